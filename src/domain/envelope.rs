@@ -1,0 +1,239 @@
+//! The outside of every file the app writes, and of what it keeps in storage:
+//! which app, which kind of file, which format version, which unit and device
+//! made it, and when. Reading checks these cheaply before any record is looked at,
+//! and says exactly what is wrong when a file is not one of ours.
+
+use super::record::RecordId;
+use super::stamp::DeviceId;
+use serde::{Deserialize, Serialize};
+use serde_json::{Map, Value};
+
+/// The `app` value of every file: tells our files from other JSON.
+pub const APP: &str = "so-tay-chi-hoi";
+/// The format version this build writes and the newest it reads.
+pub const FORMAT: u32 = 1;
+/// Largest file accepted; checked before the file is read whole.
+pub const MAX_FILE_BYTES: u64 = 20 * 1024 * 1024;
+
+/// What a file is for.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum FileKind {
+    /// Everything a device holds, personal data included.
+    Backup,
+}
+
+/// The unit a file speaks for.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct UnitRef {
+    pub id: RecordId,
+    pub name: String,
+}
+
+/// Why a file (or stored data) could not be read at all. Nothing is changed
+/// when any of these is returned.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum FileError {
+    /// Zero bytes, or only white space.
+    Empty,
+    /// Larger than [`MAX_FILE_BYTES`].
+    TooLarge { bytes: u64 },
+    /// Not UTF-8 text (a picture, a spreadsheet, a damaged download).
+    NotText,
+    /// Not JSON; `truncated` when the text simply stops (an interrupted transfer).
+    NotJson {
+        line: usize,
+        column: usize,
+        truncated: bool,
+    },
+    /// JSON, but not an object (an array, a number…).
+    NotAnObject,
+    /// A JSON object without our `app` marker: another program's file.
+    NotOurs,
+    /// A `kind` this version does not know.
+    UnknownKind(String),
+    /// Written by a newer version of the app, whose format this one cannot read.
+    NewerFormat { found: u64 },
+    /// A header field is missing or malformed.
+    BadHeader { field: &'static str },
+    /// A collection of records is not a list (`members`, `units`).
+    BadCollection(&'static str),
+    /// A backup of another unit than the one this device keeps.
+    OtherUnit { file_unit: String, own_unit: String },
+}
+
+/// A file's header, read and checked; `data` holds its collections, unread.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Envelope {
+    pub kind: FileKind,
+    pub format: u32,
+    pub created: String,
+    pub device: DeviceId,
+    pub unit: UnitRef,
+    pub data: Map<String, Value>,
+}
+
+/// Bytes to a JSON value, with the errors a person can act on. A UTF-8 byte-order
+/// mark, which Windows editors add, is skipped.
+pub fn parse_json(bytes: &[u8]) -> Result<Value, FileError> {
+    let bytes = bytes.strip_prefix(b"\xEF\xBB\xBF").unwrap_or(bytes);
+    let text = std::str::from_utf8(bytes).map_err(|_| FileError::NotText)?;
+    if text.trim().is_empty() {
+        return Err(FileError::Empty);
+    }
+    serde_json::from_str(text).map_err(|e| FileError::NotJson {
+        line: e.line(),
+        column: e.column(),
+        truncated: e.is_eof(),
+    })
+}
+
+/// Checks the `app` marker and the format version shared by files and storage;
+/// returns the format version.
+pub fn check_app_and_format(object: &Map<String, Value>) -> Result<u32, FileError> {
+    if object.get("app").and_then(Value::as_str) != Some(APP) {
+        return Err(FileError::NotOurs);
+    }
+    let format = object
+        .get("format")
+        .and_then(Value::as_u64)
+        .ok_or(FileError::BadHeader { field: "format" })?;
+    if format > u64::from(FORMAT) {
+        return Err(FileError::NewerFormat { found: format });
+    }
+    if format == 0 {
+        return Err(FileError::BadHeader { field: "format" });
+    }
+    Ok(format as u32)
+}
+
+fn header_field<T: serde::de::DeserializeOwned>(
+    object: &Map<String, Value>,
+    field: &'static str,
+) -> Result<T, FileError> {
+    let value = object.get(field).ok_or(FileError::BadHeader { field })?;
+    T::deserialize(value).map_err(|_| FileError::BadHeader { field })
+}
+
+/// Reads a file's bytes as far as its header: everything a preview needs to say
+/// what the file is before its records are examined.
+pub fn read_envelope(bytes: &[u8]) -> Result<Envelope, FileError> {
+    if bytes.len() as u64 > MAX_FILE_BYTES {
+        return Err(FileError::TooLarge {
+            bytes: bytes.len() as u64,
+        });
+    }
+    let Value::Object(mut object) = parse_json(bytes)? else {
+        return Err(FileError::NotAnObject);
+    };
+    let format = check_app_and_format(&object)?;
+    let kind = match object.get("kind") {
+        Some(Value::String(kind)) => FileKind::deserialize(Value::String(kind.clone()))
+            .map_err(|_| FileError::UnknownKind(kind.clone()))?,
+        _ => return Err(FileError::BadHeader { field: "kind" }),
+    };
+    let created = header_field(&object, "created")?;
+    let device = header_field(&object, "device")?;
+    let unit = header_field(&object, "unit")?;
+    let Some(Value::Object(data)) = object.remove("data") else {
+        return Err(FileError::BadHeader { field: "data" });
+    };
+    Ok(Envelope {
+        kind,
+        format,
+        created,
+        device,
+        unit,
+        data,
+    })
+}
+
+/// Writes a file: the header fields in a fixed order, then the data.
+pub fn write_envelope(
+    kind: FileKind,
+    created: &str,
+    device: &DeviceId,
+    unit: &UnitRef,
+    data: Value,
+) -> String {
+    let file = serde_json::json!({
+        "app": APP,
+        "kind": kind,
+        "format": FORMAT,
+        "created": created,
+        "device": device,
+        "unit": unit,
+        "data": data,
+    });
+    file.to_string()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn header(extra: &str) -> String {
+        format!(
+            r#"{{"app":"so-tay-chi-hoi","kind":"backup","format":1,"created":"2026-11-29T00:00:00Z","device":"abababababababab","unit":{{"id":"u1","name":"Chi hội"}}{extra}}}"#
+        )
+    }
+
+    #[test]
+    fn reads_a_header() {
+        let env = read_envelope(header(r#","data":{"members":[]}"#).as_bytes()).unwrap();
+        assert_eq!(env.kind, FileKind::Backup);
+        assert_eq!(env.unit.name, "Chi hội");
+        assert!(env.data.contains_key("members"));
+        let with_bom = format!("\u{feff}{}", header(r#","data":{}"#));
+        assert!(read_envelope(with_bom.as_bytes()).is_ok());
+    }
+
+    #[test]
+    fn names_what_is_wrong() {
+        let cases: Vec<(Vec<u8>, FileError)> = vec![
+            (b"".to_vec(), FileError::Empty),
+            (b"  \n".to_vec(), FileError::Empty),
+            (vec![0xff, 0xfe, 0x00], FileError::NotText),
+            (b"[1,2]".to_vec(), FileError::NotAnObject),
+            (b"{\"type\":\"excalidraw\"}".to_vec(), FileError::NotOurs),
+            (
+                b"{\"app\":\"so-tay-chi-hoi\",\"format\":".to_vec(),
+                FileError::NotJson {
+                    line: 1,
+                    column: 33,
+                    truncated: true,
+                },
+            ),
+            (
+                b"{\"app\":\"so-tay-chi-hoi\",\"format\":2}".to_vec(),
+                FileError::NewerFormat { found: 2 },
+            ),
+            (
+                b"{\"app\":\"so-tay-chi-hoi\",\"format\":\"1\"}".to_vec(),
+                FileError::BadHeader { field: "format" },
+            ),
+            (
+                header("").replace("backup", "report").into_bytes(),
+                FileError::UnknownKind("report".into()),
+            ),
+            (
+                header("").into_bytes(),
+                FileError::BadHeader { field: "data" },
+            ),
+            (
+                header(r#","data":{}"#)
+                    .replace("abababababababab", "phone")
+                    .into_bytes(),
+                FileError::BadHeader { field: "device" },
+            ),
+        ];
+        for (bytes, expected) in cases {
+            assert_eq!(
+                read_envelope(&bytes),
+                Err(expected),
+                "{}",
+                String::from_utf8_lossy(&bytes)
+            );
+        }
+    }
+}

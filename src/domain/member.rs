@@ -1,0 +1,347 @@
+//! A member of the chapter (hội viên) as the register keeps her, and the rules a
+//! member record must satisfy wherever it comes from: the form, storage or a file.
+
+use super::date::{BirthDate, Date};
+use super::ethnicity::Ethnicity;
+use super::name::join_name;
+use super::problem::{check_text, FieldProblem, Problem};
+use serde::{Deserialize, Serialize};
+
+/// Longest family, middle or given name.
+pub const MAX_NAME: usize = 40;
+/// Longest address.
+pub const MAX_ADDRESS: usize = 200;
+/// Longest free-text religion.
+pub const MAX_RELIGION: usize = 60;
+
+/// Religion as the register records it; `Other` keeps what was written.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Religion {
+    None,
+    Buddhism,
+    Catholicism,
+    Protestantism,
+    CaoDai,
+    HoaHao,
+    Islam,
+    Other(String),
+}
+
+impl Religion {
+    /// The named religions, in the order the form lists them.
+    pub const NAMED: [Religion; 7] = [
+        Religion::None,
+        Religion::Buddhism,
+        Religion::Catholicism,
+        Religion::Protestantism,
+        Religion::CaoDai,
+        Religion::HoaHao,
+        Religion::Islam,
+    ];
+
+    /// Whether the member follows a religion (for "religious women" figures).
+    pub fn is_religious(&self) -> bool {
+        *self != Religion::None
+    }
+}
+
+/// Where a member stands with the chapter.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Status {
+    /// Đang sinh hoạt.
+    Active,
+    /// Chuyển đi (moved to another chapter or place).
+    Moved,
+    /// Đưa ra khỏi danh sách.
+    Removed,
+    /// Đã mất.
+    Deceased,
+}
+
+impl Status {
+    pub const ALL: [Status; 4] = [
+        Status::Active,
+        Status::Moved,
+        Status::Removed,
+        Status::Deceased,
+    ];
+}
+
+/// A change of status on a day.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct StatusChange {
+    pub status: Status,
+    pub on: Date,
+}
+
+fn is_false(value: &bool) -> bool {
+    !value
+}
+
+/// One member of the register.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct Member {
+    #[serde(default, skip_serializing_if = "String::is_empty")]
+    pub family_name: String,
+    #[serde(default, skip_serializing_if = "String::is_empty")]
+    pub middle_name: String,
+    pub given_name: String,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub birth: Option<BirthDate>,
+    #[serde(default, skip_serializing_if = "String::is_empty")]
+    pub phone: String,
+    #[serde(default, skip_serializing_if = "String::is_empty")]
+    pub address: String,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub joined_on: Option<Date>,
+    pub ethnicity: Ethnicity,
+    pub religion: Religion,
+    /// Công nhân.
+    #[serde(default, skip_serializing_if = "is_false")]
+    pub worker: bool,
+    /// Living in rented rooms (nhà trọ).
+    #[serde(default, skip_serializing_if = "is_false")]
+    pub rented_room: bool,
+    /// Hội viên danh dự.
+    #[serde(default, skip_serializing_if = "is_false")]
+    pub honorary: bool,
+    /// Status changes in date order; empty means active since joining. The last
+    /// entry is the current status. History is kept so that figures for past
+    /// periods stay right after a member leaves or comes back.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub status_history: Vec<StatusChange>,
+}
+
+impl Member {
+    /// A new active member with only a name; Kinh, no religion.
+    pub fn named(family: &str, middle: &str, given: &str) -> Member {
+        Member {
+            family_name: family.to_owned(),
+            middle_name: middle.to_owned(),
+            given_name: given.to_owned(),
+            birth: None,
+            phone: String::new(),
+            address: String::new(),
+            joined_on: None,
+            ethnicity: Ethnicity::default(),
+            religion: Religion::None,
+            worker: false,
+            rented_room: false,
+            honorary: false,
+            status_history: Vec::new(),
+        }
+    }
+
+    pub fn full_name(&self) -> String {
+        join_name(&self.family_name, &self.middle_name, &self.given_name)
+    }
+
+    /// The current status and the day it began (the joining day while active from the start).
+    pub fn status(&self) -> (Status, Option<Date>) {
+        match self.status_history.last() {
+            Some(change) => (change.status, Some(change.on)),
+            None => (Status::Active, self.joined_on),
+        }
+    }
+
+    /// Records a status from a day. Choosing the current status with another day
+    /// corrects that day; a change on the same day as the last one corrects it;
+    /// otherwise the change is added to the history. History that only says
+    /// "active" from the start is dropped, since that is what no history means.
+    pub fn set_status(&mut self, status: Status, on: Date) {
+        let current = self.status();
+        match self.status_history.last_mut() {
+            _ if current == (status, Some(on)) => return,
+            Some(last) if last.status == status || last.on == on => {
+                *last = StatusChange { status, on };
+            }
+            None if status == Status::Active => return,
+            _ => self.status_history.push(StatusChange { status, on }),
+        }
+        self.status_history.sort_by_key(|c| c.on);
+        self.status_history
+            .dedup_by(|later, earlier| later.status == earlier.status);
+        if let [only] = self.status_history.as_slice() {
+            if only.status == Status::Active {
+                self.status_history.clear();
+            }
+        }
+    }
+
+    /// Removes one entry of the status history (a mistaken change).
+    pub fn remove_status_change(&mut self, index: usize) {
+        if index < self.status_history.len() {
+            self.status_history.remove(index);
+        }
+    }
+
+    /// Everything wrong with this member, field by field; empty when she can be saved.
+    pub fn problems(&self, today: Date) -> Vec<FieldProblem> {
+        let mut out = Vec::new();
+        check_text("family_name", &self.family_name, MAX_NAME, false, &mut out);
+        check_text("middle_name", &self.middle_name, MAX_NAME, false, &mut out);
+        check_text("given_name", &self.given_name, MAX_NAME, true, &mut out);
+        check_text("address", &self.address, MAX_ADDRESS, false, &mut out);
+        if !self.phone.is_empty() && !is_phone(&self.phone) {
+            out.push(FieldProblem::new("phone", Problem::BadPhone));
+        }
+        if self.ethnicity.name().is_none() {
+            out.push(FieldProblem::new("ethnicity", Problem::UnknownEthnicity));
+        }
+        if let Religion::Other(text) = &self.religion {
+            check_text("religion", text, MAX_RELIGION, true, &mut out);
+        }
+        let born = self.birth.map(|b| match b {
+            BirthDate::Day(day) => day,
+            BirthDate::Year(year) => Date::new(year, 1, 1).unwrap_or(today),
+        });
+        if born.is_some_and(|b| b > today) {
+            out.push(FieldProblem::new("birth", Problem::InFuture));
+        }
+        let dated = self
+            .joined_on
+            .map(|d| ("joined_on".to_owned(), d))
+            .into_iter()
+            .chain(
+                self.status_history
+                    .iter()
+                    .enumerate()
+                    .map(|(i, c)| (format!("status_history.{i}.on"), c.on)),
+            );
+        for (field, day) in dated {
+            if day > today {
+                out.push(FieldProblem::new(field, Problem::InFuture));
+            } else if self.birth.is_some_and(|b| day.year() < b.year()) {
+                out.push(FieldProblem::new(field, Problem::BeforeBirth));
+            }
+        }
+        out
+    }
+}
+
+/// 8 to 15 digits, optionally starting with `+`, with spaces, dots or dashes between.
+fn is_phone(text: &str) -> bool {
+    let body = text.strip_prefix('+').unwrap_or(text);
+    let digits = body.chars().filter(char::is_ascii_digit).count();
+    body.chars()
+        .all(|c| c.is_ascii_digit() || matches!(c, ' ' | '.' | '-'))
+        && (8..=15).contains(&digits)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn day(text: &str) -> Date {
+        Date::parse_iso(text).unwrap()
+    }
+
+    fn fields(member: &Member) -> Vec<(String, Problem)> {
+        member
+            .problems(day("2026-11-29"))
+            .into_iter()
+            .map(|p| (p.field, p.problem))
+            .collect()
+    }
+
+    #[test]
+    fn a_plain_member_is_valid() {
+        let m = Member::named("Nguyễn", "Thị", "Hoa");
+        assert!(fields(&m).is_empty());
+        assert_eq!(m.full_name(), "Nguyễn Thị Hoa");
+        assert_eq!(m.status(), (Status::Active, None));
+    }
+
+    #[test]
+    fn each_rule_names_its_field() {
+        let mut m = Member::named("Nguyễn", "", " ");
+        m.phone = "09x".into();
+        m.birth = Some(BirthDate::Year(1990));
+        m.joined_on = Some(day("1989-05-01"));
+        m.ethnicity = Ethnicity::from_code(60);
+        m.religion = Religion::Other(String::new());
+        m.status_history.push(StatusChange {
+            status: Status::Moved,
+            on: day("2027-01-01"),
+        });
+        assert_eq!(
+            fields(&m),
+            vec![
+                ("given_name".into(), Problem::Empty),
+                ("phone".into(), Problem::BadPhone),
+                ("ethnicity".into(), Problem::UnknownEthnicity),
+                ("religion".into(), Problem::Empty),
+                ("joined_on".into(), Problem::BeforeBirth),
+                ("status_history.0.on".into(), Problem::InFuture),
+            ]
+        );
+    }
+
+    #[test]
+    fn phones() {
+        for ok in [
+            "0912345678",
+            "+84 912 345 678",
+            "0912.345.678",
+            "02363-123456",
+        ] {
+            assert!(is_phone(ok), "{ok}");
+        }
+        for bad in ["12345", "0912abc678", "++84912345678", "0912345678901234"] {
+            assert!(!is_phone(bad), "{bad}");
+        }
+    }
+
+    #[test]
+    fn status_history_records_leaving_and_returning() {
+        let mut m = Member::named("Lê", "Thị", "Mai");
+        m.joined_on = Some(day("2015-03-08"));
+        m.set_status(Status::Active, day("2020-01-01"));
+        assert!(
+            m.status_history.is_empty(),
+            "active from the start needs no history"
+        );
+        m.set_status(Status::Moved, day("2024-06-01"));
+        m.set_status(Status::Moved, day("2024-06-15"));
+        assert_eq!(m.status(), (Status::Moved, Some(day("2024-06-15"))));
+        assert_eq!(
+            m.status_history.len(),
+            1,
+            "a new day for the same status corrects it"
+        );
+        m.set_status(Status::Active, day("2025-02-01"));
+        assert_eq!(m.status(), (Status::Active, Some(day("2025-02-01"))));
+        assert_eq!(m.status_history.len(), 2, "returning is kept as history");
+        m.set_status(Status::Deceased, day("2025-02-01"));
+        assert_eq!(
+            m.status_history.len(),
+            2,
+            "a change on the same day corrects it"
+        );
+        assert_eq!(m.status().0, Status::Deceased);
+        m.remove_status_change(1);
+        assert_eq!(m.status(), (Status::Moved, Some(day("2024-06-15"))));
+        m.remove_status_change(0);
+        m.remove_status_change(5);
+        assert_eq!(m.status(), (Status::Active, Some(day("2015-03-08"))));
+    }
+
+    #[test]
+    fn serialised_form_skips_empty_fields() {
+        let m = Member::named("", "", "Lan");
+        let json = serde_json::to_string(&m).unwrap();
+        assert_eq!(
+            json,
+            r#"{"given_name":"Lan","ethnicity":{"code":1,"list":"tctk-121-1979"},"religion":"none"}"#
+        );
+        let mut other = m.clone();
+        other.religion = Religion::Other("Bà La Môn".into());
+        let json = serde_json::to_string(&other).unwrap();
+        assert!(
+            json.contains(r#""religion":{"other":"Bà La Môn"}"#),
+            "{json}"
+        );
+    }
+}

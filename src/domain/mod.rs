@@ -1,0 +1,21 @@
+//! The app's rules in plain Rust: records and their validation, the file format
+//! and restore, merge, and the register's search and counts. Nothing here touches
+//! the browser or reads a clock: time comes in as `now_ms` and `today`, so every
+//! function gives the same answer in a test as on a phone.
+
+pub mod backup;
+pub mod book;
+pub mod date;
+pub mod demo;
+pub mod envelope;
+pub mod ethnicity;
+pub mod member;
+pub mod member_draft;
+pub mod merge;
+pub mod name;
+pub mod problem;
+pub mod record;
+pub mod register;
+pub mod restore;
+pub mod stamp;
+pub mod unit;

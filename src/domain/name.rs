@@ -1,0 +1,154 @@
+//! Vietnamese personal names: splitting a full name typed in one box into
+//! họ (family), tên đệm (middle) and tên (given), and folding text for search so
+//! that "nguyen thi hoa" finds "Nguyễn Thị Hoa".
+
+/// A name in its three parts, as the register keeps it.
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+pub struct NameParts {
+    pub family: String,
+    pub middle: String,
+    pub given: String,
+}
+
+impl NameParts {
+    /// Splits "nguyễn thị  hoa" into Nguyễn / Thị / Hoa: the first word is the
+    /// family name, the last the given name, everything between the middle name.
+    /// A single word is a given name. Words are capitalised.
+    pub fn split(full: &str) -> NameParts {
+        let words: Vec<String> = full.split_whitespace().map(capitalise).collect();
+        match words.as_slice() {
+            [] => NameParts::default(),
+            [given] => NameParts {
+                given: given.clone(),
+                ..NameParts::default()
+            },
+            [family, rest @ .., given] => NameParts {
+                family: family.clone(),
+                middle: rest.join(" "),
+                given: given.clone(),
+            },
+        }
+    }
+
+    /// The full name in the Vietnamese order: family, middle, given.
+    pub fn full(&self) -> String {
+        join_name(&self.family, &self.middle, &self.given)
+    }
+}
+
+/// Joins the non-empty parts with single spaces.
+pub fn join_name(family: &str, middle: &str, given: &str) -> String {
+    [family, middle, given]
+        .iter()
+        .map(|p| p.trim())
+        .filter(|p| !p.is_empty())
+        .collect::<Vec<_>>()
+        .join(" ")
+}
+
+/// Collapses runs of white space and trims: what a name field stores.
+pub fn tidy(text: &str) -> String {
+    text.split_whitespace().collect::<Vec<_>>().join(" ")
+}
+
+fn capitalise(word: &str) -> String {
+    let mut chars = word.chars();
+    match chars.next() {
+        Some(first) => first
+            .to_uppercase()
+            .chain(chars.flat_map(char::to_lowercase))
+            .collect(),
+        None => String::new(),
+    }
+}
+
+/// Lower case without diacritics (đ becomes d), for matching what people type.
+/// Handles both precomposed letters and letters followed by combining marks.
+pub fn fold(text: &str) -> String {
+    let mut out = String::with_capacity(text.len());
+    for c in text.chars() {
+        if ('\u{300}'..='\u{36f}').contains(&c) {
+            continue;
+        }
+        for lower in c.to_lowercase() {
+            out.push(base_letter(lower));
+        }
+    }
+    out
+}
+
+/// The Latin base letter of a lower-case Vietnamese letter.
+fn base_letter(c: char) -> char {
+    const GROUPS: [(char, &str); 7] = [
+        ('a', "àáảãạăằắẳẵặâầấẩẫậ"),
+        ('e', "èéẻẽẹêềếểễệ"),
+        ('i', "ìíỉĩị"),
+        ('o', "òóỏõọôồốổỗộơờớởỡợ"),
+        ('u', "ùúủũụưừứửữự"),
+        ('y', "ỳýỷỹỵ"),
+        ('d', "đ"),
+    ];
+    if c.is_ascii() {
+        return c;
+    }
+    GROUPS
+        .iter()
+        .find(|(_, accented)| accented.contains(c))
+        .map_or(c, |(base, _)| *base)
+}
+
+/// ASCII words joined by `-`, for file names that every messenger keeps intact.
+pub fn slug(text: &str) -> String {
+    let folded = fold(text);
+    let words: Vec<String> = folded
+        .split(|c: char| !c.is_ascii_alphanumeric())
+        .filter(|w| !w.is_empty())
+        .map(str::to_owned)
+        .collect();
+    words.join("-")
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn splits_full_names() {
+        let p = NameParts::split("  nguyễn   thị hoa ");
+        assert_eq!(
+            (p.family.as_str(), p.middle.as_str(), p.given.as_str()),
+            ("Nguyễn", "Thị", "Hoa")
+        );
+        let p = NameParts::split("Tôn Nữ Thị Minh Châu");
+        assert_eq!(
+            (p.family.as_str(), p.middle.as_str(), p.given.as_str()),
+            ("Tôn", "Nữ Thị Minh", "Châu")
+        );
+        let p = NameParts::split("Lan");
+        assert_eq!((p.family.as_str(), p.given.as_str()), ("", "Lan"));
+        let p = NameParts::split("Lò Phương");
+        assert_eq!(
+            (p.family.as_str(), p.middle.as_str(), p.given.as_str()),
+            ("Lò", "", "Phương")
+        );
+        assert_eq!(NameParts::split("ĐINH thị ÁNH").full(), "Đinh Thị Ánh");
+        assert_eq!(NameParts::split(""), NameParts::default());
+    }
+
+    #[test]
+    fn folds_diacritics_both_ways_they_are_typed() {
+        assert_eq!(fold("Nguyễn Thị Hoa"), "nguyen thi hoa");
+        assert_eq!(fold("ĐẶNG Ưng Ỷ"), "dang ung y");
+        // "ễ" typed as e + circumflex + tilde combining marks.
+        assert_eq!(fold("Nguye\u{302}\u{303}n"), "nguyen");
+    }
+
+    #[test]
+    fn slugs_are_ascii() {
+        assert_eq!(slug("Chi hội Thôn Đông"), "chi-hoi-thon-dong");
+        assert_eq!(
+            slug("  Tổ dân phố số 5 / Phường 2 "),
+            "to-dan-pho-so-5-phuong-2"
+        );
+    }
+}

@@ -1,0 +1,187 @@
+//! The envelope every stored thing lives in: a stable id made on the device that
+//! created it, the stamp of its last edit, and a deleted flag. Deleting keeps the
+//! record as a tombstone so that the deletion travels to other phones and can be undone.
+
+use super::stamp::Stamp;
+use serde::{de, Deserialize, Deserializer, Serialize, Serializer};
+use std::collections::BTreeMap;
+use std::fmt;
+
+/// Longest id accepted from a file.
+pub const MAX_ID_LEN: usize = 64;
+
+/// A record's identity, the same on every device that holds it.
+#[derive(Clone, Debug, PartialEq, Eq, PartialOrd, Ord, Hash)]
+pub struct RecordId(String);
+
+impl RecordId {
+    /// A new id, unique because no device issues the same stamp twice.
+    pub fn mint(stamp: &Stamp) -> RecordId {
+        RecordId(format!(
+            "{:x}-{:x}-{}",
+            stamp.wall_ms,
+            stamp.counter,
+            stamp.device.as_str()
+        ))
+    }
+
+    /// Accepts 1 to [`MAX_ID_LEN`] characters of `0-9`, `a-z` and `-`.
+    pub fn parse(text: &str) -> Option<RecordId> {
+        let ok = !text.is_empty()
+            && text.len() <= MAX_ID_LEN
+            && text
+                .bytes()
+                .all(|b| matches!(b, b'0'..=b'9' | b'a'..=b'z' | b'-'));
+        ok.then(|| RecordId(text.to_owned()))
+    }
+
+    pub fn as_str(&self) -> &str {
+        &self.0
+    }
+}
+
+impl fmt::Display for RecordId {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(&self.0)
+    }
+}
+
+impl Serialize for RecordId {
+    fn serialize<S: Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        s.serialize_str(&self.0)
+    }
+}
+
+impl<'de> Deserialize<'de> for RecordId {
+    fn deserialize<D: Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
+        let text = String::deserialize(d)?;
+        RecordId::parse(&text).ok_or_else(|| {
+            de::Error::invalid_value(de::Unexpected::Str(&text), &"an id of 0-9, a-z and -")
+        })
+    }
+}
+
+fn is_false(value: &bool) -> bool {
+    !value
+}
+
+/// One record of kind `T` with its identity and version.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct Record<T> {
+    pub id: RecordId,
+    pub stamp: Stamp,
+    #[serde(default, skip_serializing_if = "is_false")]
+    pub deleted: bool,
+    pub data: T,
+}
+
+impl<T> Record<T> {
+    /// A new live record whose id comes from its first stamp.
+    pub fn create(stamp: Stamp, data: T) -> Record<T> {
+        Record {
+            id: RecordId::mint(&stamp),
+            stamp,
+            deleted: false,
+            data,
+        }
+    }
+
+    /// The same record after an edit made at `stamp`.
+    pub fn edited(&self, stamp: Stamp, data: T) -> Record<T> {
+        Record {
+            id: self.id.clone(),
+            stamp,
+            deleted: false,
+            data,
+        }
+    }
+
+    /// The tombstone (`deleted = true`) or its undoing, made at `stamp`.
+    pub fn with_deleted(&self, stamp: Stamp, deleted: bool) -> Record<T>
+    where
+        T: Clone,
+    {
+        Record {
+            id: self.id.clone(),
+            stamp,
+            deleted,
+            data: self.data.clone(),
+        }
+    }
+}
+
+/// All records of one kind, keyed by id; iterates in id order so that what is
+/// written out is the same on every device.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Collection<T>(BTreeMap<RecordId, Record<T>>);
+
+impl<T> Default for Collection<T> {
+    fn default() -> Self {
+        Collection(BTreeMap::new())
+    }
+}
+
+impl<T> Collection<T> {
+    pub fn get(&self, id: &RecordId) -> Option<&Record<T>> {
+        self.0.get(id)
+    }
+
+    /// Puts a record in place of the one with its id, whatever their stamps:
+    /// for local edits, which always carry the newest stamp. Imports go through merge.
+    pub fn put(&mut self, record: Record<T>) {
+        self.0.insert(record.id.clone(), record);
+    }
+
+    /// Every record, tombstones included.
+    pub fn all(&self) -> impl Iterator<Item = &Record<T>> {
+        self.0.values()
+    }
+
+    /// Records that are not deleted.
+    pub fn live(&self) -> impl Iterator<Item = &Record<T>> {
+        self.0.values().filter(|r| !r.deleted)
+    }
+
+    pub fn len(&self) -> usize {
+        self.0.len()
+    }
+
+    pub fn is_empty(&self) -> bool {
+        self.0.is_empty()
+    }
+
+    /// The newest stamp held, so that a clock can be moved past it.
+    pub fn newest_stamp(&self) -> Option<&Stamp> {
+        self.0.values().map(|r| &r.stamp).max()
+    }
+}
+
+impl<T> FromIterator<Record<T>> for Collection<T> {
+    fn from_iter<I: IntoIterator<Item = Record<T>>>(iter: I) -> Self {
+        Collection(iter.into_iter().map(|r| (r.id.clone(), r)).collect())
+    }
+}
+
+impl<T: Serialize> Serialize for Collection<T> {
+    fn serialize<S: Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        s.collect_seq(self.0.values())
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::domain::stamp::{Clock, DeviceId};
+
+    #[test]
+    fn minted_ids_are_valid_and_distinct() {
+        let mut clock = Clock::new(DeviceId::from_random([7; 8]));
+        let a = RecordId::mint(&clock.tick(1_764_375_945_123));
+        let b = RecordId::mint(&clock.tick(1_764_375_945_123));
+        assert_ne!(a, b);
+        assert_eq!(RecordId::parse(a.as_str()), Some(a));
+        assert_eq!(RecordId::parse("Abc"), None);
+        assert_eq!(RecordId::parse(""), None);
+        assert_eq!(RecordId::parse(&"a".repeat(65)), None);
+    }
+}

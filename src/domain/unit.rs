@@ -1,0 +1,161 @@
+//! Units of the Union as data: a chapter, the commune union above it, the
+//! province above that. No level is built in; a unit has a free kind label and a
+//! parent, so mergers of communes and provinces, and emulation clusters, are just data.
+
+use super::problem::{check_text, FieldProblem};
+use super::record::{Collection, Record, RecordId};
+use serde::{Deserialize, Serialize};
+
+/// Longest unit name or kind label.
+pub const MAX_UNIT_TEXT: usize = 120;
+
+/// One unit of the organisation.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct Unit {
+    pub name: String,
+    /// Free label: "Chi hội", "Hội LHPN xã", "Hội LHPN tỉnh", "Cụm thi đua"…
+    pub kind: String,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub parent: Option<RecordId>,
+}
+
+impl Unit {
+    pub fn problems(&self) -> Vec<FieldProblem> {
+        let mut out = Vec::new();
+        check_text("name", &self.name, MAX_UNIT_TEXT, true, &mut out);
+        check_text("kind", &self.kind, MAX_UNIT_TEXT, true, &mut out);
+        out
+    }
+}
+
+/// The unit and the units above it, nearest first. Stops at a missing or deleted
+/// parent, and at a loop, which a crafted file could make.
+pub fn with_ancestors<'a>(units: &'a Collection<Unit>, id: &RecordId) -> Vec<&'a Record<Unit>> {
+    let mut chain: Vec<&Record<Unit>> = Vec::new();
+    let mut next = Some(id);
+    while let Some(id) = next {
+        match units.get(id) {
+            Some(unit) if !unit.deleted && chain.iter().all(|u| u.id != unit.id) => {
+                chain.push(unit);
+                next = unit.data.parent.as_ref();
+            }
+            _ => break,
+        }
+    }
+    chain
+}
+
+/// What the first-run screen asks: the device's own unit and the names of the
+/// units above it. Parents may be left empty.
+#[derive(Clone, Debug, Default, PartialEq)]
+pub struct UnitSetup {
+    pub name: String,
+    pub kind: String,
+    /// (name, kind) of each unit above, nearest first: commune, then province.
+    pub above: Vec<(String, String)>,
+}
+
+impl UnitSetup {
+    /// The units to create, topmost first so that each parent exists before its
+    /// child; the last one is the home unit. `stamp` gives each a fresh stamp.
+    pub fn build(&self, mut stamp: impl FnMut() -> super::stamp::Stamp) -> Vec<Record<Unit>> {
+        let mut created: Vec<Record<Unit>> = Vec::new();
+        let levels = self
+            .above
+            .iter()
+            .rev()
+            .filter(|(name, _)| !name.trim().is_empty())
+            .chain(std::iter::once(&(self.name.clone(), self.kind.clone())))
+            .map(|(name, kind)| (super::name::tidy(name), super::name::tidy(kind)))
+            .collect::<Vec<_>>();
+        for (name, kind) in levels {
+            let parent = created.last().map(|u| u.id.clone());
+            created.push(Record::create(stamp(), Unit { name, kind, parent }));
+        }
+        created
+    }
+
+    /// Problems, with fields named `name`, `kind`, `above.0.name`…
+    pub fn problems(&self) -> Vec<FieldProblem> {
+        let mut out = Vec::new();
+        check_text("name", &self.name, MAX_UNIT_TEXT, true, &mut out);
+        check_text("kind", &self.kind, MAX_UNIT_TEXT, true, &mut out);
+        for (i, (name, kind)) in self.above.iter().enumerate() {
+            check_text(
+                &format!("above.{i}.name"),
+                name,
+                MAX_UNIT_TEXT,
+                false,
+                &mut out,
+            );
+            check_text(
+                &format!("above.{i}.kind"),
+                kind,
+                MAX_UNIT_TEXT,
+                false,
+                &mut out,
+            );
+        }
+        out
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::domain::stamp::{Clock, DeviceId};
+
+    #[test]
+    fn setup_builds_a_chain_topmost_first() {
+        let setup = UnitSetup {
+            name: " Chi hội  Thôn Đông".into(),
+            kind: "Chi hội".into(),
+            above: vec![
+                ("Hội LHPN xã An Bình".into(), "Hội LHPN xã".into()),
+                ("".into(), "Hội LHPN tỉnh".into()),
+            ],
+        };
+        assert!(setup.problems().is_empty());
+        let mut clock = Clock::new(DeviceId::from_random([1; 8]));
+        let created = setup.build(|| clock.tick(1_000));
+        assert_eq!(created.len(), 2, "an unnamed level is skipped");
+        let units: Collection<Unit> = created.iter().cloned().collect();
+        let home = created.last().unwrap();
+        assert_eq!(home.data.name, "Chi hội Thôn Đông");
+        let chain: Vec<&str> = with_ancestors(&units, &home.id)
+            .iter()
+            .map(|u| u.data.name.as_str())
+            .collect();
+        assert_eq!(chain, ["Chi hội Thôn Đông", "Hội LHPN xã An Bình"]);
+    }
+
+    #[test]
+    fn a_parent_loop_ends() {
+        let mut clock = Clock::new(DeviceId::from_random([1; 8]));
+        let a = Record::create(
+            clock.tick(1),
+            Unit {
+                name: "A".into(),
+                kind: "x".into(),
+                parent: None,
+            },
+        );
+        let b = Record::create(
+            clock.tick(1),
+            Unit {
+                name: "B".into(),
+                kind: "x".into(),
+                parent: Some(a.id.clone()),
+            },
+        );
+        let a_looped = a.edited(
+            clock.tick(1),
+            Unit {
+                parent: Some(b.id.clone()),
+                ..a.data.clone()
+            },
+        );
+        let units: Collection<Unit> = [a_looped, b.clone()].into_iter().collect();
+        assert_eq!(with_ancestors(&units, &b.id).len(), 2);
+    }
+}

@@ -3,3 +3,5 @@
 //! `ui` the Leptos interface.
 
 pub mod domain;
+pub mod storage;
+pub mod ui;

@@ -4,6 +4,7 @@
 use super::member::{Member, Status};
 use super::name::fold;
 use super::record::Record;
+use std::borrow::Borrow;
 use std::cmp::Ordering;
 
 /// Groups of members the register counts and filters by.
@@ -97,9 +98,12 @@ fn text_matches(text: &str, member: &Member) -> bool {
 /// Sorts members by given name, then middle name, then family name, using
 /// `compare` for text (the interface passes Vietnamese collation); ids last, so
 /// the order is the same every time.
-pub fn sort_by_name(members: &mut [&Record<Member>], compare: impl Fn(&str, &str) -> Ordering) {
+pub fn sort_by_name<R: Borrow<Record<Member>>>(
+    members: &mut [R],
+    compare: impl Fn(&str, &str) -> Ordering,
+) {
     members.sort_by(|a, b| {
-        let (a, b) = (*a, *b);
+        let (a, b) = (a.borrow(), b.borrow());
         compare(&a.data.given_name, &b.data.given_name)
             .then_with(|| compare(&a.data.middle_name, &b.data.middle_name))
             .then_with(|| compare(&a.data.family_name, &b.data.family_name))

@@ -1,0 +1,51 @@
+# Everything runs through these targets; `make serve` and `make test` install
+# what is missing first (scripts/tools.sh), so they work on a fresh machine.
+
+SHELL := bash
+.SHELLFLAGS := -eu -o pipefail -c
+export PATH := $(CURDIR)/node_modules/.bin:$(HOME)/.cargo/bin:$(PATH)
+export TRUNK_SKIP_VERSION_CHECK := true
+export CHROMEDRIVER := /usr/bin/chromedriver
+PORT ?= 8080
+
+.PHONY: tools build serve test test-host test-browser test-e2e size size-check lint
+
+tools:
+	scripts/tools.sh
+
+build: tools
+	trunk build --release
+
+serve: build
+	scripts/serve.sh $(PORT)
+
+# Three layers; the first failure stops the run.
+test: tools
+	$(MAKE) test-host
+	$(MAKE) test-browser
+	$(MAKE) build
+	$(MAKE) test-e2e
+	$(MAKE) size-check
+
+test-host:
+	cargo test
+
+test-browser:
+	CARGO_TARGET_WASM32_UNKNOWN_UNKNOWN_RUNNER=wasm-bindgen-test-runner \
+	  cargo test --target wasm32-unknown-unknown --test browser
+
+test-e2e:
+	node --test --test-concurrency=1 tests/e2e/
+
+# Prints raw, gzip and brotli sizes of the release build and writes docs/size.md.
+size: build
+	node scripts/size.mjs --write docs/size.md
+
+# Fails when the first load is over its budget.
+size-check:
+	node scripts/size.mjs
+
+lint:
+	cargo fmt --check
+	cargo clippy --all-targets -- -D warnings
+	cargo clippy --all-targets --target wasm32-unknown-unknown -- -D warnings

@@ -1,0 +1,56 @@
+#!/usr/bin/env bash
+# Installs what building and testing need, from package registries only, and
+# skips whatever is already in place: the wasm32 target, trunk, wasm-bindgen-cli
+# (the version Cargo.lock pins), Chromium and chromedriver from Debian, and the
+# npm tools of package-lock.json (wasm-opt from binaryen, playwright-core).
+set -euo pipefail
+cd "$(dirname "$0")/.."
+
+TRUNK_VERSION=0.21.14
+say() { printf '==> %s\n' "$*"; }
+
+# apt-get as root, or through sudo.
+apt_install() {
+  local sudo=""
+  [ "$(id -u)" -eq 0 ] || sudo="sudo"
+  say "installing Debian packages: $*"
+  $sudo apt-get update -qq
+  DEBIAN_FRONTEND=noninteractive $sudo apt-get install -y -qq "$@" >/dev/null
+}
+
+# The wasm-bindgen version Cargo.lock resolved; Trunk.toml must name the same.
+wasm_bindgen_version=$(awk '$0 == "name = \"wasm-bindgen\"" { getline; gsub(/version = |"/, ""); print; exit }' Cargo.lock)
+if ! grep -q "wasm_bindgen = \"$wasm_bindgen_version\"" Trunk.toml; then
+  echo "Trunk.toml's [tools] wasm_bindgen differs from Cargo.lock's wasm-bindgen $wasm_bindgen_version: update Trunk.toml." >&2
+  exit 1
+fi
+
+if ! rustup target list --installed | grep -qx wasm32-unknown-unknown; then
+  say "adding the wasm32-unknown-unknown target"
+  rustup target add wasm32-unknown-unknown
+fi
+
+if ! trunk --version 2>/dev/null | grep -q " $TRUNK_VERSION"; then
+  say "installing trunk $TRUNK_VERSION (about 6 minutes)"
+  cargo install --locked trunk --version "$TRUNK_VERSION"
+fi
+
+if ! wasm-bindgen --version 2>/dev/null | grep -q " $wasm_bindgen_version"; then
+  say "installing wasm-bindgen-cli $wasm_bindgen_version (about 2 minutes)"
+  # Not --locked: one of its locked dependency versions is not on the registry.
+  cargo install wasm-bindgen-cli --version "$wasm_bindgen_version" --force
+fi
+
+if ! command -v chromium >/dev/null || ! command -v chromedriver >/dev/null; then
+  apt_install chromium chromium-driver
+fi
+
+if ! command -v npm >/dev/null; then
+  apt_install nodejs npm
+fi
+
+if ! [ -x node_modules/.bin/wasm-opt ] || ! [ -d node_modules/playwright-core ] \
+  || [ package-lock.json -nt node_modules/.package-lock.json ]; then
+  say "installing npm tools from package-lock.json"
+  npm ci --no-audit --no-fund
+fi

@@ -1,0 +1,6 @@
+//! Entry point of the web app: report panics to the console, then mount.
+
+fn main() {
+    console_error_panic_hook::set_once();
+    so_tay_chi_hoi::ui::start();
+}

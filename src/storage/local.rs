@@ -1,0 +1,296 @@
+//! The book in localStorage: one key per collection plus one for the device's
+//! own state, so that an edit rewrites what it touched and not everything.
+//!
+//! Loading runs stored text through the same parse → migrate → validate steps
+//! as an imported file. Anything that cannot be read, whole keys or single
+//! records, is first copied aside under its own key and reported; it is never
+//! overwritten. A failed write (storage full) leaves the data in memory; the
+//! next save writes every key that still differs, so it catches up.
+//!
+//! web-sys's `Storage` is used directly: the raw text is needed to keep unreadable
+//! data aside, the DOMException's name to tell "full" from other failures, and a
+//! browser with storage switched off must get a message, not a panic.
+
+use crate::domain::book::{Book, DeviceState};
+use crate::domain::date::Date;
+use crate::domain::envelope::{parse_json, FileError};
+use crate::domain::member::Member;
+use crate::domain::record::Collection;
+use crate::domain::restore::{restore_collection, RecordData, Rejection};
+use crate::domain::unit::Unit;
+use std::cell::Cell;
+use wasm_bindgen::JsValue;
+
+/// The key that says which space is open: absent for the user's own data.
+const SPACE_KEY: &str = "sotay.space";
+const DEMO: &str = "demo";
+/// Key suffix of the device's own state.
+const DEVICE: &str = "device";
+
+/// A set of keys: the user's own book, or the sample one, kept apart.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Space {
+    Own,
+    Demo,
+}
+
+impl Space {
+    fn prefix(self) -> &'static str {
+        match self {
+            Space::Own => "sotay.",
+            Space::Demo => "sotay-demo.",
+        }
+    }
+
+    fn key(self, suffix: &str) -> String {
+        format!("{}{suffix}", self.prefix())
+    }
+
+    /// The space the app opens in.
+    pub fn current() -> Space {
+        match storage().and_then(|s| s.get_item(SPACE_KEY).ok().flatten()) {
+            Some(space) if space == DEMO => Space::Demo,
+            _ => Space::Own,
+        }
+    }
+
+    /// Makes `self` the space the app opens in next; the demo space starts afresh.
+    pub fn open_next(self) -> Result<(), SaveError> {
+        let store = storage().ok_or(SaveError::Unavailable)?;
+        for key in keys_with_prefix(&store, Space::Demo.prefix()) {
+            let _ = store.remove_item(&key);
+        }
+        let result = match self {
+            Space::Own => store.remove_item(SPACE_KEY),
+            Space::Demo => store.set_item(SPACE_KEY, DEMO),
+        };
+        result.map_err(|e| SaveError::from_js(&e))
+    }
+}
+
+fn storage() -> Option<web_sys::Storage> {
+    web_sys::window()?.local_storage().ok().flatten()
+}
+
+fn keys_with_prefix(store: &web_sys::Storage, prefix: &str) -> Vec<String> {
+    let count = store.length().unwrap_or(0);
+    (0..count)
+        .filter_map(|i| store.key(i).ok().flatten())
+        .filter(|k| k.starts_with(prefix))
+        .collect()
+}
+
+/// Why a save did not reach storage. The data stays in memory either way.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum SaveError {
+    /// The browser's storage for this site is full (QuotaExceededError).
+    Full,
+    /// Storage is switched off or blocked in this browser.
+    Unavailable,
+    /// Stored data could not be read and could not be kept aside, or was
+    /// written by a newer version: saving would overwrite it, so nothing is saved.
+    Protected,
+}
+
+impl SaveError {
+    fn from_js(error: &JsValue) -> SaveError {
+        let name = js_sys::Reflect::get(error, &"name".into())
+            .ok()
+            .and_then(|n| n.as_string())
+            .unwrap_or_default();
+        if name == "QuotaExceededError" || name == "NS_ERROR_DOM_QUOTA_REACHED" {
+            SaveError::Full
+        } else {
+            SaveError::Unavailable
+        }
+    }
+}
+
+/// Something found at start-up that the user must hear about.
+#[derive(Clone, Debug, PartialEq)]
+pub enum LoadProblem {
+    /// A key could not be read at all; its text was kept under `aside`.
+    Unreadable {
+        key: String,
+        error: FileError,
+        aside: Option<String>,
+    },
+    /// Some records of a key were rejected; the key's whole text was kept under `aside`.
+    Rejected {
+        key: String,
+        rejected: Vec<Rejection>,
+        aside: Option<String>,
+    },
+    /// Storage holds data from a newer version of the app; it is left untouched.
+    Newer { found: u64 },
+    /// Storage is switched off: nothing will be kept after the page closes.
+    NoStorage,
+}
+
+/// What start-up found in storage.
+pub struct Loaded {
+    pub book: Book,
+    /// `None` when this browser has never been set up.
+    pub device: Option<DeviceState>,
+    pub problems: Vec<LoadProblem>,
+}
+
+/// Reads the book of `space`, keeping aside whatever cannot be read.
+pub fn load(space: Space, today: Date, now_ms: u64) -> Loaded {
+    // Protection reflects what this load finds.
+    PROTECTED.with(|p| p.set(false));
+    let mut loaded = Loaded {
+        book: Book::default(),
+        device: None,
+        problems: Vec::new(),
+    };
+    let Some(store) = storage() else {
+        loaded.problems.push(LoadProblem::NoStorage);
+        protect();
+        return loaded;
+    };
+    let mut format = crate::domain::envelope::FORMAT;
+    let device_key = space.key(DEVICE);
+    if let Some(text) = store.get_item(&device_key).ok().flatten() {
+        let read = parse_json(text.as_bytes()).and_then(|v| DeviceState::from_stored(&v));
+        match read {
+            Ok((device, found)) => {
+                loaded.device = Some(device);
+                format = found;
+            }
+            Err(FileError::NewerFormat { found }) => {
+                loaded.problems.push(LoadProblem::Newer { found });
+                protect();
+                return loaded;
+            }
+            Err(error) => {
+                let aside = set_aside(&store, &device_key, &text, now_ms);
+                loaded.problems.push(LoadProblem::Unreadable {
+                    key: device_key,
+                    error,
+                    aside,
+                });
+            }
+        }
+    }
+    loaded.book.units =
+        load_collection::<Unit>(&store, space, format, today, now_ms, &mut loaded.problems);
+    loaded.book.members =
+        load_collection::<Member>(&store, space, format, today, now_ms, &mut loaded.problems);
+    if let Some(device) = &mut loaded.device {
+        // Never issue a stamp older than one already stored, even if the
+        // device key was written before a collection that failed to follow it.
+        for stamp in [
+            loaded.book.units.newest_stamp(),
+            loaded.book.members.newest_stamp(),
+        ]
+        .into_iter()
+        .flatten()
+        {
+            device.clock.observe(stamp);
+        }
+    }
+    loaded
+}
+
+fn load_collection<T: RecordData>(
+    store: &web_sys::Storage,
+    space: Space,
+    format: u32,
+    today: Date,
+    now_ms: u64,
+    problems: &mut Vec<LoadProblem>,
+) -> Collection<T> {
+    let key = space.key(T::COLLECTION);
+    let Some(text) = store.get_item(&key).ok().flatten() else {
+        return Collection::default();
+    };
+    let restored = parse_json(text.as_bytes()).and_then(|value| {
+        restore_collection::<T>(format, Some(&value), today)
+            .map_err(|_| FileError::BadCollection(T::COLLECTION))
+    });
+    match restored {
+        Ok(restored) if restored.rejected.is_empty() => restored.records,
+        Ok(restored) => {
+            let aside = set_aside(store, &key, &text, now_ms);
+            problems.push(LoadProblem::Rejected {
+                key,
+                rejected: restored.rejected,
+                aside,
+            });
+            restored.records
+        }
+        Err(error) => {
+            let aside = set_aside(store, &key, &text, now_ms);
+            problems.push(LoadProblem::Unreadable { key, error, aside });
+            Collection::default()
+        }
+    }
+}
+
+/// Copies `text` to `<key>.aside.<now_ms>`. If even that fails, saving is
+/// switched off for this session so that the original is never overwritten.
+fn set_aside(store: &web_sys::Storage, key: &str, text: &str, now_ms: u64) -> Option<String> {
+    let aside = format!("{key}.aside.{now_ms}");
+    match store.set_item(&aside, text) {
+        Ok(()) => Some(aside),
+        Err(_) => {
+            protect();
+            None
+        }
+    }
+}
+
+/// Copies of unreadable data kept aside in `space`: (key, text).
+pub fn aside_copies(space: Space) -> Vec<(String, String)> {
+    let Some(store) = storage() else {
+        return Vec::new();
+    };
+    keys_with_prefix(&store, space.prefix())
+        .into_iter()
+        .filter(|k| k.contains(".aside."))
+        .filter_map(|k| store.get_item(&k).ok().flatten().map(|t| (k, t)))
+        .collect()
+}
+
+/// Deletes a copy kept aside, once the user has saved it elsewhere.
+pub fn remove_aside(key: &str) {
+    if let Some(store) = storage() {
+        let _ = store.remove_item(key);
+    }
+}
+
+thread_local! {
+    /// Set when stored data could not be read nor kept aside, or is newer than
+    /// this version: from then on nothing is written, so nothing is overwritten.
+    static PROTECTED: Cell<bool> = const { Cell::new(false) };
+}
+
+fn protect() {
+    PROTECTED.with(|p| p.set(true));
+}
+
+/// Saves the book and the device state. Each key is written only if its text
+/// differs from what storage holds, so one edit rewrites one collection, and a
+/// key that failed to be written (storage full) is written by the next save.
+pub fn save(space: Space, book: &Book, device: &DeviceState) -> Result<(), SaveError> {
+    if PROTECTED.with(Cell::get) {
+        return Err(SaveError::Protected);
+    }
+    let store = storage().ok_or(SaveError::Unavailable)?;
+    let texts = [
+        (Unit::COLLECTION, serde_json::to_string(&book.units)),
+        (Member::COLLECTION, serde_json::to_string(&book.members)),
+        (DEVICE, Ok(device.to_stored().to_string())),
+    ];
+    let mut result = Ok(());
+    for (suffix, text) in texts {
+        let (key, text) = (space.key(suffix), text.unwrap_or_default());
+        if store.get_item(&key).ok().flatten().as_ref() != Some(&text) {
+            if let Err(error) = store.set_item(&key, &text) {
+                result = Err(SaveError::from_js(&error));
+            }
+        }
+    }
+    result
+}

@@ -1,0 +1,51 @@
+//! Messages that stay at the top of every page until dealt with: the sample
+//! space, a save that failed, data that could not be read at start-up.
+
+use super::files_page::make_backup;
+use super::messages::{load_problem_text, save_error_text};
+use super::state::{use_app, AppState};
+use crate::storage::local::Space;
+use leptos::prelude::*;
+
+/// Opens the other space (own data or the sample) by reloading into it.
+pub fn switch_space(state: AppState, space: Space) {
+    match space.open_next() {
+        Ok(()) => {
+            let _ = window().location().set_hash("");
+            let _ = window().location().reload();
+        }
+        Err(error) => state.tell(save_error_text(&error)),
+    }
+}
+
+#[component]
+pub fn Banners() -> impl IntoView {
+    let state = use_app();
+    let demo = state.space == Space::Demo;
+    view! {
+        {demo.then(|| view! {
+            <div class="banner demo" role="note">
+                <p>"Đang xem dữ liệu mẫu (chi hội không có thật)."</p>
+                <button type="button" class="button" aria-label="Thoát dữ liệu mẫu" on:click=move |_| switch_space(state, Space::Own)>"Thoát"</button>
+            </div>
+        })}
+        {move || state.save_error.get().map(|error| view! {
+            <div class="banner error" role="alert">
+                <p>{save_error_text(&error)}</p>
+                <button type="button" class="button" on:click=move |_| make_backup(state)>"Tạo tệp sao lưu"</button>
+            </div>
+        })}
+        {move || {
+            let problems = state.load_problems.get();
+            (!problems.is_empty()).then(|| view! {
+                <div class="banner warn" role="alert">
+                    {problems.iter().map(|p| view! { <p>{load_problem_text(p)}</p> }).collect_view()}
+                    <div class="actions">
+                        <a class="button" href=super::route::Route::Files.href()>"Xem dữ liệu cất riêng"</a>
+                        <button type="button" class="button" on:click=move |_| state.load_problems.set(Vec::new())>"Đã hiểu"</button>
+                    </div>
+                </div>
+            })
+        }}
+    }
+}

@@ -1,0 +1,121 @@
+//! Form building blocks: a labelled field with its error, text inputs and
+//! check boxes bound to a draft held in a signal.
+
+use leptos::prelude::*;
+
+/// A label around a control, with a hint and the control's error below it.
+#[component]
+pub fn Field(
+    /// What the field is, as the user reads it.
+    label: &'static str,
+    /// The problem to show under the control, if any.
+    #[prop(into, default = Signal::stored(None))]
+    error: Signal<Option<String>>,
+    /// A line of help under the control.
+    #[prop(optional)]
+    hint: Option<&'static str>,
+    children: Children,
+) -> impl IntoView {
+    view! {
+        <label class="field" class:invalid=move || error.with(Option::is_some)>
+            <span class="field-label">{label}</span>
+            {children()}
+            {hint.map(|hint| view! { <span class="field-hint">{hint}</span> })}
+            {move || error.get().map(|text| view! { <span class="field-error">{text}</span> })}
+        </label>
+    }
+}
+
+/// Reads and writes one text of a draft `D`.
+pub struct Lens<D> {
+    pub get: fn(&D) -> &String,
+    pub set: fn(&mut D, String),
+}
+
+impl<D> Clone for Lens<D> {
+    fn clone(&self) -> Self {
+        *self
+    }
+}
+
+impl<D> Copy for Lens<D> {}
+
+/// What kind of text an input takes: picks the phone keyboard and the browser's widget.
+#[derive(Clone, Copy, PartialEq, Eq)]
+pub enum TextKind {
+    Plain,
+    Phone,
+    Date,
+    Year,
+}
+
+/// A text input bound to one text of a draft. Typing updates the draft; leaving
+/// the field (or picking a date) calls `on_change`, which saves when editing.
+#[component]
+pub fn TextInput<D: Send + Sync + 'static>(
+    draft: RwSignal<D>,
+    lens: Lens<D>,
+    #[prop(default = TextKind::Plain)] kind: TextKind,
+    #[prop(into)] on_change: Callback<()>,
+    /// Greyed example text.
+    #[prop(optional)]
+    placeholder: &'static str,
+    /// Latest date a date input offers (ISO).
+    #[prop(optional, into)]
+    max: Option<String>,
+    /// Id of a datalist of suggestions.
+    #[prop(optional)]
+    list: Option<&'static str>,
+    #[prop(optional)] autofocus: bool,
+    #[prop(into, default = Signal::stored(false))] invalid: Signal<bool>,
+) -> impl IntoView {
+    let (input_type, inputmode, autocomplete) = match kind {
+        TextKind::Plain => ("text", None, "off"),
+        TextKind::Phone => ("tel", Some("tel"), "off"),
+        TextKind::Date => ("date", None, "off"),
+        TextKind::Year => ("text", Some("numeric"), "off"),
+    };
+    view! {
+        <input
+            type=input_type
+            inputmode=inputmode
+            autocomplete=autocomplete
+            placeholder=placeholder
+            max=max
+            list=list
+            autofocus=autofocus
+            maxlength=if kind == TextKind::Year { Some("4") } else { None }
+            aria-invalid=move || invalid.get().then_some("true")
+            prop:value=move || draft.with(|d| (lens.get)(d).clone())
+            on:input=move |ev| draft.update(|d| (lens.set)(d, event_target_value(&ev)))
+            on:change=move |ev| {
+                draft.update(|d| (lens.set)(d, event_target_value(&ev)));
+                on_change.run(());
+            }
+        />
+    }
+}
+
+/// A check box with its label beside it, bound to one flag of a draft.
+#[component]
+pub fn CheckBox<D: Send + Sync + 'static>(
+    draft: RwSignal<D>,
+    label: &'static str,
+    get: fn(&D) -> bool,
+    set: fn(&mut D, bool),
+    #[prop(into)] on_change: Callback<()>,
+) -> impl IntoView {
+    view! {
+        <label class="check">
+            <input
+                type="checkbox"
+                prop:checked=move || draft.with(get)
+                on:change=move |ev| {
+                    draft.update(|d| set(d, event_target_checked(&ev)));
+                    on_change.run(());
+                }
+            />
+            <span>{label}</span>
+        </label>
+    }
+}

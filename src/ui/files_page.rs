@@ -1,0 +1,90 @@
+//! Backups: making one, importing one, and copies of unreadable data kept aside.
+
+use super::format::date_time;
+use super::import_panel::ImportPanel;
+use super::state::{use_app, AppState};
+use crate::domain::backup::write_backup;
+use crate::storage::device::{now_ms, today};
+use crate::storage::files::download;
+use crate::storage::local::{aside_copies, remove_aside};
+use leptos::prelude::*;
+
+/// Downloads a backup of everything this device holds and remembers when.
+pub fn make_backup(state: AppState) {
+    let file = state.book.with_untracked(|b| {
+        state
+            .device
+            .with_untracked(|d| write_backup(b, d, now_ms(), today()))
+    });
+    match file {
+        Some(file) if download(&file.name, &file.contents, "application/json") => {
+            state.mark_backup();
+            state.tell(format!(
+                "Đã tạo tệp «{}». Hãy cất tệp ở nơi an toàn.",
+                file.name
+            ));
+        }
+        Some(_) => state.tell("Trình duyệt không cho tải tệp về. Hãy thử lại."),
+        None => state.tell("Chưa có đơn vị nào để sao lưu."),
+    }
+}
+
+#[component]
+pub fn FilesPage() -> impl IntoView {
+    let state = use_app();
+    let last = move || {
+        state.device.with(|d| match d.last_backup_ms {
+            Some(ms) => format!("Lần sao lưu gần nhất: {}.", date_time(&(ms as f64).into())),
+            None => "Máy này chưa tạo tệp sao lưu nào.".to_owned(),
+        })
+    };
+    view! {
+        <h1>"Sao lưu và nhập tệp"</h1>
+        <section class="card">
+            <h2>"Tạo tệp sao lưu"</h2>
+            <p>"Tệp sao lưu chứa toàn bộ sổ trên máy này, kể cả thông tin cá nhân của hội viên. Hãy cất ở nơi an toàn và chỉ gửi cho người được giao giữ sổ."</p>
+            <p class="note">{last}</p>
+            <button type="button" class="button primary" on:click=move |_| make_backup(state)>"Tạo tệp sao lưu"</button>
+        </section>
+        <section class="card">
+            <h2>"Nhập tệp sao lưu"</h2>
+            <p>"Dùng khi chuyển sang máy mới, hoặc gộp sổ từ một máy khác của chi hội. Bạn sẽ xem trước những gì thay đổi rồi mới quyết định nhập."</p>
+            <ImportPanel label="Chọn tệp sao lưu (.json)"/>
+        </section>
+        <AsideCopies/>
+    }
+}
+
+/// Unreadable data that start-up kept aside: the user can save each copy as a
+/// file, then remove it from the browser.
+#[component]
+fn AsideCopies() -> impl IntoView {
+    let state = use_app();
+    let copies = RwSignal::new(aside_copies(state.space));
+    view! {
+        <Show when=move || copies.with(|c| !c.is_empty())>
+            <section class="card">
+                <h2>"Dữ liệu cất riêng"</h2>
+                <p>"Đây là bản gốc của dữ liệu lưu trên máy mà ứng dụng không đọc được. Hãy tải về và gửi cho người hỗ trợ kỹ thuật trước khi xoá."</p>
+                <ul class="aside-list">
+                    {move || copies.get().into_iter().map(|(key, text)| {
+                        let file_name = format!("du-lieu-cat-rieng_{}.json", key.replace('.', "-"));
+                        let removed = key.clone();
+                        view! {
+                            <li>
+                                <span>{format!("{key} ({} ký tự)", text.chars().count())}</span>
+                                <button type="button" class="button" on:click=move |_| {
+                                    download(&file_name, &text, "application/json");
+                                }>"Tải về"</button>
+                                <button type="button" class="button danger-outline" on:click=move |_| {
+                                    remove_aside(&removed);
+                                    copies.set(aside_copies(state.space));
+                                }>"Xoá bản này"</button>
+                            </li>
+                        }
+                    }).collect_view()}
+                </ul>
+            </section>
+        </Show>
+    }
+}

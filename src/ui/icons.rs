@@ -1,0 +1,28 @@
+//! The few icons the app draws, inline so that they cost no request.
+
+use leptos::prelude::*;
+
+fn icon(path: &'static str) -> AnyView {
+    view! {
+        <svg class="icon" viewBox="0 0 24 24" aria-hidden="true" focusable="false">
+            <path d=path/>
+        </svg>
+    }
+    .into_any()
+}
+
+pub fn people() -> AnyView {
+    icon("M16 11a3 3 0 1 0 0-6 3 3 0 0 0 0 6zm-8 0a3 3 0 1 0 0-6 3 3 0 0 0 0 6zm0 2c-2.7 0-8 1.3-8 4v3h16v-3c0-2.7-5.3-4-8-4zm8 0c-.3 0-.7 0-1.1.1 1.3.9 2.1 2.2 2.1 3.9v3h7v-3c0-2.7-5.3-4-8-4z")
+}
+
+pub fn save() -> AnyView {
+    icon("M12 3v10.6l3.3-3.3 1.4 1.4L12 16.4l-4.7-4.7 1.4-1.4 3.3 3.3V3h2zM5 19h14v2H5z")
+}
+
+pub fn unit() -> AnyView {
+    icon("M12 2 2 7v2h20V7L12 2zM4 11v7h3v-7H4zm6.5 0v7h3v-7h-3zM17 11v7h3v-7h-3zM2 20v2h20v-2H2z")
+}
+
+pub fn plus() -> AnyView {
+    icon("M11 5h2v6h6v2h-6v6h-2v-6H5v-2h6z")
+}

@@ -1,0 +1,164 @@
+//! Importing a backup: pick a file, see what it would change, then apply all of
+//! it or nothing. Used on the set-up screen and on the backup page.
+
+use super::format::date_time;
+use super::messages::{refused_file, rejection_reasons, rejection_subject};
+use super::route::{go, Route};
+use super::state::use_app;
+use crate::domain::backup::{plan_import, ImportPlan, Tally};
+use crate::storage::device::{now_ms, today};
+use crate::storage::files::{read_file, ReadError};
+use leptos::prelude::*;
+use leptos::task::spawn_local;
+
+#[derive(Clone, PartialEq)]
+enum Phase {
+    Idle,
+    Reading(String),
+    Preview { name: String, plan: Box<ImportPlan> },
+    Failed(String),
+}
+
+#[component]
+pub fn ImportPanel(
+    /// The text of the file button.
+    label: &'static str,
+) -> impl IntoView {
+    let state = use_app();
+    let phase = RwSignal::new(Phase::Idle);
+    let on_pick = move |ev: leptos::ev::Event| {
+        let input: web_sys::HtmlInputElement = event_target(&ev);
+        let Some(file) = input.files().and_then(|files| files.get(0)) else {
+            return;
+        };
+        input.set_value("");
+        let name = file.name();
+        phase.set(Phase::Reading(name.clone()));
+        spawn_local(async move {
+            let planned = match read_file(&file).await {
+                Ok(bytes) => state.book.with_untracked(|book| {
+                    state.device.with_untracked(|device| {
+                        plan_import(&bytes, book, device, now_ms(), today())
+                            .map_err(ReadError::File)
+                    })
+                }),
+                Err(error) => Err(error),
+            };
+            phase.set(match planned {
+                Ok(plan) => Phase::Preview {
+                    name,
+                    plan: Box::new(plan),
+                },
+                Err(error) => Phase::Failed(refused_file(&name, &error)),
+            });
+        });
+    };
+    let apply = move |plan: ImportPlan| {
+        let summary = format!(
+            "Đã nhập: {} hội viên mới, {} cập nhật, {} xoá.",
+            plan.members.new, plan.members.updated, plan.members.deleted
+        );
+        state.apply_import(plan);
+        phase.set(Phase::Idle);
+        state.tell(summary);
+        go(&Route::Register);
+    };
+    view! {
+        <div class="import">
+            <label class="button file-button">
+                {label}
+                <input type="file" accept=".json,application/json" class="visually-hidden" on:change=on_pick/>
+            </label>
+            {move || match phase.get() {
+                Phase::Idle => ().into_any(),
+                Phase::Reading(name) => view! { <p role="status">{format!("Đang đọc tệp «{name}»…")}</p> }.into_any(),
+                Phase::Failed(message) => view! {
+                    <div class="banner error" role="alert">
+                        <p>{message}</p>
+                        <button type="button" class="button" on:click=move |_| phase.set(Phase::Idle)>"Đóng"</button>
+                    </div>
+                }.into_any(),
+                Phase::Preview { name, plan } => view! {
+                    <Preview name plan=*plan on_apply=Callback::new(apply) on_cancel=Callback::new(move |()| phase.set(Phase::Idle))/>
+                }.into_any(),
+            }}
+        </div>
+    }
+}
+
+#[component]
+fn Preview(
+    name: String,
+    plan: ImportPlan,
+    on_apply: Callback<ImportPlan>,
+    on_cancel: Callback<()>,
+) -> impl IntoView {
+    let rejected_in = |collection: &str| {
+        plan.rejected
+            .iter()
+            .filter(|r| r.collection == collection)
+            .count()
+    };
+    let (m, u): (Tally, Tally) = (plan.members, plan.units);
+    let rows = [
+        ("Mới", m.new, u.new),
+        ("Cập nhật", m.updated, u.updated),
+        ("Xoá", m.deleted, u.deleted),
+        ("Không đổi", m.unchanged, u.unchanged),
+        ("Cũ hơn bản trên máy (bỏ qua)", m.older, u.older),
+        ("Bị từ chối", rejected_in("members"), rejected_in("units")),
+    ];
+    let changes = plan.changes();
+    let rejected = plan.rejected.clone();
+    let plan = StoredValue::new(plan.clone());
+    view! {
+        <section class="preview" aria-label="Xem trước khi nhập">
+            <h2>{format!("Xem trước tệp «{name}»")}</h2>
+            <p>
+                "Sao lưu của "<strong>{plan.with_value(|p| p.unit.name.clone())}</strong>
+                {format!(", tạo lúc {}.", date_time(&plan.with_value(|p| p.created.clone()).into()))}
+            </p>
+            {plan.with_value(|p| p.adopts_unit).then(|| view! {
+                <p class="note">{format!("Máy này sẽ giữ sổ của «{}» theo tệp này.", plan.with_value(|p| p.unit.name.clone()))}</p>
+            })}
+            <table class="tally">
+                <thead><tr><th scope="col">"Bản ghi"</th><th scope="col">"Hội viên"</th><th scope="col">"Đơn vị"</th></tr></thead>
+                <tbody>
+                    {rows.into_iter().map(|(label, members, units)| view! {
+                        <tr>
+                            <th scope="row">{label}</th>
+                            <td>{members}</td>
+                            <td>{units}</td>
+                        </tr>
+                    }).collect_view()}
+                </tbody>
+            </table>
+            {(!rejected.is_empty()).then(|| view! {
+                <div class="rejected">
+                    <h3>"Những bản ghi sẽ không được nhập"</h3>
+                    <ul>
+                        {rejected.iter().map(|r| view! {
+                            <li><strong>{rejection_subject(r)}</strong>": "{rejection_reasons(r)}</li>
+                        }).collect_view()}
+                    </ul>
+                </div>
+            })}
+            {if changes {
+                view! {
+                    <p>"Chưa có gì thay đổi. Bấm «Nhập vào sổ» để nhập tất cả những bản ghi hợp lệ ở trên, hoặc «Huỷ» để bỏ qua tệp."</p>
+                    <div class="actions">
+                        <button type="button" class="button primary" on:click=move |_| on_apply.run(plan.get_value())>"Nhập vào sổ"</button>
+                        <button type="button" class="button" on:click=move |_| on_cancel.run(())>"Huỷ"</button>
+                    </div>
+                }.into_any()
+            } else {
+                view! {
+                    <p>"Tệp này không có gì mới: sổ trên máy đã có đủ. Không có gì thay đổi."</p>
+                    <div class="actions">
+                        <button type="button" class="button" on:click=move |_| on_cancel.run(())>"Đóng"</button>
+                    </div>
+                }.into_any()
+            }}
+        </section>
+    }
+}

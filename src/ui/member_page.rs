@@ -1,0 +1,445 @@
+//! A member's page: the form to add her, or her record, saved as soon as a
+//! field is left, with her status history and deletion (which can be undone).
+
+use super::fields::{CheckBox, Field, Lens, TextInput, TextKind};
+use super::messages::{problem_text, religion_label, status_label};
+use super::route::{go, Route};
+use super::state::use_app;
+use crate::domain::date::Date;
+use crate::domain::ethnicity::NAMES;
+use crate::domain::member::{Member, Religion, Status};
+use crate::domain::member_draft::{MemberDraft, OTHER_RELIGION};
+use crate::domain::problem::FieldProblem;
+use crate::domain::record::{Record, RecordId};
+use leptos::prelude::*;
+
+/// The page for a new member (`id` is `None`) or an existing one.
+#[component]
+pub fn MemberPage(id: Option<RecordId>) -> impl IntoView {
+    let state = use_app();
+    let existing = id
+        .as_ref()
+        .and_then(|id| state.book.with_untracked(|b| b.members.get(id).cloned()));
+    match (id, existing) {
+        (Some(_), None) => view! {
+            <section class="card">
+                <h1>"Không tìm thấy hội viên"</h1>
+                <p>"Đường dẫn này không ứng với hội viên nào trong sổ trên máy."</p>
+                <a class="button" href=Route::Register.href()>"Về danh sách hội viên"</a>
+            </section>
+        }
+        .into_any(),
+        (_, existing) => view! { <MemberForm existing/> }.into_any(),
+    }
+}
+
+fn first_problem(problems: &[FieldProblem], field: &str) -> Option<String> {
+    problems
+        .iter()
+        .find(|p| p.field == field)
+        .map(|p| problem_text(&p.problem))
+}
+
+#[component]
+fn MemberForm(existing: Option<Record<Member>>) -> impl IntoView {
+    let state = use_app();
+    let today = state.today();
+    let id = existing.as_ref().map(|r| r.id.clone());
+    let editing = id.is_some();
+    let draft = RwSignal::new(
+        existing
+            .as_ref()
+            .map_or_else(MemberDraft::default, |r| MemberDraft::from_member(&r.data)),
+    );
+    let stored_id = StoredValue::new(id.clone());
+    // The record as it is now in the book (reactive), for edits.
+    let current = move || {
+        stored_id.with_value(|id| {
+            id.as_ref()
+                .and_then(|id| state.book.with(|b| b.members.get(id).cloned()))
+        })
+    };
+    let problems = Memo::new(move |_| {
+        let previous = current().map(|r| r.data);
+        draft.with(|d| d.build(previous.as_ref(), today).err().unwrap_or_default())
+    });
+    let show_errors = RwSignal::new(editing);
+    let error = move |field: &'static str| {
+        Signal::derive(move || {
+            show_errors
+                .get()
+                .then(|| problems.with(|p| first_problem(p, field)))
+                .flatten()
+        })
+    };
+    let invalid =
+        move |field: &'static str| Signal::derive(move || error(field).with(Option::is_some));
+    let saved = RwSignal::new(false);
+
+    // Editing: every field left saves the member if the form is valid.
+    let commit = Callback::new(move |()| {
+        let Some(record) = current().filter(|r| !r.deleted) else {
+            return;
+        };
+        let built = draft.with_untracked(|d| d.build(Some(&record.data), today));
+        if let Ok(member) = built {
+            if member != record.data {
+                state.save_member(Some(&record.id), member);
+                saved.set(true);
+            }
+        }
+    });
+    let on_change = if editing {
+        commit
+    } else {
+        Callback::new(|()| {})
+    };
+    on_cleanup(move || {
+        if editing {
+            commit.run(());
+        }
+    });
+
+    let add = move |next: bool| match draft.with_untracked(|d| d.build(None, today)) {
+        Ok(member) => {
+            let name = member.full_name();
+            state.save_member(None, member);
+            state.tell(format!("Đã thêm «{name}» vào sổ."));
+            if next {
+                draft.set(MemberDraft::default());
+                show_errors.set(false);
+                focus_first_field();
+            } else {
+                go(&Route::Register);
+            }
+        }
+        Err(_) => show_errors.set(true),
+    };
+
+    let title = move || {
+        draft.with(|d| {
+            let name = d.full_name.trim().to_owned();
+            match (editing, name.is_empty()) {
+                (false, _) => "Thêm hội viên".to_owned(),
+                (true, true) => "Hội viên".to_owned(),
+                (true, false) => name,
+            }
+        })
+    };
+    let deleted = move || current().is_some_and(|r| r.deleted);
+    let lens =
+        |get: fn(&MemberDraft) -> &String, set: fn(&mut MemberDraft, String)| Lens { get, set };
+
+    view! {
+        <form class="member-form" on:submit=move |ev| {
+            ev.prevent_default();
+            if !editing {
+                add(false);
+            }
+        }>
+            <div class="page-title">
+                <a class="back" href=Route::Register.href() aria-label="Về danh sách">"‹"</a>
+                <h1>{title}</h1>
+            </div>
+            <Show when=deleted>
+                <div class="banner warn" role="status">
+                    <p>"Hội viên này đã bị xoá khỏi sổ. Bấm «Khôi phục» để đưa chị trở lại danh sách."</p>
+                    <button type="button" class="button" on:click=move |_| {
+                        if let Some(id) = stored_id.get_value() {
+                            state.set_member_deleted(&id, false);
+                            state.tell("Đã khôi phục hội viên.");
+                        }
+                    }>"Khôi phục"</button>
+                </div>
+            </Show>
+            <fieldset class="form-body" disabled=deleted>
+                <Field label="Họ và tên" error=error("given_name") hint="Gõ cả họ tên, ứng dụng tự tách họ, tên đệm, tên.">
+                    <input
+                        type="text"
+                        autocomplete="off"
+                        autofocus=!editing
+                        placeholder="Nguyễn Thị Hoa"
+                        aria-invalid=move || invalid("given_name").get().then_some("true")
+                        prop:value=move || draft.with(|d| d.full_name.clone())
+                        on:input=move |ev| draft.update(|d| d.set_full_name(&event_target_value(&ev)))
+                        on:change=move |_| on_change.run(())
+                    />
+                </Field>
+                <div class="name-parts">
+                    <Field label="Họ" error=error("family_name")>
+                        <TextInput draft lens=lens(|d| &d.family, |d, v| { d.family = v; d.refresh_full_name() }) on_change/>
+                    </Field>
+                    <Field label="Tên đệm" error=error("middle_name")>
+                        <TextInput draft lens=lens(|d| &d.middle, |d, v| { d.middle = v; d.refresh_full_name() }) on_change/>
+                    </Field>
+                    <Field label="Tên">
+                        <TextInput draft lens=lens(|d| &d.given, |d, v| { d.given = v; d.refresh_full_name() }) on_change invalid=invalid("given_name")/>
+                    </Field>
+                </div>
+                <BirthField draft today error=error("birth") on_change/>
+                <Field label="Số điện thoại" error=error("phone")>
+                    <TextInput draft lens=lens(|d| &d.phone, |d, v| d.phone = v) kind=TextKind::Phone placeholder="0912 345 678" on_change invalid=invalid("phone")/>
+                </Field>
+                <Field label="Địa chỉ (thôn, xóm)" error=error("address")>
+                    <TextInput draft lens=lens(|d| &d.address, |d, v| d.address = v) list="addresses" placeholder="Xóm 2, thôn Đông" on_change/>
+                </Field>
+                <AddressList/>
+                <Field label="Ngày vào Hội" error=error("joined_on")>
+                    <TextInput draft lens=lens(|d| &d.joined_on, |d, v| d.joined_on = v) kind=TextKind::Date max=today.iso() on_change invalid=invalid("joined_on")/>
+                </Field>
+                <Field label="Dân tộc" error=error("ethnicity")>
+                    <select on:change=move |ev| {
+                        let code = event_target_value(&ev).parse().unwrap_or(1);
+                        draft.update(|d| d.ethnicity = code);
+                        on_change.run(());
+                    }>
+                        {NAMES.iter().enumerate().map(|(i, name)| {
+                            let code = i as u8 + 1;
+                            view! {
+                                <option value=code.to_string() selected=move || draft.with(|d| d.ethnicity == code)>{*name}</option>
+                            }
+                        }).collect_view()}
+                    </select>
+                </Field>
+                <ReligionField draft error=error("religion") on_change/>
+                <fieldset class="checks">
+                    <legend>"Nhóm"</legend>
+                    <CheckBox draft label="Công nhân" get=|d: &MemberDraft| d.worker set=|d: &mut MemberDraft, v| d.worker = v on_change/>
+                    <CheckBox draft label="Ở nhà trọ" get=|d: &MemberDraft| d.rented_room set=|d: &mut MemberDraft, v| d.rented_room = v on_change/>
+                    <CheckBox draft label="Hội viên danh dự" get=|d: &MemberDraft| d.honorary set=|d: &mut MemberDraft, v| d.honorary = v on_change/>
+                </fieldset>
+                <StatusField draft today error=error("status_on") on_change/>
+            </fieldset>
+            {if editing {
+                view! {
+                    <p class="save-state" role="status">
+                        {move || match (show_errors.get() && !problems.with(Vec::is_empty), saved.get()) {
+                            (true, _) => "Chưa lưu: hãy sửa ô báo lỗi.",
+                            (false, true) => "Đã lưu vào máy.",
+                            (false, false) => "Mọi thay đổi được lưu ngay khi rời ô nhập.",
+                        }}
+                    </p>
+                    <History current=Signal::derive(current) draft/>
+                    <Show when=move || !deleted()>
+                        <DeleteMember id=stored_id name=Signal::derive(title)/>
+                    </Show>
+                }
+                .into_any()
+            } else {
+                view! {
+                    <div class="actions">
+                        <button type="submit" class="button primary">"Thêm vào sổ"</button>
+                        <button type="button" class="button" on:click=move |_| add(true)>"Thêm và nhập người tiếp"</button>
+                    </div>
+                }
+                .into_any()
+            }}
+        </form>
+    }
+}
+
+/// Moves focus to the first input, ready for the next member.
+fn focus_first_field() {
+    use wasm_bindgen::JsCast;
+    let first = document()
+        .query_selector(".member-form input")
+        .ok()
+        .flatten()
+        .and_then(|e| e.dyn_into::<web_sys::HtmlElement>().ok());
+    if let Some(input) = first {
+        let _ = input.focus();
+    }
+}
+
+/// Villages already typed, offered as suggestions.
+#[component]
+fn AddressList() -> impl IntoView {
+    let state = use_app();
+    let addresses = move || {
+        let mut all: Vec<String> = state.book.with(|b| {
+            b.members
+                .live()
+                .map(|m| m.data.address.clone())
+                .filter(|a| !a.is_empty())
+                .collect()
+        });
+        all.sort();
+        all.dedup();
+        all
+    };
+    view! {
+        <datalist id="addresses">
+            {move || addresses().into_iter().map(|a| view! { <option value=a/> }).collect_view()}
+        </datalist>
+    }
+}
+
+#[component]
+fn BirthField(
+    draft: RwSignal<MemberDraft>,
+    today: Date,
+    error: Signal<Option<String>>,
+    on_change: Callback<()>,
+) -> impl IntoView {
+    let year_only = move || draft.with(|d| d.birth_year_only);
+    let invalid = Signal::derive(move || error.with(Option::is_some));
+    view! {
+        <div class="birth">
+            <Show
+                when=year_only
+                fallback=move || view! {
+                    <Field label="Ngày sinh" error>
+                        <TextInput draft lens=Lens { get: |d: &MemberDraft| &d.birth_day, set: |d, v| d.birth_day = v } kind=TextKind::Date max=today.iso() on_change invalid/>
+                    </Field>
+                }
+            >
+                <Field label="Năm sinh" error>
+                    <TextInput draft lens=Lens { get: |d: &MemberDraft| &d.birth_year, set: |d, v| d.birth_year = v } kind=TextKind::Year placeholder="1985" on_change invalid/>
+                </Field>
+            </Show>
+            <CheckBox draft label="Chỉ biết năm sinh" get=|d: &MemberDraft| d.birth_year_only set=|d: &mut MemberDraft, v| d.birth_year_only = v on_change/>
+        </div>
+    }
+}
+
+#[component]
+fn ReligionField(
+    draft: RwSignal<MemberDraft>,
+    error: Signal<Option<String>>,
+    on_change: Callback<()>,
+) -> impl IntoView {
+    let codes = Religion::NAMED
+        .iter()
+        .map(Religion::code)
+        .chain(std::iter::once(OTHER_RELIGION));
+    view! {
+        <Field label="Tôn giáo">
+            <select on:change=move |ev| {
+                draft.update(|d| d.religion = event_target_value(&ev));
+                on_change.run(());
+            }>
+                {codes.map(|code| view! {
+                    <option value=code selected=move || draft.with(|d| d.religion == code)>{religion_label(code)}</option>
+                }).collect_view()}
+            </select>
+        </Field>
+        <Show when=move || draft.with(|d| d.religion == OTHER_RELIGION)>
+            <Field label="Tên tôn giáo" error>
+                <TextInput draft lens=Lens { get: |d: &MemberDraft| &d.religion_other, set: |d, v| d.religion_other = v } on_change invalid=Signal::derive(move || error.with(Option::is_some))/>
+            </Field>
+        </Show>
+    }
+}
+
+#[component]
+fn StatusField(
+    draft: RwSignal<MemberDraft>,
+    today: Date,
+    error: Signal<Option<String>>,
+    on_change: Callback<()>,
+) -> impl IntoView {
+    // An active member with no history is active since joining: no separate date.
+    let show_date = move || draft.with(|d| d.status != Status::Active || !d.status_on.is_empty());
+    view! {
+        <div class="status-row">
+            <Field label="Tình trạng">
+                <select on:change=move |ev| {
+                    let index: usize = event_target_value(&ev).parse().unwrap_or(0);
+                    let status = Status::ALL.get(index).copied().unwrap_or(Status::Active);
+                    draft.update(|d| {
+                        d.status = status;
+                        if status != Status::Active && d.status_on.is_empty() {
+                            d.status_on = today.iso();
+                        }
+                    });
+                    on_change.run(());
+                }>
+                    {Status::ALL.iter().enumerate().map(|(i, status)| {
+                        let status = *status;
+                        view! {
+                            <option value=i.to_string() selected=move || draft.with(|d| d.status == status)>{status_label(status)}</option>
+                        }
+                    }).collect_view()}
+                </select>
+            </Field>
+            <Show when=show_date>
+                <Field label="Từ ngày" error>
+                    <TextInput draft lens=Lens { get: |d: &MemberDraft| &d.status_on, set: |d, v| d.status_on = v } kind=TextKind::Date max=today.iso() on_change invalid=Signal::derive(move || error.with(Option::is_some))/>
+                </Field>
+            </Show>
+        </div>
+    }
+}
+
+/// The member's status changes, each removable if it was a mistake.
+#[component]
+fn History(current: Signal<Option<Record<Member>>>, draft: RwSignal<MemberDraft>) -> impl IntoView {
+    let state = use_app();
+    let changes = move || {
+        current
+            .get()
+            .map(|r| r.data.status_history.clone())
+            .unwrap_or_default()
+    };
+    let remove = move |index: usize| {
+        let Some(record) = current.get_untracked() else {
+            return;
+        };
+        let mut member = record.data.clone();
+        member.remove_status_change(index);
+        draft.set(MemberDraft::from_member(&member));
+        state.save_member(Some(&record.id), member);
+    };
+    view! {
+        <Show when=move || !changes().is_empty()>
+            <section class="history">
+                <h2>"Quá trình sinh hoạt"</h2>
+                <ul>
+                    {move || changes().into_iter().enumerate().map(|(i, change)| view! {
+                        <li>
+                            <span>{format!("{} từ {}", status_label(change.status), change.on.vn())}</span>
+                            <button type="button" class="link" on:click=move |_| remove(i)
+                                aria-label=format!("Bỏ dòng «{} từ {}»", status_label(change.status), change.on.vn())>
+                                "Bỏ"
+                            </button>
+                        </li>
+                    }).collect_view()}
+                </ul>
+            </section>
+        </Show>
+    }
+}
+
+/// Deleting, after a confirmation that says it can be undone.
+#[component]
+fn DeleteMember(id: StoredValue<Option<RecordId>>, name: Signal<String>) -> impl IntoView {
+    let state = use_app();
+    let asking = RwSignal::new(false);
+    let delete = move |_| {
+        if let Some(id) = id.get_value() {
+            state.set_member_deleted(&id, true);
+            state.tell(format!(
+                "Đã xoá «{}». Có thể khôi phục trong mục «Đã xoá».",
+                name.get_untracked()
+            ));
+            go(&Route::Register);
+        }
+    };
+    view! {
+        <section class="danger-zone">
+            <Show
+                when=move || asking.get()
+                fallback=move || view! {
+                    <button type="button" class="button danger-outline" on:click=move |_| asking.set(true)>"Xoá khỏi sổ…"</button>
+                    <p class="field-hint">"Nếu chị chuyển đi, ra khỏi danh sách hay đã mất, hãy đổi «Tình trạng» thay vì xoá."</p>
+                }
+            >
+                <p>{move || format!("Xoá «{}» khỏi sổ? Có thể khôi phục lại trong mục «Đã xoá».", name.get())}</p>
+                <div class="actions">
+                    <button type="button" class="button danger" on:click=delete>"Xoá"</button>
+                    <button type="button" class="button" on:click=move |_| asking.set(false)>"Thôi"</button>
+                </div>
+            </Show>
+        </section>
+    }
+}

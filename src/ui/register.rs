@@ -1,0 +1,199 @@
+//! The member register: counts at the top, search and filters, and the list
+//! in Vietnamese name order.
+
+use super::format::compare_vi;
+use super::icons;
+use super::messages::{group_label, status_label};
+use super::route::Route;
+use super::state::use_app;
+use crate::domain::member::{Member, Religion, Status};
+use crate::domain::record::Record;
+use crate::domain::register::{count, sort_by_name, Group, Shown};
+use leptos::prelude::*;
+
+#[component]
+pub fn RegisterPage() -> impl IntoView {
+    let state = use_app();
+    let query = state.query;
+    let counts = Memo::new(move |_| state.book.with(|b| count(b.members.all())));
+    let shown = Memo::new(move |_| {
+        let mut found: Vec<Record<Member>> = query.with(|q| {
+            state
+                .book
+                .with(|b| b.members.all().filter(|r| q.matches(r)).cloned().collect())
+        });
+        sort_by_name(&mut found, compare_vi);
+        found
+    });
+    let toggle_group = move |group: Group| {
+        query.update(|q| {
+            if let Some(i) = q.groups.iter().position(|g| *g == group) {
+                q.groups.remove(i);
+            } else {
+                q.groups.push(group);
+            }
+        })
+    };
+    let status_options = move || {
+        let c = counts.get();
+        let mut options: Vec<(String, String)> = c
+            .statuses
+            .iter()
+            .enumerate()
+            .map(|(i, (status, n))| (format!("s{i}"), format!("{} ({n})", status_label(*status))))
+            .collect();
+        options.push(("all".into(), "Tất cả (trừ đã xoá)".into()));
+        options.push(("deleted".into(), format!("Đã xoá ({})", c.deleted)));
+        options
+    };
+    let shown_value = move || match query.with(|q| q.shown) {
+        Shown::Status(status) => format!(
+            "s{}",
+            Status::ALL.iter().position(|s| *s == status).unwrap_or(0)
+        ),
+        Shown::All => "all".into(),
+        Shown::Deleted => "deleted".into(),
+    };
+    let set_shown = move |value: String| {
+        let shown = match value.as_str() {
+            "all" => Shown::All,
+            "deleted" => Shown::Deleted,
+            other => other
+                .strip_prefix('s')
+                .and_then(|i| i.parse::<usize>().ok())
+                .and_then(|i| Status::ALL.get(i).copied())
+                .map_or(Shown::default(), Shown::Status),
+        };
+        query.update(|q| q.shown = shown);
+    };
+
+    view! {
+        <section class="summary" aria-label="Số liệu hội viên">
+            <p class="big-count">
+                <strong>{move || counts.with(|c| c.active)}</strong>
+                " hội viên đang sinh hoạt"
+            </p>
+            <div class="chips" role="group" aria-label="Lọc theo nhóm">
+                {Group::ALL.into_iter().enumerate().map(|(i, group)| {
+                    let pressed = move || query.with(|q| q.groups.contains(&group));
+                    view! {
+                        <button
+                            type="button"
+                            class="chip"
+                            aria-pressed=move || pressed().to_string()
+                            on:click=move |_| toggle_group(group)
+                        >
+                            {group_label(group)}
+                            <span class="chip-count">{move || counts.with(|c| c.groups[i].1)}</span>
+                        </button>
+                    }
+                }).collect_view()}
+            </div>
+        </section>
+        <section class="finder">
+            <label class="search">
+                <span class="visually-hidden">"Tìm hội viên"</span>
+                <input
+                    type="search"
+                    placeholder="Tìm theo tên hoặc số điện thoại"
+                    autocomplete="off"
+                    prop:value=move || query.with(|q| q.text.clone())
+                    on:input=move |ev| query.update(|q| q.text = event_target_value(&ev))
+                />
+            </label>
+            <label class="shown">
+                <span>"Hiển thị"</span>
+                <select prop:value=shown_value on:change=move |ev| set_shown(event_target_value(&ev))>
+                    {move || status_options().into_iter().map(|(value, label)| {
+                        let selected = value == shown_value();
+                        view! { <option value=value selected=selected>{label}</option> }
+                    }).collect_view()}
+                </select>
+            </label>
+        </section>
+        <p class="result-count" role="status">
+            {move || shown.with(|s| match s.len() {
+                0 => String::new(),
+                n => format!("{n} người"),
+            })}
+        </p>
+        <ul class="member-list">
+            <For each=move || shown.get() key=|r| (r.id.clone(), r.stamp.clone()) let(record)>
+                <MemberRow record/>
+            </For>
+        </ul>
+        <Show when=move || shown.with(Vec::is_empty)>
+            <EmptyList/>
+        </Show>
+        <a class="fab" href=Route::NewMember.href()>
+            {icons::plus()}
+            <span>"Thêm hội viên"</span>
+        </a>
+    }
+}
+
+/// Why the list is empty, and what to do.
+#[component]
+fn EmptyList() -> impl IntoView {
+    let state = use_app();
+    let text = move || {
+        let nobody = state.book.with(|b| b.members.is_empty());
+        let filtered = state
+            .query
+            .with(|q| !q.text.trim().is_empty() || !q.groups.is_empty());
+        match (nobody, filtered) {
+            (true, _) => "Sổ chưa có hội viên nào. Bấm «Thêm hội viên» để bắt đầu, hoặc nhập tệp sao lưu ở mục «Sao lưu».",
+            (false, true) => "Không có hội viên nào khớp. Thử bỏ bớt chữ tìm kiếm hoặc nhóm đang lọc.",
+            (false, false) => "Không có hội viên nào ở mục này.",
+        }
+    };
+    view! { <p class="empty">{text}</p> }
+}
+
+/// One line of the list: name, then birth year, address and phone, then groups.
+#[component]
+fn MemberRow(record: Record<Member>) -> impl IntoView {
+    let m = &record.data;
+    let details: Vec<String> = [
+        m.birth.map(|b| b.year().to_string()),
+        (!m.address.is_empty()).then(|| m.address.clone()),
+        (!m.phone.is_empty()).then(|| m.phone.clone()),
+    ]
+    .into_iter()
+    .flatten()
+    .collect();
+    let mut tags: Vec<String> = Vec::new();
+    let (status, since) = m.status();
+    if status != Status::Active {
+        let date = since.map(|d| format!(" {}", d.vn())).unwrap_or_default();
+        tags.push(format!("{}{date}", status_label(status)));
+    }
+    if m.ethnicity.is_minority() {
+        tags.push(m.ethnicity.name().unwrap_or("DTTS").to_owned());
+    }
+    match &m.religion {
+        Religion::None => {}
+        Religion::Other(name) => tags.push(name.clone()),
+        religion => tags.push(super::messages::religion_label(religion.code()).to_owned()),
+    }
+    for (flag, label) in [
+        (m.worker, "Công nhân"),
+        (m.rented_room, "Nhà trọ"),
+        (m.honorary, "Danh dự"),
+    ] {
+        if flag {
+            tags.push(label.to_owned());
+        }
+    }
+    view! {
+        <li>
+            <a class="member-row" class:inactive=status != Status::Active || record.deleted href=Route::Member(record.id.clone()).href()>
+                <span class="member-name">{m.full_name()}</span>
+                <span class="member-details">{details.join(" · ")}</span>
+                {(!tags.is_empty()).then(|| view! {
+                    <span class="tags">{tags.into_iter().map(|t| view! { <span class="tag">{t}</span> }).collect_view()}</span>
+                })}
+            </a>
+        </li>
+    }
+}

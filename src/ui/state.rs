@@ -1,0 +1,183 @@
+//! The app's reactive state: plain domain data inside signals, shared through
+//! context. Pages change it only through the methods here, which call domain
+//! functions; a single effect in `ui::App` writes it to storage.
+
+use super::route::Route;
+use crate::domain::backup::ImportPlan;
+use crate::domain::book::{Book, DeviceState};
+use crate::domain::date::Date;
+use crate::domain::demo::sample_chapter;
+use crate::domain::member::Member;
+use crate::domain::record::{Record, RecordId};
+use crate::domain::register::Query;
+use crate::domain::stamp::Stamp;
+use crate::domain::unit::{Unit, UnitSetup};
+use crate::storage::device::{new_device_state, now_ms, today};
+use crate::storage::local::{self, LoadProblem, SaveError, Space};
+use leptos::prelude::*;
+
+#[derive(Clone, Copy)]
+pub struct AppState {
+    pub book: RwSignal<Book>,
+    pub device: RwSignal<DeviceState>,
+    /// Which set of keys is open: the user's own or the sample chapter.
+    pub space: Space,
+    /// The last save's failure, until a save succeeds.
+    pub save_error: RwSignal<Option<SaveError>>,
+    /// What start-up found unreadable; cleared when the user dismisses it.
+    pub load_problems: RwSignal<Vec<LoadProblem>>,
+    pub route: RwSignal<Route>,
+    /// What the register list was asked for; kept while visiting a member.
+    pub query: RwSignal<Query>,
+    /// A short confirmation shown at the bottom of the screen.
+    pub notice: RwSignal<Option<String>>,
+}
+
+/// The app state from context.
+pub fn use_app() -> AppState {
+    expect_context::<AppState>()
+}
+
+impl AppState {
+    /// Reads storage for the space the app opens in; the sample space is filled on first open.
+    pub fn load() -> AppState {
+        let space = Space::current();
+        let loaded = local::load(space, today(), now_ms());
+        let (book, device) = match (loaded.device, space) {
+            (Some(device), _) => (loaded.book, device),
+            (None, Space::Demo) => sample_chapter(now_ms(), today()),
+            (None, Space::Own) => (loaded.book, new_device_state()),
+        };
+        AppState::new(space, book, device, loaded.problems)
+    }
+
+    pub fn new(
+        space: Space,
+        book: Book,
+        device: DeviceState,
+        problems: Vec<LoadProblem>,
+    ) -> AppState {
+        AppState {
+            book: RwSignal::new(book),
+            device: RwSignal::new(device),
+            space,
+            save_error: RwSignal::new(None),
+            load_problems: RwSignal::new(problems),
+            route: RwSignal::new(Route::Register),
+            query: RwSignal::new(Query::default()),
+            notice: RwSignal::new(None),
+        }
+    }
+
+    /// Writes the book and device state; shows the failure, or clears the last one.
+    pub fn save(&self) {
+        let result = self.book.with(|book| {
+            self.device
+                .with(|device| local::save(self.space, book, device))
+        });
+        self.save_error.set(result.err());
+    }
+
+    pub fn today(&self) -> Date {
+        today()
+    }
+
+    /// A fresh stamp from this device's clock.
+    fn stamp(&self) -> Stamp {
+        let now = now_ms();
+        self.device
+            .try_update(|d| d.clock.tick(now))
+            .expect("the device signal lives as long as the app")
+    }
+
+    /// Saves a member: a new record when `id` is `None`. Returns her id.
+    pub fn save_member(&self, id: Option<&RecordId>, member: Member) -> RecordId {
+        let stamp = self.stamp();
+        let existing = id.and_then(|id| self.book.with_untracked(|b| b.members.get(id).cloned()));
+        let record = match existing {
+            Some(record) => record.edited(stamp, member),
+            None => Record::create(stamp, member),
+        };
+        let id = record.id.clone();
+        self.book.update(|b| b.members.put(record));
+        id
+    }
+
+    /// Deletes a member (a tombstone that can be undone) or restores her.
+    pub fn set_member_deleted(&self, id: &RecordId, deleted: bool) {
+        let Some(record) = self.book.with_untracked(|b| b.members.get(id).cloned()) else {
+            return;
+        };
+        let stamp = self.stamp();
+        self.book
+            .update(|b| b.members.put(record.with_deleted(stamp, deleted)));
+    }
+
+    /// Saves an edit of a unit.
+    pub fn save_unit(&self, id: &RecordId, unit: Unit) {
+        let Some(record) = self.book.with_untracked(|b| b.units.get(id).cloned()) else {
+            return;
+        };
+        if record.data == unit {
+            return;
+        }
+        let stamp = self.stamp();
+        self.book
+            .update(|b| b.units.put(record.edited(stamp, unit)));
+    }
+
+    /// Adds a unit above the topmost one of the home unit's chain.
+    pub fn add_unit_above(&self, top: &RecordId, unit: Unit) {
+        let stamp = self.stamp();
+        let created = Record::create(stamp, unit);
+        let parent = created.id.clone();
+        self.book.update(|b| b.units.put(created));
+        if let Some(top_unit) = self
+            .book
+            .with_untracked(|b| b.units.get(top).map(|u| u.data.clone()))
+        {
+            self.save_unit(
+                top,
+                Unit {
+                    parent: Some(parent),
+                    ..top_unit
+                },
+            );
+        }
+    }
+
+    /// First run: creates the units and makes the last one this device's home.
+    pub fn set_up(&self, setup: &UnitSetup) {
+        let units = setup.build(|| self.stamp());
+        let home = units.last().map(|u| u.id.clone());
+        self.book
+            .update(|b| units.into_iter().for_each(|u| b.units.put(u)));
+        self.device.update(|d| d.home = home);
+    }
+
+    /// Applies a previewed import as a whole.
+    pub fn apply_import(&self, plan: ImportPlan) {
+        let mut book = None;
+        self.device.update(|d| book = Some(plan.apply(d)));
+        if let Some(book) = book {
+            self.book.set(book);
+        }
+    }
+
+    /// Remembers that a backup was just made.
+    pub fn mark_backup(&self) {
+        let now = now_ms();
+        self.device.update(|d| d.last_backup_ms = Some(now));
+    }
+
+    /// The home unit's name.
+    pub fn unit_name(&self) -> String {
+        self.device
+            .with(|d| self.book.with(|b| b.unit_name(d.home.as_ref())))
+    }
+
+    /// Shows a short confirmation.
+    pub fn tell(&self, text: impl Into<String>) {
+        self.notice.set(Some(text.into()));
+    }
+}

@@ -1,0 +1,109 @@
+//! The unit this device keeps the book for and the units above it, editable;
+//! the sample space; facts about this device.
+
+use super::banners::switch_space;
+use super::fields::{Field, Lens, TextInput};
+use super::messages::problem_text;
+use super::state::use_app;
+use crate::domain::name::tidy;
+use crate::domain::record::{Record, RecordId};
+use crate::domain::unit::Unit;
+use crate::storage::local::Space;
+use leptos::prelude::*;
+
+#[component]
+pub fn UnitPage() -> impl IntoView {
+    let state = use_app();
+    let chain = move || {
+        state.device.with(|d| {
+            state.book.with(|b| {
+                b.unit_chain(d.home.as_ref())
+                    .into_iter()
+                    .cloned()
+                    .collect::<Vec<_>>()
+            })
+        })
+    };
+    let top = move || chain().last().map(|u| u.id.clone());
+    let add_above = move |_| {
+        if let Some(top) = top() {
+            let unit = Unit {
+                name: "Đơn vị cấp trên".into(),
+                kind: "Hội LHPN".into(),
+                parent: None,
+            };
+            state.add_unit_above(&top, unit);
+        }
+    };
+    let device_id = move || state.device.with(|d| d.clock.device.as_str().to_owned());
+    let member_count = move || state.book.with(|b| b.members.live().count());
+    view! {
+        <h1>"Đơn vị"</h1>
+        <section class="card">
+            <h2>"Đơn vị của bạn và các cấp trên"</h2>
+            <p class="note">"Sửa tên hoặc loại đơn vị khi có sáp nhập, đổi tên. Thay đổi được lưu ngay khi rời ô nhập."</p>
+            // Keyed by id only: a unit's form keeps its own draft while she types.
+            <For each=chain key=|u| u.id.clone() let(unit)>
+                <UnitForm unit/>
+            </For>
+            <button type="button" class="button" on:click=add_above>"Thêm đơn vị cấp trên"</button>
+        </section>
+        <section class="card">
+            <h2>"Dữ liệu mẫu"</h2>
+            {if state.space == Space::Demo {
+                view! {
+                    <p>"Bạn đang xem chi hội mẫu. Thoát ra để trở về sổ thật của bạn, nguyên vẹn."</p>
+                    <button type="button" class="button" on:click=move |_| switch_space(state, Space::Own)>"Thoát dữ liệu mẫu"</button>
+                }.into_any()
+            } else {
+                view! {
+                    <p>"Mở một chi hội không có thật để thử các chức năng. Sổ thật của bạn không bị ảnh hưởng."</p>
+                    <button type="button" class="button" on:click=move |_| switch_space(state, Space::Demo)>"Xem dữ liệu mẫu"</button>
+                }.into_any()
+            }}
+        </section>
+        <section class="card">
+            <h2>"Về máy này"</h2>
+            <p>{move || format!("Sổ đang có {} hội viên (kể cả đã chuyển đi), lưu trong trình duyệt của máy này.", member_count())}</p>
+            <p class="note">{move || format!("Mã thiết bị: {}", device_id())}</p>
+        </section>
+    }
+}
+
+/// Name and kind of one unit, saved when a field is left and valid.
+#[component]
+fn UnitForm(unit: Record<Unit>) -> impl IntoView {
+    let state = use_app();
+    let id: RecordId = unit.id.clone();
+    let draft = RwSignal::new(unit.data.clone());
+    let error = move |field: &'static str| {
+        Signal::derive(move || {
+            draft.with(|u| {
+                u.problems()
+                    .into_iter()
+                    .find(|p| p.field == field)
+                    .map(|p| problem_text(&p.problem))
+            })
+        })
+    };
+    let save = Callback::new(move |()| {
+        let unit = draft.with_untracked(|u| Unit {
+            name: tidy(&u.name),
+            kind: tidy(&u.kind),
+            parent: u.parent.clone(),
+        });
+        if unit.problems().is_empty() {
+            state.save_unit(&id, unit);
+        }
+    });
+    view! {
+        <div class="unit-form">
+            <Field label="Tên đơn vị" error=error("name")>
+                <TextInput draft lens=Lens { get: |u: &Unit| &u.name, set: |u, v| u.name = v } on_change=save/>
+            </Field>
+            <Field label="Loại đơn vị" error=error("kind")>
+                <TextInput draft lens=Lens { get: |u: &Unit| &u.kind, set: |u, v| u.kind = v } on_change=save/>
+            </Field>
+        </div>
+    }
+}

@@ -1,0 +1,382 @@
+//! Backups end to end on the host: what the app writes validates against the
+//! committed JSON Schema, restores to the same book on an empty device, merges
+//! into a device that has data with a truthful preview, and is refused, with
+//! nothing changed, when it is not something this device may take.
+#![cfg(not(target_arch = "wasm32"))]
+
+use serde_json::Value;
+use so_tay_chi_hoi::domain::backup::{plan_import, write_backup, BackupFile, ImportPlan, Tally};
+use so_tay_chi_hoi::domain::book::{Book, DeviceState};
+use so_tay_chi_hoi::domain::date::Date;
+use so_tay_chi_hoi::domain::demo::sample_chapter;
+use so_tay_chi_hoi::domain::envelope::FileError;
+use so_tay_chi_hoi::domain::member::{Member, Status};
+use so_tay_chi_hoi::domain::problem::Problem;
+use so_tay_chi_hoi::domain::record::Record;
+use so_tay_chi_hoi::domain::stamp::{Clock, DeviceId};
+use so_tay_chi_hoi::domain::unit::UnitSetup;
+
+const NOW: u64 = 1_764_375_945_123;
+
+fn today() -> Date {
+    Date::new(2026, 11, 29).unwrap()
+}
+
+fn empty_device(n: u8) -> DeviceState {
+    DeviceState {
+        clock: Clock::new(DeviceId::from_random([n; 8])),
+        home: None,
+        last_backup_ms: None,
+    }
+}
+
+fn backup(book: &Book, device: &DeviceState) -> BackupFile {
+    write_backup(book, device, NOW, today()).expect("a set-up device can be backed up")
+}
+
+fn plan(file: &BackupFile, book: &Book, device: &DeviceState) -> Result<ImportPlan, FileError> {
+    plan_import(file.contents.as_bytes(), book, device, NOW + 1_000, today())
+}
+
+/// Imports a file into (book, device) and returns the new book.
+fn import(file: &BackupFile, book: &Book, device: &mut DeviceState) -> Book {
+    plan(file, book, device).expect("importable").apply(device)
+}
+
+fn schema_validator() -> jsonschema::Validator {
+    let schema: Value =
+        serde_json::from_str(include_str!("../docs/file-format.schema.json")).unwrap();
+    jsonschema::validator_for(&schema).expect("the schema compiles")
+}
+
+#[test]
+fn exported_backup_validates_against_the_schema() {
+    let (mut book, mut device) = sample_chapter(NOW, today());
+    // Cover the optional shapes too: a tombstone, history, another religion.
+    let id = book.members.all().next().unwrap().id.clone();
+    let mut member = book.members.get(&id).unwrap().data.clone();
+    member.religion = so_tay_chi_hoi::domain::member::Religion::Other("Bà La Môn".into());
+    member.set_status(Status::Deceased, Date::new(2026, 1, 2).unwrap());
+    let stamp = device.clock.tick(NOW);
+    let edited = book.members.get(&id).unwrap().edited(stamp, member);
+    book.members
+        .put(edited.with_deleted(device.clock.tick(NOW), true));
+    let file = backup(&book, &device);
+    let value: Value = serde_json::from_str(&file.contents).unwrap();
+    let validator = schema_validator();
+    let errors: Vec<String> = validator
+        .iter_errors(&value)
+        .map(|e| e.to_string())
+        .collect();
+    assert!(errors.is_empty(), "{errors:#?}");
+    assert_eq!(file.name, "sao-luu_chi-hoi-thon-dong_2026-11-29.json");
+    device.last_backup_ms = Some(NOW);
+    assert!(
+        !file.contents.contains("last_backup"),
+        "device-only state stays out of files"
+    );
+}
+
+#[test]
+fn the_schema_rejects_what_the_app_would_reject() {
+    let (book, device) = sample_chapter(NOW, today());
+    let mut value: Value = serde_json::from_str(&backup(&book, &device).contents).unwrap();
+    value["data"]["members"][0]["data"]["ethnicity"]["code"] = 99.into();
+    value["data"]["members"][1]["stamp"] = "yesterday".into();
+    assert_eq!(schema_validator().iter_errors(&value).count(), 2);
+}
+
+#[test]
+fn a_backup_restores_the_same_register_on_an_empty_phone() {
+    let (book, device) = sample_chapter(NOW, today());
+    let file = backup(&book, &device);
+    let mut new_phone = empty_device(9);
+    let preview = plan(&file, &Book::default(), &new_phone).unwrap();
+    assert!(preview.adopts_unit);
+    assert_eq!(
+        preview.members,
+        Tally {
+            new: 30,
+            ..Tally::default()
+        }
+    );
+    assert_eq!(
+        preview.units,
+        Tally {
+            new: 3,
+            ..Tally::default()
+        }
+    );
+    assert!(preview.rejected.is_empty());
+    let restored = preview.apply(&mut new_phone);
+    assert_eq!(restored, book);
+    assert_eq!(new_phone.home, device.home);
+    assert_ne!(
+        new_phone.clock.device, device.clock.device,
+        "the new phone keeps its own id"
+    );
+    let later = new_phone.clock.tick(0);
+    assert!(
+        book.members.all().all(|r| r.stamp < later),
+        "edits on the new phone sort after everything imported"
+    );
+
+    // The same file again changes nothing.
+    let again = plan(&file, &restored, &new_phone).unwrap();
+    assert!(!again.changes());
+    assert_eq!(
+        again.members,
+        Tally {
+            unchanged: 30,
+            ..Tally::default()
+        }
+    );
+    let before = new_phone.clone();
+    assert_eq!(again.apply(&mut new_phone), restored);
+    assert_eq!(new_phone, before);
+}
+
+#[test]
+fn merging_previews_new_updated_deleted_unchanged_and_older() {
+    let (book, device) = sample_chapter(NOW, today());
+    let mut other = empty_device(5);
+    let shared = import(&backup(&book, &device), &Book::default(), &mut other);
+    let ids: Vec<_> = shared.members.all().map(|r| r.id.clone()).collect();
+
+    // The first phone adds one, edits one, deletes one.
+    let (mut first, mut first_device) = (book.clone(), device.clone());
+    let put = |book: &mut Book, record: Record<Member>| book.members.put(record);
+    let added = Record::create(
+        first_device.clock.tick(NOW + 10),
+        Member::named("Mai", "Thị", "Lan"),
+    );
+    put(&mut first, added);
+    let mut edited = first.members.get(&ids[0]).unwrap().data.clone();
+    edited.phone = "0987654321".into();
+    let stamp = first_device.clock.tick(NOW + 10);
+    let record = first.members.get(&ids[0]).unwrap().edited(stamp, edited);
+    put(&mut first, record);
+    let stamp = first_device.clock.tick(NOW + 10);
+    let record = first
+        .members
+        .get(&ids[1])
+        .unwrap()
+        .with_deleted(stamp, true);
+    put(&mut first, record);
+
+    // The other phone edits a member later than the first phone's copy of her.
+    let mut second = shared.clone();
+    let mut newer = second.members.get(&ids[2]).unwrap().data.clone();
+    newer.address = "Xóm 9".into();
+    let stamp = other.clock.tick(NOW + 20);
+    let record = second.members.get(&ids[2]).unwrap().edited(stamp, newer);
+    put(&mut second, record);
+    let stamp = first_device.clock.tick(NOW + 15);
+    let record = first
+        .members
+        .get(&ids[2])
+        .unwrap()
+        .edited(stamp, Member::named("Cũ", "", "Hơn"));
+    put(&mut first, record);
+
+    let preview = plan(&backup(&first, &first_device), &second, &other).unwrap();
+    assert_eq!(
+        preview.members,
+        Tally {
+            new: 1,
+            updated: 1,
+            deleted: 1,
+            unchanged: 27,
+            older: 1
+        }
+    );
+    let merged = preview.apply(&mut other);
+    assert_eq!(
+        merged.members.get(&ids[2]).unwrap().data.address,
+        "Xóm 9",
+        "the later edit wins"
+    );
+    assert!(
+        merged.members.get(&ids[1]).unwrap().deleted,
+        "the deletion travels as a tombstone"
+    );
+    assert_eq!(
+        merged.members.get(&ids[0]).unwrap().data.phone,
+        "0987654321"
+    );
+}
+
+#[test]
+fn import_order_does_not_change_the_result() {
+    let (book, device) = sample_chapter(NOW, today());
+    let mut a_device = empty_device(1);
+    let a = import(&backup(&book, &device), &Book::default(), &mut a_device);
+    let mut b_device = empty_device(2);
+    let mut b = import(&backup(&book, &device), &Book::default(), &mut b_device);
+    let mut a = a;
+    for (i, (book, device)) in [(&mut a, &mut a_device), (&mut b, &mut b_device)]
+        .into_iter()
+        .enumerate()
+    {
+        for (n, record) in book
+            .members
+            .all()
+            .cloned()
+            .collect::<Vec<_>>()
+            .into_iter()
+            .enumerate()
+            .filter(|(n, _)| n % 3 == i)
+        {
+            let mut member = record.data.clone();
+            member.address = format!("sửa bởi máy {i}, lần {n}");
+            book.members
+                .put(record.edited(device.clock.tick(NOW + 50), member));
+        }
+    }
+    let (file_a, file_b) = (backup(&a, &a_device), backup(&b, &b_device));
+    let mut x = empty_device(3);
+    let x_book = import(&file_a, &Book::default(), &mut x);
+    let x_book = import(&file_b, &x_book, &mut x);
+    let mut y = empty_device(4);
+    let y_book = import(&file_b, &Book::default(), &mut y);
+    let y_book = import(&file_a, &y_book, &mut y);
+    assert_eq!(x_book, y_book);
+}
+
+#[test]
+fn refused_files_say_why() {
+    let (book, device) = sample_chapter(NOW, today());
+    let file = backup(&book, &device);
+    let newer = BackupFile {
+        contents: file.contents.replacen("\"format\":1", "\"format\":2", 1),
+        ..file.clone()
+    };
+    assert_eq!(
+        plan(&newer, &Book::default(), &empty_device(1)).unwrap_err(),
+        FileError::NewerFormat { found: 2 }
+    );
+    let truncated = BackupFile {
+        contents: file.contents[..file.contents.len() / 2].to_owned(),
+        ..file.clone()
+    };
+    assert!(matches!(
+        plan(&truncated, &Book::default(), &empty_device(1)).unwrap_err(),
+        FileError::NotJson {
+            truncated: true,
+            ..
+        }
+    ));
+
+    // A device that keeps another chapter, with members, refuses its backup.
+    let mut keeper = empty_device(7);
+    let setup = UnitSetup {
+        name: "Chi hội Thôn Tây".into(),
+        kind: "Chi hội".into(),
+        above: vec![],
+    };
+    let mut own = Book::default();
+    for unit in setup.build(|| keeper.clock.tick(NOW)) {
+        keeper.home = Some(unit.id.clone());
+        own.units.put(unit);
+    }
+    own.members.put(Record::create(
+        keeper.clock.tick(NOW),
+        Member::named("Lê", "Thị", "Na"),
+    ));
+    assert_eq!(
+        plan(&file, &own, &keeper).unwrap_err(),
+        FileError::OtherUnit {
+            file_unit: "Chi hội Thôn Đông".into(),
+            own_unit: "Chi hội Thôn Tây".into()
+        }
+    );
+}
+
+#[test]
+fn a_phone_set_up_but_empty_takes_the_backups_unit() {
+    let (book, device) = sample_chapter(NOW, today());
+    let mut phone = empty_device(8);
+    let setup = UnitSetup {
+        name: "Chi hội Thôn Đông".into(),
+        kind: "Chi hội".into(),
+        above: vec![],
+    };
+    let mut own = Book::default();
+    for unit in setup.build(|| phone.clock.tick(NOW)) {
+        phone.home = Some(unit.id.clone());
+        own.units.put(unit);
+    }
+    let preview = plan(&backup(&book, &device), &own, &phone).unwrap();
+    assert!(preview.adopts_unit);
+    let result = preview.apply(&mut phone);
+    assert_eq!(phone.home, device.home);
+    assert_eq!(
+        result.units.live().count(),
+        3,
+        "the set-up unit is retired as a tombstone"
+    );
+    assert_eq!(result.units.len(), 4);
+}
+
+#[test]
+fn bad_records_are_listed_and_the_rest_imported() {
+    let (book, device) = sample_chapter(NOW, today());
+    let mut value: Value = serde_json::from_str(&backup(&book, &device).contents).unwrap();
+    value["data"]["members"][3]["data"]["birth"] = "1985-13-45".into();
+    value["data"]["members"][7]["data"]["status_history"] =
+        serde_json::json!([{ "status": "emigrated", "on": "2020-01-01" }]);
+    let file = BackupFile {
+        name: "x.json".into(),
+        contents: value.to_string(),
+    };
+    let preview = plan(&file, &Book::default(), &empty_device(1)).unwrap();
+    assert_eq!(preview.members.new, 28);
+    let found: Vec<(usize, &str, &Problem)> = preview
+        .rejected
+        .iter()
+        .map(|r| {
+            (
+                r.index,
+                r.problems[0].field.as_str(),
+                &r.problems[0].problem,
+            )
+        })
+        .collect();
+    assert_eq!(
+        found,
+        vec![
+            (3, "data.birth", &Problem::Invalid("1985-13-45".into())),
+            (
+                7,
+                "data.status_history.0.status",
+                &Problem::Invalid("emigrated".into())
+            ),
+        ]
+    );
+    assert!(preview
+        .rejected
+        .iter()
+        .all(|r| r.label.is_some() && r.id.is_some()));
+}
+
+#[test]
+fn the_format_1_fixture_still_restores() {
+    let bytes = include_bytes!("fixtures/backup-format-1.json");
+    let mut phone = empty_device(1);
+    let preview = plan_import(bytes, &Book::default(), &phone, NOW, today()).unwrap();
+    assert!(preview.rejected.is_empty(), "{:?}", preview.rejected);
+    assert_eq!(
+        preview.members,
+        Tally {
+            new: 3,
+            ..Tally::default()
+        }
+    );
+    let book = preview.apply(&mut phone);
+    let names: Vec<String> = book.members.live().map(|r| r.data.full_name()).collect();
+    assert_eq!(names, ["Nguyễn Thị Hoa", "Lò Thị Ánh"]);
+    let anh = book.members.live().nth(1).unwrap();
+    assert_eq!(anh.data.status(), (Status::Moved, Date::new(2025, 6, 1)));
+    assert_eq!(anh.data.ethnicity.name(), Some("Thái"));
+    assert_eq!(book.unit_name(phone.home.as_ref()), "Chi hội Thôn Đông");
+}

@@ -1,0 +1,269 @@
+//! Browser tests, run in headless Chromium by wasm-bindgen-test: storage round
+//! trips through the real localStorage, unreadable data kept aside, and the
+//! mounted register reacting to what is typed.
+#![cfg(target_arch = "wasm32")]
+
+use leptos::prelude::*;
+use so_tay_chi_hoi::domain::book::Book;
+use so_tay_chi_hoi::domain::date::Date;
+use so_tay_chi_hoi::domain::demo::sample_chapter;
+use so_tay_chi_hoi::domain::member::Member;
+use so_tay_chi_hoi::domain::record::Record;
+use so_tay_chi_hoi::storage::local::{self, LoadProblem, Space};
+use so_tay_chi_hoi::ui::state::AppState;
+use so_tay_chi_hoi::ui::App;
+use wasm_bindgen::JsCast;
+use wasm_bindgen_test::*;
+
+wasm_bindgen_test_configure!(run_in_browser);
+
+const NOW: u64 = 1_764_375_945_123;
+
+fn today() -> Date {
+    Date::new(2026, 11, 29).unwrap()
+}
+
+fn storage() -> web_sys::Storage {
+    web_sys::window().unwrap().local_storage().unwrap().unwrap()
+}
+
+fn fresh_storage() {
+    storage().clear().unwrap();
+}
+
+#[wasm_bindgen_test]
+fn the_book_round_trips_through_local_storage() {
+    fresh_storage();
+    let (book, device) = sample_chapter(NOW, today());
+    local::save(Space::Own, &book, &device).unwrap();
+    for key in ["sotay.units", "sotay.members", "sotay.device"] {
+        assert!(
+            storage().get_item(key).unwrap().is_some(),
+            "{key} is written"
+        );
+    }
+    let loaded = local::load(Space::Own, today(), NOW);
+    assert!(loaded.problems.is_empty(), "{:?}", loaded.problems);
+    assert_eq!(loaded.book, book);
+    assert_eq!(loaded.device, Some(device));
+    assert!(
+        local::load(Space::Demo, today(), NOW).device.is_none(),
+        "spaces are kept apart"
+    );
+}
+
+/// Runs `f` and returns the keys it passed to `localStorage.setItem`, in order.
+fn keys_written(f: impl FnOnce()) -> Vec<String> {
+    js_sys::eval(
+        "window.__writes = []; window.__setItem = Storage.prototype.setItem; \
+         Storage.prototype.setItem = function (k, v) { window.__writes.push(k); return window.__setItem.call(this, k, v); };",
+    )
+    .unwrap();
+    f();
+    let writes =
+        js_sys::eval("Storage.prototype.setItem = window.__setItem; window.__writes").unwrap();
+    js_sys::Array::from(&writes)
+        .iter()
+        .filter_map(|k| k.as_string())
+        .collect()
+}
+
+#[wasm_bindgen_test]
+fn an_edit_rewrites_only_what_changed() {
+    fresh_storage();
+    let (mut book, mut device) = sample_chapter(NOW, today());
+    local::save(Space::Own, &book, &device).unwrap();
+    let record = Record::create(device.clock.tick(NOW + 1), Member::named("Vi", "Thị", "Na"));
+    book.members.put(record);
+    let written = keys_written(|| local::save(Space::Own, &book, &device).unwrap());
+    assert_eq!(written, ["sotay.members", "sotay.device"]);
+    assert!(keys_written(|| local::save(Space::Own, &book, &device).unwrap()).is_empty());
+}
+
+#[wasm_bindgen_test]
+fn unreadable_stored_data_is_kept_aside_and_never_overwritten() {
+    fresh_storage();
+    let (book, device) = sample_chapter(NOW, today());
+    local::save(Space::Own, &book, &device).unwrap();
+    let damaged = storage().get_item("sotay.members").unwrap().unwrap();
+    let damaged = &damaged[..damaged.len() / 2];
+    storage().set_item("sotay.members", damaged).unwrap();
+
+    let loaded = local::load(Space::Own, today(), NOW + 5);
+    let aside = match &loaded.problems[..] {
+        [LoadProblem::Unreadable {
+            key,
+            aside: Some(aside),
+            ..
+        }] if key == "sotay.members" => aside.clone(),
+        other => panic!("unexpected problems {other:?}"),
+    };
+    assert_eq!(
+        storage().get_item(&aside).unwrap().as_deref(),
+        Some(damaged)
+    );
+    assert!(loaded.book.members.is_empty());
+    assert_eq!(loaded.book.units, book.units, "what could be read is kept");
+
+    local::save(Space::Own, &loaded.book, loaded.device.as_ref().unwrap()).unwrap();
+    assert_eq!(
+        storage().get_item(&aside).unwrap().as_deref(),
+        Some(damaged),
+        "the copy survives saving"
+    );
+    assert_eq!(
+        local::aside_copies(Space::Own),
+        vec![(aside, damaged.to_owned())]
+    );
+}
+
+#[wasm_bindgen_test]
+fn a_bad_record_in_storage_is_reported_and_the_rest_loaded() {
+    fresh_storage();
+    let (book, device) = sample_chapter(NOW, today());
+    local::save(Space::Own, &book, &device).unwrap();
+    let text = storage().get_item("sotay.members").unwrap().unwrap();
+    let broken = text.replacen("\"religion\":\"none\"", "\"religion\":\"unknown-faith\"", 1);
+    storage().set_item("sotay.members", &broken).unwrap();
+    let loaded = local::load(Space::Own, today(), NOW);
+    match &loaded.problems[..] {
+        [LoadProblem::Rejected {
+            rejected,
+            aside: Some(_),
+            ..
+        }] => {
+            assert_eq!(rejected.len(), 1);
+            assert_eq!(rejected[0].problems[0].field, "data.religion");
+        }
+        other => panic!("unexpected problems {other:?}"),
+    }
+    assert_eq!(loaded.book.members.len(), 29);
+}
+
+#[wasm_bindgen_test]
+fn stored_data_from_a_newer_version_is_left_alone() {
+    fresh_storage();
+    let (book, device) = sample_chapter(NOW, today());
+    local::save(Space::Own, &book, &device).unwrap();
+    let newer = storage()
+        .get_item("sotay.device")
+        .unwrap()
+        .unwrap()
+        .replace("\"format\":1", "\"format\":7");
+    storage().set_item("sotay.device", &newer).unwrap();
+    let loaded = local::load(Space::Own, today(), NOW);
+    assert_eq!(loaded.problems, vec![LoadProblem::Newer { found: 7 }]);
+    assert!(
+        local::save(Space::Own, &Book::default(), &device).is_err(),
+        "nothing is written over it"
+    );
+    assert_eq!(storage().get_item("sotay.device").unwrap().unwrap(), newer);
+    fresh_storage();
+    assert!(
+        local::load(Space::Own, today(), NOW).problems.is_empty(),
+        "a clean load lifts the protection"
+    );
+}
+
+fn mount(state: AppState) -> web_sys::HtmlElement {
+    let document = web_sys::window().unwrap().document().unwrap();
+    let root: web_sys::HtmlElement = document.create_element("div").unwrap().unchecked_into();
+    document.body().unwrap().append_child(&root).unwrap();
+    let handle = leptos::mount::mount_to(root.clone(), move || view! { <App state/> });
+    handle.forget();
+    root
+}
+
+fn texts(root: &web_sys::HtmlElement, selector: &str) -> Vec<String> {
+    let nodes = root.query_selector_all(selector).unwrap();
+    (0..nodes.length())
+        .map(|i| nodes.item(i).unwrap().text_content().unwrap_or_default())
+        .collect()
+}
+
+fn type_into(input: &web_sys::HtmlInputElement, text: &str) {
+    input.set_value(text);
+    let event = web_sys::Event::new_with_event_init_dict("input", &{
+        let init = web_sys::EventInit::new();
+        init.set_bubbles(true);
+        init
+    })
+    .unwrap();
+    input.dispatch_event(&event).unwrap();
+}
+
+#[wasm_bindgen_test]
+async fn the_register_filters_as_she_types() {
+    fresh_storage();
+    let (mut book, mut device) = sample_chapter(NOW, today());
+    book.members = Default::default();
+    // Byte order would put "Ánh" last; Vietnamese order puts it first.
+    for (family, middle, given) in [
+        ("Nguyễn", "Thị", "Hoa"),
+        ("Lê", "Thị", "Bình"),
+        ("Đặng", "Thu", "Ánh"),
+    ] {
+        book.members.put(Record::create(
+            device.clock.tick(NOW),
+            Member::named(family, middle, given),
+        ));
+    }
+    let root = mount(AppState::new(Space::Own, book, device, Vec::new()));
+    leptos::task::tick().await;
+    assert_eq!(
+        texts(&root, ".member-name"),
+        ["Đặng Thu Ánh", "Lê Thị Bình", "Nguyễn Thị Hoa"],
+        "sorted by given name with Vietnamese collation"
+    );
+    let search: web_sys::HtmlInputElement = root
+        .query_selector("input[type=search]")
+        .unwrap()
+        .unwrap()
+        .unchecked_into();
+    type_into(&search, "nguyen thi hoa");
+    leptos::task::tick().await;
+    assert_eq!(texts(&root, ".member-name"), ["Nguyễn Thị Hoa"]);
+    type_into(&search, "xyz");
+    leptos::task::tick().await;
+    assert!(texts(&root, ".member-name").is_empty());
+    assert!(texts(&root, ".empty")[0].contains("Không có hội viên nào khớp"));
+    root.remove();
+}
+
+#[wasm_bindgen_test]
+async fn names_with_markup_are_shown_as_text() {
+    fresh_storage();
+    let (mut book, mut device) = sample_chapter(NOW, today());
+    let hostile = "<img src=x onerror=alert(1)>";
+    book.members.put(Record::create(
+        device.clock.tick(NOW),
+        Member::named("", "", hostile),
+    ));
+    let root = mount(AppState::new(Space::Own, book, device, Vec::new()));
+    leptos::task::tick().await;
+    assert!(texts(&root, ".member-name").iter().any(|t| t == hostile));
+    assert!(root.query_selector(".member-list img").unwrap().is_none());
+    root.remove();
+}
+
+#[wasm_bindgen_test]
+async fn edits_reach_storage_without_a_save_button() {
+    fresh_storage();
+    let (book, device) = sample_chapter(NOW, today());
+    let state = AppState::new(Space::Own, book, device, Vec::new());
+    let root = mount(state);
+    leptos::task::tick().await;
+    let id = state.save_member(None, Member::named("Phan", "Thị", "Mơ"));
+    leptos::task::tick().await;
+    let stored = local::load(Space::Own, today(), NOW);
+    assert_eq!(
+        stored
+            .book
+            .members
+            .get(&id)
+            .map(|r| r.data.full_name())
+            .as_deref(),
+        Some("Phan Thị Mơ")
+    );
+    root.remove();
+}

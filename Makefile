@@ -8,7 +8,7 @@ export TRUNK_SKIP_VERSION_CHECK := true
 export CHROMEDRIVER := /usr/bin/chromedriver
 PORT ?= 8080
 
-.PHONY: tools build serve test test-host test-browser test-e2e size size-check lint
+.PHONY: tools build serve test test-host test-browser test-e2e size size-check lint screenshots
 
 tools:
 	scripts/tools.sh
@@ -49,3 +49,7 @@ lint:
 	cargo fmt --check
 	cargo clippy --all-targets -- -D warnings
 	cargo clippy --all-targets --target wasm32-unknown-unknown -- -D warnings
+
+# Screenshots of the release build at 360x740 into docs/screenshots/.
+screenshots: build
+	node scripts/screenshots.mjs

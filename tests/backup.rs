@@ -12,7 +12,7 @@ use so_tay_chi_hoi::domain::demo::sample_chapter;
 use so_tay_chi_hoi::domain::envelope::FileError;
 use so_tay_chi_hoi::domain::member::{Member, Status};
 use so_tay_chi_hoi::domain::problem::Problem;
-use so_tay_chi_hoi::domain::record::Record;
+use so_tay_chi_hoi::domain::record::{Record, RecordId};
 use so_tay_chi_hoi::domain::stamp::{Clock, DeviceId};
 use so_tay_chi_hoi::domain::unit::UnitSetup;
 
@@ -30,6 +30,22 @@ fn empty_device(n: u8) -> DeviceState {
     }
 }
 
+/// A phone through first run for a chapter of that name, with no member yet.
+fn set_up_phone(n: u8, unit: &str) -> (Book, DeviceState) {
+    let mut phone = empty_device(n);
+    let setup = UnitSetup {
+        name: unit.into(),
+        kind: "Chi hội".into(),
+        above: vec![],
+    };
+    let mut book = Book::default();
+    for unit in setup.build(|| phone.clock.tick(NOW)) {
+        phone.home = Some(unit.id.clone());
+        book.units.put(unit);
+    }
+    (book, phone)
+}
+
 fn backup(book: &Book, device: &DeviceState) -> BackupFile {
     write_backup(book, device, NOW, today()).expect("a set-up device can be backed up")
 }
@@ -41,6 +57,20 @@ fn plan(file: &BackupFile, book: &Book, device: &DeviceState) -> Result<ImportPl
 /// Imports a file into (book, device) and returns the new book.
 fn import(file: &BackupFile, book: &Book, device: &mut DeviceState) -> Book {
     plan(file, book, device).expect("importable").apply(device)
+}
+
+/// Edits one member on a device at `at`, as the member form would.
+fn edit(
+    book: &mut Book,
+    clock: &mut Clock,
+    id: &RecordId,
+    at: u64,
+    change: impl FnOnce(&mut Member),
+) {
+    let record = book.members.get(id).expect("the member exists").clone();
+    let mut member = record.data.clone();
+    change(&mut member);
+    book.members.put(record.edited(clock.tick(at), member));
 }
 
 fn schema_validator() -> jsonschema::Validator {
@@ -144,40 +174,34 @@ fn merging_previews_new_updated_deleted_unchanged_and_older() {
     let ids: Vec<_> = shared.members.all().map(|r| r.id.clone()).collect();
 
     // The first phone adds one, edits one, deletes one.
-    let (mut first, mut first_device) = (book.clone(), device.clone());
-    let put = |book: &mut Book, record: Record<Member>| book.members.put(record);
+    let (mut first, mut first_device) = (book.clone(), device.clock.clone());
     let added = Record::create(
-        first_device.clock.tick(NOW + 10),
+        first_device.tick(NOW + 10),
         Member::named("Mai", "Thị", "Lan"),
     );
-    put(&mut first, added);
-    let mut edited = first.members.get(&ids[0]).unwrap().data.clone();
-    edited.phone = "0987654321".into();
-    let stamp = first_device.clock.tick(NOW + 10);
-    let record = first.members.get(&ids[0]).unwrap().edited(stamp, edited);
-    put(&mut first, record);
-    let stamp = first_device.clock.tick(NOW + 10);
-    let record = first
+    first.members.put(added);
+    edit(&mut first, &mut first_device, &ids[0], NOW + 10, |m| {
+        m.phone = "0987654321".into()
+    });
+    let tombstone = first
         .members
         .get(&ids[1])
         .unwrap()
-        .with_deleted(stamp, true);
-    put(&mut first, record);
+        .with_deleted(first_device.tick(NOW + 10), true);
+    first.members.put(tombstone);
 
     // The other phone edits a member later than the first phone's copy of her.
     let mut second = shared.clone();
-    let mut newer = second.members.get(&ids[2]).unwrap().data.clone();
-    newer.address = "Xóm 9".into();
-    let stamp = other.clock.tick(NOW + 20);
-    let record = second.members.get(&ids[2]).unwrap().edited(stamp, newer);
-    put(&mut second, record);
-    let stamp = first_device.clock.tick(NOW + 15);
-    let record = first
-        .members
-        .get(&ids[2])
-        .unwrap()
-        .edited(stamp, Member::named("Cũ", "", "Hơn"));
-    put(&mut first, record);
+    edit(&mut second, &mut other.clock, &ids[2], NOW + 20, |m| {
+        m.address = "Xóm 9".into()
+    });
+    edit(&mut first, &mut first_device, &ids[2], NOW + 15, |m| {
+        m.address = "Xóm cũ".into()
+    });
+    let first_device = DeviceState {
+        clock: first_device,
+        ..device.clone()
+    };
 
     let preview = plan(&backup(&first, &first_device), &second, &other).unwrap();
     assert_eq!(
@@ -214,23 +238,20 @@ fn import_order_does_not_change_the_result() {
     let mut b_device = empty_device(2);
     let mut b = import(&backup(&book, &device), &Book::default(), &mut b_device);
     let mut a = a;
+    // Each phone edits every third member, some of them the same ones.
     for (i, (book, device)) in [(&mut a, &mut a_device), (&mut b, &mut b_device)]
         .into_iter()
         .enumerate()
     {
-        for (n, record) in book
-            .members
-            .all()
-            .cloned()
-            .collect::<Vec<_>>()
-            .into_iter()
+        let ids: Vec<RecordId> = book.members.all().map(|r| r.id.clone()).collect();
+        for (n, id) in ids
+            .iter()
             .enumerate()
-            .filter(|(n, _)| n % 3 == i)
+            .filter(|(n, _)| n % 3 == i || n % 5 == 0)
         {
-            let mut member = record.data.clone();
-            member.address = format!("sửa bởi máy {i}, lần {n}");
-            book.members
-                .put(record.edited(device.clock.tick(NOW + 50), member));
+            edit(book, &mut device.clock, id, NOW + 50, |m| {
+                m.address = format!("sửa bởi máy {i}, lần {n}")
+            });
         }
     }
     let (file_a, file_b) = (backup(&a, &a_device), backup(&b, &b_device));
@@ -268,17 +289,7 @@ fn refused_files_say_why() {
     ));
 
     // A device that keeps another chapter, with members, refuses its backup.
-    let mut keeper = empty_device(7);
-    let setup = UnitSetup {
-        name: "Chi hội Thôn Tây".into(),
-        kind: "Chi hội".into(),
-        above: vec![],
-    };
-    let mut own = Book::default();
-    for unit in setup.build(|| keeper.clock.tick(NOW)) {
-        keeper.home = Some(unit.id.clone());
-        own.units.put(unit);
-    }
+    let (mut own, mut keeper) = set_up_phone(7, "Chi hội Thôn Tây");
     own.members.put(Record::create(
         keeper.clock.tick(NOW),
         Member::named("Lê", "Thị", "Na"),
@@ -295,17 +306,7 @@ fn refused_files_say_why() {
 #[test]
 fn a_phone_set_up_but_empty_takes_the_backups_unit() {
     let (book, device) = sample_chapter(NOW, today());
-    let mut phone = empty_device(8);
-    let setup = UnitSetup {
-        name: "Chi hội Thôn Đông".into(),
-        kind: "Chi hội".into(),
-        above: vec![],
-    };
-    let mut own = Book::default();
-    for unit in setup.build(|| phone.clock.tick(NOW)) {
-        phone.home = Some(unit.id.clone());
-        own.units.put(unit);
-    }
+    let (own, mut phone) = set_up_phone(8, "Chi hội Thôn Đông");
     let preview = plan(&backup(&book, &device), &own, &phone).unwrap();
     assert!(preview.adopts_unit);
     let result = preview.apply(&mut phone);

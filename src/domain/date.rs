@@ -46,14 +46,6 @@ impl Date {
         self.year
     }
 
-    pub fn month(self) -> u8 {
-        self.month
-    }
-
-    pub fn day(self) -> u8 {
-        self.day
-    }
-
     /// Reads the ISO form `YYYY-MM-DD` (what a date input and the file format use).
     pub fn parse_iso(text: &str) -> Option<Date> {
         let mut parts = text.split('-');

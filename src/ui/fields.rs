@@ -3,7 +3,8 @@
 
 use leptos::prelude::*;
 
-/// A label around a control, with a hint and the control's error below it.
+/// A label around a control, with a hint and the control's error below it
+/// (outside the label, so that the control's name is the label alone).
 #[component]
 pub fn Field(
     /// What the field is, as the user reads it.
@@ -14,15 +15,32 @@ pub fn Field(
     /// A line of help under the control.
     #[prop(optional)]
     hint: Option<&'static str>,
+    /// The control's id, for controls whose name must not take in their
+    /// contents (a select wrapped in its label would be named with its choice).
+    #[prop(optional)]
+    control_id: Option<&'static str>,
     children: Children,
 ) -> impl IntoView {
-    view! {
-        <label class="field" class:invalid=move || error.with(Option::is_some)>
-            <span class="field-label">{label}</span>
+    let control = match control_id {
+        Some(id) => view! {
+            <label for=id class="field-label">{label}</label>
             {children()}
+        }
+        .into_any(),
+        None => view! {
+            <label>
+                <span class="field-label">{label}</span>
+                {children()}
+            </label>
+        }
+        .into_any(),
+    };
+    view! {
+        <div class="field" class:invalid=move || error.with(Option::is_some)>
+            {control}
             {hint.map(|hint| view! { <span class="field-hint">{hint}</span> })}
-            {move || error.get().map(|text| view! { <span class="field-error">{text}</span> })}
-        </label>
+            {move || error.get().map(|text| view! { <span class="field-error" role="alert">{text}</span> })}
+        </div>
     }
 }
 

@@ -152,8 +152,13 @@ fn Preview(
                     </div>
                 }.into_any()
             } else {
+                let text = if rejected.is_empty() {
+                    "Tệp này không có gì mới: sổ trên máy đã có đủ. Không có gì thay đổi."
+                } else {
+                    "Ngoài những bản ghi bị từ chối ở trên, tệp không có gì mới. Không có gì thay đổi."
+                };
                 view! {
-                    <p>"Tệp này không có gì mới: sổ trên máy đã có đủ. Không có gì thay đổi."</p>
+                    <p>{text}</p>
                     <div class="actions">
                         <button type="button" class="button" on:click=move |_| on_cancel.run(())>"Đóng"</button>
                     </div>

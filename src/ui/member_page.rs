@@ -108,12 +108,15 @@ fn MemberForm(existing: Option<Record<Member>>) -> impl IntoView {
             if next {
                 draft.set(MemberDraft::default());
                 show_errors.set(false);
-                focus_first_field();
+                focus_first("input");
             } else {
                 go(&Route::Register);
             }
         }
-        Err(_) => show_errors.set(true),
+        Err(_) => {
+            show_errors.set(true);
+            request_animation_frame(|| focus_first("[aria-invalid=true]"));
+        }
     };
 
     let title = move || {
@@ -187,8 +190,8 @@ fn MemberForm(existing: Option<Record<Member>>) -> impl IntoView {
                 <Field label="Ngày vào Hội" error=error("joined_on")>
                     <TextInput draft lens=lens(|d| &d.joined_on, |d, v| d.joined_on = v) kind=TextKind::Date max=today.iso() on_change invalid=invalid("joined_on")/>
                 </Field>
-                <Field label="Dân tộc" error=error("ethnicity")>
-                    <select on:change=move |ev| {
+                <Field label="Dân tộc" error=error("ethnicity") control_id="ethnicity">
+                    <select id="ethnicity" on:change=move |ev| {
                         let code = event_target_value(&ev).parse().unwrap_or(1);
                         draft.update(|d| d.ethnicity = code);
                         on_change.run(());
@@ -238,11 +241,12 @@ fn MemberForm(existing: Option<Record<Member>>) -> impl IntoView {
     }
 }
 
-/// Moves focus to the first input, ready for the next member.
-fn focus_first_field() {
+/// Moves focus (and the screen) to the form's first control matching `selector`:
+/// the first field to fix, or the first field for the next member.
+fn focus_first(selector: &str) {
     use wasm_bindgen::JsCast;
     let first = document()
-        .query_selector(".member-form input")
+        .query_selector(&format!(".member-form {selector}"))
         .ok()
         .flatten()
         .and_then(|e| e.dyn_into::<web_sys::HtmlElement>().ok());
@@ -313,8 +317,8 @@ fn ReligionField(
         .map(Religion::code)
         .chain(std::iter::once(OTHER_RELIGION));
     view! {
-        <Field label="Tôn giáo">
-            <select on:change=move |ev| {
+        <Field label="Tôn giáo" control_id="religion">
+            <select id="religion" on:change=move |ev| {
                 draft.update(|d| d.religion = event_target_value(&ev));
                 on_change.run(());
             }>
@@ -342,8 +346,8 @@ fn StatusField(
     let show_date = move || draft.with(|d| d.status != Status::Active || !d.status_on.is_empty());
     view! {
         <div class="status-row">
-            <Field label="Tình trạng">
-                <select on:change=move |ev| {
+            <Field label="Tình trạng" control_id="status">
+                <select id="status" on:change=move |ev| {
                     let index: usize = event_target_value(&ev).parse().unwrap_or(0);
                     let status = Status::ALL.get(index).copied().unwrap_or(Status::Active);
                     draft.update(|d| {

@@ -24,6 +24,10 @@ pub fn start() {
     if let Some(loading) = document().get_element_by_id("loading") {
         loading.remove();
     }
+    // Pages are drawn anew: a reload or a switch of space starts at the top.
+    if let Ok(history) = window().history() {
+        let _ = history.set_scroll_restoration(web_sys::ScrollRestoration::Manual);
+    }
     mount_to_body(|| {
         let state = AppState::load();
         view! { <App state/> }
@@ -69,20 +73,17 @@ fn page(route: Route) -> AnyView {
 #[component]
 fn Header() -> impl IntoView {
     let state = use_app();
-    let chain = move || {
-        state.device.with(|d| {
-            state.book.with(|b| {
-                b.unit_chain(d.home.as_ref())
-                    .iter()
-                    .map(|u| u.data.name.clone())
-                    .collect::<Vec<_>>()
-            })
-        })
+    let names = move || {
+        state
+            .unit_chain()
+            .into_iter()
+            .map(|u| u.data.name)
+            .collect::<Vec<_>>()
     };
     view! {
         <header class="app-header">
-            <p class="app-title">{move || chain().first().cloned().unwrap_or_default()}</p>
-            <p class="app-subtitle">{move || chain().get(1).cloned().unwrap_or_else(|| "Sổ tay Chi hội".into())}</p>
+            <p class="app-title">{move || names().first().cloned().unwrap_or_default()}</p>
+            <p class="app-subtitle">{move || names().get(1).cloned().unwrap_or_else(|| "Sổ tay Chi hội".into())}</p>
         </header>
     }
 }

@@ -101,15 +101,15 @@ pub fn RegisterPage() -> impl IntoView {
                     on:input=move |ev| query.update(|q| q.text = event_target_value(&ev))
                 />
             </label>
-            <label class="shown">
-                <span>"Hiển thị"</span>
-                <select prop:value=shown_value on:change=move |ev| set_shown(event_target_value(&ev))>
+            <div class="shown">
+                <label for="shown">"Hiển thị"</label>
+                <select id="shown" prop:value=shown_value on:change=move |ev| set_shown(event_target_value(&ev))>
                     {move || status_options().into_iter().map(|(value, label)| {
                         let selected = value == shown_value();
                         view! { <option value=value selected=selected>{label}</option> }
                     }).collect_view()}
                 </select>
-            </label>
+            </div>
         </section>
         <p class="result-count" role="status">
             {move || shown.with(|s| match s.len() {

@@ -170,10 +170,12 @@ impl AppState {
         self.device.update(|d| d.last_backup_ms = Some(now));
     }
 
-    /// The home unit's name.
-    pub fn unit_name(&self) -> String {
-        self.device
-            .with(|d| self.book.with(|b| b.unit_name(d.home.as_ref())))
+    /// The home unit and the units above it, nearest first (reactive).
+    pub fn unit_chain(&self) -> Vec<Record<Unit>> {
+        self.device.with(|d| {
+            self.book
+                .with(|b| b.unit_chain(d.home.as_ref()).into_iter().cloned().collect())
+        })
     }
 
     /// Shows a short confirmation.

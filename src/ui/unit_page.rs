@@ -14,16 +14,7 @@ use leptos::prelude::*;
 #[component]
 pub fn UnitPage() -> impl IntoView {
     let state = use_app();
-    let chain = move || {
-        state.device.with(|d| {
-            state.book.with(|b| {
-                b.unit_chain(d.home.as_ref())
-                    .into_iter()
-                    .cloned()
-                    .collect::<Vec<_>>()
-            })
-        })
-    };
+    let chain = move || state.unit_chain();
     let top = move || chain().last().map(|u| u.id.clone());
     let add_above = move |_| {
         if let Some(top) = top() {

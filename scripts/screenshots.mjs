@@ -1,0 +1,44 @@
+// Screenshots of the release build at 360×740, as a chapter leader's phone
+// shows it, into docs/screenshots/. Uses the sample chapter (30 members).
+//   node scripts/screenshots.mjs      (after `make build`; `make screenshots` does both)
+import { serveDist } from '../tests/e2e/fixtures/server.mjs';
+import { launchBrowser, newPhone } from '../tests/e2e/fixtures/app.mjs';
+
+const out = 'docs/screenshots';
+const server = await serveDist();
+const browser = await launchBrowser();
+try {
+  const phone = await newPhone(browser, server.url);
+  const p = phone.page;
+  const shot = (name, fullPage = false) => p.screenshot({ path: `${out}/${name}.png`, fullPage });
+  await p.getByRole('heading', { name: 'Sổ tay Chi hội' }).waitFor();
+  await shot('first-run');
+  await p.getByRole('button', { name: 'Xem dữ liệu mẫu' }).click();
+  await p.locator('.member-row').first().waitFor();
+  await shot('register');
+  await p.mouse.wheel(0, 900);
+  await p.waitForTimeout(300);
+  await shot('register-scrolled');
+  await phone.search('thi hong');
+  await shot('register-search');
+  await phone.search('');
+  await p.locator('.member-row').nth(2).click();
+  await p.getByLabel('Họ và tên', { exact: true }).waitFor();
+  await shot('member', true);
+  await p.getByRole('link', { name: 'Về danh sách' }).click();
+  await p.getByRole('link', { name: 'Thêm hội viên' }).click();
+  await p.getByRole('button', { name: 'Thêm vào sổ' }).click();
+  await p.locator('.field-error').first().waitFor();
+  await p.waitForTimeout(300);
+  await shot('member-new-errors');
+  const backup = await phone.makeBackup();
+  await phone.pickFile('Chọn tệp sao lưu (.json)', backup.path);
+  await p.locator('.tally').waitFor();
+  await shot('backup-preview', true);
+  await phone.goTo('Đơn vị');
+  await shot('unit', true);
+  console.log(`screenshots written to ${out}/`);
+} finally {
+  await browser.close();
+  server.stop();
+}

@@ -1,0 +1,278 @@
+// End to end against the release build in dist/: the chapter leader's first
+// day with the app, her backups, and files that must not hurt her register.
+import { test, before, after } from 'node:test';
+import assert from 'node:assert/strict';
+import { writeFile, mkdtemp } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { serveDist } from './fixtures/server.mjs';
+import { launchBrowser, newPhone } from './fixtures/app.mjs';
+
+let server;
+let browser;
+
+before(async () => {
+  server = await serveDist();
+  browser = await launchBrowser();
+});
+
+after(async () => {
+  await browser?.close();
+  server?.stop();
+});
+
+const THON_DONG = { unit: 'Chi hội Thôn Đông', commune: 'Hội LHPN xã An Bình', province: 'Hội LHPN tỉnh Ninh Bình' };
+const THREE = [
+  { name: 'nguyễn thị hoa', birthYear: 1985, phone: '0912345678', worker: true },
+  { name: 'Lò Thị Ánh', ethnicity: 'Thái', religion: 'Công giáo' },
+  { name: 'Trần Thị Bình' },
+];
+
+/** A phone set up for Thôn Đông with three members. */
+async function phoneWithThree() {
+  const phone = await newPhone(browser, server.url);
+  await phone.setUp(THON_DONG);
+  for (const member of THREE) await phone.addMember(member);
+  return phone;
+}
+
+async function tempFile(name, contents) {
+  const path = join(await mkdtemp(join(tmpdir(), 'so-tay-')), name);
+  await writeFile(path, contents);
+  return path;
+}
+
+test('first run, three members, and they are still there after a reload', async () => {
+  const phone = await newPhone(browser, server.url);
+  const p = phone.page;
+  await p.getByRole('heading', { name: 'Sổ tay Chi hội' }).waitFor();
+  await phone.setUp(THON_DONG);
+  assert.equal(await p.locator('.app-subtitle').innerText(), 'Hội LHPN xã An Bình');
+
+  // The full name typed in one box is split into its parts, and can be corrected.
+  await p.getByRole('link', { name: 'Thêm hội viên' }).click();
+  await p.getByLabel('Họ và tên', { exact: true }).fill('nguyễn thị hoa');
+  assert.equal(await p.getByLabel('Họ', { exact: true }).inputValue(), 'Nguyễn');
+  assert.equal(await p.getByLabel('Tên đệm', { exact: true }).inputValue(), 'Thị');
+  assert.equal(await p.getByLabel('Tên', { exact: true }).inputValue(), 'Hoa');
+  await p.getByRole('link', { name: 'Về danh sách' }).click();
+
+  for (const member of THREE) await phone.addMember(member);
+  const expected = ['Lò Thị Ánh', 'Trần Thị Bình', 'Nguyễn Thị Hoa'];
+  assert.deepEqual(await phone.memberNames(), expected, 'sorted by given name');
+  assert.equal(await p.locator('.big-count strong').innerText(), '3');
+  assert.match(await p.getByRole('button', { name: /Dân tộc thiểu số/ }).innerText(), /1$/);
+
+  await phone.search('nguyen thi hoa');
+  assert.deepEqual(await phone.memberNames(), ['Nguyễn Thị Hoa'], 'found without diacritics');
+
+  await phone.reload();
+  await phone.search('');
+  assert.deepEqual(await phone.memberNames(), expected);
+  assert.equal(await p.locator('.app-title').innerText(), 'Chi hội Thôn Đông');
+  const stored = JSON.parse((await phone.storage())['sotay.members']);
+  assert.equal(stored.length, 3);
+  assert.deepEqual(phone.errors, []);
+  await phone.close();
+});
+
+test('an edit is saved when the field is left, with no save button', async () => {
+  const phone = await phoneWithThree();
+  const p = phone.page;
+  await p.locator('.member-row', { hasText: 'Trần Thị Bình' }).click();
+  await p.getByLabel('Số điện thoại', { exact: true }).fill('0987 654 321');
+  await p.getByLabel('Số điện thoại', { exact: true }).blur();
+  await p.getByText('Đã lưu vào máy.').waitFor();
+  await p.getByLabel('Tình trạng', { exact: true }).selectOption({ label: 'Chuyển đi' });
+  await p.getByText('Quá trình sinh hoạt').waitFor();
+  await phone.reload();
+  await phone.goTo('Hội viên');
+  await p.locator('.member-row', { hasText: 'Lò Thị Ánh' }).waitFor();
+  assert.deepEqual(await phone.memberNames(), ['Lò Thị Ánh', 'Nguyễn Thị Hoa'], 'moved away: not in the active list');
+  await p.getByLabel('Hiển thị').selectOption({ label: 'Chuyển đi (1)' });
+  await p.locator('.member-row', { hasText: 'Trần Thị Bình' }).click();
+  assert.equal(await p.getByLabel('Số điện thoại', { exact: true }).inputValue(), '0987 654 321');
+  await phone.close();
+});
+
+test('a backup moves the register to a new phone, and merges back without duplicates', async () => {
+  const oldPhone = await phoneWithThree();
+  const backup = await oldPhone.makeBackup();
+  assert.match(backup.name, /^sao-luu_chi-hoi-thon-dong_\d{4}-\d{2}-\d{2}\.json$/);
+  const file = JSON.parse(backup.text);
+  assert.equal(file.app, 'so-tay-chi-hoi');
+  assert.equal(file.kind, 'backup');
+  assert.equal(file.data.members.length, 3);
+
+  const newPhoneP = await newPhone(browser, server.url);
+  const p = newPhoneP.page;
+  await newPhoneP.pickFile('Khôi phục từ tệp sao lưu', backup.path);
+  assert.deepEqual(await newPhoneP.previewCounts(), {
+    'Mới': [3, 3],
+    'Cập nhật': [0, 0],
+    'Xoá': [0, 0],
+    'Không đổi': [0, 0],
+    'Cũ hơn bản trên máy (bỏ qua)': [0, 0],
+    'Bị từ chối': [0, 0],
+  });
+  await p.getByRole('button', { name: 'Nhập vào sổ' }).click();
+  await p.locator('.member-row').first().waitFor();
+  assert.deepEqual(await newPhoneP.memberNames(), ['Lò Thị Ánh', 'Trần Thị Bình', 'Nguyễn Thị Hoa']);
+  assert.equal(await p.locator('.app-title').innerText(), 'Chi hội Thôn Đông');
+
+  // The same file again: nothing new, nothing changes.
+  const before = await newPhoneP.storage();
+  await newPhoneP.goTo('Sao lưu');
+  await newPhoneP.pickFile('Chọn tệp sao lưu (.json)', backup.path);
+  await p.getByText('Tệp này không có gì mới').waitFor();
+  assert.deepEqual((await newPhoneP.previewCounts())['Không đổi'], [3, 3]);
+  await p.getByRole('button', { name: 'Đóng' }).click();
+  assert.deepEqual(await newPhoneP.storage(), before);
+
+  // Both phones keep working; a later backup merges edits from the old one.
+  await newPhoneP.goTo('Hội viên');
+  await newPhoneP.addMember({ name: 'Phạm Thị Dung' });
+  await oldPhone.goTo('Hội viên');
+  await oldPhone.page.locator('.member-row', { hasText: 'Nguyễn Thị Hoa' }).click();
+  await oldPhone.page.getByLabel('Số điện thoại', { exact: true }).fill('0900000001');
+  await oldPhone.page.getByLabel('Số điện thoại', { exact: true }).blur();
+  await oldPhone.page.getByText('Đã lưu vào máy.').waitFor();
+  const later = await oldPhone.makeBackup();
+  await newPhoneP.goTo('Sao lưu');
+  await newPhoneP.pickFile('Chọn tệp sao lưu (.json)', later.path);
+  const counts = await newPhoneP.previewCounts();
+  assert.deepEqual([counts['Mới'][0], counts['Cập nhật'][0], counts['Không đổi'][0]], [0, 1, 2]);
+  await p.getByRole('button', { name: 'Nhập vào sổ' }).click();
+  await p.locator('.member-row', { hasText: '0900000001' }).waitFor();
+  assert.deepEqual(await newPhoneP.memberNames(), ['Lò Thị Ánh', 'Trần Thị Bình', 'Phạm Thị Dung', 'Nguyễn Thị Hoa']);
+  await oldPhone.close();
+  await newPhoneP.close();
+});
+
+test('a damaged or foreign file is refused with a clear message and nothing changes', async () => {
+  const phone = await phoneWithThree();
+  const p = phone.page;
+  const backup = await phone.makeBackup();
+  const before = await phone.storage();
+
+  const cases = [
+    ['cut.json', backup.text.slice(0, Math.floor(backup.text.length / 2)), 'tệp bị cắt cụt'],
+    ['photo.json', Buffer.from([0xff, 0xd8, 0xff, 0xe0, 0x00, 0x10]), 'không phải tệp văn bản JSON'],
+    ['other.json', '{"type":"excalidraw","elements":[]}', 'không phải tệp của Sổ tay Chi hội'],
+    ['newer.json', backup.text.replace('"format":1', '"format":2'), 'phiên bản mới hơn'],
+  ];
+  for (const [name, contents, reason] of cases) {
+    await phone.pickFile('Chọn tệp sao lưu (.json)', await tempFile(name, contents));
+    const alert = p.getByRole('alert').filter({ hasText: name });
+    await alert.waitFor();
+    const text = await alert.innerText();
+    assert.ok(text.includes(`Không nhập được tệp «${name}»`), text);
+    assert.ok(text.includes(reason), `${name}: ${text}`);
+    assert.ok(text.includes('Sổ trên máy không thay đổi.'), text);
+    await alert.getByRole('button', { name: 'Đóng' }).click();
+  }
+  assert.deepEqual(await phone.storage(), before, 'stored data is byte-for-byte unchanged');
+
+  // A record that breaks the rules is named with its field and reason, before anything changes.
+  const file = JSON.parse(backup.text);
+  file.data.members[1].data.birth = '1985-13-45';
+  file.data.members[1].stamp = file.data.members[1].stamp.replace(/^\d+/, (ms) => String(Number(ms) + 1000));
+  await phone.pickFile('Chọn tệp sao lưu (.json)', await tempFile('sua.json', JSON.stringify(file)));
+  const rejected = p.locator('.rejected li');
+  await rejected.waitFor();
+  assert.match(await rejected.innerText(), /^Hội viên thứ 2 «.+» \(mã [0-9a-z-]+\): Ngày sinh: «1985-13-45» không hợp lệ$/);
+  await p.getByText('Ngoài những bản ghi bị từ chối ở trên, tệp không có gì mới').waitFor();
+  await p.getByRole('button', { name: 'Đóng' }).click();
+  assert.deepEqual(await phone.storage(), before);
+  assert.deepEqual(phone.errors, []);
+  await phone.close();
+});
+
+test('a name with HTML in it is shown as text', async () => {
+  const phone = await newPhone(browser, server.url);
+  await phone.setUp({ unit: '<b>Chi hội</b>' });
+  await phone.addMember({ name: '<img src=x onerror=alert(1)>' });
+  const hostile = '<img Src=x Onerror=alert(1)>'; // words capitalised as for any name
+  assert.deepEqual(await phone.memberNames(), [hostile]);
+  assert.equal(await phone.page.locator('.member-list img').count(), 0);
+  assert.equal(await phone.page.locator('.app-title').innerText(), '<b>Chi hội</b>');
+  await phone.page.locator('.member-row').click();
+  await phone.page.getByRole('heading', { name: hostile }).waitFor();
+  assert.deepEqual(phone.errors, [], 'no script ran');
+  await phone.close();
+});
+
+test('deleting is a tombstone she can undo', async () => {
+  const phone = await phoneWithThree();
+  const p = phone.page;
+  await p.locator('.member-row', { hasText: 'Lò Thị Ánh' }).click();
+  await p.getByRole('button', { name: 'Xoá khỏi sổ…' }).click();
+  await p.getByRole('button', { name: 'Xoá', exact: true }).click();
+  await p.locator('.summary').waitFor();
+  assert.deepEqual(await phone.memberNames(), ['Trần Thị Bình', 'Nguyễn Thị Hoa']);
+  const stored = JSON.parse((await phone.storage())['sotay.members']);
+  assert.equal(stored.filter((r) => r.deleted).length, 1, 'kept as a tombstone');
+
+  await p.getByLabel('Hiển thị').selectOption({ label: 'Đã xoá (1)' });
+  await p.locator('.member-row', { hasText: 'Lò Thị Ánh' }).click();
+  await p.getByRole('button', { name: 'Khôi phục' }).click();
+  await p.getByRole('link', { name: 'Về danh sách' }).click();
+  await p.getByLabel('Hiển thị').selectOption({ label: 'Đang sinh hoạt (3)' });
+  assert.deepEqual(await phone.memberNames(), ['Lò Thị Ánh', 'Trần Thị Bình', 'Nguyễn Thị Hoa']);
+  await phone.close();
+});
+
+test('when storage is full she is told, nothing on screen is lost, and the next save catches up', async () => {
+  const phone = await phoneWithThree();
+  const p = phone.page;
+  await p.evaluate(() => {
+    // Fill localStorage to the last few characters.
+    let size = 1 << 20;
+    let n = 0;
+    while (size >= 16) {
+      try {
+        localStorage.setItem(`filler.${n}`, 'x'.repeat(size));
+        n += 1;
+      } catch {
+        size = Math.floor(size / 2);
+      }
+    }
+  });
+  await phone.addMember({ name: 'Đỗ Thị Hạnh' });
+  await p.getByRole('alert').filter({ hasText: 'Bộ nhớ của trình duyệt đã đầy' }).waitFor();
+  assert.ok((await phone.memberNames()).includes('Đỗ Thị Hạnh'), 'still on screen');
+  assert.equal(JSON.parse((await phone.storage())['sotay.members']).length, 3, 'not yet stored');
+
+  // A backup can still be made while storage is full.
+  const backup = await phone.makeBackup();
+  assert.equal(JSON.parse(backup.text).data.members.length, 4);
+
+  await p.evaluate(() => Object.keys(localStorage).filter((k) => k.startsWith('filler.')).forEach((k) => localStorage.removeItem(k)));
+  await phone.goTo('Hội viên');
+  await phone.addMember({ name: 'Vũ Thị Yến' });
+  await p.getByRole('alert').filter({ hasText: 'Bộ nhớ' }).waitFor({ state: 'detached' });
+  assert.equal(JSON.parse((await phone.storage())['sotay.members']).length, 5, 'both members are stored');
+  await phone.close();
+});
+
+test('the sample chapter opens in its own space and leaves her register untouched', async () => {
+  const phone = await phoneWithThree();
+  const p = phone.page;
+  const own = await phone.storage();
+  await phone.goTo('Đơn vị');
+  await p.getByRole('button', { name: 'Xem dữ liệu mẫu' }).click();
+  await p.getByText('Đang xem dữ liệu mẫu').waitFor();
+  await p.locator('.member-row').first().waitFor();
+  const shown = (await phone.memberNames()).length;
+  assert.equal(shown, Number(await p.locator('.big-count strong').innerText()));
+  assert.ok(shown > 20, `${shown} sample members are active`);
+  await phone.addMember({ name: 'Thử Nghiệm' });
+  await p.getByRole('button', { name: 'Thoát dữ liệu mẫu' }).click();
+  await p.locator('.app-title').getByText('Chi hội Thôn Đông').waitFor();
+  await p.locator('.member-row').first().waitFor();
+  assert.deepEqual(await phone.memberNames(), ['Lò Thị Ánh', 'Trần Thị Bình', 'Nguyễn Thị Hoa']);
+  const after = await phone.storage();
+  for (const key of Object.keys(own)) assert.equal(after[key], own[key], key);
+  assert.equal(Object.keys(after).some((k) => k.startsWith('sotay-demo.')), false, 'the sample space is cleared');
+  await phone.close();
+});

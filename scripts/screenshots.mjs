@@ -19,7 +19,9 @@ try {
   await p.mouse.wheel(0, 900);
   await p.waitForTimeout(300);
   await shot('register-scrolled');
+  await p.evaluate(() => window.scrollTo(0, 0));
   await phone.search('thi hong');
+  await p.waitForTimeout(300);
   await shot('register-search');
   await phone.search('');
   await p.locator('.member-row').nth(2).click();

@@ -34,8 +34,8 @@ pub fn UnitPage() -> impl IntoView {
             <h2>"Đơn vị của bạn và các cấp trên"</h2>
             <p class="note">"Sửa tên hoặc loại đơn vị khi có sáp nhập, đổi tên. Thay đổi được lưu ngay khi rời ô nhập."</p>
             // Keyed by id only: a unit's form keeps its own draft while she types.
-            <For each=chain key=|u| u.id.clone() let(unit)>
-                <UnitForm unit/>
+            <For each=move || chain().into_iter().enumerate() key=|(_, u)| u.id.clone() let((level, unit))>
+                <UnitForm unit level/>
             </For>
             <button type="button" class="button" on:click=add_above>"Thêm đơn vị cấp trên"</button>
         </section>
@@ -61,9 +61,10 @@ pub fn UnitPage() -> impl IntoView {
     }
 }
 
-/// Name and kind of one unit, saved when a field is left and valid.
+/// Name and kind of one unit, saved when a field is left and valid. `level`
+/// counts up from the device's own unit (0).
 #[component]
-fn UnitForm(unit: Record<Unit>) -> impl IntoView {
+fn UnitForm(unit: Record<Unit>, level: usize) -> impl IntoView {
     let state = use_app();
     let id: RecordId = unit.id.clone();
     let draft = RwSignal::new(unit.data.clone());
@@ -87,8 +88,14 @@ fn UnitForm(unit: Record<Unit>) -> impl IntoView {
             state.save_unit(&id, unit);
         }
     });
+    let caption = match level {
+        0 => "Đơn vị của bạn".to_owned(),
+        1 => "Cấp trên trực tiếp".to_owned(),
+        n => format!("Cấp trên thứ {n}"),
+    };
     view! {
         <div class="unit-form">
+            <h3>{caption}</h3>
             <Field label="Tên đơn vị" error=error("name")>
                 <TextInput draft lens=Lens { get: |u: &Unit| &u.name, set: |u, v| u.name = v } on_change=save/>
             </Field>

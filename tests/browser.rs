@@ -6,7 +6,7 @@
 use leptos::prelude::*;
 use so_tay_chi_hoi::domain::book::Book;
 use so_tay_chi_hoi::domain::date::Date;
-use so_tay_chi_hoi::domain::demo::sample_chapter;
+use so_tay_chi_hoi::domain::demo::{sample_chapter, MEMBERS};
 use so_tay_chi_hoi::domain::member::Member;
 use so_tay_chi_hoi::domain::record::Record;
 use so_tay_chi_hoi::storage::local::{self, LoadProblem, Space};
@@ -137,7 +137,7 @@ fn a_bad_record_in_storage_is_reported_and_the_rest_loaded() {
         }
         other => panic!("unexpected problems {other:?}"),
     }
-    assert_eq!(loaded.book.members.len(), 29);
+    assert_eq!(loaded.book.members.len(), MEMBERS - 1);
 }
 
 #[wasm_bindgen_test]

@@ -8,10 +8,9 @@
 use super::book::{Book, DeviceState};
 use super::date::{iso_instant, Date};
 use super::envelope::{read_envelope, write_envelope, Envelope, FileError, FileKind, UnitRef};
-use super::merge::{classify, merge, Outcome};
+pub use super::merge::Tally;
 use super::name::slug;
-use super::record::Collection;
-use super::restore::{RecordData, Rejection};
+use super::restore::Rejection;
 use super::stamp::Clock;
 
 /// A backup file ready to be saved.
@@ -40,42 +39,10 @@ pub fn write_backup(
         &iso_instant(now_ms),
         &device.clock.device,
         &unit_ref,
-        book.to_data(),
+        &book.to_data(),
     );
     let name = format!("sao-luu_{}_{}.json", slug(&unit.data.name), today.iso());
     Some(BackupFile { name, contents })
-}
-
-/// How the records of one kind would fare.
-#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
-pub struct Tally {
-    pub new: usize,
-    pub updated: usize,
-    pub deleted: usize,
-    pub unchanged: usize,
-    pub older: usize,
-}
-
-impl Tally {
-    fn count<T: RecordData>(local: &Collection<T>, incoming: &Collection<T>) -> Tally {
-        let mut tally = Tally::default();
-        for record in incoming.all() {
-            let slot = match classify(local.get(&record.id), record) {
-                Outcome::New => &mut tally.new,
-                Outcome::Updated => &mut tally.updated,
-                Outcome::Deleted => &mut tally.deleted,
-                Outcome::Unchanged => &mut tally.unchanged,
-                Outcome::Older => &mut tally.older,
-            };
-            *slot += 1;
-        }
-        tally
-    }
-
-    /// Whether applying would change anything.
-    pub fn changes(&self) -> bool {
-        self.new + self.updated + self.deleted > 0
-    }
 }
 
 /// What importing a backup would do, computed before anything changes.
@@ -85,8 +52,8 @@ pub struct ImportPlan {
     pub unit: UnitRef,
     /// When it was made, as written in the file.
     pub created: String,
-    pub members: Tally,
-    pub units: Tally,
+    /// What would happen to each collection, in the order of [`Book::COLLECTIONS`].
+    pub tallies: Vec<(&'static str, Tally)>,
     /// Records that will not be imported, each with its reasons.
     pub rejected: Vec<Rejection>,
     /// The device takes the file's unit as its own: it had none, or it was set
@@ -101,7 +68,16 @@ pub struct ImportPlan {
 impl ImportPlan {
     /// Whether applying would change anything at all.
     pub fn changes(&self) -> bool {
-        self.adopts_unit || self.members.changes() || self.units.changes()
+        self.adopts_unit || self.tallies.iter().any(|(_, t)| t.changes())
+    }
+
+    /// The tally of one collection.
+    pub fn tally(&self, collection: &str) -> Tally {
+        self.tallies
+            .iter()
+            .find(|(name, _)| *name == collection)
+            .map(|(_, t)| *t)
+            .unwrap_or_default()
     }
 
     /// Applies the whole plan: returns the new book and updates the device state.
@@ -157,22 +133,17 @@ pub fn plan_import(
             .collect();
         retired.into_iter().for_each(|u| local_units.put(u));
     }
-    for stamp in [
-        incoming.units.newest_stamp(),
-        incoming.members.newest_stamp(),
-    ]
-    .into_iter()
-    .flatten()
-    {
+    if let Some(stamp) = incoming.newest_stamp() {
         clock.observe(stamp);
     }
-    let result = Book {
-        units: merge(&local_units, &incoming.units),
-        members: merge(&book.members, &incoming.members),
+    let tallies = book.tallies(&incoming);
+    let local = Book {
+        units: local_units,
+        ..book.clone()
     };
+    let result = local.merged(&incoming);
     Ok(ImportPlan {
-        members: Tally::count(&book.members, &incoming.members),
-        units: Tally::count(&book.units, &incoming.units),
+        tallies,
         unit,
         created,
         rejected,

@@ -1,52 +1,135 @@
-//! Everything one device keeps: its records (the book) and its own state (the
-//! clock, which unit it keeps the book for, when it last made a backup).
+//! Everything one device keeps: its records (the book), one collection per
+//! kind, and its own state (the clock, which unit it keeps the book for, when
+//! it last made a backup).
+//!
+//! The collections are declared once, in the table at the bottom; every kind
+//! in it goes through the same restore, merge, backup and storage path.
 
+use super::activity::Activity;
+use super::baseline::{Denominators, Target};
+use super::cadre::{Role, WomenGroup};
 use super::date::Date;
 use super::envelope::{check_app_and_format, FileError, APP, FORMAT};
+use super::fee::{FeePayment, FeeRate};
 use super::member::Member;
+use super::merge::{merge, Tally};
+use super::model::Model;
+use super::problem::FieldProblem;
 use super::record::{Collection, Record, RecordId};
 use super::restore::{restore_collection, RecordData, Rejection};
-use super::stamp::Clock;
+use super::stamp::{Clock, Stamp};
+use super::training::Training;
 use super::unit::{with_ancestors, Unit};
 use serde::{Deserialize, Serialize};
-use serde_json::Value;
+use serde_json::{Map, Value};
 
-/// The records a device holds, one collection per kind.
-#[derive(Clone, Debug, Default, PartialEq)]
-pub struct Book {
-    pub units: Collection<Unit>,
-    pub members: Collection<Member>,
+/// Declares the record kinds: the book's fields, each kind's collection name,
+/// the fields that name a record in messages, and its rules.
+macro_rules! collections {
+    ($($field:ident: $kind:ty = $name:literal, label $labels:expr, rules |$record:ident, $today:ident| $rules:expr;)*) => {
+        $(
+            impl RecordData for $kind {
+                const COLLECTION: &'static str = $name;
+                const LABEL_FIELDS: &'static [&'static str] = $labels;
+                fn problems(&self, $today: Date) -> Vec<FieldProblem> {
+                    let $record = self;
+                    $rules
+                }
+            }
+        )*
+
+        /// The records a device holds, one collection per kind.
+        #[derive(Clone, Debug, Default, PartialEq)]
+        pub struct Book {
+            $(pub $field: Collection<$kind>,)*
+        }
+
+        impl Book {
+            /// Every collection's name, in the order files and storage list them.
+            pub const COLLECTIONS: &'static [&'static str] = &[$($name),*];
+
+            /// Reads one collection (`value` as found in a file or in storage)
+            /// into this book; returns the records it rejected.
+            pub fn restore_one(
+                &mut self,
+                name: &str,
+                format: u32,
+                value: Option<&Value>,
+                today: Date,
+            ) -> Result<Vec<Rejection>, FileError> {
+                match name {
+                    $($name => {
+                        let restored = restore_collection::<$kind>(format, value, today)
+                            .map_err(|_| FileError::BadCollection($name))?;
+                        self.$field = restored.records;
+                        Ok(restored.rejected)
+                    })*
+                    _ => Ok(Vec::new()),
+                }
+            }
+
+            /// One collection as JSON text, as files and storage hold it.
+            pub fn collection_json(&self, name: &str) -> String {
+                match name {
+                    $($name => serde_json::to_string(&self.$field).unwrap_or_default(),)*
+                    _ => "[]".to_owned(),
+                }
+            }
+
+            /// Each collection merged with the other book's (see `merge`).
+            pub fn merged(&self, other: &Book) -> Book {
+                Book { $($field: merge(&self.$field, &other.$field),)* }
+            }
+
+            /// What merging `incoming` would do, collection by collection.
+            pub fn tallies(&self, incoming: &Book) -> Vec<(&'static str, Tally)> {
+                vec![$(($name, Tally::count(&self.$field, &incoming.$field)),)*]
+            }
+
+            /// The newest stamp held, so that a clock can be moved past it.
+            pub fn newest_stamp(&self) -> Option<&Stamp> {
+                [$(self.$field.newest_stamp(),)*].into_iter().flatten().max()
+            }
+        }
+    };
+}
+
+collections! {
+    units: Unit = "units", label &["name"], rules |r, _today| r.problems();
+    members: Member = "members", label &["family_name", "middle_name", "given_name"], rules |r, today| r.problems(today);
+    groups: WomenGroup = "groups", label &["name"], rules |r, _today| r.problems();
+    roles: Role = "roles", label &["start"], rules |r, today| r.problems(today);
+    trainings: Training = "trainings", label &["title"], rules |r, today| r.problems(today);
+    models: Model = "models", label &[], rules |r, today| r.problems(today);
+    activities: Activity = "activities", label &["on"], rules |r, today| r.problems(today);
+    fee_rates: FeeRate = "fee_rates", label &["year"], rules |r, _today| r.problems();
+    fees: FeePayment = "fees", label &["year"], rules |r, today| r.problems(today);
+    denominators: Denominators = "denominators", label &["year"], rules |r, _today| r.problems();
+    targets: Target = "targets", label &["indicator", "year"], rules |r, _today| r.problems();
 }
 
 impl Book {
     /// The collections as the file format's `data` object.
-    pub fn to_data(&self) -> Value {
-        serde_json::json!({
-            Unit::COLLECTION: self.units,
-            Member::COLLECTION: self.members,
-        })
+    pub fn to_data(&self) -> String {
+        let parts: Vec<String> = Book::COLLECTIONS
+            .iter()
+            .map(|name| format!("\"{name}\":{}", self.collection_json(name)))
+            .collect();
+        format!("{{{}}}", parts.join(","))
     }
 
-    /// Reads the `data` object of a file, or the collections of storage, written
-    /// in format `format`. A collection that is not a list is refused whole.
+    /// Reads the `data` object of a file written in format `format`.
     pub fn restore(
         format: u32,
-        data: &serde_json::Map<String, Value>,
+        data: &Map<String, Value>,
         today: Date,
     ) -> Result<(Book, Vec<Rejection>), FileError> {
-        let units = restore_collection::<Unit>(format, data.get(Unit::COLLECTION), today)
-            .map_err(|_| FileError::BadCollection(Unit::COLLECTION))?;
-        let members = restore_collection::<Member>(format, data.get(Member::COLLECTION), today)
-            .map_err(|_| FileError::BadCollection(Member::COLLECTION))?;
-        let mut rejected = units.rejected;
-        rejected.extend(members.rejected);
-        Ok((
-            Book {
-                units: units.records,
-                members: members.records,
-            },
-            rejected,
-        ))
+        let mut book = Book::default();
+        let mut rejected = Vec::new();
+        for name in Book::COLLECTIONS {
+            rejected.extend(book.restore_one(name, format, data.get(*name), today)?);
+        }
+        Ok((book, rejected))
     }
 
     /// The home unit's name, or an empty string before set-up.
@@ -121,5 +204,21 @@ mod tests {
                 found: u64::from(FORMAT + 1)
             })
         );
+    }
+
+    #[test]
+    fn every_collection_is_written_and_read_back() {
+        let data = Book::default().to_data();
+        let value: Value = serde_json::from_str(&data).unwrap();
+        let keys: Vec<&String> = value.as_object().unwrap().keys().collect();
+        assert_eq!(keys.len(), Book::COLLECTIONS.len());
+        let (book, rejected) = Book::restore(
+            FORMAT,
+            value.as_object().unwrap(),
+            Date::new(2026, 1, 1).unwrap(),
+        )
+        .unwrap();
+        assert_eq!(book, Book::default());
+        assert!(rejected.is_empty());
     }
 }

@@ -46,6 +46,10 @@ impl Date {
         self.year
     }
 
+    pub fn month(self) -> u8 {
+        self.month
+    }
+
     /// Reads the ISO form `YYYY-MM-DD` (what a date input and the file format use).
     pub fn parse_iso(text: &str) -> Option<Date> {
         let mut parts = text.split('-');

@@ -148,24 +148,25 @@ pub fn read_envelope(bytes: &[u8]) -> Result<Envelope, FileError> {
     })
 }
 
-/// Writes a file: the header fields in a fixed order, then the data.
+/// Writes a file: the header fields, then `data`, a JSON object's text.
 pub fn write_envelope(
     kind: FileKind,
     created: &str,
     device: &DeviceId,
     unit: &UnitRef,
-    data: Value,
+    data: &str,
 ) -> String {
-    let file = serde_json::json!({
+    let header = serde_json::json!({
         "app": APP,
         "kind": kind,
         "format": FORMAT,
         "created": created,
         "device": device,
         "unit": unit,
-        "data": data,
-    });
-    file.to_string()
+    })
+    .to_string();
+    let open_header = header.strip_suffix('}').unwrap_or(&header);
+    format!("{open_header},\"data\":{data}}}")
 }
 
 #[cfg(test)]

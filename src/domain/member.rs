@@ -5,6 +5,7 @@ use super::date::{BirthDate, Date};
 use super::ethnicity::Ethnicity;
 use super::name::join_name;
 use super::problem::{check_text, FieldProblem, Problem};
+use super::record::RecordId;
 use serde::{Deserialize, Serialize};
 
 /// Longest family, middle or given name.
@@ -29,6 +30,20 @@ pub enum Religion {
 }
 
 impl Religion {
+    /// Vietnamese and English names of the religion.
+    pub fn names(&self) -> (&str, &str) {
+        match self {
+            Religion::None => ("Không", "None"),
+            Religion::Buddhism => ("Phật giáo", "Buddhism"),
+            Religion::Catholicism => ("Công giáo", "Catholicism"),
+            Religion::Protestantism => ("Tin Lành", "Protestantism"),
+            Religion::CaoDai => ("Cao Đài", "Cao Dai"),
+            Religion::HoaHao => ("Phật giáo Hòa Hảo", "Hoa Hao Buddhism"),
+            Religion::Islam => ("Hồi giáo", "Islam"),
+            Religion::Other(name) => (name, name),
+        }
+    }
+
     /// The named religions, in the order the form lists them.
     pub const NAMED: [Religion; 7] = [
         Religion::None,
@@ -107,6 +122,9 @@ pub struct Member {
     /// Hội viên danh dự.
     #[serde(default, skip_serializing_if = "is_false")]
     pub honorary: bool,
+    /// The women's group (tổ phụ nữ) she belongs to, if any: at most one.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub group: Option<RecordId>,
     /// Status changes in date order; empty means active since joining. The last
     /// entry is the current status. History is kept so that figures for past
     /// periods stay right after a member leaves or comes back.
@@ -130,6 +148,7 @@ impl Member {
             worker: false,
             rented_room: false,
             honorary: false,
+            group: None,
             status_history: Vec::new(),
         }
     }
@@ -146,21 +165,72 @@ impl Member {
         }
     }
 
+    /// Her status on `day`, or `None` if she had not joined yet. A member
+    /// without a joining day counts as joined before any period.
+    pub fn status_on(&self, day: Date) -> Option<Status> {
+        if self.joined_on.is_some_and(|joined| joined > day) {
+            return None;
+        }
+        Some(
+            self.status_history
+                .iter()
+                .rfind(|c| c.on <= day)
+                .map_or(Status::Active, |c| c.status),
+        )
+    }
+
+    /// Whether she was an active member on `day`.
+    pub fn active_on(&self, day: Date) -> bool {
+        self.status_on(day) == Some(Status::Active)
+    }
+
+    /// Days within `from..=to` on which she became active: her joining, and
+    /// each return after leaving.
+    pub fn arrivals(&self, from: Date, to: Date) -> usize {
+        let joined = self.joined_on.is_some_and(|d| from <= d && d <= to);
+        let returns = self.changes_into(from, to, |before, after| {
+            before != Status::Active && after == Status::Active
+        });
+        usize::from(joined) + returns
+    }
+
+    /// Days within `from..=to` on which she stopped being active.
+    pub fn departures(&self, from: Date, to: Date) -> usize {
+        self.changes_into(from, to, |before, after| {
+            before == Status::Active && after != Status::Active
+        })
+    }
+
+    fn changes_into(&self, from: Date, to: Date, counts: impl Fn(Status, Status) -> bool) -> usize {
+        let mut before = Status::Active;
+        let mut found = 0;
+        for change in &self.status_history {
+            if from <= change.on && change.on <= to && counts(before, change.status) {
+                found += 1;
+            }
+            before = change.status;
+        }
+        found
+    }
+
     /// Records a status from a day. Choosing the current status with another day
     /// corrects that day; a change on the same day as the last one corrects it;
     /// otherwise the change is added to the history. History that only says
     /// "active" from the start is dropped, since that is what no history means.
     pub fn set_status(&mut self, status: Status, on: Date) {
         let current = self.status();
-        match self.status_history.last_mut() {
+        match self.status_history.last() {
             _ if current == (status, Some(on)) => return,
             Some(last) if last.status == status || last.on == on => {
-                *last = StatusChange { status, on };
+                self.status_history.pop();
             }
             None if status == Status::Active => return,
-            _ => self.status_history.push(StatusChange { status, on }),
+            _ => {}
         }
-        self.status_history.sort_by_key(|c| c.on);
+        // Kept in date order by inserting in place (no sort: a generic sort
+        // costs kilobytes of wasm for each type it is used on).
+        let at = self.status_history.partition_point(|c| c.on <= on);
+        self.status_history.insert(at, StatusChange { status, on });
         self.status_history
             .dedup_by(|later, earlier| later.status == earlier.status);
         if let [only] = self.status_history.as_slice() {

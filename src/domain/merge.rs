@@ -79,6 +79,47 @@ pub fn classify<T: Serialize + PartialEq>(
     }
 }
 
+/// How the records of one kind would fare in an import.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+pub struct Tally {
+    pub new: usize,
+    pub updated: usize,
+    pub deleted: usize,
+    pub unchanged: usize,
+    pub older: usize,
+}
+
+impl Tally {
+    /// Counts each outcome of merging `incoming` into `local`.
+    pub fn count<T: Serialize + PartialEq>(
+        local: &Collection<T>,
+        incoming: &Collection<T>,
+    ) -> Tally {
+        let mut tally = Tally::default();
+        for record in incoming.all() {
+            let slot = match classify(local.get(&record.id), record) {
+                Outcome::New => &mut tally.new,
+                Outcome::Updated => &mut tally.updated,
+                Outcome::Deleted => &mut tally.deleted,
+                Outcome::Unchanged => &mut tally.unchanged,
+                Outcome::Older => &mut tally.older,
+            };
+            *slot += 1;
+        }
+        tally
+    }
+
+    /// Whether applying would change anything.
+    pub fn changes(&self) -> bool {
+        self.new + self.updated + self.deleted > 0
+    }
+
+    /// Whether the file holds any record of this kind.
+    pub fn is_empty(&self) -> bool {
+        self.new + self.updated + self.deleted + self.unchanged + self.older == 0
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

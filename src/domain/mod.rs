@@ -3,19 +3,27 @@
 //! the browser or reads a clock: time comes in as `now_ms` and `today`, so every
 //! function gives the same answer in a test as on a phone.
 
+pub mod activity;
 pub mod backup;
+pub mod baseline;
 pub mod book;
+pub mod cadre;
 pub mod date;
 pub mod demo;
 pub mod envelope;
 pub mod ethnicity;
+pub mod fee;
+pub mod indicators;
 pub mod member;
 pub mod member_draft;
 pub mod merge;
+pub mod model;
 pub mod name;
+pub mod period;
 pub mod problem;
 pub mod record;
 pub mod register;
 pub mod restore;
 pub mod stamp;
+pub mod training;
 pub mod unit;

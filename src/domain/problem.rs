@@ -1,6 +1,8 @@
 //! What can be wrong with one value, named so that the interface can tell the
 //! user which field to fix and how, in her language.
 
+use super::date::Date;
+
 /// The problem found in one field.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub enum Problem {
@@ -28,6 +30,18 @@ pub enum Problem {
     DuplicateId,
     /// The record is not a JSON object.
     NotAnObject,
+    /// A date lies before the date it must follow (an end before its start).
+    BeforeStart,
+    /// A number is larger than the field allows.
+    TooLarge { max: u64 },
+    /// A list that must hold something is empty.
+    NoneChosen,
+    /// The same item appears twice in a list.
+    Repeated,
+    /// A part is larger than the whole it belongs to (minority women above all women).
+    ExceedsTotal,
+    /// An indicator code this version does not know.
+    UnknownIndicator,
 }
 
 /// A problem and the field it was found in, as a dotted path (`data.birth`).
@@ -73,6 +87,35 @@ pub fn check_text(
     };
     if let Some(problem) = problem {
         out.push(FieldProblem::new(field, problem));
+    }
+}
+
+/// Checks a date that may not lie after `today`.
+pub fn check_past(field: &str, date: Date, today: Date, out: &mut Vec<FieldProblem>) {
+    if date > today {
+        out.push(FieldProblem::new(field, Problem::InFuture));
+    }
+}
+
+/// Checks that `end`, if any, is not before `start`.
+pub fn check_order(field: &str, start: Date, end: Option<Date>, out: &mut Vec<FieldProblem>) {
+    if end.is_some_and(|end| end < start) {
+        out.push(FieldProblem::new(field, Problem::BeforeStart));
+    }
+}
+
+/// Checks a count against its largest sensible value.
+pub fn check_count(field: &str, value: u64, max: u64, out: &mut Vec<FieldProblem>) {
+    if value > max {
+        out.push(FieldProblem::new(field, Problem::TooLarge { max }));
+    }
+}
+
+/// Checks a list of ids: no id twice.
+pub fn check_unique<T: Ord>(field: &str, items: &[T], out: &mut Vec<FieldProblem>) {
+    let mut seen = std::collections::BTreeSet::new();
+    if !items.iter().all(|item| seen.insert(item)) {
+        out.push(FieldProblem::new(field, Problem::Repeated));
     }
 }
 

@@ -4,11 +4,11 @@
 
 use super::stamp::Stamp;
 use serde::{de, Deserialize, Deserializer, Serialize, Serializer};
-use std::collections::BTreeMap;
+use std::collections::{BTreeMap, BTreeSet};
 use std::fmt;
 
 /// Longest id accepted from a file.
-pub const MAX_ID_LEN: usize = 64;
+pub const MAX_ID_LEN: usize = 96;
 
 /// A record's identity, the same on every device that holds it.
 #[derive(Clone, Debug, PartialEq, Eq, PartialOrd, Ord, Hash)]
@@ -23,6 +23,13 @@ impl RecordId {
             stamp.counter,
             stamp.device.as_str()
         ))
+    }
+
+    /// An id made from a natural key (`fee-2025-<member id>`), for records of
+    /// which there is one per key: the same key made on two phones is the same
+    /// record, so their edits merge instead of doubling. `None` if too long.
+    pub fn keyed(parts: &[&str]) -> Option<RecordId> {
+        RecordId::parse(&parts.join("-"))
     }
 
     /// Accepts 1 to [`MAX_ID_LEN`] characters of `0-9`, `a-z` and `-`.
@@ -65,8 +72,9 @@ fn is_false(value: &bool) -> bool {
     !value
 }
 
-/// One record of kind `T` with its identity and version.
-#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+/// One record of kind `T` with its identity and version. Records are read by
+/// `restore`, which reads this outside once for every kind.
+#[derive(Clone, Debug, PartialEq, Serialize)]
 pub struct Record<T> {
     pub id: RecordId,
     pub stamp: Stamp,
@@ -158,8 +166,25 @@ impl<T> Collection<T> {
 
 impl<T> FromIterator<Record<T>> for Collection<T> {
     fn from_iter<I: IntoIterator<Item = Record<T>>>(iter: I) -> Self {
-        Collection(iter.into_iter().map(|r| (r.id.clone(), r)).collect())
+        let mut map = BTreeMap::new();
+        for record in iter {
+            map.insert(record.id.clone(), record);
+        }
+        Collection(map)
     }
+}
+
+/// The items as a sorted set, built by inserting one at a time.
+///
+/// `collect()` into a B-tree sorts a vector first, and each type it is used on
+/// brings its own copy of the sort into the wasm (several kilobytes each);
+/// inserting keeps the first load small.
+pub fn set_of<T: Ord>(items: impl IntoIterator<Item = T>) -> BTreeSet<T> {
+    let mut set = BTreeSet::new();
+    for item in items {
+        set.insert(item);
+    }
+    set
 }
 
 impl<T: Serialize> Serialize for Collection<T> {
@@ -182,6 +207,10 @@ mod tests {
         assert_eq!(RecordId::parse(a.as_str()), Some(a));
         assert_eq!(RecordId::parse("Abc"), None);
         assert_eq!(RecordId::parse(""), None);
-        assert_eq!(RecordId::parse(&"a".repeat(65)), None);
+        assert_eq!(RecordId::parse(&"a".repeat(97)), None);
+        assert_eq!(
+            RecordId::keyed(&["fee", "2025", "abc"]).unwrap().as_str(),
+            "fee-2025-abc"
+        );
     }
 }

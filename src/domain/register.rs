@@ -97,12 +97,12 @@ fn text_matches(text: &str, member: &Member) -> bool {
 
 /// Sorts members by given name, then middle name, then family name, using
 /// `compare` for text (the interface passes Vietnamese collation); ids last, so
-/// the order is the same every time.
+/// the order is the same every time (so an unstable sort, smaller in wasm, will do).
 pub fn sort_by_name<R: Borrow<Record<Member>>>(
     members: &mut [R],
     compare: impl Fn(&str, &str) -> Ordering,
 ) {
-    members.sort_by(|a, b| {
+    members.sort_unstable_by(|a, b| {
         let (a, b) = (a.borrow(), b.borrow());
         compare(&a.data.given_name, &b.data.given_name)
             .then_with(|| compare(&a.data.middle_name, &b.data.middle_name))

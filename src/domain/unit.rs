@@ -17,6 +17,17 @@ pub struct Unit {
     pub kind: String,
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub parent: Option<RecordId>,
+    /// The chapter's online group (Zalo, Facebook…), if it runs one.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub online_group: Option<OnlineGroup>,
+}
+
+/// An online group a unit runs for its members.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct OnlineGroup {
+    /// "Zalo", "Facebook"…
+    pub platform: String,
+    pub since: super::date::Date,
 }
 
 impl Unit {
@@ -24,6 +35,15 @@ impl Unit {
         let mut out = Vec::new();
         check_text("name", &self.name, MAX_UNIT_TEXT, true, &mut out);
         check_text("kind", &self.kind, MAX_UNIT_TEXT, true, &mut out);
+        if let Some(group) = &self.online_group {
+            check_text(
+                "online_group.platform",
+                &group.platform,
+                MAX_UNIT_TEXT,
+                true,
+                &mut out,
+            );
+        }
         out
     }
 }
@@ -70,7 +90,15 @@ impl UnitSetup {
             .collect::<Vec<_>>();
         for (name, kind) in levels {
             let parent = created.last().map(|u| u.id.clone());
-            created.push(Record::create(stamp(), Unit { name, kind, parent }));
+            created.push(Record::create(
+                stamp(),
+                Unit {
+                    name,
+                    kind,
+                    parent,
+                    online_group: None,
+                },
+            ));
         }
         created
     }
@@ -138,6 +166,7 @@ mod tests {
                 name: "A".into(),
                 kind: "x".into(),
                 parent: None,
+                online_group: None,
             },
         );
         let b = Record::create(
@@ -146,6 +175,7 @@ mod tests {
                 name: "B".into(),
                 kind: "x".into(),
                 parent: Some(a.id.clone()),
+                online_group: None,
             },
         );
         let a_looped = a.edited(

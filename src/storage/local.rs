@@ -14,10 +14,7 @@
 use crate::domain::book::{Book, DeviceState};
 use crate::domain::date::Date;
 use crate::domain::envelope::{parse_json, FileError};
-use crate::domain::member::Member;
-use crate::domain::record::Collection;
-use crate::domain::restore::{restore_collection, RecordData, Rejection};
-use crate::domain::unit::Unit;
+use crate::domain::restore::Rejection;
 use std::cell::Cell;
 use wasm_bindgen::JsValue;
 
@@ -173,57 +170,49 @@ pub fn load(space: Space, today: Date, now_ms: u64) -> Loaded {
             }
         }
     }
-    loaded.book.units =
-        load_collection::<Unit>(&store, space, format, today, now_ms, &mut loaded.problems);
-    loaded.book.members =
-        load_collection::<Member>(&store, space, format, today, now_ms, &mut loaded.problems);
-    if let Some(device) = &mut loaded.device {
+    for name in Book::COLLECTIONS {
+        load_collection(&store, space, name, format, today, now_ms, &mut loaded);
+    }
+    if let (Some(device), Some(stamp)) = (&mut loaded.device, loaded.book.newest_stamp()) {
         // Never issue a stamp older than one already stored, even if the
         // device key was written before a collection that failed to follow it.
-        for stamp in [
-            loaded.book.units.newest_stamp(),
-            loaded.book.members.newest_stamp(),
-        ]
-        .into_iter()
-        .flatten()
-        {
-            device.clock.observe(stamp);
-        }
+        device.clock.observe(stamp);
     }
     loaded
 }
 
-fn load_collection<T: RecordData>(
+/// Reads one collection's key into `loaded.book`; whatever cannot be read is
+/// kept aside and reported in `loaded.problems`.
+fn load_collection(
     store: &web_sys::Storage,
     space: Space,
+    name: &str,
     format: u32,
     today: Date,
     now_ms: u64,
-    problems: &mut Vec<LoadProblem>,
-) -> Collection<T> {
-    let key = space.key(T::COLLECTION);
+    loaded: &mut Loaded,
+) {
+    let key = space.key(name);
     let Some(text) = store.get_item(&key).ok().flatten() else {
-        return Collection::default();
+        return;
     };
-    let restored = parse_json(text.as_bytes()).and_then(|value| {
-        restore_collection::<T>(format, Some(&value), today)
-            .map_err(|_| FileError::BadCollection(T::COLLECTION))
-    });
+    let restored = parse_json(text.as_bytes())
+        .and_then(|value| loaded.book.restore_one(name, format, Some(&value), today));
     match restored {
-        Ok(restored) if restored.rejected.is_empty() => restored.records,
-        Ok(restored) => {
+        Ok(rejected) if rejected.is_empty() => {}
+        Ok(rejected) => {
             let aside = set_aside(store, &key, &text, now_ms);
-            problems.push(LoadProblem::Rejected {
+            loaded.problems.push(LoadProblem::Rejected {
                 key,
-                rejected: restored.rejected,
+                rejected,
                 aside,
             });
-            restored.records
         }
         Err(error) => {
             let aside = set_aside(store, &key, &text, now_ms);
-            problems.push(LoadProblem::Unreadable { key, error, aside });
-            Collection::default()
+            loaded
+                .problems
+                .push(LoadProblem::Unreadable { key, error, aside });
         }
     }
 }
@@ -278,14 +267,13 @@ pub fn save(space: Space, book: &Book, device: &DeviceState) -> Result<(), SaveE
         return Err(SaveError::Protected);
     }
     let store = storage().ok_or(SaveError::Unavailable)?;
-    let texts = [
-        (Unit::COLLECTION, serde_json::to_string(&book.units)),
-        (Member::COLLECTION, serde_json::to_string(&book.members)),
-        (DEVICE, Ok(device.to_stored().to_string())),
-    ];
+    let texts = Book::COLLECTIONS
+        .iter()
+        .map(|name| (*name, book.collection_json(name)))
+        .chain(std::iter::once((DEVICE, device.to_stored().to_string())));
     let mut result = Ok(());
     for (suffix, text) in texts {
-        let (key, text) = (space.key(suffix), text.unwrap_or_default());
+        let key = space.key(suffix);
         if store.get_item(&key).ok().flatten().as_ref() != Some(&text) {
             if let Err(error) = store.set_item(&key, &text) {
                 result = Err(SaveError::from_js(&error));

@@ -2,10 +2,10 @@
 //! it or nothing. Used on the set-up screen and on the backup page.
 
 use super::format::date_time;
-use super::messages::{refused_file, rejection_reasons, rejection_subject};
+use super::messages::{collection_label, refused_file, rejection_reasons, rejection_subject};
 use super::route::{go, Route};
 use super::state::use_app;
-use crate::domain::backup::{plan_import, ImportPlan, Tally};
+use crate::domain::backup::{plan_import, ImportPlan};
 use crate::storage::device::{now_ms, today};
 use crate::storage::files::{read_file, ReadError};
 use leptos::prelude::*;
@@ -54,9 +54,10 @@ pub fn ImportPanel(
         });
     };
     let apply = move |plan: ImportPlan| {
+        let members = plan.tally("members");
         let summary = format!(
             "Đã nhập: {} hội viên mới, {} cập nhật, {} xoá.",
-            plan.members.new, plan.members.updated, plan.members.deleted
+            members.new, members.updated, members.deleted
         );
         state.apply_import(plan);
         phase.set(Phase::Idle);
@@ -93,21 +94,34 @@ fn Preview(
     on_apply: Callback<ImportPlan>,
     on_cancel: Callback<()>,
 ) -> impl IntoView {
-    let rejected_in = |collection: &str| {
-        plan.rejected
-            .iter()
-            .filter(|r| r.collection == collection)
-            .count()
-    };
-    let (m, u): (Tally, Tally) = (plan.members, plan.units);
-    let rows = [
-        ("Mới", m.new, u.new),
-        ("Cập nhật", m.updated, u.updated),
-        ("Xoá", m.deleted, u.deleted),
-        ("Không đổi", m.unchanged, u.unchanged),
-        ("Cũ hơn bản trên máy (bỏ qua)", m.older, u.older),
-        ("Bị từ chối", rejected_in("members"), rejected_in("units")),
-    ];
+    // One line per kind of record in the file: what would happen to it.
+    let rows: Vec<(&'static str, Vec<(&'static str, usize)>)> = plan
+        .tallies
+        .iter()
+        .map(|(collection, t)| {
+            let rejected = plan
+                .rejected
+                .iter()
+                .filter(|r| r.collection == *collection)
+                .count();
+            let outcomes = [
+                ("mới", t.new),
+                ("cập nhật", t.updated),
+                ("xoá", t.deleted),
+                ("không đổi", t.unchanged),
+                ("cũ hơn bản trên máy, bỏ qua", t.older),
+                ("bị từ chối", rejected),
+            ];
+            (
+                *collection,
+                outcomes
+                    .into_iter()
+                    .filter(|(_, n)| *n > 0)
+                    .collect::<Vec<_>>(),
+            )
+        })
+        .filter(|(_, outcomes)| !outcomes.is_empty())
+        .collect();
     let changes = plan.changes();
     let rejected = plan.rejected.clone();
     let plan = StoredValue::new(plan.clone());
@@ -121,18 +135,17 @@ fn Preview(
             {plan.with_value(|p| p.adopts_unit).then(|| view! {
                 <p class="note">{format!("Máy này sẽ giữ sổ của «{}» theo tệp này.", plan.with_value(|p| p.unit.name.clone()))}</p>
             })}
-            <table class="tally">
-                <thead><tr><th scope="col">"Bản ghi"</th><th scope="col">"Hội viên"</th><th scope="col">"Đơn vị"</th></tr></thead>
-                <tbody>
-                    {rows.into_iter().map(|(label, members, units)| view! {
-                        <tr>
-                            <th scope="row">{label}</th>
-                            <td>{members}</td>
-                            <td>{units}</td>
-                        </tr>
-                    }).collect_view()}
-                </tbody>
-            </table>
+            <ul class="tally">
+                {rows.into_iter().map(|(collection, outcomes)| view! {
+                    <li data-collection=collection>
+                        <strong>{collection_label(collection)}</strong>": "
+                        {outcomes.into_iter().enumerate().map(|(i, (outcome, n))| view! {
+                            {(i > 0).then_some(", ")}
+                            <span data-outcome=outcome>{format!("{n} {outcome}")}</span>
+                        }).collect_view()}
+                    </li>
+                }).collect_view()}
+            </ul>
             {(!rejected.is_empty()).then(|| view! {
                 <div class="rejected">
                     <h3>"Những bản ghi sẽ không được nhập"</h3>

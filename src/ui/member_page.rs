@@ -10,7 +10,7 @@ use crate::domain::ethnicity::NAMES;
 use crate::domain::member::{Member, Religion, Status};
 use crate::domain::member_draft::{MemberDraft, OTHER_RELIGION};
 use crate::domain::problem::FieldProblem;
-use crate::domain::record::{Record, RecordId};
+use crate::domain::record::{set_of, Record, RecordId};
 use leptos::prelude::*;
 
 /// The page for a new member (`id` is `None`) or an existing one.
@@ -260,16 +260,14 @@ fn focus_first(selector: &str) {
 fn AddressList() -> impl IntoView {
     let state = use_app();
     let addresses = move || {
-        let mut all: Vec<String> = state.book.with(|b| {
-            b.members
-                .live()
-                .map(|m| m.data.address.clone())
-                .filter(|a| !a.is_empty())
-                .collect()
-        });
-        all.sort();
-        all.dedup();
-        all
+        state.book.with(|b| {
+            set_of(
+                b.members
+                    .live()
+                    .map(|m| m.data.address.clone())
+                    .filter(|a| !a.is_empty()),
+            )
+        })
     };
     view! {
         <datalist id="addresses">

@@ -2,7 +2,7 @@
 //! file, which record, which field, what is wrong, and what was kept.
 
 use crate::domain::envelope::{FileError, FORMAT, MAX_FILE_BYTES};
-use crate::domain::member::Status;
+use crate::domain::member::{Religion, Status};
 use crate::domain::problem::{FieldProblem, Problem};
 use crate::domain::register::Group;
 use crate::domain::restore::Rejection;
@@ -31,17 +31,12 @@ pub fn group_label(group: Group) -> &'static str {
     }
 }
 
+/// A religion's name by its code; "Khác" for the written-in choice.
 pub fn religion_label(code: &str) -> &'static str {
-    match code {
-        "none" => "Không",
-        "buddhism" => "Phật giáo",
-        "catholicism" => "Công giáo",
-        "protestantism" => "Tin Lành",
-        "cao_dai" => "Cao Đài",
-        "hoa_hao" => "Phật giáo Hòa Hảo",
-        "islam" => "Hồi giáo",
-        _ => "Khác",
-    }
+    Religion::NAMED
+        .iter()
+        .find(|r| r.code() == code)
+        .map_or("Khác", |r| r.names().0)
 }
 
 /// A field's name as the form shows it, from a record path (`data.birth`) or a form field.
@@ -65,10 +60,37 @@ pub fn field_label(field: &str) -> &'static str {
         "id" => "Mã bản ghi",
         "stamp" => "Thời điểm sửa",
         "deleted" => "Đánh dấu xoá",
-        "data" => "Nội dung",
-        "name" => "Tên đơn vị",
-        "kind" => "Loại đơn vị",
+        "data" => "Nội dung bản ghi",
+        "name" => "Tên",
+        "kind" => "Loại",
         "parent" => "Đơn vị cấp trên",
+        "online_group" => "Nhóm Zalo, Facebook",
+        "group" => "Tổ phụ nữ",
+        "member" => "Hội viên",
+        "role" => "Chức vụ",
+        "start" => "Ngày bắt đầu",
+        "end" => "Ngày kết thúc",
+        "title" => "Tên lớp",
+        "topics" => "Chủ đề",
+        "level" => "Cấp tổ chức",
+        "attendees" => "Người dự trong sổ",
+        "extra_attendees" => "Người dự khác",
+        "target_group" => "Đối tượng",
+        "stages" => "Giai đoạn",
+        "participants" => "Người tham gia trong sổ",
+        "extra_participants" => "Người tham gia khác",
+        "sessions" => "Buổi sinh hoạt",
+        "on" => "Ngày",
+        "head_count" => "Số người",
+        "content" => "Nội dung",
+        "year" => "Năm",
+        "amount" => "Số tiền",
+        "paid_on" => "Ngày đóng",
+        "women_18" => "Phụ nữ từ 18 tuổi",
+        "minority_women" => "Phụ nữ dân tộc thiểu số",
+        "religious_women" => "Phụ nữ theo tôn giáo",
+        "indicator" => "Chỉ tiêu",
+        "value" => "Giá trị",
         _ => "Bản ghi",
     }
 }
@@ -88,6 +110,12 @@ pub fn problem_text(problem: &Problem) -> String {
         Problem::UnknownEthnicity => "không có trong danh mục 54 dân tộc".into(),
         Problem::DuplicateId => "trùng mã với một bản ghi khác trong cùng tệp".into(),
         Problem::NotAnObject => "không phải một bản ghi".into(),
+        Problem::BeforeStart => "trước ngày bắt đầu".into(),
+        Problem::TooLarge { max } => format!("lớn quá {max}"),
+        Problem::NoneChosen => "cần chọn ít nhất một mục".into(),
+        Problem::Repeated => "có mục bị lặp lại".into(),
+        Problem::ExceedsTotal => "lớn hơn tổng số phụ nữ từ 18 tuổi".into(),
+        Problem::UnknownIndicator => "không có trong danh mục chỉ tiêu".into(),
     }
 }
 
@@ -100,10 +128,20 @@ pub fn field_problem_text(problem: &FieldProblem) -> String {
     )
 }
 
-fn collection_label(collection: &str) -> &'static str {
+/// The name of a kind of record, as lists and previews show it.
+pub fn collection_label(collection: &str) -> &'static str {
     match collection {
         "members" => "Hội viên",
         "units" => "Đơn vị",
+        "groups" => "Tổ phụ nữ",
+        "roles" => "Chức vụ cán bộ",
+        "trainings" => "Lớp tập huấn",
+        "models" => "Mô hình",
+        "activities" => "Sinh hoạt, hoạt động",
+        "fee_rates" => "Mức hội phí",
+        "fees" => "Hội phí đã đóng",
+        "denominators" => "Số phụ nữ trên địa bàn",
+        "targets" => "Chỉ tiêu",
         _ => "Bản ghi",
     }
 }

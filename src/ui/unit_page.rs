@@ -22,6 +22,7 @@ pub fn UnitPage() -> impl IntoView {
                 name: "Đơn vị cấp trên".into(),
                 kind: "Hội LHPN".into(),
                 parent: None,
+                online_group: None,
             };
             state.add_unit_above(&top, unit);
         }
@@ -82,7 +83,7 @@ fn UnitForm(unit: Record<Unit>, level: usize) -> impl IntoView {
         let unit = draft.with_untracked(|u| Unit {
             name: tidy(&u.name),
             kind: tidy(&u.kind),
-            parent: u.parent.clone(),
+            ..u.clone()
         });
         if unit.problems().is_empty() {
             state.save_unit(&id, unit);

@@ -14,7 +14,7 @@ tools:
 	scripts/tools.sh
 
 build: tools
-	trunk build --release
+	scripts/build.sh
 
 serve: build
 	scripts/serve.sh $(PORT)

@@ -1,5 +1,5 @@
 // Screenshots of the release build at 360×740, as a chapter leader's phone
-// shows it, into docs/screenshots/. Uses the sample chapter (30 members).
+// shows it, into docs/screenshots/. Uses the sample chapter (120 members, a year of work).
 //   node scripts/screenshots.mjs      (after `make build`; `make screenshots` does both)
 import { serveDist } from '../tests/e2e/fixtures/server.mjs';
 import { launchBrowser, newPhone } from '../tests/e2e/fixtures/app.mjs';
@@ -39,6 +39,28 @@ try {
   await shot('backup-preview', true);
   await phone.goTo('Đơn vị');
   await shot('unit', true);
+  await phone.goTo('Số liệu');
+  await p.locator('.figure').first().waitFor();
+  await shot('figures');
+  await shot('figures-full', true);
+  await phone.openWork('Tập huấn');
+  await p.locator('.member-row').first().waitFor();
+  await shot('work-trainings');
+  await p.locator('.member-row').first().click();
+  await p.getByLabel('Tên lớp', { exact: true }).waitFor();
+  await shot('work-training', true);
+  await phone.openWork('Mô hình');
+  await p.locator('.member-row').first().click();
+  await p.getByLabel('Đối tượng', { exact: true }).waitFor();
+  await shot('work-model', true);
+  await phone.openWork('Hội phí');
+  await p.locator('.fee-row').first().waitFor();
+  await shot('work-fees');
+  await p.goto(`${server.url}cong-viec.html#/bao-cao`);
+  await p.locator('.report-table tbody tr').first().waitFor();
+  await shot('report');
+  await p.emulateMedia({ media: 'print' });
+  await p.pdf({ path: `${out}/report.pdf`, format: 'A4' });
   console.log(`screenshots written to ${out}/`);
 } finally {
   await browser.close();

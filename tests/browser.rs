@@ -11,7 +11,7 @@ use so_tay_chi_hoi::domain::member::Member;
 use so_tay_chi_hoi::domain::record::Record;
 use so_tay_chi_hoi::storage::local::{self, LoadProblem, Space};
 use so_tay_chi_hoi::ui::state::AppState;
-use so_tay_chi_hoi::ui::App;
+use so_tay_chi_hoi::ui::{App, SHELL};
 use wasm_bindgen::JsCast;
 use wasm_bindgen_test::*;
 
@@ -169,7 +169,7 @@ fn mount(state: AppState) -> web_sys::HtmlElement {
     let document = web_sys::window().unwrap().document().unwrap();
     let root: web_sys::HtmlElement = document.create_element("div").unwrap().unchecked_into();
     document.body().unwrap().append_child(&root).unwrap();
-    let handle = leptos::mount::mount_to(root.clone(), move || view! { <App state/> });
+    let handle = leptos::mount::mount_to(root.clone(), move || view! { <App state pages=SHELL/> });
     handle.forget();
     root
 }
@@ -253,7 +253,7 @@ async fn edits_reach_storage_without_a_save_button() {
     let state = AppState::new(Space::Own, book, device, Vec::new());
     let root = mount(state);
     leptos::task::tick().await;
-    let id = state.save_member(None, Member::named("Phan", "Thị", "Mơ"));
+    let id = state.save::<Member>(None, Member::named("Phan", "Thị", "Mơ"));
     leptos::task::tick().await;
     let stored = local::load(Space::Own, today(), NOW);
     assert_eq!(

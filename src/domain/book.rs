@@ -23,11 +23,26 @@ use super::unit::{with_ancestors, Unit};
 use serde::{Deserialize, Serialize};
 use serde_json::{Map, Value};
 
+/// A kind of record kept in the book: where its collection is.
+pub trait InBook: RecordData {
+    fn of(book: &Book) -> &Collection<Self>;
+    fn of_mut(book: &mut Book) -> &mut Collection<Self>;
+}
+
 /// Declares the record kinds: the book's fields, each kind's collection name,
 /// the fields that name a record in messages, and its rules.
 macro_rules! collections {
     ($($field:ident: $kind:ty = $name:literal, label $labels:expr, rules |$record:ident, $today:ident| $rules:expr;)*) => {
         $(
+            impl InBook for $kind {
+                fn of(book: &Book) -> &Collection<Self> {
+                    &book.$field
+                }
+                fn of_mut(book: &mut Book) -> &mut Collection<Self> {
+                    &mut book.$field
+                }
+            }
+
             impl RecordData for $kind {
                 const COLLECTION: &'static str = $name;
                 const LABEL_FIELDS: &'static [&'static str] = $labels;

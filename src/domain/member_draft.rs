@@ -7,6 +7,7 @@ use super::ethnicity::Ethnicity;
 use super::member::{Member, Religion, Status};
 use super::name::{join_name, tidy, NameParts};
 use super::problem::{FieldProblem, Problem};
+use super::record::RecordId;
 
 /// Value of the religion choice that means "write it in".
 pub const OTHER_RELIGION: &str = "other";
@@ -35,6 +36,8 @@ pub struct MemberDraft {
     pub worker: bool,
     pub rented_room: bool,
     pub honorary: bool,
+    /// The women's group's id, or empty for none.
+    pub group: String,
     pub status: Status,
     /// `YYYY-MM-DD` or empty: the day the status began.
     pub status_on: String,
@@ -103,6 +106,11 @@ impl MemberDraft {
             worker: member.worker,
             rented_room: member.rented_room,
             honorary: member.honorary,
+            group: member
+                .group
+                .as_ref()
+                .map(|g| g.to_string())
+                .unwrap_or_default(),
             status,
             status_on: if member.status_history.is_empty() {
                 String::new()
@@ -166,6 +174,7 @@ impl MemberDraft {
         member.worker = self.worker;
         member.rented_room = self.rented_room;
         member.honorary = self.honorary;
+        member.group = RecordId::parse(&self.group);
         match (self.status, status_on) {
             (status, Some(on)) => member.set_status(status, on),
             (Status::Active, None) if member.status().0 == Status::Active => {}

@@ -23,6 +23,7 @@ pub mod period;
 pub mod problem;
 pub mod record;
 pub mod register;
+pub mod report;
 pub mod restore;
 pub mod stamp;
 pub mod training;

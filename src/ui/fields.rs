@@ -1,6 +1,7 @@
 //! Form building blocks: a labelled field with its error, text inputs and
 //! check boxes bound to a draft held in a signal.
 
+use crate::domain::date::Date;
 use leptos::prelude::*;
 
 /// A label around a control, with a hint and the control's error below it
@@ -133,6 +134,107 @@ pub fn CheckBox<D: Send + Sync + 'static>(
                     on_change.run(());
                 }
             />
+            <span>{label}</span>
+        </label>
+    }
+}
+
+/// A date picker for a date that may be absent. What cannot be read as a
+/// date is given as `None`, which the record's rules then report.
+#[component]
+pub fn DateInput(
+    #[prop(into)] value: Signal<Option<Date>>,
+    #[prop(into)] set: Callback<Option<Date>>,
+    /// Latest date offered.
+    #[prop(optional)]
+    max: Option<Date>,
+    #[prop(optional)] id: Option<&'static str>,
+) -> impl IntoView {
+    view! {
+        <input
+            type="date"
+            id=id
+            max=max.map(Date::iso)
+            prop:value=move || value.get().map(Date::iso).unwrap_or_default()
+            on:change=move |ev| set.run(Date::parse_iso(&event_target_value(&ev)))
+        />
+    }
+}
+
+/// A whole number with the phone's number keyboard; empty is 0.
+#[component]
+pub fn NumberInput(
+    #[prop(into)] value: Signal<u32>,
+    #[prop(into)] set: Callback<u32>,
+    #[prop(optional)] id: Option<&'static str>,
+) -> impl IntoView {
+    view! {
+        <input
+            type="text"
+            inputmode="numeric"
+            pattern="[0-9]*"
+            id=id
+            prop:value=move || value.get().to_string()
+            on:change=move |ev| {
+                let digits: String = event_target_value(&ev).chars().filter(char::is_ascii_digit).collect();
+                set.run(digits.parse().unwrap_or(0));
+            }
+        />
+    }
+}
+
+/// A line of text, given back when she leaves the field.
+#[component]
+pub fn TextValue(
+    #[prop(into)] value: Signal<String>,
+    #[prop(into)] set: Callback<String>,
+    #[prop(optional)] placeholder: &'static str,
+    #[prop(optional)] id: Option<&'static str>,
+    #[prop(optional)] list: Option<&'static str>,
+) -> impl IntoView {
+    view! {
+        <input
+            type="text"
+            id=id
+            list=list
+            placeholder=placeholder
+            prop:value=move || value.get()
+            on:change=move |ev| set.run(event_target_value(&ev))
+        />
+    }
+}
+
+/// A choice among labelled values.
+#[component]
+pub fn Choice(
+    options: Vec<(String, String)>,
+    #[prop(into)] value: Signal<String>,
+    #[prop(into)] set: Callback<String>,
+    #[prop(optional)] id: Option<&'static str>,
+) -> impl IntoView {
+    view! {
+        <select id=id on:change=move |ev| set.run(event_target_value(&ev))>
+            {options.into_iter().map(|(v, label)| {
+                let selected = {
+                    let v = v.clone();
+                    move || value.with(|current| *current == v)
+                };
+                view! { <option value=v selected=selected>{label}</option> }
+            }).collect_view()}
+        </select>
+    }
+}
+
+/// A check box with its label beside it, for a flag that is not part of a draft.
+#[component]
+pub fn CheckBoxValue(
+    label: &'static str,
+    #[prop(into)] value: Signal<bool>,
+    #[prop(into)] set: Callback<bool>,
+) -> impl IntoView {
+    view! {
+        <label class="check">
+            <input type="checkbox" prop:checked=move || value.get() on:change=move |ev| set.run(event_target_checked(&ev))/>
             <span>{label}</span>
         </label>
     }

@@ -1,5 +1,7 @@
 //! Vietnamese collation and date-time display through the browser's `Intl`.
+//! Numbers are written by `domain::report` (18.230; 67,5%).
 
+pub use crate::domain::report::{thousands, value_text};
 use std::cmp::Ordering;
 
 thread_local! {

@@ -26,3 +26,11 @@ pub fn unit() -> AnyView {
 pub fn plus() -> AnyView {
     icon("M11 5h2v6h6v2h-6v6h-2v-6H5v-2h6z")
 }
+
+pub fn work() -> AnyView {
+    icon("M10 4h4a2 2 0 0 1 2 2v1h4a2 2 0 0 1 2 2v10a2 2 0 0 1-2 2H4a2 2 0 0 1-2-2V9a2 2 0 0 1 2-2h4V6a2 2 0 0 1 2-2zm0 3h4V6h-4v1z")
+}
+
+pub fn figures() -> AnyView {
+    icon("M4 20V10h3v10H4zm6.5 0V4h3v16h-3zM17 20v-7h3v7h-3z")
+}

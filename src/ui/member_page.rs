@@ -1,7 +1,7 @@
 //! A member's page: the form to add her, or her record, saved as soon as a
 //! field is left, with her status history and deletion (which can be undone).
 
-use super::fields::{CheckBox, Field, Lens, TextInput, TextKind};
+use super::fields::{CheckBox, Choice, Field, Lens, TextInput, TextKind};
 use super::messages::{problem_text, religion_label, status_label};
 use super::route::{go, Route};
 use super::state::use_app;
@@ -84,7 +84,7 @@ fn MemberForm(existing: Option<Record<Member>>) -> impl IntoView {
         let built = draft.with_untracked(|d| d.build(Some(&record.data), today));
         if let Ok(member) = built {
             if member != record.data {
-                state.save_member(Some(&record.id), member);
+                state.save(Some(&record.id), member);
                 saved.set(true);
             }
         }
@@ -103,7 +103,7 @@ fn MemberForm(existing: Option<Record<Member>>) -> impl IntoView {
     let add = move |next: bool| match draft.with_untracked(|d| d.build(None, today)) {
         Ok(member) => {
             let name = member.full_name();
-            state.save_member(None, member);
+            state.save(None, member);
             state.tell(format!("Đã thêm «{name}» vào sổ."));
             if next {
                 draft.set(MemberDraft::default());
@@ -149,7 +149,7 @@ fn MemberForm(existing: Option<Record<Member>>) -> impl IntoView {
                     <p>"Hội viên này đã bị xoá khỏi sổ. Bấm «Khôi phục» để đưa chị trở lại danh sách."</p>
                     <button type="button" class="button" on:click=move |_| {
                         if let Some(id) = stored_id.get_value() {
-                            state.set_member_deleted(&id, false);
+                            state.set_deleted::<Member>(&id, false);
                             state.tell("Đã khôi phục hội viên.");
                         }
                     }>"Khôi phục"</button>
@@ -211,6 +211,7 @@ fn MemberForm(existing: Option<Record<Member>>) -> impl IntoView {
                     <CheckBox draft label="Ở nhà trọ" get=|d: &MemberDraft| d.rented_room set=|d: &mut MemberDraft, v| d.rented_room = v on_change/>
                     <CheckBox draft label="Hội viên danh dự" get=|d: &MemberDraft| d.honorary set=|d: &mut MemberDraft, v| d.honorary = v on_change/>
                 </fieldset>
+                <GroupField draft on_change/>
                 <StatusField draft today error=error("status_on") on_change/>
             </fieldset>
             {if editing {
@@ -333,6 +334,33 @@ fn ReligionField(
     }
 }
 
+/// The women's group she belongs to, if the chapter has groups.
+#[component]
+fn GroupField(draft: RwSignal<MemberDraft>, on_change: Callback<()>) -> impl IntoView {
+    let state = use_app();
+    let groups: Vec<(String, String)> = state.book.with_untracked(|b| {
+        b.groups
+            .live()
+            .map(|g| (g.id.to_string(), g.data.name.clone()))
+            .collect()
+    });
+    (!groups.is_empty()).then(|| {
+        let options = std::iter::once((String::new(), "Chưa vào tổ nào".to_owned()))
+            .chain(groups)
+            .collect();
+        view! {
+            <Field label="Tổ phụ nữ" control_id="group">
+                <Choice id="group" options
+                    value=Signal::derive(move || draft.with(|d| d.group.clone()))
+                    set=Callback::new(move |v| {
+                        draft.update(|d| d.group = v);
+                        on_change.run(());
+                    })/>
+            </Field>
+        }
+    })
+}
+
 #[component]
 fn StatusField(
     draft: RwSignal<MemberDraft>,
@@ -390,7 +418,7 @@ fn History(current: Signal<Option<Record<Member>>>, draft: RwSignal<MemberDraft>
         let mut member = record.data.clone();
         member.remove_status_change(index);
         draft.set(MemberDraft::from_member(&member));
-        state.save_member(Some(&record.id), member);
+        state.save(Some(&record.id), member);
     };
     view! {
         <Show when=move || !changes().is_empty()>
@@ -419,7 +447,7 @@ fn DeleteMember(id: StoredValue<Option<RecordId>>, name: Signal<String>) -> impl
     let asking = RwSignal::new(false);
     let delete = move |_| {
         if let Some(id) = id.get_value() {
-            state.set_member_deleted(&id, true);
+            state.set_deleted::<Member>(&id, true);
             state.tell(format!(
                 "Đã xoá «{}». Có thể khôi phục trong mục «Đã xoá».",
                 name.get_untracked()

@@ -3,24 +3,55 @@
 
 pub mod banners;
 pub mod fields;
+pub mod figures;
 pub mod files_page;
 pub mod format;
 pub mod icons;
 pub mod import_panel;
 pub mod member_page;
 pub mod messages;
+pub mod picker;
 pub mod register;
+pub mod report;
 pub mod route;
 pub mod setup;
 pub mod state;
 pub mod unit_page;
+pub mod work;
 
 use leptos::prelude::*;
-use route::Route;
+use route::{Bundle, Route};
 use state::{use_app, AppState};
 
-/// Mounts the app on the page, loading the book from storage.
-pub fn start() {
+/// What a page of the app shows: its routes, and what it shows before set-up.
+#[derive(Clone, Copy)]
+pub struct Pages {
+    pub bundle: Bundle,
+    pub page: fn(Route) -> AnyView,
+    pub first_run: fn() -> AnyView,
+}
+
+/// The shell: set-up, the register, backups, the unit.
+pub const SHELL: Pages = Pages {
+    bundle: Bundle::Shell,
+    page: shell_page,
+    first_run: || view! { <setup::SetupPage/> }.into_any(),
+};
+
+/// The work page: the chapter's work, its figures and report. Before set-up
+/// there is nothing to show: it sends her to the shell's first-run screen.
+pub const WORK: Pages = Pages {
+    bundle: Bundle::Work,
+    page: work_page,
+    first_run: || {
+        route::go(&Route::Register);
+        ().into_any()
+    },
+};
+
+/// Mounts a page of the app, loading the book from storage.
+pub fn start(pages: Pages) {
+    route::set_bundle(pages.bundle);
     if let Some(loading) = document().get_element_by_id("loading") {
         loading.remove();
     }
@@ -28,44 +59,76 @@ pub fn start() {
     if let Ok(history) = window().history() {
         let _ = history.set_scroll_restoration(web_sys::ScrollRestoration::Manual);
     }
-    mount_to_body(|| {
+    mount_to_body(move || {
         let state = AppState::load();
-        view! { <App state/> }
+        view! { <App state pages/> }
     });
 }
 
 /// The whole app for a given state: set-up until the device has a unit, then
 /// the page of the current route under a header and above the bottom navigation.
 #[component]
-pub fn App(state: AppState) -> impl IntoView {
+pub fn App(state: AppState, pages: Pages) -> impl IntoView {
     provide_context(state);
     state.route.set(route::current());
     let listener = window_event_listener(leptos::ev::hashchange, move |_| {
         state.route.set(route::current());
         window().scroll_to_with_x_and_y(0.0, 0.0);
     });
-    on_cleanup(move || listener.remove());
+    // Leaving the page while a save has failed would lose what is only in
+    // memory: the browser asks first.
+    let leaving = window_event_listener(leptos::ev::beforeunload, move |ev| {
+        if state.save_error.with_untracked(Option::is_some) {
+            ev.prevent_default();
+            ev.set_return_value("Thay đổi chưa được lưu vào máy.");
+        }
+    });
+    on_cleanup(move || {
+        listener.remove();
+        leaving.remove();
+    });
     // The one place that writes to storage: after every change of book or device.
-    Effect::new(move |_| state.save());
+    Effect::new(move |_| state.persist());
     let set_up = move || state.device.with(|d| d.home.is_some());
     view! {
         <banners::Banners/>
-        <Show when=set_up fallback=|| view! { <setup::SetupPage/> }>
+        <Show when=set_up fallback=move || (pages.first_run)()>
             <Header/>
-            <main class="page">{move || page(state.route.get())}</main>
+            <main class="page">
+                {move || {
+                    let route = state.route.get();
+                    if route.bundle() == pages.bundle {
+                        (pages.page)(route)
+                    } else {
+                        // A link from the other page's routes: open that page.
+                        route::go(&route);
+                        ().into_any()
+                    }
+                }}
+            </main>
             <Nav/>
         </Show>
         <Notice/>
     }
 }
 
-fn page(route: Route) -> AnyView {
+fn shell_page(route: Route) -> AnyView {
     match route {
-        Route::Register => view! { <register::RegisterPage/> }.into_any(),
         Route::NewMember => view! { <member_page::MemberPage id=None/> }.into_any(),
         Route::Member(id) => view! { <member_page::MemberPage id=Some(id)/> }.into_any(),
         Route::Files => view! { <files_page::FilesPage/> }.into_any(),
         Route::Unit => view! { <unit_page::UnitPage/> }.into_any(),
+        _ => view! { <register::RegisterPage/> }.into_any(),
+    }
+}
+
+fn work_page(route: Route) -> AnyView {
+    match route {
+        Route::Edit(section, id) => work::edit_page(section, id),
+        Route::Figures => view! { <figures::FiguresPage/> }.into_any(),
+        Route::Report => view! { <report::ReportPage/> }.into_any(),
+        Route::Work(section) => view! { <work::WorkPage section/> }.into_any(),
+        _ => view! { <work::WorkPage section=route::Section::Cadres/> }.into_any(),
     }
 }
 
@@ -94,11 +157,7 @@ fn Nav() -> impl IntoView {
     let state = use_app();
     let item = move |route: Route, label: &'static str, icon: fn() -> AnyView| {
         let target = route.clone();
-        let current = Signal::derive(move || {
-            let now = state.route.get();
-            now == target
-                || (target == Route::Register && matches!(now, Route::Member(_) | Route::NewMember))
-        });
+        let current = Signal::derive(move || place(&state.route.get()) == place(&target));
         view! {
             <a
                 href=route.href()
@@ -114,9 +173,22 @@ fn Nav() -> impl IntoView {
     view! {
         <nav class="bottom-nav" aria-label="Các mục chính">
             {item(Route::Register, "Hội viên", icons::people)}
+            {item(Route::Work(route::Section::Cadres), "Công việc", icons::work)}
+            {item(Route::Figures, "Số liệu", icons::figures)}
             {item(Route::Files, "Sao lưu", icons::save)}
             {item(Route::Unit, "Đơn vị", icons::unit)}
         </nav>
+    }
+}
+
+/// Which of the bottom navigation's places a route belongs to.
+fn place(route: &Route) -> u8 {
+    match route {
+        Route::Register | Route::NewMember | Route::Member(_) => 0,
+        Route::Work(_) | Route::Edit(..) => 1,
+        Route::Figures | Route::Report => 2,
+        Route::Files => 3,
+        Route::Unit => 4,
     }
 }
 

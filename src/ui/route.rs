@@ -2,6 +2,86 @@
 //! button works and the app runs from any sub-path.
 
 use crate::domain::record::RecordId;
+use std::cell::Cell;
+
+/// The app's two pages, each its own wasm bundle so that the first load stays
+/// small: the shell (set-up, register, backups, unit) and the work page (the
+/// chapter's work, its figures and report), loaded when first opened.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Bundle {
+    Shell,
+    Work,
+}
+
+impl Bundle {
+    /// The page's address relative to the other page.
+    fn file(self) -> &'static str {
+        match self {
+            Bundle::Shell => "./",
+            Bundle::Work => "cong-viec.html",
+        }
+    }
+}
+
+thread_local! {
+    static CURRENT: Cell<Bundle> = const { Cell::new(Bundle::Shell) };
+}
+
+/// Records which page is running; called once at start.
+pub fn set_bundle(bundle: Bundle) {
+    CURRENT.with(|c| c.set(bundle));
+}
+
+/// The page that is running.
+pub fn bundle() -> Bundle {
+    CURRENT.with(Cell::get)
+}
+
+/// The parts of the chapter's work, each with its list.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Section {
+    /// Cadres and women's groups.
+    Cadres,
+    Trainings,
+    Models,
+    Activities,
+    Fees,
+    /// Women in the area and the chapter's own targets.
+    Baseline,
+}
+
+impl Section {
+    pub const ALL: [Section; 6] = [
+        Section::Cadres,
+        Section::Trainings,
+        Section::Models,
+        Section::Activities,
+        Section::Fees,
+        Section::Baseline,
+    ];
+
+    fn slug(self) -> &'static str {
+        match self {
+            Section::Cadres => "can-bo",
+            Section::Trainings => "tap-huan",
+            Section::Models => "mo-hinh",
+            Section::Activities => "sinh-hoat",
+            Section::Fees => "hoi-phi",
+            Section::Baseline => "so-lieu-nen",
+        }
+    }
+
+    pub fn label(self) -> &'static str {
+        match self {
+            Section::Cadres => "Cán bộ",
+            Section::Trainings => "Tập huấn",
+            Section::Models => "Mô hình",
+            Section::Activities => "Sinh hoạt",
+            Section::Fees => "Hội phí",
+            Section::Baseline => "Số phụ nữ, chỉ tiêu",
+        }
+    }
+}
 
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub enum Route {
@@ -11,6 +91,14 @@ pub enum Route {
     NewMember,
     /// One member's page.
     Member(RecordId),
+    /// One part of the chapter's work.
+    Work(Section),
+    /// A record of the chapter's work: a new one when the id is `None`.
+    Edit(Section, Option<RecordId>),
+    /// The dashboard of figures for a period.
+    Figures,
+    /// The report table, printable and exportable.
+    Report,
     /// Backups and imports.
     Files,
     /// The unit and the units above it.
@@ -21,22 +109,56 @@ impl Route {
     /// Reads a location hash such as `#/hoi-vien/abc`; anything unknown is the register.
     pub fn parse(hash: &str) -> Route {
         let path = hash.trim_start_matches('#').trim_start_matches('/');
-        match path.split_once('/') {
-            Some(("hoi-vien", "moi")) => Route::NewMember,
-            Some(("hoi-vien", id)) => RecordId::parse(id).map_or(Route::Register, Route::Member),
-            _ => match path {
-                "sao-luu" => Route::Files,
-                "don-vi" => Route::Unit,
+        let parts: Vec<&str> = path.split('/').collect();
+        let section = |slug: &str| Section::ALL.into_iter().find(|s| s.slug() == slug);
+        match parts.as_slice() {
+            ["hoi-vien", "moi"] => Route::NewMember,
+            ["hoi-vien", id] => RecordId::parse(id).map_or(Route::Register, Route::Member),
+            ["cong-viec"] => Route::Work(Section::Cadres),
+            ["cong-viec", slug] => section(slug).map_or(Route::Register, Route::Work),
+            ["cong-viec", slug, "moi"] => {
+                section(slug).map_or(Route::Register, |s| Route::Edit(s, None))
+            }
+            ["cong-viec", slug, id] => match (section(slug), RecordId::parse(id)) {
+                (Some(s), Some(id)) => Route::Edit(s, Some(id)),
                 _ => Route::Register,
             },
+            ["so-lieu"] => Route::Figures,
+            ["bao-cao"] => Route::Report,
+            ["sao-luu"] => Route::Files,
+            ["don-vi"] => Route::Unit,
+            _ => Route::Register,
         }
     }
 
+    /// The page that shows this route.
+    pub fn bundle(&self) -> Bundle {
+        match self {
+            Route::Work(_) | Route::Edit(..) | Route::Figures | Route::Report => Bundle::Work,
+            _ => Bundle::Shell,
+        }
+    }
+
+    /// A link to the route: the `#` part alone within the running page,
+    /// with the other page's address in front otherwise.
     pub fn href(&self) -> String {
+        match self.bundle() {
+            b if b == bundle() => self.hash(),
+            b => format!("{}{}", b.file(), self.hash()),
+        }
+    }
+
+    /// The route's `#` part.
+    pub fn hash(&self) -> String {
         match self {
             Route::Register => "#/".into(),
             Route::NewMember => "#/hoi-vien/moi".into(),
             Route::Member(id) => format!("#/hoi-vien/{id}"),
+            Route::Work(section) => format!("#/cong-viec/{}", section.slug()),
+            Route::Edit(section, None) => format!("#/cong-viec/{}/moi", section.slug()),
+            Route::Edit(section, Some(id)) => format!("#/cong-viec/{}/{id}", section.slug()),
+            Route::Figures => "#/so-lieu".into(),
+            Route::Report => "#/bao-cao".into(),
             Route::Files => "#/sao-luu".into(),
             Route::Unit => "#/don-vi".into(),
         }
@@ -54,7 +176,10 @@ pub fn current() -> Route {
 /// Goes to a route as a link would, so that "back" returns.
 pub fn go(route: &Route) {
     if let Some(window) = web_sys::window() {
-        let _ = window.location().set_hash(&route.href());
+        let _ = match route.bundle() == bundle() {
+            true => window.location().set_hash(&route.hash()),
+            false => window.location().assign(&route.href()),
+        };
     }
 }
 
@@ -65,16 +190,31 @@ mod tests {
     #[test]
     fn hashes_round_trip() {
         let id = RecordId::parse("19ad-0-abababababababab").unwrap();
-        for route in [
+        let mut routes = vec![
             Route::Register,
             Route::NewMember,
-            Route::Member(id),
+            Route::Member(id.clone()),
+            Route::Figures,
+            Route::Report,
             Route::Files,
             Route::Unit,
-        ] {
-            assert_eq!(Route::parse(&route.href()), route);
+        ];
+        for section in Section::ALL {
+            routes.push(Route::Work(section));
+            routes.push(Route::Edit(section, None));
+            routes.push(Route::Edit(section, Some(id.clone())));
         }
+        for route in routes {
+            assert_eq!(Route::parse(&route.hash()), route);
+        }
+        set_bundle(Bundle::Shell);
+        assert_eq!(Route::Register.href(), "#/");
+        assert_eq!(Route::Figures.href(), "cong-viec.html#/so-lieu");
+        set_bundle(Bundle::Work);
+        assert_eq!(Route::Register.href(), "./#/");
+        assert_eq!(Route::Figures.href(), "#/so-lieu");
         assert_eq!(Route::parse(""), Route::Register);
         assert_eq!(Route::parse("#/hoi-vien/BAD"), Route::Register);
+        assert_eq!(Route::parse("#/cong-viec/khong-co"), Route::Register);
     }
 }

@@ -78,7 +78,7 @@ pub fn SetupPage() -> impl IntoView {
             </section>
             <section class="card">
                 <h2>"Muốn xem thử trước?"</h2>
-                <p>"Mở một chi hội mẫu (không có thật) với 30 hội viên. Sổ thật của bạn không bị ảnh hưởng."</p>
+                <p>"Mở một chi hội mẫu (không có thật) với 120 hội viên và một năm công việc. Sổ thật của bạn không bị ảnh hưởng."</p>
                 <button type="button" class="button" on:click=move |_| super::banners::switch_space(state, Space::Demo)>"Xem dữ liệu mẫu"</button>
             </section>
         </main>

@@ -4,10 +4,10 @@
 
 use super::route::Route;
 use crate::domain::backup::ImportPlan;
-use crate::domain::book::{Book, DeviceState};
+use crate::domain::book::{Book, DeviceState, InBook};
 use crate::domain::date::Date;
 use crate::domain::demo::sample_chapter;
-use crate::domain::member::Member;
+use crate::domain::period::Period;
 use crate::domain::record::{Record, RecordId};
 use crate::domain::register::Query;
 use crate::domain::stamp::Stamp;
@@ -31,6 +31,8 @@ pub struct AppState {
     pub query: RwSignal<Query>,
     /// A short confirmation shown at the bottom of the screen.
     pub notice: RwSignal<Option<String>>,
+    /// The period the figures and the report are for; this year at first.
+    pub period: RwSignal<Period>,
 }
 
 /// The app state from context.
@@ -66,11 +68,12 @@ impl AppState {
             route: RwSignal::new(Route::Register),
             query: RwSignal::new(Query::default()),
             notice: RwSignal::new(None),
+            period: RwSignal::new(Period::Year(today().year())),
         }
     }
 
     /// Writes the book and device state; shows the failure, or clears the last one.
-    pub fn save(&self) {
+    pub fn persist(&self) {
         let result = self.book.with(|book| {
             self.device
                 .with(|device| local::save(self.space, book, device))
@@ -90,40 +93,36 @@ impl AppState {
             .expect("the device signal lives as long as the app")
     }
 
-    /// Saves a member: a new record when `id` is `None`. Returns her id.
-    pub fn save_member(&self, id: Option<&RecordId>, member: Member) -> RecordId {
+    /// Saves a record of any kind: an edit of the record with `id`, a new
+    /// record with that id (records keyed by year, member…), or a new record
+    /// with a fresh id when `id` is `None`. Returns its id.
+    pub fn save<T: InBook>(&self, id: Option<&RecordId>, data: T) -> RecordId {
+        let existing = id.and_then(|id| self.book.with_untracked(|b| T::of(b).get(id).cloned()));
+        if let Some(record) = existing.as_ref().filter(|r| r.data == data && !r.deleted) {
+            return record.id.clone();
+        }
         let stamp = self.stamp();
-        let existing = id.and_then(|id| self.book.with_untracked(|b| b.members.get(id).cloned()));
-        let record = match existing {
-            Some(record) => record.edited(stamp, member),
-            None => Record::create(stamp, member),
+        let record = match (existing, id) {
+            (Some(record), _) => record.edited(stamp, data),
+            (None, Some(id)) => Record {
+                id: id.clone(),
+                ..Record::create(stamp, data)
+            },
+            (None, None) => Record::create(stamp, data),
         };
         let id = record.id.clone();
-        self.book.update(|b| b.members.put(record));
+        self.book.update(|b| T::of_mut(b).put(record));
         id
     }
 
-    /// Deletes a member (a tombstone that can be undone) or restores her.
-    pub fn set_member_deleted(&self, id: &RecordId, deleted: bool) {
-        let Some(record) = self.book.with_untracked(|b| b.members.get(id).cloned()) else {
+    /// Deletes a record (a tombstone that can be undone) or restores it.
+    pub fn set_deleted<T: InBook>(&self, id: &RecordId, deleted: bool) {
+        let Some(record) = self.book.with_untracked(|b| T::of(b).get(id).cloned()) else {
             return;
         };
         let stamp = self.stamp();
         self.book
-            .update(|b| b.members.put(record.with_deleted(stamp, deleted)));
-    }
-
-    /// Saves an edit of a unit.
-    pub fn save_unit(&self, id: &RecordId, unit: Unit) {
-        let Some(record) = self.book.with_untracked(|b| b.units.get(id).cloned()) else {
-            return;
-        };
-        if record.data == unit {
-            return;
-        }
-        let stamp = self.stamp();
-        self.book
-            .update(|b| b.units.put(record.edited(stamp, unit)));
+            .update(|b| T::of_mut(b).put(record.with_deleted(stamp, deleted)));
     }
 
     /// Adds a unit above the topmost one of the home unit's chain.
@@ -136,8 +135,8 @@ impl AppState {
             .book
             .with_untracked(|b| b.units.get(top).map(|u| u.data.clone()))
         {
-            self.save_unit(
-                top,
+            self.save(
+                Some(top),
                 Unit {
                     parent: Some(parent),
                     ..top_unit

@@ -2,12 +2,12 @@
 //! the sample space; facts about this device.
 
 use super::banners::switch_space;
-use super::fields::{Field, Lens, TextInput};
+use super::fields::{CheckBoxValue, DateInput, Field, Lens, TextInput, TextValue};
 use super::messages::problem_text;
 use super::state::use_app;
 use crate::domain::name::tidy;
 use crate::domain::record::{Record, RecordId};
-use crate::domain::unit::Unit;
+use crate::domain::unit::{OnlineGroup, Unit};
 use crate::storage::local::Space;
 use leptos::prelude::*;
 
@@ -62,6 +62,41 @@ pub fn UnitPage() -> impl IntoView {
     }
 }
 
+/// Whether the chapter runs a Zalo or Facebook group, and since when.
+#[component]
+fn OnlineGroupField(draft: RwSignal<Unit>, save: Callback<()>) -> impl IntoView {
+    let today = use_app().today();
+    let set = move |group: Option<OnlineGroup>| {
+        draft.update(|u| u.online_group = group);
+        save.run(());
+    };
+    let platform = move || draft.with(|u| u.online_group.as_ref().map(|g| g.platform.clone()));
+    view! {
+        <CheckBoxValue label="Chi hội có nhóm Zalo, Facebook"
+            value=Signal::derive(move || platform().is_some())
+            set=Callback::new(move |on: bool| set(on.then(|| OnlineGroup { platform: "Zalo".into(), since: today })))/>
+        <Show when=move || platform().is_some()>
+            <div class="two">
+                <Field label="Trên">
+                    <TextValue value=Signal::derive(move || platform().unwrap_or_default())
+                        set=Callback::new(move |v: String| {
+                            let since = draft.with_untracked(|u| u.online_group.as_ref().map_or(today, |g| g.since));
+                            set(Some(OnlineGroup { platform: tidy(&v), since }));
+                        })/>
+                </Field>
+                <Field label="Từ ngày">
+                    <DateInput value=Signal::derive(move || draft.with(|u| u.online_group.as_ref().map(|g| g.since)))
+                        max=today
+                        set=Callback::new(move |d: Option<crate::domain::date::Date>| {
+                            let platform = platform().unwrap_or_default();
+                            set(Some(OnlineGroup { platform, since: d.unwrap_or(today) }));
+                        })/>
+                </Field>
+            </div>
+        </Show>
+    }
+}
+
 /// Name and kind of one unit, saved when a field is left and valid. `level`
 /// counts up from the device's own unit (0).
 #[component]
@@ -86,7 +121,7 @@ fn UnitForm(unit: Record<Unit>, level: usize) -> impl IntoView {
             ..u.clone()
         });
         if unit.problems().is_empty() {
-            state.save_unit(&id, unit);
+            state.save(Some(&id), unit);
         }
     });
     let caption = match level {
@@ -103,6 +138,7 @@ fn UnitForm(unit: Record<Unit>, level: usize) -> impl IntoView {
             <Field label="Loại đơn vị" error=error("kind")>
                 <TextInput draft lens=Lens { get: |u: &Unit| &u.kind, set: |u, v| u.kind = v } on_change=save/>
             </Field>
+            {(level == 0).then(|| view! { <OnlineGroupField draft save/> })}
         </div>
     }
 }

@@ -1,0 +1,73 @@
+//! The report of a period as a table: on screen, printed on A4 (the print
+//! stylesheet hides everything else), and as a CSV file for Excel.
+
+use super::figures::PeriodChoice;
+use super::format::value_text;
+use super::state::use_app;
+use crate::domain::report::{csv_name, report, target_text, to_csv};
+use crate::storage::files::download;
+use leptos::prelude::*;
+
+#[component]
+pub fn ReportPage() -> impl IntoView {
+    let state = use_app();
+    let rows = Memo::new(move |_| {
+        let period = state.period.get();
+        state.device.with(|d| {
+            state.book.with(|b| {
+                d.home
+                    .as_ref()
+                    .map(|home| report(b, home, period))
+                    .unwrap_or_default()
+            })
+        })
+    });
+    let chain = move || {
+        state
+            .unit_chain()
+            .into_iter()
+            .map(|u| u.data.name)
+            .collect::<Vec<_>>()
+    };
+    let csv = move |_| {
+        let (unit, period) = (
+            chain().first().cloned().unwrap_or_default(),
+            state.period.get_untracked(),
+        );
+        let text = rows.with_untracked(|r| to_csv(&unit, period, r));
+        if download(&csv_name(&unit, period), &text, "text/csv;charset=utf-8") {
+            state.tell("Đã tạo tệp CSV. Mở bằng Excel để xem, in.");
+        }
+    };
+    view! {
+        <div class="no-print">
+            <h1>"Báo cáo"</h1>
+            <PeriodChoice/>
+            <div class="actions">
+                <button type="button" class="button primary" on:click=move |_| { let _ = window().print(); }>"In báo cáo"</button>
+                <button type="button" class="button" on:click=csv>"Tải tệp CSV (Excel)"</button>
+            </div>
+        </div>
+        <article class="report">
+            <header class="report-head">
+                {move || chain().into_iter().rev().map(|name| view! { <p>{name}</p> }).collect_view()}
+                <h2>{move || format!("Báo cáo {}", state.period.get().label_vi().to_lowercase())}</h2>
+                <p class="note">{move || format!("Lập ngày {}", state.today().vn())}</p>
+            </header>
+            <table class="report-table">
+                <thead>
+                    <tr><th scope="col">"Chỉ tiêu"</th><th scope="col">"Kết quả"</th><th scope="col">"Chỉ tiêu đặt ra"</th></tr>
+                </thead>
+                <tbody>
+                    {move || rows.get().into_iter().map(|row| view! {
+                        <tr data-code=row.indicator.code.clone()>
+                            <th scope="row">{row.indicator.name_vi.clone()}</th>
+                            <td>{value_text(row.indicator.kind, row.value)}</td>
+                            <td>{row.target.map(|t| target_text(row.indicator.kind, t))}</td>
+                        </tr>
+                    }).collect_view()}
+                </tbody>
+            </table>
+        </article>
+    }
+}

@@ -1,0 +1,81 @@
+//! Meetings and other activities: the list and the form.
+
+use super::super::fields::{DateInput, Field, NumberInput, TextValue};
+use super::super::picker::MemberPicker;
+use super::super::route::Section;
+use super::super::state::use_app;
+use super::form::RecordPage;
+use super::{changer, RecordList, Row};
+use crate::domain::activity::{Activity, ActivityKind};
+use crate::domain::book::Book;
+use crate::domain::record::{Record, RecordId};
+use leptos::prelude::*;
+
+fn row(record: &Record<Activity>, _book: &Book) -> Row {
+    let a = &record.data;
+    Row {
+        title: format!("{} · {}", a.on.vn(), a.kind.name_vi()),
+        details: match (a.content.is_empty(), a.attendance()) {
+            (true, n) => format!("{n} người"),
+            (false, 0) => a.content.clone(),
+            (false, n) => format!("{} · {n} người", a.content),
+        },
+        sort: a.on.iso(),
+    }
+}
+
+#[component]
+pub fn ActivityList() -> impl IntoView {
+    view! {
+        <RecordList section=Section::Activities add="Thêm buổi sinh hoạt, hoạt động" row
+            empty="Chưa ghi buổi sinh hoạt nào. Ghi mỗi buổi sinh hoạt, truyền thông, thăm hỏi để có số liệu báo cáo."/>
+    }
+}
+
+pub fn activity_page(id: Option<RecordId>) -> AnyView {
+    let blank = Activity {
+        on: use_app().today(),
+        kind: ActivityKind::Regular,
+        attendees: Vec::new(),
+        head_count: 0,
+        content: String::new(),
+    };
+    view! {
+        <RecordPage section=Section::Activities id new_title="Thêm sinh hoạt, hoạt động" blank
+            title=|a: &Activity| format!("{} {}", a.kind.name_vi(), a.on.vn()) fields/>
+    }
+    .into_any()
+}
+
+fn fields(draft: RwSignal<Activity>, changed: Callback<()>) -> AnyView {
+    let set = changer(draft, changed);
+    view! {
+        <Field label="Ngày">
+            <DateInput value=Signal::derive(move || draft.with(|a| Some(a.on)))
+                set=Callback::new(move |d: Option<crate::domain::date::Date>| if let Some(d) = d { set(Box::new(move |a| a.on = d)) })/>
+        </Field>
+        <Field label="Loại" control_id="kind">
+            <select id="kind" on:change=move |ev| {
+                let kind = ActivityKind::ALL.get(event_target_value(&ev).parse::<usize>().unwrap_or(0)).copied().unwrap_or(ActivityKind::Regular);
+                set(Box::new(move |a| a.kind = kind));
+            }>
+                {ActivityKind::ALL.into_iter().enumerate().map(|(i, kind)| view! {
+                    <option value=i.to_string() selected=move || draft.with(|a| a.kind == kind)>{kind.name_vi()}</option>
+                }).collect_view()}
+            </select>
+        </Field>
+        <Field label="Nội dung">
+            <TextValue value=Signal::derive(move || draft.with(|a| a.content.clone()))
+                set=Callback::new(move |v: String| set(Box::new(move |a| a.content = crate::domain::name::tidy(&v))))
+                placeholder="Sinh hoạt tháng 3: nuôi con khỏe"/>
+        </Field>
+        <MemberPicker label="Hội viên tham dự"
+            chosen=Signal::derive(move || draft.with(|a| a.attendees.clone()))
+            set=Callback::new(move |ids: Vec<RecordId>| set(Box::new(move |a| a.attendees = ids)))/>
+        <Field label="Số người khác (hoặc tổng số nếu không điểm danh)">
+            <NumberInput value=Signal::derive(move || draft.with(|a| a.head_count))
+                set=Callback::new(move |n| set(Box::new(move |a| a.head_count = n)))/>
+        </Field>
+    }
+    .into_any()
+}

@@ -1,0 +1,135 @@
+//! What the chapter enters by hand for a year: the women living in its area
+//! (the denominators of attraction rates) and its own targets.
+
+use super::super::fields::{Field, NumberInput};
+use super::super::state::use_app;
+use super::fees::YearChoice;
+use crate::domain::baseline::{Denominators, Target};
+use crate::domain::indicators::find;
+use crate::domain::member::Religion;
+use leptos::prelude::*;
+
+/// The indicators a chapter most often sets itself targets for.
+const TARGETED: [&str; 7] = [
+    "members.end",
+    "attraction.all",
+    "cadres.trained.digital_transformation",
+    "trainings.held",
+    "models.launched",
+    "meetings.held",
+    "fees.paid",
+];
+
+#[component]
+pub fn BaselinePage() -> impl IntoView {
+    let state = use_app();
+    let year = RwSignal::new(state.today().year());
+    let women = move || {
+        let id = Denominators::id(year.get());
+        state.book.with(|b| {
+            b.denominators.get(&id).filter(|d| !d.deleted).map_or_else(
+                || Denominators {
+                    year: year.get(),
+                    ..Denominators::default()
+                },
+                |d| d.data.clone(),
+            )
+        })
+    };
+    let problem = RwSignal::new(None::<String>);
+    let save = move |change: Box<dyn FnOnce(&mut Denominators)>| {
+        let mut next = women();
+        change(&mut next);
+        next.religious_women.retain(|_, n| *n > 0);
+        match next.problems().first() {
+            Some(p) => problem.set(Some(super::super::messages::field_problem_text(p))),
+            None => {
+                problem.set(None);
+                state.save(Some(&Denominators::id(next.year)), next);
+            }
+        }
+    };
+    let target = move |code: &'static str| {
+        let id = Target::id(year.get(), code);
+        state.book.with(|b| {
+            id.and_then(|id| {
+                b.targets
+                    .get(&id)
+                    .filter(|t| !t.deleted)
+                    .map(|t| t.data.value as u32)
+            })
+            .unwrap_or(0)
+        })
+    };
+    let set_target = move |code: &'static str, value: u32| {
+        let y = year.get_untracked();
+        let Some(id) = Target::id(y, code) else {
+            return;
+        };
+        if value == 0 {
+            state.set_deleted::<Target>(&id, true);
+        } else {
+            state.save(
+                Some(&id),
+                Target {
+                    year: y,
+                    indicator: code.into(),
+                    value: value.into(),
+                },
+            );
+        }
+    };
+    view! {
+        <section class="card">
+            <YearChoice year/>
+            <h2>"Phụ nữ trên địa bàn"</h2>
+            <p class="note">"Dùng để tính tỷ lệ thu hút hội viên. Lấy theo số liệu của thôn, tổ dân phố."</p>
+            <Field label="Phụ nữ từ 18 tuổi trở lên">
+                <NumberInput value=Signal::derive(move || women().women_18)
+                    set=Callback::new(move |n| save(Box::new(move |d| d.women_18 = n)))/>
+            </Field>
+            <Field label="Trong đó: phụ nữ dân tộc thiểu số">
+                <NumberInput value=Signal::derive(move || women().minority_women)
+                    set=Callback::new(move |n| save(Box::new(move |d| d.minority_women = n)))/>
+            </Field>
+            {Religion::NAMED.into_iter().filter(Religion::is_religious).map(|religion| {
+                let code = religion.code();
+                view! {
+                    <Field label=religion_label(code)>
+                        <NumberInput value=Signal::derive(move || women().religious_women.get(code).copied().unwrap_or(0))
+                            set=Callback::new(move |n| save(Box::new(move |d| { d.religious_women.insert(code.into(), n); })))/>
+                    </Field>
+                }
+            }).collect_view()}
+            {move || problem.get().map(|p| view! { <p class="field-error" role="alert">{p}</p> })}
+        </section>
+        <section class="card">
+            <h2>"Chỉ tiêu của chi hội"</h2>
+            <p class="note">"Số, hoặc tỷ lệ phần trăm với các chỉ tiêu tỷ lệ. Để 0 nếu không đặt chỉ tiêu."</p>
+            {TARGETED.into_iter().map(|code| {
+                let label = find(code).map_or(code.to_owned(), |i| i.name_vi);
+                view! {
+                    <div class="field">
+                        <label>
+                            <span class="field-label">{label}</span>
+                            <NumberInput value=Signal::derive(move || target(code))
+                                set=Callback::new(move |n| set_target(code, n))/>
+                        </label>
+                    </div>
+                }
+            }).collect_view()}
+        </section>
+    }
+}
+
+/// "Phụ nữ Công giáo" for a religion code.
+fn religion_label(code: &'static str) -> &'static str {
+    match code {
+        "buddhism" => "Trong đó: phụ nữ Phật giáo",
+        "catholicism" => "Trong đó: phụ nữ Công giáo",
+        "protestantism" => "Trong đó: phụ nữ Tin Lành",
+        "cao_dai" => "Trong đó: phụ nữ Cao Đài",
+        "hoa_hao" => "Trong đó: phụ nữ Phật giáo Hòa Hảo",
+        _ => "Trong đó: phụ nữ Hồi giáo",
+    }
+}

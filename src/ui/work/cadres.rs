@@ -1,0 +1,172 @@
+//! Cadres: roles held by members, with their dates; and the women's groups.
+
+use super::super::fields::{DateInput, Field, TextValue};
+use super::super::format::compare_vi;
+use super::super::route::{Route, Section};
+use super::super::state::use_app;
+use super::form::RecordPage;
+use super::{changer, member_name, RecordList, Row};
+use crate::domain::book::Book;
+use crate::domain::cadre::{Role, RoleKind, WomenGroup};
+use crate::domain::member::Member;
+use crate::domain::name::tidy;
+use crate::domain::record::{Record, RecordId};
+use crate::domain::register::sort_by_name;
+use leptos::prelude::*;
+
+fn row(record: &Record<Role>, book: &Book) -> Row {
+    let r = &record.data;
+    let until = r.end.map_or_else(|| "nay".to_owned(), |d| d.vn());
+    Row {
+        title: format!("{} · {}", r.role.name_vi(), member_name(book, &r.member)),
+        details: format!("Từ {} đến {until}", r.start.vn()),
+        // Current roles first, then by start.
+        sort: format!("{}{}", u8::from(r.end.is_none()), r.start.iso()),
+    }
+}
+
+#[component]
+pub fn CadresList() -> impl IntoView {
+    view! {
+        <RecordList section=Section::Cadres add="Thêm chức vụ cán bộ" row
+            empty="Chưa ghi cán bộ nào. Ghi chức vụ của từng cán bộ chi hội, tổ phụ nữ, kèm ngày bắt đầu."/>
+        <Groups/>
+    }
+}
+
+pub fn role_page(id: Option<RecordId>) -> AnyView {
+    let state = use_app();
+    let first = state
+        .book
+        .with_untracked(|b| b.members.live().next().map(|m| m.id.clone()));
+    let Some(member) = first else {
+        return view! {
+            <section class="card">
+                <p>"Cần có hội viên trong sổ trước khi ghi chức vụ."</p>
+                <a class="button" href=Route::NewMember.href()>"Thêm hội viên"</a>
+            </section>
+        }
+        .into_any();
+    };
+    let blank = Role {
+        member,
+        role: RoleKind::Leader,
+        start: state.today(),
+        end: None,
+    };
+    view! {
+        <RecordPage section=Section::Cadres id new_title="Thêm chức vụ cán bộ" blank
+            title=|r: &Role| r.role.name_vi().to_owned() fields/>
+    }
+    .into_any()
+}
+
+fn fields(draft: RwSignal<Role>, changed: Callback<()>) -> AnyView {
+    let state = use_app();
+    let set = changer(draft, changed);
+    let members = state.book.with_untracked(|b| {
+        let mut all: Vec<Record<Member>> = b.members.live().cloned().collect();
+        sort_by_name(&mut all, compare_vi);
+        all
+    });
+    let other = move || {
+        draft.with(|r| match &r.role {
+            RoleKind::Other(text) => text.clone(),
+            _ => String::new(),
+        })
+    };
+    view! {
+        <Field label="Hội viên" control_id="member">
+            <select id="member" on:change=move |ev| {
+                if let Some(id) = RecordId::parse(&event_target_value(&ev)) {
+                    set(Box::new(move |r| r.member = id));
+                }
+            }>
+                {members.into_iter().map(|m| {
+                    let id = m.id.clone();
+                    view! {
+                        <option value=m.id.to_string() selected=move || draft.with(|r| r.member == id)>{m.data.full_name()}</option>
+                    }
+                }).collect_view()}
+            </select>
+        </Field>
+        <Field label="Chức vụ" control_id="role">
+            <select id="role" on:change=move |ev| {
+                let choice = event_target_value(&ev).parse::<usize>().ok();
+                set(Box::new(move |r| r.role = match choice.and_then(|i| RoleKind::NAMED.get(i)) {
+                    Some(kind) => kind.clone(),
+                    None => RoleKind::Other(String::new()),
+                }));
+            }>
+                {RoleKind::NAMED.into_iter().enumerate().map(|(i, kind)| {
+                    let label = kind.name_vi().to_owned();
+                    view! { <option value=i.to_string() selected=move || draft.with(|r| r.role == kind)>{label}</option> }
+                }).collect_view()}
+                <option value="other" selected=move || draft.with(|r| matches!(r.role, RoleKind::Other(_)))>"Khác"</option>
+            </select>
+        </Field>
+        <Show when=move || draft.with(|r| matches!(r.role, RoleKind::Other(_)))>
+            <Field label="Tên chức vụ">
+                <TextValue value=Signal::derive(other)
+                    set=Callback::new(move |v: String| set(Box::new(move |r| r.role = RoleKind::Other(tidy(&v)))))/>
+            </Field>
+        </Show>
+        <div class="two">
+            <Field label="Từ ngày">
+                <DateInput value=Signal::derive(move || draft.with(|r| Some(r.start)))
+                    set=Callback::new(move |d: Option<crate::domain::date::Date>| if let Some(d) = d { set(Box::new(move |r| r.start = d)) })/>
+            </Field>
+            <Field label="Đến ngày (để trống nếu đang giữ)">
+                <DateInput value=Signal::derive(move || draft.with(|r| r.end))
+                    set=Callback::new(move |d| set(Box::new(move |r| r.end = d)))/>
+            </Field>
+        </div>
+    }
+    .into_any()
+}
+
+/// The women's groups, with how many members each has; a new one by name.
+#[component]
+fn Groups() -> impl IntoView {
+    let state = use_app();
+    let name = RwSignal::new(String::new());
+    let groups = move || {
+        state.book.with(|b| {
+            b.groups
+                .live()
+                .map(|g| {
+                    let members = b
+                        .members
+                        .live()
+                        .filter(|m| m.data.group.as_ref() == Some(&g.id))
+                        .count();
+                    (g.data.name.clone(), members)
+                })
+                .collect::<Vec<_>>()
+        })
+    };
+    let add = move |_| {
+        let group = WomenGroup {
+            name: tidy(&name.get_untracked()),
+        };
+        if group.problems().is_empty() {
+            state.save(None, group);
+            name.set(String::new());
+        }
+    };
+    view! {
+        <section class="card">
+            <h2>"Tổ phụ nữ"</h2>
+            <p class="note">"Mỗi hội viên thuộc nhiều nhất một tổ; chọn tổ trong trang của hội viên."</p>
+            <ul class="plain">
+                {move || groups().into_iter().map(|(name, n)| view! { <li>{format!("{name}: {n} hội viên")}</li> }).collect_view()}
+            </ul>
+            <div class="inline-add">
+                <label class="visually-hidden" for="new-group">"Tên tổ mới"</label>
+                <input id="new-group" type="text" placeholder="Tổ phụ nữ số 5" prop:value=move || name.get()
+                    on:input=move |ev| name.set(event_target_value(&ev))/>
+                <button type="button" class="button" on:click=add>"Thêm tổ"</button>
+            </div>
+        </section>
+    }
+}

@@ -1,0 +1,139 @@
+//! The page of one record of the chapter's work, whatever its kind: its
+//! fields, a save button for a new record and saving as fields are left for
+//! an existing one, the problems to fix, and deletion that can be undone.
+
+use super::super::messages::field_problem_text;
+use super::super::route::{go, Route, Section};
+use super::super::state::use_app;
+use crate::domain::book::InBook;
+use crate::domain::record::RecordId;
+use leptos::prelude::*;
+
+/// Draws a record's fields from its draft; calls the callback after each change.
+pub type Fields<T> = fn(RwSignal<T>, Callback<()>) -> AnyView;
+
+#[component]
+pub fn RecordPage<T: InBook + Send + Sync + 'static>(
+    section: Section,
+    /// The record shown; `None` for a new one.
+    id: Option<RecordId>,
+    /// Title of the page for a new record.
+    new_title: &'static str,
+    /// A new record's first contents.
+    blank: T,
+    /// The record's name, as a title.
+    title: fn(&T) -> String,
+    fields: Fields<T>,
+) -> impl IntoView {
+    let state = use_app();
+    let today = state.today();
+    let list = Route::Work(section);
+    let existing = id
+        .as_ref()
+        .and_then(|id| state.book.with_untracked(|b| T::of(b).get(id).cloned()));
+    if id.is_some() && existing.is_none() {
+        return view! {
+            <section class="card">
+                <h1>"Không tìm thấy"</h1>
+                <p>"Đường dẫn này không ứng với bản ghi nào trên máy."</p>
+                <a class="button" href=list.href()>"Về danh sách"</a>
+            </section>
+        }
+        .into_any();
+    }
+    let editing = id.is_some();
+    let id = StoredValue::new(id);
+    let draft = RwSignal::new(existing.map_or(blank, |r| r.data));
+    let problems = Memo::new(move |_| draft.with(|d| d.problems(today)));
+    let show_problems = RwSignal::new(editing);
+    let saved = RwSignal::new(false);
+    let deleted = move || {
+        id.with_value(|id| {
+            id.as_ref().is_some_and(|id| {
+                state
+                    .book
+                    .with(|b| T::of(b).get(id).is_some_and(|r| r.deleted))
+            })
+        })
+    };
+    let changed = Callback::new(move |()| {
+        if editing && problems.with(Vec::is_empty) && !deleted() {
+            state.save(id.get_value().as_ref(), draft.get_untracked());
+            saved.set(true);
+        }
+    });
+    let add = move |ev: leptos::ev::SubmitEvent| {
+        ev.prevent_default();
+        if editing {
+            return;
+        }
+        show_problems.set(true);
+        if problems.with(Vec::is_empty) {
+            let name = draft.with_untracked(title);
+            state.save(None, draft.get_untracked());
+            state.tell(format!("Đã lưu «{name}»."));
+            go(&Route::Work(section));
+        }
+    };
+    let asking = RwSignal::new(false);
+    let set_deleted = move |deleted: bool| {
+        if let Some(id) = id.get_value() {
+            state.set_deleted::<T>(&id, deleted);
+        }
+    };
+    view! {
+        <form class="record-form" on:submit=add>
+            <div class="page-title">
+                <a class="back" href=list.href() aria-label="Về danh sách">"‹"</a>
+                <h1>{move || if editing { draft.with(title) } else { new_title.to_owned() }}</h1>
+            </div>
+            <Show when=deleted>
+                <div class="banner warn" role="status">
+                    <p>"Bản ghi này đã bị xoá. Bấm «Khôi phục» để lấy lại."</p>
+                    <button type="button" class="button" on:click=move |_| set_deleted(false)>"Khôi phục"</button>
+                </div>
+            </Show>
+            <fieldset class="form-body" disabled=deleted>{fields(draft, changed)}</fieldset>
+            <Show when=move || show_problems.get() && !problems.with(Vec::is_empty)>
+                <div class="banner error" role="alert">
+                    <p>{if editing { "Chưa lưu. Hãy sửa:" } else { "Hãy sửa trước khi lưu:" }}</p>
+                    <ul>{move || problems.get().iter().map(|p| view! { <li>{field_problem_text(p)}</li> }).collect_view()}</ul>
+                </div>
+            </Show>
+            {if editing {
+                view! {
+                    <p class="save-state" role="status">
+                        {move || if saved.get() { "Đã lưu vào máy." } else { "Mọi thay đổi được lưu ngay khi rời ô nhập." }}
+                    </p>
+                    <Show when=move || !deleted()>
+                        <section class="danger-zone">
+                            <Show when=move || asking.get()
+                                fallback=move || view! {
+                                    <button type="button" class="button danger-outline" on:click=move |_| asking.set(true)>"Xoá…"</button>
+                                }>
+                                <p>"Xoá bản ghi này? Có thể khôi phục lại sau."</p>
+                                <div class="actions">
+                                    <button type="button" class="button danger" on:click=move |_| {
+                                        set_deleted(true);
+                                        state.tell("Đã xoá. Mở lại bản ghi để khôi phục.");
+                                        go(&Route::Work(section));
+                                    }>"Xoá"</button>
+                                    <button type="button" class="button" on:click=move |_| asking.set(false)>"Thôi"</button>
+                                </div>
+                            </Show>
+                        </section>
+                    </Show>
+                }
+                .into_any()
+            } else {
+                view! {
+                    <div class="actions">
+                        <button type="submit" class="button primary">"Lưu"</button>
+                    </div>
+                }
+                .into_any()
+            }}
+        </form>
+    }
+    .into_any()
+}

@@ -1,0 +1,130 @@
+//! Training sessions: the list and the form.
+
+use super::super::fields::{DateInput, Field, NumberInput, TextValue};
+use super::super::picker::MemberPicker;
+use super::super::route::Section;
+use super::super::state::use_app;
+use super::form::RecordPage;
+use super::{RecordList, Row};
+use crate::domain::book::Book;
+use crate::domain::record::{Record, RecordId};
+use crate::domain::training::{Level, Topic, Training};
+use leptos::prelude::*;
+
+fn row(record: &Record<Training>, _book: &Book) -> Row {
+    let t = &record.data;
+    let topics: Vec<&str> = t.topics.iter().map(|topic| topic.names().0).collect();
+    Row {
+        title: format!("{} · {}", t.start.vn(), t.title),
+        details: format!(
+            "{} · {} · {} người dự",
+            t.level.name_vi(),
+            topics.join(", "),
+            t.attendance()
+        ),
+        sort: t.start.iso(),
+    }
+}
+
+#[component]
+pub fn TrainingList() -> impl IntoView {
+    view! {
+        <RecordList section=Section::Trainings add="Thêm lớp tập huấn" row
+            empty="Chưa có lớp tập huấn nào. Ghi lại mỗi lớp cán bộ, hội viên được dự để tính tỷ lệ cán bộ được tập huấn."/>
+    }
+}
+
+pub fn training_page(id: Option<RecordId>) -> AnyView {
+    let blank = Training {
+        start: use_app().today(),
+        end: None,
+        title: String::new(),
+        topics: Vec::new(),
+        level: Level::Commune,
+        attendees: Vec::new(),
+        extra_attendees: 0,
+    };
+    view! {
+        <RecordPage section=Section::Trainings id new_title="Thêm lớp tập huấn" blank
+            title=|t: &Training| t.title.clone() fields/>
+    }
+    .into_any()
+}
+
+fn fields(draft: RwSignal<Training>, changed: Callback<()>) -> AnyView {
+    let set = super::changer(draft, changed);
+    let other = move || {
+        draft.with(|t| {
+            t.topics.iter().find_map(|topic| match topic {
+                Topic::Other(text) => Some(text.clone()),
+                _ => None,
+            })
+        })
+    };
+    view! {
+        <Field label="Tên lớp">
+            <TextValue value=Signal::derive(move || draft.with(|t| t.title.clone()))
+                set=Callback::new(move |v: String| set(Box::new(move |t| t.title = crate::domain::name::tidy(&v))))
+                placeholder="Tập huấn chuyển đổi số"/>
+        </Field>
+        <div class="two">
+            <Field label="Ngày bắt đầu">
+                <DateInput value=Signal::derive(move || draft.with(|t| Some(t.start)))
+                    set=Callback::new(move |d: Option<crate::domain::date::Date>| if let Some(d) = d { set(Box::new(move |t| t.start = d)) })/>
+            </Field>
+            <Field label="Ngày kết thúc (nếu nhiều ngày)">
+                <DateInput value=Signal::derive(move || draft.with(|t| t.end))
+                    set=Callback::new(move |d| set(Box::new(move |t| t.end = d)))/>
+            </Field>
+        </div>
+        <fieldset class="checks">
+            <legend>"Chủ đề"</legend>
+            {Topic::NAMED.into_iter().map(|topic| {
+                let label = topic.names().0.to_owned();
+                let has = {
+                    let topic = topic.clone();
+                    move || draft.with(|t| t.topics.contains(&topic))
+                };
+                view! {
+                    <label class="check">
+                        <input type="checkbox" prop:checked=has on:change=move |ev| {
+                            let on = event_target_checked(&ev);
+                            let topic = topic.clone();
+                            set(Box::new(move |t| {
+                                t.topics.retain(|x| *x != topic);
+                                if on { t.topics.push(topic) }
+                            }));
+                        }/>
+                        <span>{label}</span>
+                    </label>
+                }
+            }).collect_view()}
+        </fieldset>
+        <Field label="Chủ đề khác (nếu có)">
+            <TextValue value=Signal::derive(move || other().unwrap_or_default())
+                set=Callback::new(move |v: String| set(Box::new(move |t| {
+                    t.topics.retain(|x| !matches!(x, Topic::Other(_)));
+                    let v = crate::domain::name::tidy(&v);
+                    if !v.is_empty() { t.topics.push(Topic::Other(v)) }
+                })))/>
+        </Field>
+        <Field label="Cấp tổ chức" control_id="level">
+            <select id="level" on:change=move |ev| {
+                let level = Level::ALL.get(event_target_value(&ev).parse::<usize>().unwrap_or(0)).copied().unwrap_or(Level::Other);
+                set(Box::new(move |t| t.level = level));
+            }>
+                {Level::ALL.into_iter().enumerate().map(|(i, level)| view! {
+                    <option value=i.to_string() selected=move || draft.with(|t| t.level == level)>{level.name_vi()}</option>
+                }).collect_view()}
+            </select>
+        </Field>
+        <MemberPicker label="Người dự trong sổ"
+            chosen=Signal::derive(move || draft.with(|t| t.attendees.clone()))
+            set=Callback::new(move |ids: Vec<RecordId>| set(Box::new(move |t| t.attendees = ids)))/>
+        <Field label="Số người dự không có trong sổ">
+            <NumberInput value=Signal::derive(move || draft.with(|t| t.extra_attendees))
+                set=Callback::new(move |n| set(Box::new(move |t| t.extra_attendees = n)))/>
+        </Field>
+    }
+    .into_any()
+}

@@ -1,0 +1,169 @@
+// End to end: the chapter's work recorded through its forms, the dashboard
+// following every edit, and the report printed and exported.
+import { test, before, after } from 'node:test';
+import assert from 'node:assert/strict';
+import { readFile } from 'node:fs/promises';
+import { serveDist } from './fixtures/server.mjs';
+import { launchBrowser, newPhone } from './fixtures/app.mjs';
+
+let server;
+let browser;
+
+before(async () => {
+  server = await serveDist();
+  browser = await launchBrowser();
+});
+
+after(async () => {
+  await browser?.close();
+  server?.stop();
+});
+
+/** A set-up phone with three members, on 1 January of this year or later. */
+async function chapter() {
+  const phone = await newPhone(browser, server.url);
+  await phone.setUp({ unit: 'Chi hội Thôn Đông', commune: 'Hội LHPN xã An Bình' });
+  for (const name of ['Nguyễn Thị Hoa', 'Lò Thị Ánh', 'Trần Thị Bình']) await phone.addMember({ name });
+  const jan1 = await phone.page.evaluate(() => `${new Date().getFullYear()}-01-01`);
+  return { phone, p: phone.page, jan1 };
+}
+
+test('cadres and training sessions: created, edited, deleted, and counted', async () => {
+  const { phone, p, jan1 } = await chapter();
+  await phone.goTo('Số liệu');
+  assert.equal(await phone.figure('members.end'), '3');
+  assert.equal(await phone.figure('cadres.end'), '0');
+
+  await phone.openWork('Cán bộ');
+  await p.getByRole('link', { name: 'Thêm chức vụ cán bộ' }).click();
+  await p.getByLabel('Hội viên', { exact: true }).selectOption({ label: 'Lò Thị Ánh' });
+  await p.getByLabel('Chức vụ', { exact: true }).selectOption({ label: 'Chi hội trưởng' });
+  await p.getByLabel('Từ ngày', { exact: true }).fill(jan1);
+  await p.getByRole('button', { name: 'Lưu' }).click();
+  await p.locator('.member-row', { hasText: 'Chi hội trưởng · Lò Thị Ánh' }).waitFor();
+
+  await phone.openWork('Tập huấn');
+  await p.getByRole('link', { name: 'Thêm lớp tập huấn' }).click();
+  await p.getByRole('button', { name: 'Lưu' }).click();
+  const problems = p.getByRole('alert');
+  await problems.waitFor();
+  assert.match(await problems.innerText(), /Tên lớp: không được để trống/);
+  assert.match(await problems.innerText(), /Chủ đề: cần chọn ít nhất một mục/);
+  await p.getByLabel('Tên lớp', { exact: true }).fill('Tập huấn chuyển đổi số');
+  await p.getByLabel('Tên lớp', { exact: true }).blur();
+  await p.getByLabel('chuyển đổi số', { exact: true }).check();
+  await p.getByLabel('Ngày bắt đầu', { exact: true }).fill(jan1);
+  await phone.pickMembers('Người dự trong sổ', ['Lò Thị Ánh']);
+  await p.getByLabel('Số người dự không có trong sổ').fill('5');
+  await p.getByLabel('Số người dự không có trong sổ').blur();
+  await p.getByRole('button', { name: 'Lưu' }).click();
+  await p.locator('.member-row', { hasText: 'Tập huấn chuyển đổi số' }).waitFor();
+
+  await phone.goTo('Số liệu');
+  assert.equal(await phone.figure('cadres.end'), '1');
+  assert.equal(await phone.figure('cadres.trained.digital_transformation'), '1/1 = 100%');
+  assert.equal(await phone.figure('trainings.held'), '1');
+  assert.equal(await phone.figure('trainings.attendances'), '6');
+
+  // An edit is saved as the field is left, and the dashboard follows.
+  await phone.openWork('Tập huấn');
+  await p.locator('.member-row', { hasText: 'Tập huấn chuyển đổi số' }).click();
+  await p.getByLabel('Số người dự không có trong sổ').fill('9');
+  await p.getByLabel('Số người dự không có trong sổ').blur();
+  await p.getByText('Đã lưu vào máy.').waitFor();
+  await phone.goTo('Số liệu');
+  assert.equal(await phone.figure('trainings.attendances'), '10');
+
+  // Deleting keeps a tombstone that can be restored.
+  await phone.openWork('Tập huấn');
+  await p.locator('.member-row', { hasText: 'Tập huấn chuyển đổi số' }).click();
+  await p.getByRole('button', { name: 'Xoá…' }).click();
+  await p.getByRole('button', { name: 'Xoá', exact: true }).click();
+  await p.getByText('Đã xoá', { exact: true }).click();
+  await phone.goTo('Số liệu');
+  assert.equal(await phone.figure('trainings.held'), '0');
+  await phone.openWork('Tập huấn');
+  await p.getByText('Đã xoá', { exact: true }).click();
+  await p.locator('.deleted .member-row', { hasText: 'Tập huấn chuyển đổi số' }).click();
+  await p.getByRole('button', { name: 'Khôi phục' }).click();
+  await phone.goTo('Số liệu');
+  assert.equal(await phone.figure('trainings.held'), '1');
+  assert.deepEqual(phone.errors, []);
+  await phone.close();
+});
+
+test('models, meetings, fees and the numbers entered by hand reach the dashboard', async () => {
+  const { phone, p, jan1 } = await chapter();
+
+  await phone.openWork('Mô hình');
+  await p.getByRole('link', { name: 'Thêm mô hình' }).click();
+  await p.getByLabel('Mô hình', { exact: true }).selectOption({ label: '1+1' });
+  await p.getByLabel('Giai đoạn', { exact: true }).selectOption({ label: 'ra mắt' });
+  await p.getByRole('button', { name: 'Ghi giai đoạn' }).click();
+  await phone.pickMembers('Hội viên tham gia', ['Nguyễn Thị Hoa', 'Trần Thị Bình']);
+  await p.getByRole('button', { name: 'Lưu' }).click();
+  await p.locator('.member-row', { hasText: '1+1' }).waitFor();
+
+  await phone.openWork('Sinh hoạt');
+  await p.getByRole('link', { name: 'Thêm buổi sinh hoạt, hoạt động' }).click();
+  await p.getByLabel('Ngày', { exact: true }).fill(jan1);
+  await p.getByLabel('Số người khác (hoặc tổng số nếu không điểm danh)').fill('20');
+  await p.getByLabel('Số người khác (hoặc tổng số nếu không điểm danh)').blur();
+  await p.getByRole('button', { name: 'Lưu' }).click();
+  await p.locator('.member-row', { hasText: 'Sinh hoạt định kỳ' }).waitFor();
+
+  await phone.openWork('Hội phí');
+  await p.getByLabel('Mức hội phí cả năm (đồng)').fill('12000');
+  await p.getByLabel('Mức hội phí cả năm (đồng)').blur();
+  await p.locator('.fee-row', { hasText: 'Lò Thị Ánh' }).getByRole('checkbox').check();
+  await p.getByText(/^1\/3 hội viên đang sinh hoạt đã đóng hội phí năm \d+, tổng 12.000 đ\.$/).waitFor();
+
+  await phone.openWork('Số phụ nữ, chỉ tiêu');
+  await p.getByLabel('Phụ nữ từ 18 tuổi trở lên').fill('10');
+  await p.getByLabel('Phụ nữ từ 18 tuổi trở lên').blur();
+  await p.getByLabel('Hội viên cuối kỳ').fill('5');
+  await p.getByLabel('Hội viên cuối kỳ').blur();
+
+  await phone.goTo('Số liệu');
+  assert.equal(await phone.figure('models.launched'), '1');
+  assert.equal(await phone.figure('models.participants'), '2');
+  assert.equal(await phone.figure('meetings.held'), '1');
+  assert.equal(await phone.figure('meetings.attendance'), '20');
+  assert.equal(await phone.figure('fees.collected'), '12.000 đ');
+  assert.equal(await phone.figure('fees.paid'), '1/3 = 33,3%');
+  assert.equal(await phone.figure('attraction.all'), '3/10 = 30%');
+  assert.match(await p.locator('.figure[data-code="members.end"] .figure-target').innerText(), /^Chỉ tiêu 5: đạt 60%$/);
+
+  // Everything recorded travels in a backup.
+  const backup = JSON.parse((await phone.makeBackup()).text);
+  for (const collection of ['models', 'activities', 'fee_rates', 'fees', 'denominators', 'targets']) {
+    assert.equal(backup.data[collection].length, 1, collection);
+  }
+  assert.deepEqual(phone.errors, []);
+  await phone.close();
+});
+
+test('the report prints on A4 and exports a CSV that Excel reads and that holds no formula', async () => {
+  const phone = await newPhone(browser, server.url);
+  const p = phone.page;
+  await phone.setUp({ unit: '=HYPERLINK("http://x","Chi hội")' });
+  await p.goto(`${server.url}cong-viec.html#/bao-cao`);
+  await p.locator('.report-table tbody tr').first().waitFor();
+  const [download] = await Promise.all([
+    p.waitForEvent('download'),
+    p.getByRole('button', { name: 'Tải tệp CSV (Excel)' }).click(),
+  ]);
+  assert.match(download.suggestedFilename(), /^bao-cao_hyperlink-http-x-chi-hoi_\d{4}\.csv$/);
+  const bytes = await readFile(await download.path());
+  assert.deepEqual([...bytes.subarray(0, 3)], [0xef, 0xbb, 0xbf], 'UTF-8 byte-order mark');
+  const lines = bytes.toString('utf8').slice(1).split('\r\n');
+  assert.ok(lines[0].startsWith('"\'=HYPERLINK(""http://x"",""Chi hội"")","'), `the formula is neutralised: ${lines[0]}`);
+  assert.equal(lines[1], '"Mã","Chỉ tiêu","Giá trị","Tử số","Mẫu số","Chỉ tiêu đặt ra"');
+  assert.equal(lines[2], '"members.end","Hội viên cuối kỳ","0","0","",""');
+
+  await p.emulateMedia({ media: 'print' });
+  assert.equal(await p.locator('.bottom-nav').isVisible(), false, 'the print hides the app around the report');
+  const pdf = await p.pdf({ format: 'A4' });
+  assert.equal(pdf.subarray(0, 5).toString(), '%PDF-');
+  await phone.close();
+});

@@ -5,6 +5,10 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 trunk build --release
+# The work page's HTML is the shell's with the other binary: made here, not kept.
+sed -e 's/data-bin="so-tay-chi-hoi"/data-bin="cong-viec"/' \
+  -e 's#<title>Sổ tay Chi hội</title>#<title>Công việc · Sổ tay Chi hội</title>#' \
+  index.html > cong-viec.html
 rm -rf target/dist-work
 trunk build cong-viec.html --release true --dist target/dist-work
 for file in target/dist-work/*; do

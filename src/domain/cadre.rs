@@ -92,11 +92,8 @@ impl WomenGroup {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::domain::date::day;
     use crate::domain::problem::Problem;
-
-    fn day(text: &str) -> Date {
-        Date::parse_iso(text).unwrap()
-    }
 
     #[test]
     fn a_role_is_held_between_its_dates() {

@@ -109,6 +109,12 @@ impl Date {
     }
 }
 
+/// A date written `YYYY-MM-DD`, for tests.
+#[cfg(test)]
+pub(crate) fn day(text: &str) -> Date {
+    Date::parse_iso(text).expect("a valid date in a test")
+}
+
 /// Parses a run of ASCII digits (no sign, no spaces).
 pub(crate) fn digits(text: &str) -> Option<u16> {
     if text.is_empty() || !text.bytes().all(|b| b.is_ascii_digit()) {

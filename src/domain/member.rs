@@ -303,10 +303,7 @@ fn is_phone(text: &str) -> bool {
 #[cfg(test)]
 mod tests {
     use super::*;
-
-    fn day(text: &str) -> Date {
-        Date::parse_iso(text).unwrap()
-    }
+    use crate::domain::date::day;
 
     fn fields(member: &Member) -> Vec<(String, Problem)> {
         member

@@ -214,10 +214,7 @@ impl Model {
 #[cfg(test)]
 mod tests {
     use super::*;
-
-    fn day(text: &str) -> Date {
-        Date::parse_iso(text).unwrap()
-    }
+    use crate::domain::date::day;
 
     #[test]
     fn stages_follow_their_dates() {

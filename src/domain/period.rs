@@ -142,10 +142,7 @@ impl<'de> Deserialize<'de> for Period {
 #[cfg(test)]
 mod tests {
     use super::*;
-
-    fn day(text: &str) -> Date {
-        Date::parse_iso(text).unwrap()
-    }
+    use crate::domain::date::day;
 
     #[test]
     fn codes_round_trip_and_junk_is_refused() {

@@ -8,7 +8,7 @@ use super::state::use_app;
 use super::work::member_name;
 use crate::domain::indicators::untrained_cadres;
 use crate::domain::period::{Period, Span};
-use crate::domain::report::{report, target_text, ReportRow};
+use crate::domain::report::{target_text, ReportRow};
 use leptos::prelude::*;
 
 /// The periods offered: every year, half and quarter of this year and the two before.
@@ -114,17 +114,7 @@ fn pick<'a>(rows: &'a [ReportRow], pattern: &str) -> Vec<&'a ReportRow> {
 #[component]
 pub fn FiguresPage() -> impl IntoView {
     let state = use_app();
-    let rows = Memo::new(move |_| {
-        let period = state.period.get();
-        state.device.with(|d| {
-            state.book.with(|b| {
-                d.home
-                    .as_ref()
-                    .map(|home| report(b, home, period))
-                    .unwrap_or_default()
-            })
-        })
-    });
+    let rows = Memo::new(move |_| state.report());
     let no_women = move || {
         rows.with(|r| {
             pick(r, "attraction.all")

@@ -4,24 +4,14 @@
 use super::figures::PeriodChoice;
 use super::format::value_text;
 use super::state::use_app;
-use crate::domain::report::{csv_name, report, target_text, to_csv};
+use crate::domain::report::{csv_name, target_text, to_csv};
 use crate::storage::files::download;
 use leptos::prelude::*;
 
 #[component]
 pub fn ReportPage() -> impl IntoView {
     let state = use_app();
-    let rows = Memo::new(move |_| {
-        let period = state.period.get();
-        state.device.with(|d| {
-            state.book.with(|b| {
-                d.home
-                    .as_ref()
-                    .map(|home| report(b, home, period))
-                    .unwrap_or_default()
-            })
-        })
-    });
+    let rows = Memo::new(move |_| state.report());
     let chain = move || {
         state
             .unit_chain()

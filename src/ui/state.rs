@@ -10,6 +10,7 @@ use crate::domain::demo::sample_chapter;
 use crate::domain::period::Period;
 use crate::domain::record::{Record, RecordId};
 use crate::domain::register::Query;
+use crate::domain::report::{report, ReportRow};
 use crate::domain::stamp::Stamp;
 use crate::domain::unit::{Unit, UnitSetup};
 use crate::storage::device::{new_device_state, now_ms, today};
@@ -167,6 +168,19 @@ impl AppState {
     pub fn mark_backup(&self) {
         let now = now_ms();
         self.device.update(|d| d.last_backup_ms = Some(now));
+    }
+
+    /// Every figure of the chosen period with its target (reactive).
+    pub fn report(&self) -> Vec<ReportRow> {
+        let period = self.period.get();
+        self.device.with(|d| {
+            self.book.with(|b| {
+                d.home
+                    .as_ref()
+                    .map(|home| report(b, home, period))
+                    .unwrap_or_default()
+            })
+        })
     }
 
     /// The home unit and the units above it, nearest first (reactive).

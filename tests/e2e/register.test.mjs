@@ -1,25 +1,14 @@
 // End to end against the release build in dist/: the chapter leader's first
 // day with the app, her backups, and files that must not hurt her register.
-import { test, before, after } from 'node:test';
+import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { writeFile, mkdtemp } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { serveDist } from './fixtures/server.mjs';
-import { launchBrowser, newPhone } from './fixtures/app.mjs';
+import { servedApp } from './fixtures/env.mjs';
+import { newPhone } from './fixtures/app.mjs';
 
-let server;
-let browser;
-
-before(async () => {
-  server = await serveDist();
-  browser = await launchBrowser();
-});
-
-after(async () => {
-  await browser?.close();
-  server?.stop();
-});
+const env = servedApp();
 
 const THON_DONG = { unit: 'Chi hội Thôn Đông', commune: 'Hội LHPN xã An Bình', province: 'Hội LHPN tỉnh Ninh Bình' };
 const THREE = [
@@ -30,7 +19,7 @@ const THREE = [
 
 /** A phone set up for Thôn Đông with three members. */
 async function phoneWithThree() {
-  const phone = await newPhone(browser, server.url);
+  const phone = await newPhone(env.browser, env.server.url);
   await phone.setUp(THON_DONG);
   for (const member of THREE) await phone.addMember(member);
   return phone;
@@ -43,7 +32,7 @@ async function tempFile(name, contents) {
 }
 
 test('first run, three members, and they are still there after a reload', async () => {
-  const phone = await newPhone(browser, server.url);
+  const phone = await newPhone(env.browser, env.server.url);
   const p = phone.page;
   await p.getByRole('heading', { name: 'Sổ tay Chi hội' }).waitFor();
   await phone.setUp(THON_DONG);
@@ -104,7 +93,7 @@ test('a backup moves the register to a new phone, and merges back without duplic
   assert.equal(file.kind, 'backup');
   assert.equal(file.data.members.length, 3);
 
-  const newPhoneP = await newPhone(browser, server.url);
+  const newPhoneP = await newPhone(env.browser, env.server.url);
   const p = newPhoneP.page;
   await newPhoneP.pickFile('Khôi phục từ tệp sao lưu', backup.path);
   assert.deepEqual(await newPhoneP.previewCounts(), { 'Đơn vị': { 'mới': 3 }, 'Hội viên': { 'mới': 3 } });
@@ -181,7 +170,7 @@ test('a damaged or foreign file is refused with a clear message and nothing chan
 });
 
 test('a name with HTML in it is shown as text', async () => {
-  const phone = await newPhone(browser, server.url);
+  const phone = await newPhone(env.browser, env.server.url);
   await phone.setUp({ unit: '<b>Chi hội</b>' });
   await phone.addMember({ name: '<img src=x onerror=alert(1)>' });
   const hostile = '<img Src=x Onerror=alert(1)>'; // words capitalised as for any name

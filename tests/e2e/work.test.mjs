@@ -1,27 +1,16 @@
 // End to end: the chapter's work recorded through its forms, the dashboard
 // following every edit, and the report printed and exported.
-import { test, before, after } from 'node:test';
+import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFile } from 'node:fs/promises';
-import { serveDist } from './fixtures/server.mjs';
-import { launchBrowser, newPhone } from './fixtures/app.mjs';
+import { servedApp } from './fixtures/env.mjs';
+import { newPhone } from './fixtures/app.mjs';
 
-let server;
-let browser;
-
-before(async () => {
-  server = await serveDist();
-  browser = await launchBrowser();
-});
-
-after(async () => {
-  await browser?.close();
-  server?.stop();
-});
+const env = servedApp();
 
 /** A set-up phone with three members, on 1 January of this year or later. */
 async function chapter() {
-  const phone = await newPhone(browser, server.url);
+  const phone = await newPhone(env.browser, env.server.url);
   await phone.setUp({ unit: 'Chi hội Thôn Đông', commune: 'Hội LHPN xã An Bình' });
   for (const name of ['Nguyễn Thị Hoa', 'Lò Thị Ánh', 'Trần Thị Bình']) await phone.addMember({ name });
   const jan1 = await phone.page.evaluate(() => `${new Date().getFullYear()}-01-01`);
@@ -143,11 +132,51 @@ test('models, meetings, fees and the numbers entered by hand reach the dashboard
   await phone.close();
 });
 
+test('roles, models and activities open for editing, delete and come back', async () => {
+  const { phone, p, jan1 } = await chapter();
+  const records = [
+    ['Cán bộ', 'Thêm chức vụ cán bộ', async () => {
+      await p.getByLabel('Từ ngày', { exact: true }).fill(jan1);
+    }, 'Chi hội trưởng · Nguyễn Thị Hoa', async () => {
+      await p.getByLabel('Chức vụ', { exact: true }).selectOption({ label: 'Chi hội phó' });
+    }, 'Chi hội phó · Nguyễn Thị Hoa'],
+    ['Mô hình', 'Thêm mô hình', async () => {}, 'Chi hội kiểu mẫu', async () => {
+      await p.getByLabel('Mô hình', { exact: true }).selectOption({ label: '3 có, 3 biết' });
+    }, '3 có, 3 biết'],
+    ['Sinh hoạt', 'Thêm buổi sinh hoạt, hoạt động', async () => {
+      await p.getByLabel('Ngày', { exact: true }).fill(jan1);
+    }, 'Sinh hoạt định kỳ', async () => {
+      await p.getByLabel('Loại', { exact: true }).selectOption({ label: 'Thăm hỏi, hỗ trợ' });
+    }, 'Thăm hỏi, hỗ trợ'],
+  ];
+  for (const [tab, add, fill, listed, edit, edited] of records) {
+    await phone.openWork(tab);
+    await p.getByRole('link', { name: add }).click();
+    await fill();
+    await p.getByRole('button', { name: 'Lưu' }).click();
+    await p.locator('.member-row', { hasText: listed }).click();
+    await edit();
+    await p.getByText('Đã lưu vào máy.').waitFor();
+    await p.getByRole('link', { name: 'Về danh sách' }).click();
+    await p.locator('.member-row', { hasText: edited }).click();
+    await p.getByRole('button', { name: 'Xoá…' }).click();
+    await p.getByRole('button', { name: 'Xoá', exact: true }).click();
+    await p.getByText('Đã xoá', { exact: true }).click();
+    await p.locator('.deleted .member-row', { hasText: edited }).click();
+    await p.getByRole('button', { name: 'Khôi phục' }).click();
+    await p.getByRole('link', { name: 'Về danh sách' }).click();
+    await p.locator(':not(.deleted) > .member-list .member-name', { hasText: edited }).waitFor();
+    assert.equal(await p.locator('.deleted').count(), 0, `${tab}: nothing left deleted`);
+  }
+  assert.deepEqual(phone.errors, []);
+  await phone.close();
+});
+
 test('the report prints on A4 and exports a CSV that Excel reads and that holds no formula', async () => {
-  const phone = await newPhone(browser, server.url);
+  const phone = await newPhone(env.browser, env.server.url);
   const p = phone.page;
   await phone.setUp({ unit: '=HYPERLINK("http://x","Chi hội")' });
-  await p.goto(`${server.url}cong-viec.html#/bao-cao`);
+  await p.goto(`${env.server.url}cong-viec.html#/bao-cao`);
   await p.locator('.report-table tbody tr').first().waitFor();
   const [download] = await Promise.all([
     p.waitForEvent('download'),

@@ -41,9 +41,10 @@ pub fn FeesPage() -> impl IntoView {
     };
     let members = Memo::new(move |_| {
         let mut active: Vec<Record<Member>> = state.book.with(|b| {
+            // As the fee figure counts them: active members, honorary ones apart.
             b.members
                 .live()
-                .filter(|m| m.data.active_on(state.today()))
+                .filter(|m| !m.data.honorary && m.data.active_on(state.today()))
                 .cloned()
                 .collect()
         });

@@ -104,8 +104,23 @@ test('models, meetings, fees and the numbers entered by hand reach the dashboard
   await phone.openWork('Hội phí');
   await p.getByLabel('Mức hội phí cả năm (đồng)').fill('12000');
   await p.getByLabel('Mức hội phí cả năm (đồng)').blur();
+  await p.locator('.fee-row', { hasText: 'Trần Thị Bình' }).getByRole('checkbox').check();
   await p.locator('.fee-row', { hasText: 'Lò Thị Ánh' }).getByRole('checkbox').check();
+  await p.getByText(/^2\/3 hội viên đang sinh hoạt đã đóng hội phí năm \d+, tổng 24.000 đ\.$/).waitFor();
+  await p.locator('.fee-row', { hasText: 'Trần Thị Bình' }).getByRole('checkbox').uncheck();
   await p.getByText(/^1\/3 hội viên đang sinh hoạt đã đóng hội phí năm \d+, tổng 12.000 đ\.$/).waitFor();
+
+  // A women's group, and a member put in it from her page.
+  await phone.openWork('Cán bộ');
+  await p.getByLabel('Tên tổ mới').fill('Tổ phụ nữ số 1');
+  await p.getByRole('button', { name: 'Thêm tổ' }).click();
+  await p.getByText('Tổ phụ nữ số 1: 0 hội viên').waitFor();
+  await phone.goTo('Hội viên');
+  await p.locator('.member-row', { hasText: 'Lò Thị Ánh' }).click();
+  await p.getByLabel('Tổ phụ nữ', { exact: true }).selectOption({ label: 'Tổ phụ nữ số 1' });
+  await p.getByText('Đã lưu vào máy.').waitFor();
+  await phone.openWork('Cán bộ');
+  await p.getByText('Tổ phụ nữ số 1: 1 hội viên').waitFor();
 
   await phone.openWork('Số phụ nữ, chỉ tiêu');
   await p.getByLabel('Phụ nữ từ 18 tuổi trở lên').fill('10');
@@ -125,9 +140,10 @@ test('models, meetings, fees and the numbers entered by hand reach the dashboard
 
   // Everything recorded travels in a backup.
   const backup = JSON.parse((await phone.makeBackup()).text);
-  for (const collection of ['models', 'activities', 'fee_rates', 'fees', 'denominators', 'targets']) {
+  for (const collection of ['models', 'activities', 'fee_rates', 'denominators', 'targets', 'groups']) {
     assert.equal(backup.data[collection].length, 1, collection);
   }
+  assert.deepEqual(backup.data.fees.map((f) => Boolean(f.deleted)).sort(), [false, true], 'an unticked fee is a tombstone');
   assert.deepEqual(phone.errors, []);
   await phone.close();
 });

@@ -98,7 +98,9 @@ fn fields(draft: RwSignal<Model>, changed: Callback<()>) -> AnyView {
                 {move || draft.with(|m| m.stages.clone()).into_iter().map(|change| view! {
                     <li class="line">
                         <span>{format!("{}: {}", change.on.vn(), stage_name(Some(change.stage)))}</span>
-                        <button type="button" class="link" on:click=move |_| {
+                        <button type="button" class="link"
+                            aria-label=format!("Bỏ giai đoạn {} ngày {}", stage_name(Some(change.stage)), change.on.vn())
+                            on:click=move |_| {
                             let change = change.clone();
                             set(Box::new(move |m| m.stages.retain(|c| *c != change)));
                         }>"Bỏ"</button>
@@ -140,7 +142,8 @@ fn fields(draft: RwSignal<Model>, changed: Callback<()>) -> AnyView {
                 {move || draft.with(|m| m.sessions.clone()).into_iter().enumerate().map(|(i, s)| view! {
                     <li class="line">
                         <span>{format!("{}: {} người {}", s.on.vn(), s.attendance, s.note)}</span>
-                        <button type="button" class="link" on:click=move |_| set(Box::new(move |m| { m.sessions.remove(i); }))>"Bỏ"</button>
+                        <button type="button" class="link" aria-label=format!("Bỏ buổi ngày {}", s.on.vn())
+                            on:click=move |_| set(Box::new(move |m| { m.sessions.remove(i); }))>"Bỏ"</button>
                     </li>
                 }).collect_view()}
             </ul>

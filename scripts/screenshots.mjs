@@ -34,7 +34,7 @@ try {
   await p.waitForTimeout(300);
   await shot('member-new-errors');
   const backup = await phone.makeBackup();
-  await phone.pickFile('Chọn tệp sao lưu (.json)', backup.path);
+  await phone.pickFile('Chọn tệp (.json)', backup.path);
   await p.locator('.tally').waitFor();
   await shot('backup-preview', true);
   await phone.goTo('Đơn vị');

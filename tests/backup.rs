@@ -5,12 +5,15 @@
 #![cfg(not(target_arch = "wasm32"))]
 
 use serde_json::Value;
-use so_tay_chi_hoi::domain::backup::{plan_import, write_backup, BackupFile, ImportPlan, Tally};
+use so_tay_chi_hoi::domain::backup::write_backup;
 use so_tay_chi_hoi::domain::book::{Book, DeviceState};
 use so_tay_chi_hoi::domain::date::Date;
 use so_tay_chi_hoi::domain::demo::{sample_chapter, MEMBERS};
 use so_tay_chi_hoi::domain::envelope::FileError;
+use so_tay_chi_hoi::domain::envelope::OutFile as BackupFile;
+use so_tay_chi_hoi::domain::import::{plan_import, ImportPlan};
 use so_tay_chi_hoi::domain::member::{Member, Status};
+use so_tay_chi_hoi::domain::merge::Tally;
 use so_tay_chi_hoi::domain::problem::Problem;
 use so_tay_chi_hoi::domain::record::{Record, RecordId};
 use so_tay_chi_hoi::domain::stamp::{Clock, DeviceId};
@@ -122,7 +125,7 @@ fn a_backup_restores_the_same_register_on_an_empty_phone() {
     let file = backup(&book, &device);
     let mut new_phone = empty_device(9);
     let preview = plan(&file, &Book::default(), &new_phone).unwrap();
-    assert!(preview.adopts_unit);
+    assert!(preview.adopts_unit());
     assert_eq!(
         preview.tally("members"),
         Tally {
@@ -308,7 +311,7 @@ fn a_phone_set_up_but_empty_takes_the_backups_unit() {
     let (book, device) = sample_chapter(NOW, today());
     let (own, mut phone) = set_up_phone(8, "Chi hội Thôn Đông");
     let preview = plan(&backup(&book, &device), &own, &phone).unwrap();
-    assert!(preview.adopts_unit);
+    assert!(preview.adopts_unit());
     let result = preview.apply(&mut phone);
     assert_eq!(phone.home, device.home);
     assert_eq!(

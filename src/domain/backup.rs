@@ -1,25 +1,11 @@
-//! Backup files: writing everything a device holds, and importing a backup as a
-//! previewed, all-or-nothing merge.
-//!
-//! The preview is computed in full before anything changes: counts of what is
-//! new, updated, deleted, unchanged and older, every rejected record with its
-//! reason, and the book as it will be after applying. Applying just takes that book.
+//! Backup files: everything a device holds, personal data included, to move
+//! to a new phone or hand a chapter over; and what importing one would do.
 
 use super::book::{Book, DeviceState};
 use super::date::{iso_instant, Date};
-use super::envelope::{read_envelope, write_envelope, Envelope, FileError, FileKind, UnitRef};
-pub use super::merge::Tally;
+use super::envelope::{write_envelope, Envelope, FileError, FileKind, OutFile, UnitRef};
+use super::import::ImportPlan;
 use super::name::slug;
-use super::restore::Rejection;
-use super::stamp::Clock;
-
-/// A backup file ready to be saved.
-#[derive(Clone, Debug, PartialEq)]
-pub struct BackupFile {
-    /// ASCII, so that messengers keep it: `sao-luu_chi-hoi-thon-dong_2026-11-29.json`.
-    pub name: String,
-    pub contents: String,
-}
 
 /// The backup of everything this device holds; `None` before set-up.
 pub fn write_backup(
@@ -27,7 +13,7 @@ pub fn write_backup(
     device: &DeviceState,
     now_ms: u64,
     today: Date,
-) -> Option<BackupFile> {
+) -> Option<OutFile> {
     let home = device.home.as_ref()?;
     let unit = book.units.get(home)?;
     let unit_ref = UnitRef {
@@ -42,55 +28,14 @@ pub fn write_backup(
         &book.to_data(),
     );
     let name = format!("sao-luu_{}_{}.json", slug(&unit.data.name), today.iso());
-    Some(BackupFile { name, contents })
+    Some(OutFile { name, contents })
 }
 
-/// What importing a backup would do, computed before anything changes.
-#[derive(Clone, Debug, PartialEq)]
-pub struct ImportPlan {
-    /// The unit the file is a backup of.
-    pub unit: UnitRef,
-    /// When it was made, as written in the file.
-    pub created: String,
-    /// What would happen to each collection, in the order of [`Book::COLLECTIONS`].
-    pub tallies: Vec<(&'static str, Tally)>,
-    /// Records that will not be imported, each with its reasons.
-    pub rejected: Vec<Rejection>,
-    /// The device takes the file's unit as its own: it had none, or it was set
-    /// up but holds no member yet (a new phone restoring the old one's backup).
-    pub adopts_unit: bool,
-    /// The book after applying.
-    result: Book,
-    /// The device's clock after applying, moved past every imported stamp.
-    clock: Clock,
-}
-
-impl ImportPlan {
-    /// Whether applying would change anything at all.
-    pub fn changes(&self) -> bool {
-        self.adopts_unit || self.tallies.iter().any(|(_, t)| t.changes())
-    }
-
-    /// The tally of one collection.
-    pub fn tally(&self, collection: &str) -> Tally {
-        self.tallies
-            .iter()
-            .find(|(name, _)| *name == collection)
-            .map(|(_, t)| *t)
-            .unwrap_or_default()
-    }
-
-    /// Applies the whole plan: returns the new book and updates the device state.
-    pub fn apply(self, device: &mut DeviceState) -> Book {
-        device.home = Some(self.unit.id);
-        device.clock = self.clock;
-        self.result
-    }
-}
-
-/// Reads a backup file and works out what importing it would do.
-pub fn plan_import(
-    bytes: &[u8],
+/// Works out what importing a backup would do: the device takes every record,
+/// and takes the file's unit as its own if it keeps none yet (or keeps one
+/// but holds no member: a new phone restoring the old one's backup).
+pub(crate) fn plan_backup(
+    envelope: Envelope,
     book: &Book,
     device: &DeviceState,
     now_ms: u64,
@@ -103,10 +48,7 @@ pub fn plan_import(
         unit,
         data,
         ..
-    } = read_envelope(bytes)?;
-    match kind {
-        FileKind::Backup => {}
-    }
+    } = envelope;
     let (incoming, rejected) = Book::restore(format, &data, today)?;
     if incoming.units.get(&unit.id).is_none_or(|u| u.deleted) {
         return Err(FileError::BadHeader { field: "unit" });
@@ -143,11 +85,13 @@ pub fn plan_import(
     };
     let result = local.merged(&incoming);
     Ok(ImportPlan {
+        kind,
         tallies,
+        home: adopts_unit.then(|| unit.id.clone()),
         unit,
         created,
         rejected,
-        adopts_unit,
+        notes: Vec::new(),
         result,
         clock,
     })

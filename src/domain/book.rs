@@ -20,6 +20,7 @@ use super::restore::{restore_collection, RecordData, Rejection};
 use super::stamp::{Clock, Stamp};
 use super::training::Training;
 use super::unit::{with_ancestors, Unit};
+use super::unit_report::UnitReport;
 use serde::{Deserialize, Serialize};
 use serde_json::{Map, Value};
 
@@ -121,6 +122,7 @@ collections! {
     fees: FeePayment = "fees", label &["year"], rules |r, today| r.problems(today);
     denominators: Denominators = "denominators", label &["year"], rules |r, _today| r.problems();
     targets: Target = "targets", label &["indicator", "year"], rules |r, _today| r.problems();
+    reports: UnitReport = "reports", label &["period"], rules |r, _today| r.problems();
 }
 
 impl Book {

@@ -15,12 +15,22 @@ pub const FORMAT: u32 = 1;
 /// Largest file accepted; checked before the file is read whole.
 pub const MAX_FILE_BYTES: u64 = 20 * 1024 * 1024;
 
+/// A file ready to be saved or sent.
+#[derive(Clone, Debug, PartialEq)]
+pub struct OutFile {
+    /// ASCII, so that every messenger keeps it: `sao-luu_chi-hoi-thon-dong_2026-11-29.json`.
+    pub name: String,
+    pub contents: String,
+}
+
 /// What a file is for.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(rename_all = "snake_case")]
 pub enum FileKind {
     /// Everything a device holds, personal data included.
     Backup,
+    /// A unit's figures sent up to the office above: no personal data.
+    Report,
 }
 
 /// The unit a file speaks for.
@@ -58,6 +68,12 @@ pub enum FileError {
     BadHeader { field: &'static str },
     /// A collection of records is not a list (`members`, `units`).
     BadCollection(&'static str),
+    /// A report file holding a kind of record reports never carry (members…).
+    UnexpectedCollection(&'static str),
+    /// A report sent by this device's own unit, or by a unit above it.
+    OwnReport,
+    /// Reports can only be imported once this device knows its own unit.
+    NeedsSetUp,
     /// A backup of another unit than the one this device keeps.
     OtherUnit { file_unit: String, own_unit: String },
 }
@@ -214,8 +230,8 @@ mod tests {
                 FileError::BadHeader { field: "format" },
             ),
             (
-                header("").replace("backup", "report").into_bytes(),
-                FileError::UnknownKind("report".into()),
+                header("").replace("backup", "plan").into_bytes(),
+                FileError::UnknownKind("plan".into()),
             ),
             (
                 header("").into_bytes(),

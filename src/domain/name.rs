@@ -54,12 +54,48 @@ pub fn tidy(text: &str) -> String {
 fn capitalise(word: &str) -> String {
     let mut chars = word.chars();
     match chars.next() {
-        Some(first) => first
-            .to_uppercase()
-            .chain(chars.flat_map(char::to_lowercase))
+        Some(first) => std::iter::once(vi_upper(first))
+            .chain(chars.map(vi_lower))
             .collect(),
         None => String::new(),
     }
+}
+
+/// The same text with its first letter in lower case: "Năm 2025" → "năm 2025".
+pub fn lower_first(text: &str) -> String {
+    let mut chars = text.chars();
+    chars
+        .next()
+        .map(|first| std::iter::once(vi_lower(first)).chain(chars).collect())
+        .unwrap_or_default()
+}
+
+/// A letter of the Vietnamese alphabet in lower case; other characters as they are.
+///
+/// Vietnamese letters sit in a few Unicode blocks where case is a fixed step
+/// (ASCII and Latin-1 by 0x20, the rest by 1), so no Unicode case table is
+/// needed: those tables cost about 20 KB of wasm.
+pub fn vi_lower(c: char) -> char {
+    let code = c as u32;
+    let lower = match code {
+        0x41..=0x5A | 0xC0..=0xD6 | 0xD8..=0xDE => code + 0x20,
+        0x102 | 0x110 | 0x128 | 0x168 | 0x1A0 | 0x1AF => code + 1,
+        0x1EA0..=0x1EF9 if code.is_multiple_of(2) => code + 1,
+        _ => code,
+    };
+    char::from_u32(lower).unwrap_or(c)
+}
+
+/// A letter of the Vietnamese alphabet in upper case; other characters as they are.
+pub fn vi_upper(c: char) -> char {
+    let code = c as u32;
+    let upper = match code {
+        0x61..=0x7A | 0xE0..=0xF6 | 0xF8..=0xFE => code - 0x20,
+        0x103 | 0x111 | 0x129 | 0x169 | 0x1A1 | 0x1B0 => code - 1,
+        0x1EA1..=0x1EF9 if !code.is_multiple_of(2) => code - 1,
+        _ => code,
+    };
+    char::from_u32(upper).unwrap_or(c)
 }
 
 /// Lower case without diacritics (đ becomes d), for matching what people type.
@@ -70,9 +106,7 @@ pub fn fold(text: &str) -> String {
         if ('\u{300}'..='\u{36f}').contains(&c) {
             continue;
         }
-        for lower in c.to_lowercase() {
-            out.push(base_letter(lower));
-        }
+        out.push(base_letter(vi_lower(c)));
     }
     out
 }
@@ -141,6 +175,17 @@ mod tests {
         assert_eq!(fold("ĐẶNG Ưng Ỷ"), "dang ung y");
         // "ễ" typed as e + circumflex + tilde combining marks.
         assert_eq!(fold("Nguye\u{302}\u{303}n"), "nguyen");
+    }
+
+    #[test]
+    fn vietnamese_case_without_unicode_tables() {
+        let upper = "AĂÂBCDĐEÊGHIKLMNOÔƠPQRSTUƯVXYÀÁẢÃẠẰẮẲẴẶẦẤẨẪẬÈÉẺẼẸỀẾỂỄỆÌÍỈĨỊÒÓỎÕỌỒỐỔỖỘỜỚỞỠỢÙÚỦŨỤỪỨỬỮỰỲÝỶỸỴ";
+        let lower = "aăâbcdđeêghiklmnoôơpqrstuưvxyàáảãạằắẳẵặầấẩẫậèéẻẽẹềếểễệìíỉĩịòóỏõọồốổỗộờớởỡợùúủũụừứửữựỳýỷỹỵ";
+        assert_eq!(upper.chars().map(vi_lower).collect::<String>(), lower);
+        assert_eq!(lower.chars().map(vi_upper).collect::<String>(), upper);
+        assert_eq!(upper.to_lowercase(), lower, "the same as Unicode's");
+        assert_eq!(vi_lower('×'), '×');
+        assert_eq!(lower_first("Năm 2025"), "năm 2025");
     }
 
     #[test]

@@ -42,6 +42,8 @@ pub enum Problem {
     ExceedsTotal,
     /// An indicator code this version does not know.
     UnknownIndicator,
+    /// A report for a unit outside the sender's own subtree.
+    OutsideSubtree,
 }
 
 /// A problem and the field it was found in, as a dotted path (`data.birth`).

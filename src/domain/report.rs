@@ -7,6 +7,7 @@ use super::indicators::{catalogue, compute, Indicator, Kind, Value};
 use super::name::slug;
 use super::period::Period;
 use super::record::RecordId;
+use super::unit_report::report_of;
 
 /// One line of the report.
 #[derive(Clone, Debug, PartialEq)]
@@ -29,9 +30,22 @@ impl ReportRow {
     }
 }
 
-/// Every indicator of the catalogue for the unit and period, with its target.
+/// Every indicator of the catalogue for the unit and period, with its target:
+/// a chapter's from its records, an office's added up from the reports of the
+/// units below it (nothing yet: zeros).
 pub fn report(book: &Book, unit: &RecordId, period: Period) -> Vec<ReportRow> {
-    let values = compute(book, unit, period);
+    let values = match report_of(book, unit, unit, period) {
+        Some(held) => catalogue()
+            .iter()
+            .map(|i| {
+                (
+                    i.code.clone(),
+                    held.values.get(&i.code).copied().unwrap_or_default(),
+                )
+            })
+            .collect(),
+        None => compute(&Book::default(), unit, period),
+    };
     let targets: Vec<(&str, u64)> = book
         .targets
         .live()

@@ -47,9 +47,9 @@ pub fn FilesPage() -> impl IntoView {
             <button type="button" class="button primary" on:click=move |_| make_backup(state)>"Tạo tệp sao lưu"</button>
         </section>
         <section class="card">
-            <h2>"Nhập tệp sao lưu"</h2>
-            <p>"Dùng khi chuyển sang máy mới, hoặc gộp sổ từ một máy khác của chi hội. Bạn sẽ xem trước những gì thay đổi rồi mới quyết định nhập."</p>
-            <ImportPanel label="Chọn tệp sao lưu (.json)"/>
+            <h2>"Nhập tệp"</h2>
+            <p>"Tệp sao lưu (khi chuyển sang máy mới, hoặc gộp sổ từ một máy khác của chi hội), hoặc tệp báo cáo của đơn vị cấp dưới. Bạn sẽ xem trước những gì thay đổi rồi mới quyết định nhập."</p>
+            <ImportPanel label="Chọn tệp (.json)"/>
         </section>
         <AsideCopies/>
     }

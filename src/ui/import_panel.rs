@@ -2,10 +2,13 @@
 //! it or nothing. Used on the set-up screen and on the backup page.
 
 use super::format::date_time;
-use super::messages::{collection_label, refused_file, rejection_reasons, rejection_subject};
+use super::messages::{
+    collection_label, note_text, refused_file, rejection_reasons, rejection_subject,
+};
 use super::route::{go, Route};
 use super::state::use_app;
-use crate::domain::backup::{plan_import, ImportPlan};
+use crate::domain::envelope::FileKind;
+use crate::domain::import::{plan_import, ImportPlan};
 use crate::storage::device::{now_ms, today};
 use crate::storage::files::{read_file, ReadError};
 use leptos::prelude::*;
@@ -129,10 +132,17 @@ fn Preview(
         <section class="preview" aria-label="Xem trước khi nhập">
             <h2>{format!("Xem trước tệp «{name}»")}</h2>
             <p>
-                "Sao lưu của "<strong>{plan.with_value(|p| p.unit.name.clone())}</strong>
+                {plan.with_value(|p| match p.kind {
+                    FileKind::Backup => "Sao lưu của ",
+                    FileKind::Report => "Báo cáo của ",
+                })}
+                <strong>{plan.with_value(|p| p.unit.name.clone())}</strong>
                 {format!(", tạo lúc {}.", date_time(&plan.with_value(|p| p.created.clone()).into()))}
             </p>
-            {plan.with_value(|p| p.adopts_unit).then(|| view! {
+            <ul class="notes">
+                {plan.with_value(|p| p.notes.iter().map(|n| view! { <li>{note_text(n)}</li> }).collect_view())}
+            </ul>
+            {plan.with_value(ImportPlan::adopts_unit).then(|| view! {
                 <p class="note">{format!("Máy này sẽ giữ sổ của «{}» theo tệp này.", plan.with_value(|p| p.unit.name.clone()))}</p>
             })}
             <ul class="tally">

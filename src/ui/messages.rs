@@ -2,7 +2,9 @@
 //! file, which record, which field, what is wrong, and what was kept.
 
 use crate::domain::envelope::{FileError, FORMAT, MAX_FILE_BYTES};
+use crate::domain::import::Note;
 use crate::domain::member::{Religion, Status};
+use crate::domain::name::lower_first;
 use crate::domain::problem::{FieldProblem, Problem};
 use crate::domain::register::Group;
 use crate::domain::restore::Rejection;
@@ -116,6 +118,9 @@ pub fn problem_text(problem: &Problem) -> String {
         Problem::Repeated => "có mục bị lặp lại".into(),
         Problem::ExceedsTotal => "lớn hơn tổng số phụ nữ từ 18 tuổi".into(),
         Problem::UnknownIndicator => "không có trong danh mục chỉ tiêu".into(),
+        Problem::OutsideSubtree => {
+            "là đơn vị không thuộc đơn vị gửi báo cáo, nên không được nhận".into()
+        }
     }
 }
 
@@ -142,6 +147,7 @@ pub fn collection_label(collection: &str) -> &'static str {
         "fees" => "Hội phí đã đóng",
         "denominators" => "Số phụ nữ trên địa bàn",
         "targets" => "Chỉ tiêu",
+        "reports" => "Báo cáo của đơn vị",
         _ => "Bản ghi",
     }
 }
@@ -210,6 +216,16 @@ pub fn file_error_text(error: &FileError) -> String {
             "danh sách «{}» trong tệp bị hỏng.",
             collection_label(collection)
         ),
+        FileError::UnexpectedCollection(collection) => format!(
+            "tệp báo cáo không được chứa «{}». Báo cáo chỉ gồm số liệu, không có thông tin cá nhân.",
+            collection_label(collection)
+        ),
+        FileError::OwnReport => {
+            "đây là báo cáo của chính đơn vị trên máy này hoặc của cấp trên, không nhập vào đây.".into()
+        }
+        FileError::NeedsSetUp => {
+            "máy này chưa thiết lập đơn vị, nên chưa biết báo cáo thuộc về đâu. Hãy thiết lập đơn vị trước.".into()
+        }
         FileError::OtherUnit {
             file_unit,
             own_unit,
@@ -280,5 +296,22 @@ pub fn load_problem_text(problem: &LoadProblem) -> String {
             "Dữ liệu trên máy do phiên bản mới hơn của ứng dụng ghi (định dạng {found}). Ứng dụng không sửa gì để giữ an toàn: hãy tải lại trang để dùng phiên bản mới."
         ),
         LoadProblem::NoStorage => save_error_text(&SaveError::Unavailable).into(),
+    }
+}
+
+/// What the preview says of a file's effect on the unit tree.
+pub fn note_text(note: &Note) -> String {
+    match note {
+        Note::Attaches { unit, under } => format!("«{unit}» là đơn vị mới trên máy này, sẽ được xếp dưới «{under}»."),
+        Note::ParentUnknown { unit, parent } => format!(
+            "Trong tệp, cấp trên của «{unit}» là «{parent}», một đơn vị máy này không biết; khi chi hội nhập kế hoạch của cấp trên, hai bên sẽ dùng chung một mã."
+        ),
+        Note::NotBelow { unit } => format!("Lưu ý: «{unit}» không thuộc đơn vị của máy này."),
+        Note::FuturePeriod { unit, period } => format!("Lưu ý: báo cáo của «{unit}» cho {} là kỳ chưa bắt đầu.", lower_first(&period.label_vi())),
+        Note::UnknownIndicators { codes } => format!(
+            "Tệp có {} chỉ tiêu phiên bản này chưa biết ({}); số liệu được giữ nhưng chưa hiển thị.",
+            codes.len(),
+            codes.join(", ")
+        ),
     }
 }

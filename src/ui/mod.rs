@@ -27,6 +27,8 @@ use state::{use_app, AppState};
 #[derive(Clone, Copy)]
 pub struct Pages {
     pub bundle: Bundle,
+    /// Makes the sample chapter; only the shell carries it.
+    pub sample: Option<state::Sample>,
     pub page: fn(Route) -> AnyView,
     pub first_run: fn() -> AnyView,
 }
@@ -34,6 +36,7 @@ pub struct Pages {
 /// The shell: set-up, the register, backups, the unit.
 pub const SHELL: Pages = Pages {
     bundle: Bundle::Shell,
+    sample: Some(crate::domain::demo::sample_chapter),
     page: shell_page,
     first_run: || view! { <setup::SetupPage/> }.into_any(),
 };
@@ -42,6 +45,7 @@ pub const SHELL: Pages = Pages {
 /// there is nothing to show: it sends her to the shell's first-run screen.
 pub const WORK: Pages = Pages {
     bundle: Bundle::Work,
+    sample: None,
     page: work_page,
     first_run: || {
         route::go(&Route::Register);
@@ -59,10 +63,12 @@ pub fn start(pages: Pages) {
     if let Ok(history) = window().history() {
         let _ = history.set_scroll_restoration(web_sys::ScrollRestoration::Manual);
     }
-    mount_to_body(move || {
-        let state = AppState::load();
-        view! { <App state pages/> }
-    });
+    let Some(state) = AppState::load(pages.sample) else {
+        // The sample space is opened, but not made yet: the shell makes it.
+        route::go(&Route::Register);
+        return;
+    };
+    mount_to_body(move || view! { <App state pages/> });
 }
 
 /// The whole app for a given state: set-up until the device has a unit, then

@@ -3,10 +3,41 @@
 
 use super::figures::PeriodChoice;
 use super::format::value_text;
-use super::state::use_app;
+use super::state::{use_app, AppState};
+use crate::domain::name::lower_first;
 use crate::domain::report::{csv_name, target_text, to_csv};
+use crate::domain::report_file::write_report;
+use crate::storage::device::now_ms;
 use crate::storage::files::download;
 use leptos::prelude::*;
+
+/// Downloads the report file of the chosen period, with the units one level
+/// below: what the office above imports. It holds no personal data.
+fn send_report(state: AppState) {
+    let stamp = state.stamp();
+    let file = state.book.with_untracked(|b| {
+        state.device.with_untracked(|d| {
+            write_report(
+                b,
+                d,
+                &[state.period.get_untracked()],
+                1,
+                &stamp,
+                now_ms(),
+                state.today(),
+            )
+        })
+    });
+    match file {
+        Some(file) if download(&file.name, &file.contents, "application/json") => {
+            state.tell(format!(
+                "Đã tạo tệp «{}». Gửi tệp này cho cấp trên qua Zalo hoặc thư điện tử.",
+                file.name
+            ));
+        }
+        _ => state.tell("Trình duyệt không cho tải tệp về. Hãy thử lại."),
+    }
+}
 
 #[component]
 pub fn ReportPage() -> impl IntoView {
@@ -36,12 +67,13 @@ pub fn ReportPage() -> impl IntoView {
             <div class="actions">
                 <button type="button" class="button primary" on:click=move |_| { let _ = window().print(); }>"In báo cáo"</button>
                 <button type="button" class="button" on:click=csv>"Tải tệp CSV (Excel)"</button>
+                <button type="button" class="button" on:click=move |_| send_report(state)>"Tải tệp báo cáo gửi cấp trên"</button>
             </div>
         </div>
         <article class="report">
             <header class="report-head">
                 {move || chain().into_iter().rev().map(|name| view! { <p>{name}</p> }).collect_view()}
-                <h2>{move || format!("Báo cáo {}", state.period.get().label_vi().to_lowercase())}</h2>
+                <h2>{move || format!("Báo cáo {}", lower_first(&state.period.get().label_vi()))}</h2>
                 <p class="note">{move || format!("Lập ngày {}", state.today().vn())}</p>
             </header>
             <table class="report-table">

@@ -3,10 +3,9 @@
 //! functions; a single effect in `ui::App` writes it to storage.
 
 use super::route::Route;
-use crate::domain::backup::ImportPlan;
 use crate::domain::book::{Book, DeviceState, InBook};
 use crate::domain::date::Date;
-use crate::domain::demo::sample_chapter;
+use crate::domain::import::ImportPlan;
 use crate::domain::period::Period;
 use crate::domain::record::{Record, RecordId};
 use crate::domain::register::Query;
@@ -16,6 +15,9 @@ use crate::domain::unit::{Unit, UnitSetup};
 use crate::storage::device::{new_device_state, now_ms, today};
 use crate::storage::local::{self, LoadProblem, SaveError, Space};
 use leptos::prelude::*;
+
+/// Makes the sample chapter's book and device state at a time and day.
+pub type Sample = fn(u64, Date) -> (Book, DeviceState);
 
 #[derive(Clone, Copy)]
 pub struct AppState {
@@ -42,16 +44,20 @@ pub fn use_app() -> AppState {
 }
 
 impl AppState {
-    /// Reads storage for the space the app opens in; the sample space is filled on first open.
-    pub fn load() -> AppState {
+    /// Reads storage for the space the app opens in. A device seen for the
+    /// first time gets a new identity, or in the sample space the sample
+    /// chapter made by `sample`; `None` when this page has no `sample` to make
+    /// and the sample space is still empty (the shell fills it).
+    pub fn load(sample: Option<Sample>) -> Option<AppState> {
         let space = Space::current();
         let loaded = local::load(space, today(), now_ms());
-        let (book, device) = match (loaded.device, space) {
-            (Some(device), _) => (loaded.book, device),
-            (None, Space::Demo) => sample_chapter(now_ms(), today()),
-            (None, Space::Own) => (loaded.book, new_device_state()),
+        let (book, device) = match (loaded.device, space, sample) {
+            (Some(device), _, _) => (loaded.book, device),
+            (None, Space::Demo, Some(sample)) => sample(now_ms(), today()),
+            (None, Space::Demo, None) => return None,
+            (None, Space::Own, _) => (loaded.book, new_device_state()),
         };
-        AppState::new(space, book, device, loaded.problems)
+        Some(AppState::new(space, book, device, loaded.problems))
     }
 
     pub fn new(
@@ -87,7 +93,7 @@ impl AppState {
     }
 
     /// A fresh stamp from this device's clock.
-    fn stamp(&self) -> Stamp {
+    pub fn stamp(&self) -> Stamp {
         let now = now_ms();
         self.device
             .try_update(|d| d.clock.tick(now))

@@ -105,7 +105,7 @@ test('a backup moves the register to a new phone, and merges back without duplic
   // The same file again: nothing new, nothing changes.
   const before = await newPhoneP.storage();
   await newPhoneP.goTo('Sao lưu');
-  await newPhoneP.pickFile('Chọn tệp sao lưu (.json)', backup.path);
+  await newPhoneP.pickFile('Chọn tệp (.json)', backup.path);
   await p.getByText('Tệp này không có gì mới').waitFor();
   assert.deepEqual(await newPhoneP.previewCounts(), { 'Đơn vị': { 'không đổi': 3 }, 'Hội viên': { 'không đổi': 3 } });
   await p.getByRole('button', { name: 'Đóng' }).click();
@@ -121,7 +121,7 @@ test('a backup moves the register to a new phone, and merges back without duplic
   await oldPhone.page.getByText('Đã lưu vào máy.').waitFor();
   const later = await oldPhone.makeBackup();
   await newPhoneP.goTo('Sao lưu');
-  await newPhoneP.pickFile('Chọn tệp sao lưu (.json)', later.path);
+  await newPhoneP.pickFile('Chọn tệp (.json)', later.path);
   assert.deepEqual((await newPhoneP.previewCounts())['Hội viên'], { 'cập nhật': 1, 'không đổi': 2 });
   await p.getByRole('button', { name: 'Nhập vào sổ' }).click();
   await p.locator('.member-row', { hasText: '0900000001' }).waitFor();
@@ -143,7 +143,7 @@ test('a damaged or foreign file is refused with a clear message and nothing chan
     ['newer.json', backup.text.replace('"format":1', '"format":2'), 'phiên bản mới hơn'],
   ];
   for (const [name, contents, reason] of cases) {
-    await phone.pickFile('Chọn tệp sao lưu (.json)', await tempFile(name, contents));
+    await phone.pickFile('Chọn tệp (.json)', await tempFile(name, contents));
     const alert = p.getByRole('alert').filter({ hasText: name });
     await alert.waitFor();
     const text = await alert.innerText();
@@ -158,7 +158,7 @@ test('a damaged or foreign file is refused with a clear message and nothing chan
   const file = JSON.parse(backup.text);
   file.data.members[1].data.birth = '1985-13-45';
   file.data.members[1].stamp = file.data.members[1].stamp.replace(/^\d+/, (ms) => String(Number(ms) + 1000));
-  await phone.pickFile('Chọn tệp sao lưu (.json)', await tempFile('sua.json', JSON.stringify(file)));
+  await phone.pickFile('Chọn tệp (.json)', await tempFile('sua.json', JSON.stringify(file)));
   const rejected = p.locator('.rejected li');
   await rejected.waitFor();
   assert.match(await rejected.innerText(), /^Hội viên thứ 2 «.+» \(mã [0-9a-z-]+\): Ngày sinh: «1985-13-45» không hợp lệ$/);

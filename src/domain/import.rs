@@ -1,0 +1,97 @@
+//! Importing any file as a previewed, all-or-nothing merge.
+//!
+//! The preview is computed in full before anything changes: counts of what is
+//! new, updated, deleted, unchanged and older for each kind of record, every
+//! rejected record with its reason, notes on what the file does to the unit
+//! tree, and the book as it will be after applying. Applying just takes that book.
+
+use super::book::{Book, DeviceState};
+use super::date::Date;
+use super::envelope::{read_envelope, FileError, FileKind, UnitRef};
+use super::merge::Tally;
+use super::period::Period;
+use super::record::RecordId;
+use super::restore::Rejection;
+use super::stamp::Clock;
+
+/// Something the preview tells before she applies a file.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum Note {
+    /// A unit new to this device will be placed under another.
+    Attaches { unit: String, under: String },
+    /// The file names a unit above the sender that this device does not know.
+    ParentUnknown { unit: String, parent: String },
+    /// The sender is not below this device's unit.
+    NotBelow { unit: String },
+    /// A report for a period that has not started yet.
+    FuturePeriod { unit: String, period: Period },
+    /// Indicator codes this version does not know: kept, not shown.
+    UnknownIndicators { codes: Vec<String> },
+}
+
+/// What importing a file would do, computed before anything changes.
+#[derive(Clone, Debug, PartialEq)]
+pub struct ImportPlan {
+    pub kind: FileKind,
+    /// The unit the file is from.
+    pub unit: UnitRef,
+    /// When it was made, as written in the file.
+    pub created: String,
+    /// What would happen to each collection, in the order of [`Book::COLLECTIONS`].
+    pub tallies: Vec<(&'static str, Tally)>,
+    /// Records that will not be imported, each with its reasons.
+    pub rejected: Vec<Rejection>,
+    pub notes: Vec<Note>,
+    /// The unit this device will keep the book for, when the file changes it
+    /// (a backup restored on a new phone).
+    pub home: Option<RecordId>,
+    /// The book after applying.
+    pub(crate) result: Book,
+    /// The device's clock after applying, moved past every imported stamp.
+    pub(crate) clock: Clock,
+}
+
+impl ImportPlan {
+    /// Whether applying would change anything at all.
+    pub fn changes(&self) -> bool {
+        self.home.is_some() || self.tallies.iter().any(|(_, t)| t.changes())
+    }
+
+    /// Whether the device takes the file's unit as its own.
+    pub fn adopts_unit(&self) -> bool {
+        self.home.is_some()
+    }
+
+    /// The tally of one collection.
+    pub fn tally(&self, collection: &str) -> Tally {
+        self.tallies
+            .iter()
+            .find(|(name, _)| *name == collection)
+            .map(|(_, t)| *t)
+            .unwrap_or_default()
+    }
+
+    /// Applies the whole plan: returns the new book and updates the device state.
+    pub fn apply(self, device: &mut DeviceState) -> Book {
+        if let Some(home) = self.home {
+            device.home = Some(home);
+        }
+        device.clock = self.clock;
+        self.result
+    }
+}
+
+/// Reads a file of any kind and works out what importing it would do.
+pub fn plan_import(
+    bytes: &[u8],
+    book: &Book,
+    device: &DeviceState,
+    now_ms: u64,
+    today: Date,
+) -> Result<ImportPlan, FileError> {
+    let envelope = read_envelope(bytes)?;
+    match envelope.kind {
+        FileKind::Backup => super::backup::plan_backup(envelope, book, device, now_ms, today),
+        FileKind::Report => super::report_file::plan_report(envelope, book, device, now_ms, today),
+    }
+}

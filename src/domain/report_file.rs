@@ -1,0 +1,238 @@
+//! Report files: a unit's figures for chosen periods, for itself and for the
+//! units below it to a chosen depth, sent up to the office above; and what an
+//! office's import of one would do. A report carries unit names and figures,
+//! never a member's name, phone or birth date.
+
+use super::book::{Book, DeviceState};
+use super::date::{iso_instant, Date};
+use super::envelope::{write_envelope, Envelope, FileError, FileKind, OutFile, UnitRef};
+use super::import::{ImportPlan, Note};
+use super::indicators::find;
+use super::name::slug;
+use super::period::Period;
+use super::problem::{FieldProblem, Problem};
+use super::record::{set_of, Collection, Record, RecordId};
+use super::restore::Rejection;
+use super::stamp::Stamp;
+use super::unit::{with_ancestors, Unit};
+use super::unit_report::{children, report_of, UnitReport};
+use std::collections::BTreeSet;
+
+/// The collections a report file may hold.
+const REPORT_COLLECTIONS: [&str; 2] = ["units", "reports"];
+
+/// The report file of this device's unit for `periods`, with the reports of
+/// the units below it down to `depth` levels (0: its own only). Reports it
+/// computes are stamped `stamp`; reports it holds from below keep theirs.
+pub fn write_report(
+    book: &Book,
+    device: &DeviceState,
+    periods: &[Period],
+    depth: usize,
+    stamp: &Stamp,
+    now_ms: u64,
+    today: Date,
+) -> Option<OutFile> {
+    let home = device.home.as_ref()?;
+    let home_unit = book.units.get(home)?;
+    let mut units: Vec<Record<Unit>> = with_ancestors(&book.units, home)
+        .into_iter()
+        .cloned()
+        .collect();
+    let mut reports: Vec<Record<UnitReport>> = Vec::new();
+    let mut level: Vec<RecordId> = vec![home.clone()];
+    for depth_now in 0..=depth {
+        let mut next = Vec::new();
+        for unit in &level {
+            if depth_now > 0 {
+                units.extend(book.units.get(unit).cloned());
+            }
+            for period in periods {
+                let (Some(report), Some(id)) = (
+                    report_of(book, home, unit, *period),
+                    UnitReport::id(unit, *period),
+                ) else {
+                    continue;
+                };
+                let held = book.reports.get(&id).filter(|r| !r.deleted).cloned();
+                reports.push(held.unwrap_or_else(|| Record {
+                    id,
+                    stamp: stamp.clone(),
+                    deleted: false,
+                    data: report,
+                }));
+            }
+            next.extend(children(&book.units, unit).cloned());
+        }
+        level = next;
+    }
+    let data = format!(
+        "{{\"units\":{},\"reports\":{}}}",
+        serde_json::to_string(&units).ok()?,
+        serde_json::to_string(&reports).ok()?
+    );
+    let unit_ref = UnitRef {
+        id: home.clone(),
+        name: home_unit.data.name.clone(),
+    };
+    let contents = write_envelope(
+        FileKind::Report,
+        &iso_instant(now_ms),
+        &device.clock.device,
+        &unit_ref,
+        &data,
+    );
+    let codes: Vec<String> = periods.iter().map(|p| p.code()).collect();
+    let name = format!(
+        "bao-cao_{}_{}_{}.json",
+        slug(&home_unit.data.name),
+        codes.join("-"),
+        today.iso()
+    );
+    Some(OutFile { name, contents })
+}
+
+/// Whether `unit` is `top` or lies below it, following parents in `units`.
+fn within(units: &Collection<Unit>, unit: &RecordId, top: &RecordId) -> bool {
+    with_ancestors(units, unit).iter().any(|u| u.id == *top)
+}
+
+fn name_of(units: &Collection<Unit>, id: &RecordId) -> String {
+    units
+        .get(id)
+        .map_or_else(|| id.to_string(), |u| u.data.name.clone())
+}
+
+/// Works out what importing a report would do at this office: the reports and
+/// units of the sender's own subtree are taken, newer reports replace older
+/// ones, and anything outside that subtree is refused and named.
+pub(crate) fn plan_report(
+    envelope: Envelope,
+    book: &Book,
+    device: &DeviceState,
+    now_ms: u64,
+    today: Date,
+) -> Result<ImportPlan, FileError> {
+    let Envelope {
+        kind,
+        format,
+        created,
+        unit: sender,
+        data,
+        ..
+    } = envelope;
+    if let Some(name) = Book::COLLECTIONS
+        .iter()
+        .find(|name| !REPORT_COLLECTIONS.contains(name) && data.get(**name).is_some())
+    {
+        return Err(FileError::UnexpectedCollection(name));
+    }
+    let home = device.home.as_ref().ok_or(FileError::NeedsSetUp)?;
+    let (incoming, mut rejected) = Book::restore(format, &data, today)?;
+    if within(&book.units, home, &sender.id) {
+        return Err(FileError::OwnReport);
+    }
+    // Where units stand: what the office knows, and what the file adds.
+    let tree = super::merge::merge(&book.units, &incoming.units);
+    let mut units: Collection<Unit> = incoming
+        .units
+        .all()
+        .filter(|u| within(&tree, &u.id, &sender.id))
+        .cloned()
+        .collect();
+    let mut reports = Collection::default();
+    for (index, record) in incoming.reports.all().enumerate() {
+        if within(&tree, &record.data.unit, &sender.id) {
+            reports.put(record.clone());
+        } else {
+            rejected.push(Rejection {
+                collection: "reports",
+                index,
+                id: Some(record.id.to_string()),
+                label: Some(name_of(&tree, &record.data.unit)),
+                problems: vec![FieldProblem::new("data.unit", Problem::OutsideSubtree)],
+            });
+        }
+    }
+    let mut clock = device.clock.clone();
+    if let Some(stamp) = incoming.newest_stamp() {
+        clock.observe(stamp);
+    }
+    let mut notes = Vec::new();
+    let known = book.units.get(&sender.id).filter(|u| !u.deleted);
+    match (known, units.get(&sender.id).cloned()) {
+        (Some(_), _) if !within(&book.units, &sender.id, home) => {
+            notes.push(Note::NotBelow {
+                unit: sender.name.clone(),
+            });
+        }
+        (None, Some(record)) => {
+            let parent = record.data.parent.clone();
+            let placed = parent.as_ref().filter(|p| within(&book.units, p, home));
+            let under = match placed {
+                Some(parent) => parent.clone(),
+                None => {
+                    // The sender's parent is one only she knew (a name typed at
+                    // set-up): she is placed under this office.
+                    if let Some(parent) = &parent {
+                        notes.push(Note::ParentUnknown {
+                            unit: sender.name.clone(),
+                            parent: name_of(&tree, parent),
+                        });
+                    }
+                    let moved = Unit {
+                        parent: Some(home.clone()),
+                        ..record.data.clone()
+                    };
+                    units.put(record.edited(clock.tick(now_ms), moved));
+                    home.clone()
+                }
+            };
+            notes.push(Note::Attaches {
+                unit: sender.name.clone(),
+                under: name_of(&book.units, &under),
+            });
+        }
+        _ => {}
+    }
+    for report in reports.live() {
+        if report.data.period.start() > today {
+            notes.push(Note::FuturePeriod {
+                unit: name_of(&tree, &report.data.unit),
+                period: report.data.period,
+            });
+        }
+    }
+    let unknown: BTreeSet<&String> = set_of(
+        reports
+            .live()
+            .flat_map(|r| r.data.values.keys())
+            .filter(|code| find(code).is_none()),
+    );
+    if !unknown.is_empty() {
+        notes.push(Note::UnknownIndicators {
+            codes: unknown.into_iter().cloned().collect(),
+        });
+    }
+    let taken = Book {
+        units,
+        reports,
+        ..Book::default()
+    };
+    let tallies = book
+        .tallies(&taken)
+        .into_iter()
+        .filter(|(_, t)| !t.is_empty())
+        .collect();
+    Ok(ImportPlan {
+        kind,
+        unit: sender,
+        created,
+        tallies,
+        rejected,
+        notes,
+        home: None,
+        result: book.merged(&taken),
+        clock,
+    })
+}

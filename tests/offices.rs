@@ -1,0 +1,315 @@
+//! Reports up the tree, on the host: chapters send their figures, a commune
+//! adds them up whatever order they arrive in, a province adds up communes,
+//! rates stay right at every level, and no member's personal data leaves her
+//! chapter.
+#![cfg(not(target_arch = "wasm32"))]
+
+use serde_json::Value as Json;
+use so_tay_chi_hoi::domain::book::{Book, DeviceState};
+use so_tay_chi_hoi::domain::date::{BirthDate, Date};
+use so_tay_chi_hoi::domain::demo::sample_chapter;
+use so_tay_chi_hoi::domain::envelope::{FileError, OutFile};
+use so_tay_chi_hoi::domain::import::{plan_import, Note};
+use so_tay_chi_hoi::domain::indicators::{compute, value_of, Value};
+use so_tay_chi_hoi::domain::member::Member;
+use so_tay_chi_hoi::domain::period::Period;
+use so_tay_chi_hoi::domain::problem::Problem;
+use so_tay_chi_hoi::domain::record::{Record, RecordId};
+use so_tay_chi_hoi::domain::report_file::write_report;
+use so_tay_chi_hoi::domain::stamp::{Clock, DeviceId};
+use so_tay_chi_hoi::domain::unit::{Unit, UnitSetup};
+use so_tay_chi_hoi::domain::unit_report::{report_of, UnitReport};
+
+const NOW: u64 = 1_764_375_945_123;
+const YEAR: Period = Period::Year(2026);
+
+fn today() -> Date {
+    Date::new(2026, 11, 29).unwrap()
+}
+
+/// A device set up for a unit, with the names of the units above it.
+fn device(n: u8, name: &str, above: &[&str]) -> (Book, DeviceState) {
+    let mut device = DeviceState {
+        clock: Clock::new(DeviceId::from_random([n; 8])),
+        home: None,
+        last_backup_ms: None,
+    };
+    let setup = UnitSetup {
+        name: name.into(),
+        kind: "Chi hội".into(),
+        above: above
+            .iter()
+            .map(|a| (a.to_string(), "Hội LHPN".to_string()))
+            .collect(),
+    };
+    let mut book = Book::default();
+    for unit in setup.build(|| device.clock.tick(NOW)) {
+        device.home = Some(unit.id.clone());
+        book.units.put(unit);
+    }
+    (book, device)
+}
+
+/// A second chapter, smaller than the sample: `n` members, the first cadre.
+fn small_chapter(n: usize) -> (Book, DeviceState) {
+    let (mut book, mut device) = device(2, "Chi hội Thôn Tây", &["Hội LHPN xã An Bình"]);
+    for i in 0..n {
+        let mut m = Member::named("Phan", "Thị", &format!("Mơ{i}"));
+        m.phone = format!("08{i:08}");
+        m.birth = Some(BirthDate::Day(
+            Date::new(1980, 1, 1 + i as u8 % 28).unwrap(),
+        ));
+        book.members.put(Record::create(device.clock.tick(NOW), m));
+    }
+    (book, device)
+}
+
+fn report_file(book: &Book, device: &mut DeviceState, depth: usize) -> OutFile {
+    let stamp = device.clock.tick(NOW + 10);
+    write_report(book, device, &[YEAR], depth, &stamp, NOW, today()).expect("a set-up device")
+}
+
+/// Imports a file at a device; returns the new book.
+fn import(file: &OutFile, book: &Book, device: &mut DeviceState) -> Book {
+    plan_import(file.contents.as_bytes(), book, device, NOW + 100, today())
+        .expect("importable")
+        .apply(device)
+}
+
+fn members_end(book: &Book, home: &RecordId, unit: &RecordId) -> Value {
+    report_of(book, home, unit, YEAR)
+        .map(|r| r.values["members.end"])
+        .unwrap_or_default()
+}
+
+#[test]
+fn reports_roll_up_from_chapters_to_commune_to_province() {
+    let (east, mut east_device) = sample_chapter(NOW, today());
+    let (west, mut west_device) = small_chapter(7);
+    let east_file = report_file(&east, &mut east_device, 0);
+    let west_file = report_file(&west, &mut west_device, 0);
+    assert_eq!(
+        east_file.name,
+        "bao-cao_chi-hoi-thon-dong_2026_2026-11-29.json"
+    );
+
+    let (commune, commune_device) = device(3, "Hội LHPN xã An Bình", &["Hội LHPN tỉnh Ninh Bình"]);
+    let preview = plan_import(
+        east_file.contents.as_bytes(),
+        &commune,
+        &commune_device,
+        NOW,
+        today(),
+    )
+    .unwrap();
+    assert_eq!(preview.tally("reports").new, 1);
+    assert!(preview.notes.contains(&Note::Attaches {
+        unit: "Chi hội Thôn Đông".into(),
+        under: "Hội LHPN xã An Bình".into()
+    }));
+    assert!(preview.notes.contains(&Note::ParentUnknown {
+        unit: "Chi hội Thôn Đông".into(),
+        parent: "Hội LHPN xã An Bình".into()
+    }));
+
+    // Both orders give the same figures and the same tree.
+    let mut first = commune_device.clone();
+    let a = import(&east_file, &commune, &mut first);
+    let a = import(&west_file, &a, &mut first);
+    let mut second = commune_device.clone();
+    let b = import(&west_file, &commune, &mut second);
+    let b = import(&east_file, &b, &mut second);
+    let home = commune_device.home.clone().unwrap();
+    let tree = |book: &Book| -> Vec<(String, Option<RecordId>)> {
+        book.units
+            .live()
+            .map(|u| (u.data.name.clone(), u.data.parent.clone()))
+            .collect()
+    };
+    assert_eq!(tree(&a), tree(&b));
+    assert_eq!(
+        report_of(&a, &home, &home, YEAR),
+        report_of(&b, &home, &home, YEAR)
+    );
+
+    // The commune's total is the sum of the chapters' own dashboards.
+    let own = |book: &Book, device: &DeviceState, code: &str| {
+        value_of(&compute(book, device.home.as_ref().unwrap(), YEAR), code)
+    };
+    let total = report_of(&a, &home, &home, YEAR).unwrap();
+    for code in [
+        "members.end",
+        "attraction.all",
+        "cadres.trained.digital_transformation",
+        "trainings.attendances",
+        "fees.collected",
+    ] {
+        assert_eq!(
+            total.values[code],
+            own(&east, &east_device, code) + own(&west, &west_device, code),
+            "{code}"
+        );
+    }
+    assert_eq!(total.values["members.end"], Value::count(113 + 7));
+
+    // The province receives the commune's report, with its chapters' below it.
+    let commune_file = report_file(&a, &mut first, 1);
+    let (province, mut province_device) = device(4, "Hội LHPN tỉnh Ninh Bình", &[]);
+    let province_book = import(&commune_file, &province, &mut province_device);
+    let top = province_device.home.clone().unwrap();
+    assert_eq!(
+        province_book.reports.len(),
+        3,
+        "the commune's and its two chapters'"
+    );
+    assert_eq!(members_end(&province_book, &top, &top), Value::count(120));
+    let attraction = report_of(&province_book, &top, &top, YEAR).unwrap().values["attraction.all"];
+    assert_eq!(
+        attraction,
+        Value::ratio(113 + 7, 150),
+        "a rate of sums, not an average of rates"
+    );
+}
+
+#[test]
+fn no_personal_data_leaves_the_chapter() {
+    let (book, mut device) = sample_chapter(NOW, today());
+    let file = report_file(&book, &mut device, 1);
+    let value: Json = serde_json::from_str(&file.contents).unwrap();
+    let schema: Json =
+        serde_json::from_str(include_str!("../docs/file-format.schema.json")).unwrap();
+    let validator = jsonschema::validator_for(&schema).unwrap();
+    let errors: Vec<String> = validator
+        .iter_errors(&value)
+        .map(|e| e.to_string())
+        .collect();
+    assert!(errors.is_empty(), "{errors:#?}");
+    assert_eq!(value["kind"], "report");
+    for member in book.members.all() {
+        let m = &member.data;
+        let mut personal = vec![m.full_name(), m.phone.clone(), member.id.to_string()];
+        if let Some(BirthDate::Day(day)) = m.birth {
+            personal.extend([day.iso(), day.vn()]);
+        }
+        for text in personal.into_iter().filter(|t| !t.is_empty()) {
+            assert!(!file.contents.contains(&text), "the report holds «{text}»");
+        }
+    }
+}
+
+#[test]
+fn a_newer_report_replaces_an_older_one_and_an_older_one_changes_nothing() {
+    let (mut chapter, mut chapter_device) = small_chapter(3);
+    let first = report_file(&chapter, &mut chapter_device, 0);
+    for i in 0..2 {
+        let m = Member::named("Lê", "Thị", &format!("Mới{i}"));
+        chapter
+            .members
+            .put(Record::create(chapter_device.clock.tick(NOW + 20), m));
+    }
+    let second = report_file(&chapter, &mut chapter_device, 0);
+
+    let (commune, mut office) = device(3, "Hội LHPN xã An Bình", &[]);
+    let home = office.home.clone().unwrap();
+    let book = import(&first, &commune, &mut office);
+    let book = import(&second, &book, &mut office);
+    assert_eq!(members_end(&book, &home, &home), Value::count(5));
+    let older = plan_import(
+        first.contents.as_bytes(),
+        &book,
+        &office,
+        NOW + 200,
+        today(),
+    )
+    .unwrap();
+    assert_eq!(older.tally("reports").older, 1);
+    assert!(!older.changes());
+    assert_eq!(older.apply(&mut office), book);
+}
+
+#[test]
+fn a_report_cannot_write_outside_its_senders_subtree() {
+    let (chapter, mut chapter_device) = small_chapter(3);
+    let file = report_file(&chapter, &mut chapter_device, 0);
+    let (commune, office) = device(3, "Hội LHPN xã An Bình", &[]);
+    let home = office.home.clone().unwrap();
+
+    // A crafted report for the office's own unit, and one for a stranger.
+    let mut value: Json = serde_json::from_str(&file.contents).unwrap();
+    let mut forged = value["data"]["reports"][0].clone();
+    forged["id"] = UnitReport::id(&home, YEAR).unwrap().to_string().into();
+    forged["data"]["unit"] = home.to_string().into();
+    let mut stranger = value["data"]["reports"][0].clone();
+    stranger["id"] = "report-2026-nguoi-la".into();
+    stranger["data"]["unit"] = "nguoi-la".into();
+    value["data"]["reports"]
+        .as_array_mut()
+        .unwrap()
+        .extend([forged, stranger]);
+    let preview = plan_import(
+        value.to_string().as_bytes(),
+        &commune,
+        &office,
+        NOW,
+        today(),
+    )
+    .unwrap();
+    assert_eq!(preview.tally("reports").new, 1, "only the sender's own");
+    let refused: Vec<(&str, &Problem)> = preview
+        .rejected
+        .iter()
+        .map(|r| (r.label.as_deref().unwrap_or(""), &r.problems[0].problem))
+        .collect();
+    assert_eq!(
+        refused,
+        vec![
+            ("Hội LHPN xã An Bình", &Problem::OutsideSubtree),
+            ("nguoi-la", &Problem::OutsideSubtree)
+        ]
+    );
+
+    // The office's own report, or a file with members, is refused whole.
+    let (_, mut office_device) = (commune.clone(), office.clone());
+    let own = report_file(&commune, &mut office_device, 0);
+    assert_eq!(
+        plan_import(own.contents.as_bytes(), &commune, &office, NOW, today()).unwrap_err(),
+        FileError::OwnReport
+    );
+    value["data"]["members"] = serde_json::json!([]);
+    assert_eq!(
+        plan_import(
+            value.to_string().as_bytes(),
+            &commune,
+            &office,
+            NOW,
+            today()
+        )
+        .unwrap_err(),
+        FileError::UnexpectedCollection("members")
+    );
+}
+
+#[test]
+fn units_below_an_office_are_data() {
+    let (mut book, device) = device(5, "Cụm thi đua Đồng bằng sông Hồng", &[]);
+    let home = device.home.clone().unwrap();
+    let mut clock = device.clock.clone();
+    for name in ["Hội LHPN tỉnh Bắc Ninh", "Hội LHPN tỉnh Hà Nam"] {
+        let unit = Unit {
+            name: name.into(),
+            kind: "Hội LHPN tỉnh".into(),
+            parent: Some(home.clone()),
+            online_group: None,
+        };
+        book.units.put(Record::create(clock.tick(NOW), unit));
+    }
+    assert_eq!(
+        so_tay_chi_hoi::domain::unit_report::children(&book.units, &home).count(),
+        2
+    );
+    assert_eq!(
+        report_of(&book, &home, &home, YEAR),
+        None,
+        "no report yet: nothing to add up"
+    );
+}

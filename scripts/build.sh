@@ -1,19 +1,20 @@
 #!/usr/bin/env bash
-# Release build of both pages into dist/: the shell (index.html, the first
-# load) and the work page (cong-viec.html, loaded when first opened). Trunk
-# builds one HTML page at a time, so the work page is built aside and copied in.
+# Release build of every page into dist/: the shell (index.html, the first
+# load), the work page (cong-viec.html) and the office page (so-sanh.html),
+# each its own wasm bundle loaded when first opened. Trunk builds one HTML
+# page at a time, so the others are built aside and copied in; their HTML is
+# the shell's with another binary, made here and not kept.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 trunk build --release
-# The work page's HTML is the shell's with the other binary: made here, not kept.
-sed -e 's/data-bin="so-tay-chi-hoi"/data-bin="cong-viec"/' \
-  -e 's#<title>Sổ tay Chi hội</title>#<title>Công việc · Sổ tay Chi hội</title>#' \
-  index.html > cong-viec.html
-rm -rf target/dist-work
-trunk build cong-viec.html --release true --dist target/dist-work
-for file in target/dist-work/*; do
-  case "$(basename "$file")" in
-    index.html) cp "$file" dist/cong-viec.html ;;
-    *) cp "$file" dist/ ;;
-  esac
+for page in cong-viec so-sanh; do
+  sed -e "s/data-bin=\"so-tay-chi-hoi\"/data-bin=\"$page\"/" index.html > "$page.html"
+  rm -rf "target/dist-$page"
+  trunk build "$page.html" --release true --dist "target/dist-$page"
+  for file in "target/dist-$page"/*; do
+    case "$(basename "$file")" in
+      index.html) cp "$file" "dist/$page.html" ;;
+      *) cp "$file" dist/ ;;
+    esac
+  done
 done

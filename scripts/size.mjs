@@ -1,7 +1,7 @@
 // Sizes of each page of the release build (dist/), raw, gzip -9 and
 // brotli -11, as a phone downloads them: the HTML and every file it names
-// (wasm, JS, CSS). index.html is the first load; cong-viec.html is loaded
-// when the work pages are first opened. Fails when a page is over budget.
+// (wasm, JS, CSS). index.html is the first load; the other pages are loaded
+// when first opened. Fails when a page is over budget.
 //   node scripts/size.mjs                 check the budget, print the tables
 //   node scripts/size.mjs --write FILE    also write the tables into FILE
 import { readdirSync, readFileSync, writeFileSync } from 'node:fs';
@@ -13,6 +13,7 @@ const dist = 'dist';
 const PAGES = [
   ['index.html', 'first load: set-up, register, backups, unit'],
   ['cong-viec.html', 'loaded on first opening the work, figures or report'],
+  ['so-sanh.html', 'loaded on first opening the comparison of units (offices)'],
 ];
 const kind = (name) => name.endsWith('.wasm') ? 'wasm' : name.endsWith('.js') ? 'JS'
   : name.endsWith('.css') ? 'CSS' : name.endsWith('.html') ? 'HTML' : 'other';

@@ -8,6 +8,7 @@ pub mod backup;
 pub mod baseline;
 pub mod book;
 pub mod cadre;
+pub mod compare;
 pub mod date;
 pub mod demo;
 pub mod envelope;

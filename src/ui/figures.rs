@@ -3,45 +3,14 @@
 //! cadres not yet trained on each topic one tap away.
 
 use super::format::value_text;
+use super::period::PeriodChoice;
 use super::route::{Route, Section};
 use super::state::use_app;
 use super::work::member_name;
 use crate::domain::indicators::untrained_cadres;
-use crate::domain::period::{Period, Span};
 use crate::domain::report::{target_text, ReportRow};
+use crate::domain::unit_report::children;
 use leptos::prelude::*;
-
-/// The periods offered: every year, half and quarter of this year and the two before.
-fn periods(this_year: u16) -> Vec<Period> {
-    (0..3)
-        .flat_map(|back| {
-            let year = this_year - back;
-            [Span::Year, Span::Half, Span::Quarter]
-                .into_iter()
-                .flat_map(move |span| Period::all_of(span, year))
-        })
-        .collect()
-}
-
-/// Picks the period the figures and the report are for.
-#[component]
-pub fn PeriodChoice() -> impl IntoView {
-    let state = use_app();
-    view! {
-        <div class="field">
-            <label for="period" class="field-label">"Kỳ báo cáo"</label>
-            <select id="period" on:change=move |ev| {
-                if let Some(p) = Period::parse(&event_target_value(&ev)) {
-                    state.period.set(p);
-                }
-            }>
-                {periods(state.today().year()).into_iter().map(|p| view! {
-                    <option value=p.code() selected=move || state.period.get() == p>{p.label_vi()}</option>
-                }).collect_view()}
-            </select>
-        </div>
-    }
-}
 
 /// The groups of the dashboard: a title and indicator codes; a code ending in
 /// `*` stands for every indicator that starts so, shown only when not zero.
@@ -142,6 +111,9 @@ pub fn FiguresPage() -> impl IntoView {
             </section>
         }).collect_view()}
         <a class="button primary wide" href=Route::Report.href()>"Xem bảng báo cáo, in, xuất CSV"</a>
+        <Show when=move || state.device.with(|d| d.home.as_ref().is_some_and(|h| state.book.with(|b| children(&b.units, h).next().is_some())))>
+            <a class="button wide" href=Route::Compare.href()>"So sánh các đơn vị cấp dưới"</a>
+        </Show>
     }
 }
 

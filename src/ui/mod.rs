@@ -2,6 +2,7 @@
 //! functions through [`state::AppState`].
 
 pub mod banners;
+pub mod compare;
 pub mod fields;
 pub mod figures;
 pub mod files_page;
@@ -10,6 +11,7 @@ pub mod icons;
 pub mod import_panel;
 pub mod member_page;
 pub mod messages;
+pub mod period;
 pub mod picker;
 pub mod register;
 pub mod report;
@@ -51,6 +53,14 @@ pub const WORK: Pages = Pages {
         route::go(&Route::Register);
         ().into_any()
     },
+};
+
+/// The office page: units side by side.
+pub const OFFICE: Pages = Pages {
+    bundle: Bundle::Office,
+    sample: None,
+    page: |_| view! { <compare::ComparePage/> }.into_any(),
+    first_run: WORK.first_run,
 };
 
 /// Mounts a page of the app, loading the book from storage.
@@ -192,7 +202,7 @@ fn place(route: &Route) -> u8 {
     match route {
         Route::Register | Route::NewMember | Route::Member(_) => 0,
         Route::Work(_) | Route::Edit(..) => 1,
-        Route::Figures | Route::Report => 2,
+        Route::Figures | Route::Report | Route::Compare => 2,
         Route::Files => 3,
         Route::Unit => 4,
     }

@@ -1,8 +1,8 @@
 //! The report of a period as a table: on screen, printed on A4 (the print
 //! stylesheet hides everything else), and as a CSV file for Excel.
 
-use super::figures::PeriodChoice;
 use super::format::value_text;
+use super::period::PeriodChoice;
 use super::state::{use_app, AppState};
 use crate::domain::name::lower_first;
 use crate::domain::report::{csv_name, target_text, to_csv};

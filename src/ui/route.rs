@@ -11,6 +11,8 @@ use std::cell::Cell;
 pub enum Bundle {
     Shell,
     Work,
+    /// Units side by side, for offices.
+    Office,
 }
 
 impl Bundle {
@@ -19,6 +21,7 @@ impl Bundle {
         match self {
             Bundle::Shell => "./",
             Bundle::Work => "cong-viec.html",
+            Bundle::Office => "so-sanh.html",
         }
     }
 }
@@ -99,6 +102,8 @@ pub enum Route {
     Figures,
     /// The report table, printable and exportable.
     Report,
+    /// The units below an office side by side.
+    Compare,
     /// Backups and imports.
     Files,
     /// The unit and the units above it.
@@ -125,6 +130,7 @@ impl Route {
             },
             ["so-lieu"] => Route::Figures,
             ["bao-cao"] => Route::Report,
+            ["so-sanh"] => Route::Compare,
             ["sao-luu"] => Route::Files,
             ["don-vi"] => Route::Unit,
             _ => Route::Register,
@@ -135,6 +141,7 @@ impl Route {
     pub fn bundle(&self) -> Bundle {
         match self {
             Route::Work(_) | Route::Edit(..) | Route::Figures | Route::Report => Bundle::Work,
+            Route::Compare => Bundle::Office,
             _ => Bundle::Shell,
         }
     }
@@ -159,6 +166,7 @@ impl Route {
             Route::Edit(section, Some(id)) => format!("#/cong-viec/{}/{id}", section.slug()),
             Route::Figures => "#/so-lieu".into(),
             Route::Report => "#/bao-cao".into(),
+            Route::Compare => "#/so-sanh".into(),
             Route::Files => "#/sao-luu".into(),
             Route::Unit => "#/don-vi".into(),
         }
@@ -196,6 +204,7 @@ mod tests {
             Route::Member(id.clone()),
             Route::Figures,
             Route::Report,
+            Route::Compare,
             Route::Files,
             Route::Unit,
         ];

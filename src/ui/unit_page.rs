@@ -8,6 +8,7 @@ use super::state::use_app;
 use crate::domain::name::tidy;
 use crate::domain::record::{Record, RecordId};
 use crate::domain::unit::{OnlineGroup, Unit};
+use crate::domain::unit_report::children;
 use crate::storage::local::Space;
 use leptos::prelude::*;
 
@@ -40,6 +41,7 @@ pub fn UnitPage() -> impl IntoView {
             </For>
             <button type="button" class="button" on:click=add_above>"Thêm đơn vị cấp trên"</button>
         </section>
+        <UnitsBelow/>
         <section class="card">
             <h2>"Dữ liệu mẫu"</h2>
             {if state.space == Space::Demo {
@@ -58,6 +60,70 @@ pub fn UnitPage() -> impl IntoView {
             <h2>"Về máy này"</h2>
             <p>{move || format!("Sổ đang có {} hội viên (kể cả đã chuyển đi), lưu trong trình duyệt của máy này.", member_count())}</p>
             <p class="note">{move || format!("Mã thiết bị: {}", device_id())}</p>
+        </section>
+    }
+}
+
+/// The units directly below this device's unit, and a new one by name: an
+/// office lists them before their first reports arrive.
+#[component]
+fn UnitsBelow() -> impl IntoView {
+    let state = use_app();
+    let name = RwSignal::new(String::new());
+    let kind = RwSignal::new("Chi hội".to_owned());
+    let below = move || {
+        state.device.with(|d| {
+            state.book.with(|b| {
+                d.home
+                    .as_ref()
+                    .map(|home| {
+                        children(&b.units, home)
+                            .filter_map(|id| b.units.get(id))
+                            .map(|u| format!("{} ({})", u.data.name, u.data.kind))
+                            .collect::<Vec<_>>()
+                    })
+                    .unwrap_or_default()
+            })
+        })
+    };
+    let add = move |_| {
+        let Some(home) = state.device.with_untracked(|d| d.home.clone()) else {
+            return;
+        };
+        let unit = Unit {
+            name: tidy(&name.get_untracked()),
+            kind: tidy(&kind.get_untracked()),
+            parent: Some(home),
+            online_group: None,
+        };
+        if unit.problems().is_empty() {
+            state.save(None, unit);
+            name.set(String::new());
+        }
+    };
+    view! {
+        <section class="card">
+            <h2>"Đơn vị cấp dưới"</h2>
+            <p class="note">"Với cấp Hội có đơn vị cấp dưới: ghi tên các đơn vị để theo dõi ai đã gửi báo cáo. Đơn vị cũng được thêm khi nhập báo cáo của họ."</p>
+            <ul class="plain">{move || below().into_iter().map(|u| view! { <li>{u}</li> }).collect_view()}</ul>
+            <div class="two">
+                <div class="field">
+                    <label for="below-name" class="field-label">"Tên đơn vị"</label>
+                    <input id="below-name" type="text" placeholder="Chi hội Thôn Tây" prop:value=move || name.get()
+                        on:input=move |ev| name.set(event_target_value(&ev))/>
+                </div>
+                <div class="field">
+                    <label for="below-kind" class="field-label">"Loại"</label>
+                    <input id="below-kind" type="text" list="unit-kinds-below" prop:value=move || kind.get()
+                        on:input=move |ev| kind.set(event_target_value(&ev))/>
+                </div>
+            </div>
+            <datalist id="unit-kinds-below">
+                <option value="Chi hội"/>
+                <option value="Hội LHPN cấp xã"/>
+                <option value="Hội LHPN cấp tỉnh"/>
+            </datalist>
+            <button type="button" class="button" on:click=add>"Thêm đơn vị cấp dưới"</button>
         </section>
     }
 }

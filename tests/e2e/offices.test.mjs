@@ -2,7 +2,9 @@
 // in its own browser profile and sees the chapter's figures in its own.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { readFile } from 'node:fs/promises';
+import { mkdtemp, readFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { servedApp } from './fixtures/env.mjs';
 import { newPhone } from './fixtures/app.mjs';
 
@@ -49,5 +51,67 @@ test('a chapter report reaches the commune without any personal data', async () 
   await p.getByText('Tệp này không có gì mới').waitFor();
   assert.deepEqual(commune.errors, []);
   await chapter.close();
+  await commune.close();
+});
+
+/** A chapter's phone with members, and the report file it sends up. */
+async function chapterReport(unit, names) {
+  const phone = await newPhone(env.browser, env.server.url);
+  await phone.setUp({ unit, commune: 'Hội LHPN xã An Bình' });
+  for (const name of names) await phone.addMember({ name });
+  await phone.page.goto(`${env.server.url}cong-viec.html#/bao-cao`);
+  const [download] = await Promise.all([
+    phone.page.waitForEvent('download'),
+    phone.page.getByRole('button', { name: 'Tải tệp báo cáo gửi cấp trên' }).click(),
+  ]);
+  // Kept apart: closing the profile removes its downloads.
+  const path = join(await mkdtemp(join(tmpdir(), 'so-tay-')), download.suggestedFilename());
+  await download.saveAs(path);
+  await phone.close();
+  return path;
+}
+
+test('the commune compares its chapters, the silent one marked', async () => {
+  const east = await chapterReport('Chi hội Thôn Đông', ['Nguyễn Thị Hoa', 'Lò Thị Ánh', 'Trần Thị Bình']);
+  const west = await chapterReport('Chi hội Thôn Tây', ['Phan Thị Mơ', 'Vũ Thị Na']);
+
+  const commune = await newPhone(env.browser, env.server.url);
+  const p = commune.page;
+  await p.getByLabel('Tên đơn vị của bạn', { exact: true }).fill('Hội LHPN xã An Bình');
+  await p.getByRole('button', { name: 'Bắt đầu' }).click();
+  await commune.goTo('Đơn vị');
+  await p.getByLabel('Tên đơn vị', { exact: true }).last().fill('Chi hội Thôn Bắc');
+  await p.getByRole('button', { name: 'Thêm đơn vị cấp dưới' }).click();
+  await p.getByText('Chi hội Thôn Bắc (Chi hội)').waitFor();
+  for (const file of [west, east]) {
+    await commune.goTo('Sao lưu');
+    await commune.pickFile('Chọn tệp (.json)', file);
+    await p.getByRole('button', { name: 'Nhập vào sổ' }).click();
+    await p.locator('.summary').waitFor();
+  }
+
+  await commune.goTo('Số liệu');
+  await p.getByRole('link', { name: 'So sánh các đơn vị cấp dưới' }).click();
+  const rows = p.locator('.compare-table tbody tr');
+  await rows.first().waitFor();
+  const table = await rows.evaluateAll((trs) => trs.map((tr) => [...tr.children].slice(0, 3).map((c) => c.textContent)));
+  assert.deepEqual(table, [
+    ['1', 'Chi hội Thôn Đông', '3'],
+    ['2', 'Chi hội Thôn Tây', '2'],
+    ['', 'Chi hội Thôn Bắc', 'Chưa báo cáo'],
+  ]);
+  assert.equal(await p.locator('.compare-table tr.missing').count(), 1);
+  assert.equal(await p.locator('.compare-table tfoot td').nth(1).textContent(), '5');
+  await p.getByText('1 đơn vị chưa báo cáo kỳ này.').waitFor();
+  assert.equal(await p.locator('.bars rect').count(), 3);
+
+  const [download] = await Promise.all([
+    p.waitForEvent('download'),
+    p.getByRole('button', { name: 'Tải tệp CSV (Excel)' }).click(),
+  ]);
+  const csv = await readFile(await download.path(), 'utf8');
+  assert.ok(csv.startsWith('\ufeff"Hội LHPN xã An Bình"'));
+  assert.ok(csv.includes('"Chi hội Thôn Bắc","chưa báo cáo"'));
+  assert.deepEqual(commune.errors, []);
   await commune.close();
 });

@@ -1,0 +1,280 @@
+//! The units below an office side by side: the table with a rank by any
+//! column, the units that have not reported marked, the total by roll-up
+//! rules, a bar chart of the chosen column that reads at 360 px, print and CSV.
+
+use super::period::PeriodChoice;
+use super::route::Route;
+use super::state::use_app;
+use crate::domain::compare::{Comparison, DEFAULT_COLUMNS};
+use crate::domain::indicators::{catalogue, find, Kind, Value};
+use crate::domain::name::slug;
+use crate::domain::record::RecordId;
+use crate::domain::report::value_short;
+use crate::domain::unit::with_ancestors;
+use crate::domain::unit_report::children;
+use crate::storage::files::download;
+use leptos::prelude::*;
+
+fn kind_of(code: &str) -> Kind {
+    find(code).map_or(Kind::Count, |i| i.kind)
+}
+
+fn short_name(code: &str) -> String {
+    find(code).map_or_else(|| code.to_owned(), |i| i.name_vi)
+}
+
+#[component]
+pub fn ComparePage() -> impl IntoView {
+    let state = use_app();
+    let home = state.device.with_untracked(|d| d.home.clone());
+    let Some(home) = home else {
+        return ().into_any();
+    };
+    let unit = RwSignal::new(home.clone());
+    let depth = RwSignal::new(1usize);
+    let columns = RwSignal::new(
+        DEFAULT_COLUMNS
+            .iter()
+            .map(|c| (*c).to_owned())
+            .collect::<Vec<_>>(),
+    );
+    let sort = RwSignal::new(0usize);
+    let home_for_table = home.clone();
+    let table = Memo::new(move |_| {
+        let (unit, period, columns) = (unit.get(), state.period.get(), columns.get());
+        let mut comparison = state
+            .book
+            .with(|b| Comparison::build(b, &home_for_table, &unit, period, depth.get(), &columns));
+        let ranks = comparison.sort_by(sort.get().min(columns.len().saturating_sub(1)));
+        (comparison, ranks)
+    });
+    // Units that have units below them: the ones a comparison can be for.
+    let home_for_choices = home.clone();
+    let choices = Memo::new(move |_| {
+        state.book.with(|b| {
+            let mut out = Vec::new();
+            let mut stack = vec![(home_for_choices.clone(), 0usize)];
+            while let Some((id, level)) = stack.pop() {
+                let below: Vec<RecordId> = children(&b.units, &id).cloned().collect();
+                if !below.is_empty() && level < 8 {
+                    let name = b
+                        .units
+                        .get(&id)
+                        .map(|u| u.data.name.clone())
+                        .unwrap_or_default();
+                    out.push((id.clone(), format!("{}{name}", "— ".repeat(level))));
+                    stack.extend(below.into_iter().map(|c| (c, level + 1)));
+                }
+            }
+            out
+        })
+    });
+    let choices = move || choices.get();
+    let csv = move |_| {
+        let (comparison, _) = table.get_untracked();
+        let text = state
+            .book
+            .with_untracked(|b| comparison.to_csv(b, &unit.get_untracked()));
+        let name = state.book.with_untracked(|b| {
+            with_ancestors(&b.units, &unit.get_untracked())
+                .first()
+                .map(|u| slug(&u.data.name))
+                .unwrap_or_default()
+        });
+        let file = format!("so-sanh_{name}_{}.csv", comparison.period.code());
+        if download(&file, &text, "text/csv;charset=utf-8") {
+            state.tell(format!("Đã tạo tệp «{file}»."));
+        }
+    };
+    view! {
+        <div class="no-print">
+            <h1>"So sánh các đơn vị"</h1>
+            <PeriodChoice/>
+            <Show when=move || !choices().is_empty()
+                fallback=|| view! {
+                    <p class="empty">"Chưa có đơn vị cấp dưới. Nhập báo cáo của các đơn vị cấp dưới ở mục «Sao lưu», hoặc ghi tên các đơn vị ở mục «Đơn vị»."</p>
+                    <a class="button" href=Route::Unit.href()>"Ghi đơn vị cấp dưới"</a>
+                }>
+                <div class="two">
+                    <div class="field">
+                        <label for="compare-unit" class="field-label">"Các đơn vị dưới"</label>
+                        <select id="compare-unit" on:change=move |ev| {
+                            if let Some(id) = RecordId::parse(&event_target_value(&ev)) {
+                                unit.set(id);
+                            }
+                        }>
+                            {move || choices().into_iter().map(|(id, label)| {
+                                let selected = id == unit.get_untracked();
+                                view! { <option value=id.to_string() selected=selected>{label}</option> }
+                            }).collect_view()}
+                        </select>
+                    </div>
+                    <div class="field">
+                        <label for="compare-depth" class="field-label">"Mức"</label>
+                        <select id="compare-depth" on:change=move |ev| depth.set(event_target_value(&ev).parse().unwrap_or(1))>
+                            <option value="1">"Cấp ngay dưới"</option>
+                            <option value="8">"Tất cả các cấp"</option>
+                        </select>
+                    </div>
+                </div>
+                <ColumnChoice columns/>
+            </Show>
+        </div>
+        <Show when=move || table.with(|(c, _)| !c.rows.is_empty())>
+            <article class="report">
+                <header class="report-head">
+                    <h2>{move || format!("So sánh {}", crate::domain::name::lower_first(&state.period.get().label_vi()))}</h2>
+                    {move || {
+                        let missing = table.with(|(c, _)| c.missing().len());
+                        (missing > 0).then(|| view! { <p class="missing-note">{format!("{missing} đơn vị chưa báo cáo kỳ này.")}</p> })
+                    }}
+                </header>
+                <div class="table-wrap">
+                    <table class="compare-table">
+                        <thead>
+                            <tr>
+                                <th scope="col">"Hạng"</th>
+                                <th scope="col">"Đơn vị"</th>
+                                {move || columns.get().into_iter().enumerate().map(|(i, code)| view! {
+                                    <th scope="col" aria-sort=move || (sort.get() == i).then_some("descending")>
+                                        <button type="button" class="link" on:click=move |_| sort.set(i)>{short_name(&code)}</button>
+                                    </th>
+                                }).collect_view()}
+                            </tr>
+                        </thead>
+                        <tbody>
+                            {move || table.with(|(comparison, ranks)| {
+                                comparison.rows.iter().zip(ranks).map(|(row, rank)| {
+                                    let cells = match &row.values {
+                                        Some(values) => values.iter().zip(&comparison.columns)
+                                            .map(|(v, code)| view! { <td>{value_short(kind_of(code), *v)}</td> })
+                                            .collect_view()
+                                            .into_any(),
+                                        None => view! { <td colspan=comparison.columns.len().to_string()>"Chưa báo cáo"</td> }.into_any(),
+                                    };
+                                    view! {
+                                        <tr class:missing=row.values.is_none()>
+                                            <td>{rank.map(|r| r.to_string()).unwrap_or_default()}</td>
+                                            <th scope="row">{format!("{}{}", "— ".repeat(row.level - 1), row.name)}</th>
+                                            {cells}
+                                        </tr>
+                                    }
+                                }).collect_view()
+                            })}
+                        </tbody>
+                        <tfoot>
+                            <tr>
+                                <td></td>
+                                <th scope="row">"Tổng"</th>
+                                {move || table.with(|(c, _)| c.total.iter().zip(&c.columns)
+                                    .map(|(v, code)| view! { <td>{value_short(kind_of(code), *v)}</td> })
+                                    .collect_view())}
+                            </tr>
+                        </tfoot>
+                    </table>
+                </div>
+                <Bars table=Signal::derive(move || table.get().0) column=sort/>
+            </article>
+            <div class="actions no-print">
+                <button type="button" class="button primary" on:click=move |_| { let _ = window().print(); }>"In bảng so sánh"</button>
+                <button type="button" class="button" on:click=csv>"Tải tệp CSV (Excel)"</button>
+            </div>
+        </Show>
+    }
+    .into_any()
+}
+
+/// Which indicators are the columns.
+#[component]
+fn ColumnChoice(columns: RwSignal<Vec<String>>) -> impl IntoView {
+    view! {
+        <details class="columns">
+            <summary>{move || format!("Chỉ tiêu so sánh ({})", columns.with(Vec::len))}</summary>
+            {catalogue().into_iter().map(|indicator| {
+                let code = indicator.code.clone();
+                let checked = {
+                    let code = code.clone();
+                    move || columns.with(|c| c.contains(&code))
+                };
+                view! {
+                    <label class="check">
+                        <input type="checkbox" prop:checked=checked on:change=move |ev| {
+                            let on = event_target_checked(&ev);
+                            let code = code.clone();
+                            columns.update(|c| {
+                                c.retain(|x| *x != code);
+                                if on { c.push(code) }
+                            });
+                        }/>
+                        <span>{indicator.name_vi}</span>
+                    </label>
+                }
+            }).collect_view()}
+        </details>
+    }
+}
+
+/// A horizontal bar per unit for the chosen column, longest first, its value
+/// written beside it; drawn in SVG so that it prints as it shows.
+#[component]
+fn Bars(#[prop(into)] table: Signal<Comparison>, column: RwSignal<usize>) -> impl IntoView {
+    const ROW: usize = 34;
+    let bars = move || {
+        let comparison = table.get();
+        let i = column.get();
+        let code = comparison.columns.get(i).cloned().unwrap_or_default();
+        let kind = kind_of(&code);
+        let rows: Vec<(String, Option<Value>)> = comparison
+            .rows
+            .iter()
+            .map(|r| {
+                (
+                    r.name.clone(),
+                    r.values.as_ref().and_then(|v| v.get(i)).copied(),
+                )
+            })
+            .collect();
+        let size = |v: Value| match kind {
+            Kind::Percent | Kind::Average => v.per_mille().unwrap_or(0),
+            _ => v.num,
+        };
+        let top = rows
+            .iter()
+            .filter_map(|(_, v)| v.map(size))
+            .max()
+            .unwrap_or(0)
+            .max(1);
+        (short_name(&code), kind, rows, top)
+    };
+    view! {
+        {move || {
+            let (title, kind, rows, top) = bars();
+            let height = rows.len() * ROW + 4;
+            view! {
+                <figure class="bars">
+                    <figcaption>{title}</figcaption>
+                    <svg viewBox=format!("0 0 320 {height}") width="100%" role="img" aria-label="Biểu đồ so sánh">
+                        {rows.into_iter().enumerate().map(|(n, (name, value))| {
+                            let y = n * ROW;
+                            let width = value.map_or(0, |v| {
+                                let size = match kind {
+                                    Kind::Percent | Kind::Average => v.per_mille().unwrap_or(0),
+                                    _ => v.num,
+                                };
+                                (size * 200 / top) as usize
+                            });
+                            let label = value.map_or_else(|| "chưa báo cáo".to_owned(), |v| value_short(kind, v));
+                            view! {
+                                <g>
+                                    <text x="0" y=(y + 12).to_string() class="bar-name">{name}</text>
+                                    <rect x="0" y=(y + 16).to_string() width=width.to_string() height="12" rx="2" class="bar"/>
+                                    <text x=(width + 4).to_string() y=(y + 27).to_string() class="bar-value">{label}</text>
+                                </g>
+                            }
+                        }).collect_view()}
+                    </svg>
+                </figure>
+            }
+        }}
+    }
+}

@@ -1,0 +1,37 @@
+//! Choosing the period the figures, the report and the comparison are for.
+
+use super::state::use_app;
+use crate::domain::period::{Period, Span};
+use leptos::prelude::*;
+
+/// The periods offered: every year, half and quarter of this year and the two before.
+fn periods(this_year: u16) -> Vec<Period> {
+    (0..3)
+        .flat_map(|back| {
+            let year = this_year - back;
+            [Span::Year, Span::Half, Span::Quarter]
+                .into_iter()
+                .flat_map(move |span| Period::all_of(span, year))
+        })
+        .collect()
+}
+
+/// Picks the period the figures and the report are for.
+#[component]
+pub fn PeriodChoice() -> impl IntoView {
+    let state = use_app();
+    view! {
+        <div class="field">
+            <label for="period" class="field-label">"Kỳ báo cáo"</label>
+            <select id="period" on:change=move |ev| {
+                if let Some(p) = Period::parse(&event_target_value(&ev)) {
+                    state.period.set(p);
+                }
+            }>
+                {periods(state.today().year()).into_iter().map(|p| view! {
+                    <option value=p.code() selected=move || state.period.get() == p>{p.label_vi()}</option>
+                }).collect_view()}
+            </select>
+        </div>
+    }
+}

@@ -61,6 +61,17 @@ try {
   await shot('report');
   await p.emulateMedia({ media: 'print' });
   await p.pdf({ path: `${out}/report.pdf`, format: 'A4' });
+  await p.emulateMedia({ media: 'screen' });
+  await p.goto(server.url);
+  await p.getByRole('button', { name: 'Thoát dữ liệu mẫu' }).click();
+  await p.getByRole('button', { name: 'Xem mẫu cụm thi đua' }).click();
+  await p.getByText('Dữ liệu mẫu: cụm thi đua', { exact: false }).waitFor();
+  await p.goto(`${server.url}so-sanh.html#/so-sanh`);
+  await p.locator('.compare-table tbody tr').first().waitFor();
+  await shot('compare');
+  await shot('compare-full', true);
+  await p.setViewportSize({ width: 1280, height: 800 });
+  await shot('compare-wide', true);
   console.log(`screenshots written to ${out}/`);
 } finally {
   await browser.close();

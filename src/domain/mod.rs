@@ -11,6 +11,7 @@ pub mod cadre;
 pub mod compare;
 pub mod date;
 pub mod demo;
+pub mod demo_cluster;
 pub mod envelope;
 pub mod ethnicity;
 pub mod fee;

@@ -21,21 +21,25 @@ use wasm_bindgen::JsValue;
 /// The key that says which space is open: absent for the user's own data.
 const SPACE_KEY: &str = "sotay.space";
 const DEMO: &str = "demo";
+const DEMO_CLUSTER: &str = "demo-cluster";
 /// Key suffix of the device's own state.
 const DEVICE: &str = "device";
 
-/// A set of keys: the user's own book, or the sample one, kept apart.
+/// A set of keys: the user's own book, or a sample one, kept apart.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum Space {
     Own,
+    /// The sample chapter.
     Demo,
+    /// The sample emulation cluster, an office.
+    DemoCluster,
 }
 
 impl Space {
     fn prefix(self) -> &'static str {
         match self {
             Space::Own => "sotay.",
-            Space::Demo => "sotay-demo.",
+            Space::Demo | Space::DemoCluster => "sotay-demo.",
         }
     }
 
@@ -43,10 +47,16 @@ impl Space {
         format!("{}{suffix}", self.prefix())
     }
 
+    /// Whether this is one of the sample spaces.
+    pub fn is_sample(self) -> bool {
+        self != Space::Own
+    }
+
     /// The space the app opens in.
     pub fn current() -> Space {
         match storage().and_then(|s| s.get_item(SPACE_KEY).ok().flatten()) {
             Some(space) if space == DEMO => Space::Demo,
+            Some(space) if space == DEMO_CLUSTER => Space::DemoCluster,
             _ => Space::Own,
         }
     }
@@ -60,6 +70,7 @@ impl Space {
         let result = match self {
             Space::Own => store.remove_item(SPACE_KEY),
             Space::Demo => store.set_item(SPACE_KEY, DEMO),
+            Space::DemoCluster => store.set_item(SPACE_KEY, DEMO_CLUSTER),
         };
         result.map_err(|e| SaveError::from_js(&e))
     }

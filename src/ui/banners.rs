@@ -21,11 +21,15 @@ pub fn switch_space(state: AppState, space: Space) {
 #[component]
 pub fn Banners() -> impl IntoView {
     let state = use_app();
-    let demo = state.space == Space::Demo;
+    let demo = match state.space {
+        Space::Own => None,
+        Space::Demo => Some("Đang xem dữ liệu mẫu (chi hội không có thật)."),
+        Space::DemoCluster => Some("Dữ liệu mẫu: cụm thi đua năm 2023. Số liệu Bắc Ninh, Hà Nam, Quảng Ninh, các mô hình theo bài báo; còn lại là minh họa."),
+    };
     view! {
-        {demo.then(|| view! {
+        {demo.map(|text| view! {
             <div class="banner demo" role="note">
-                <p>"Đang xem dữ liệu mẫu (chi hội không có thật)."</p>
+                <p>{text}</p>
                 <button type="button" class="button" aria-label="Thoát dữ liệu mẫu" on:click=move |_| switch_space(state, Space::Own)>"Thoát"</button>
             </div>
         })}

@@ -38,7 +38,12 @@ pub struct Pages {
 /// The shell: set-up, the register, backups, the unit.
 pub const SHELL: Pages = Pages {
     bundle: Bundle::Shell,
-    sample: Some(crate::domain::demo::sample_chapter),
+    sample: Some(|space, now, today| match space {
+        crate::storage::local::Space::DemoCluster => {
+            crate::domain::demo_cluster::sample_cluster(now, today)
+        }
+        _ => crate::domain::demo::sample_chapter(now, today),
+    }),
     page: shell_page,
     first_run: || view! { <setup::SetupPage/> }.into_any(),
 };

@@ -4,11 +4,13 @@ use super::state::use_app;
 use crate::domain::period::{Period, Span};
 use leptos::prelude::*;
 
-/// The periods offered: every year, half and quarter of this year and the two before.
-fn periods(this_year: u16) -> Vec<Period> {
-    (0..3)
-        .flat_map(|back| {
-            let year = this_year - back;
+/// The periods offered: every year, half and quarter of this year and the
+/// two before, and back to the year of the period chosen (a sample's review).
+fn periods(this_year: u16, chosen: Period) -> Vec<Period> {
+    let first = chosen.year().min(this_year - 2);
+    (first..=this_year)
+        .rev()
+        .flat_map(|year| {
             [Span::Year, Span::Half, Span::Quarter]
                 .into_iter()
                 .flat_map(move |span| Period::all_of(span, year))
@@ -28,7 +30,7 @@ pub fn PeriodChoice() -> impl IntoView {
                     state.period.set(p);
                 }
             }>
-                {periods(state.today().year()).into_iter().map(|p| view! {
+                {periods(state.today().year(), state.period.get_untracked()).into_iter().map(|p| view! {
                     <option value=p.code() selected=move || state.period.get() == p>{p.label_vi()}</option>
                 }).collect_view()}
             </select>

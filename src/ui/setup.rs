@@ -80,6 +80,8 @@ pub fn SetupPage() -> impl IntoView {
                 <h2>"Muốn xem thử trước?"</h2>
                 <p>"Mở một chi hội mẫu (không có thật) với 120 hội viên và một năm công việc. Sổ thật của bạn không bị ảnh hưởng."</p>
                 <button type="button" class="button" on:click=move |_| super::banners::switch_space(state, Space::Demo)>"Xem dữ liệu mẫu"</button>
+                <p class="note">"Cho văn phòng Hội cấp trên: một cụm thi đua với báo cáo của các tỉnh năm 2023."</p>
+                <button type="button" class="button" on:click=move |_| super::banners::switch_space(state, Space::DemoCluster)>"Xem mẫu cụm thi đua"</button>
             </section>
         </main>
     }

@@ -16,8 +16,8 @@ use crate::storage::device::{new_device_state, now_ms, today};
 use crate::storage::local::{self, LoadProblem, SaveError, Space};
 use leptos::prelude::*;
 
-/// Makes the sample chapter's book and device state at a time and day.
-pub type Sample = fn(u64, Date) -> (Book, DeviceState);
+/// Makes a sample space's book and device state at a time and day.
+pub type Sample = fn(Space, u64, Date) -> (Book, DeviceState);
 
 #[derive(Clone, Copy)]
 pub struct AppState {
@@ -51,13 +51,20 @@ impl AppState {
     pub fn load(sample: Option<Sample>) -> Option<AppState> {
         let space = Space::current();
         let loaded = local::load(space, today(), now_ms());
-        let (book, device) = match (loaded.device, space, sample) {
+        let (book, device) = match (loaded.device, space.is_sample(), sample) {
             (Some(device), _, _) => (loaded.book, device),
-            (None, Space::Demo, Some(sample)) => sample(now_ms(), today()),
-            (None, Space::Demo, None) => return None,
-            (None, Space::Own, _) => (loaded.book, new_device_state()),
+            (None, true, Some(sample)) => sample(space, now_ms(), today()),
+            (None, true, None) => return None,
+            (None, false, _) => (loaded.book, new_device_state()),
         };
-        Some(AppState::new(space, book, device, loaded.problems))
+        let state = AppState::new(space, book, device, loaded.problems);
+        if space == Space::DemoCluster {
+            // The sample cluster's figures are those of the article's review year.
+            state
+                .period
+                .set(Period::Year(crate::domain::demo_cluster::REVIEW_YEAR));
+        }
+        Some(state)
     }
 
     pub fn new(

@@ -44,7 +44,7 @@ pub fn UnitPage() -> impl IntoView {
         <UnitsBelow/>
         <section class="card">
             <h2>"Dữ liệu mẫu"</h2>
-            {if state.space == Space::Demo {
+            {if state.space.is_sample() {
                 view! {
                     <p>"Bạn đang xem chi hội mẫu. Thoát ra để trở về sổ thật của bạn, nguyên vẹn."</p>
                     <button type="button" class="button" on:click=move |_| switch_space(state, Space::Own)>"Thoát dữ liệu mẫu"</button>
@@ -52,7 +52,10 @@ pub fn UnitPage() -> impl IntoView {
             } else {
                 view! {
                     <p>"Mở một chi hội không có thật để thử các chức năng. Sổ thật của bạn không bị ảnh hưởng."</p>
-                    <button type="button" class="button" on:click=move |_| switch_space(state, Space::Demo)>"Xem dữ liệu mẫu"</button>
+                    <div class="actions">
+                        <button type="button" class="button" on:click=move |_| switch_space(state, Space::Demo)>"Xem dữ liệu mẫu"</button>
+                        <button type="button" class="button" on:click=move |_| switch_space(state, Space::DemoCluster)>"Xem mẫu cụm thi đua"</button>
+                    </div>
                 }.into_any()
             }}
         </section>

@@ -115,3 +115,25 @@ test('the commune compares its chapters, the silent one marked', async () => {
   assert.deepEqual(commune.errors, []);
   await commune.close();
 });
+
+test("the sample cluster's review shows the article's figures", async () => {
+  const office = await newPhone(env.browser, env.server.url);
+  const p = office.page;
+  await p.getByRole('button', { name: 'Xem mẫu cụm thi đua' }).click();
+  await p.getByText('Dữ liệu mẫu: cụm thi đua năm 2023.', { exact: false }).waitFor();
+  await office.goTo('Số liệu');
+  await p.getByRole('link', { name: 'So sánh các đơn vị cấp dưới' }).click();
+  await p.locator('.compare-table tbody tr').first().waitFor();
+  await p.getByText(/^Chỉ tiêu so sánh/).click();
+  await p.getByLabel('Lớp tập huấn ứng dụng công nghệ thông tin', { exact: true }).check();
+  await p.getByLabel('Lượt dự tập huấn ứng dụng công nghệ thông tin', { exact: true }).check();
+  await p.getByRole('button', { name: 'Lớp tập huấn ứng dụng công nghệ thông tin' }).click();
+  const first = await p.locator('.compare-table tbody tr').first().evaluate((tr) => [...tr.children].map((c) => c.textContent));
+  assert.equal(first[1], 'Hội LHPN tỉnh Bắc Ninh');
+  assert.deepEqual(first.slice(-2), ['124', '18.230'], '124 sessions for 18.230 cadres');
+  await p.getByRole('button', { name: 'Cán bộ đã được tập huấn chuyển đổi số' }).click();
+  const top = await p.locator('.compare-table tbody tr').evaluateAll((trs) => trs.slice(0, 2).map((tr) => [tr.children[0].textContent, tr.children[1].textContent]));
+  assert.deepEqual(top, [['1', 'Hội LHPN tỉnh Hà Nam'], ['1', 'Hội LHPN tỉnh Quảng Ninh']], '100% of cadres trained');
+  assert.deepEqual(office.errors, []);
+  await office.close();
+});

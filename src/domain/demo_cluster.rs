@@ -1,0 +1,362 @@
+//! The sample office behind "Xem dữ liệu mẫu của cụm thi đua": the Red River
+//! Delta emulation cluster's 2023 review, with the provinces as they were
+//! then and their reports carrying the figures the article quotes (Bắc Ninh's
+//! 124 IT training sessions for 18,230 cadres; Hà Nam and Quảng Ninh training
+//! every cadre in digital transformation; the named models under their
+//! provinces). Below Ninh Bình sits one commune with its chapters' reports.
+//! Every other figure is invented to fill the table and is illustrative.
+
+use super::book::{Book, DeviceState};
+use super::date::Date;
+use super::indicators::Value;
+use super::model::{ModelKind, Stage};
+use super::period::Period;
+use super::record::{Record, RecordId};
+use super::stamp::{Clock, DeviceId};
+use super::unit::Unit;
+use super::unit_report::{ModelSummary, TrainingSummary, UnitReport};
+use std::collections::BTreeMap;
+
+/// The year of the review the article reports.
+pub const REVIEW_YEAR: u16 = 2023;
+
+/// A province's figures: (members, women 18+, cadres, cadres trained in
+/// digital transformation, IT sessions, IT attendances, models).
+struct Province {
+    name: &'static str,
+    members: u64,
+    women: u64,
+    cadres: u64,
+    trained: u64,
+    it_sessions: u64,
+    it_attendances: u64,
+    models: &'static [(&'static str, Stage)],
+}
+
+/// The article's provinces first, then the rest of the cluster (illustrative).
+const PROVINCES: [Province; 9] = [
+    Province {
+        name: "Hội LHPN tỉnh Thái Bình",
+        members: 302_400,
+        women: 620_000,
+        cadres: 9_850,
+        trained: 8_120,
+        it_sessions: 61,
+        it_attendances: 7_320,
+        models: &[
+            ("cung_tien", Stage::Launched),
+            ("dong_hanh_vuot_kho", Stage::Launched),
+        ],
+    },
+    Province {
+        name: "Hội LHPN tỉnh Ninh Bình",
+        members: 221_900,
+        women: 340_000,
+        cadres: 7_420,
+        trained: 6_980,
+        it_sessions: 48,
+        it_attendances: 5_110,
+        models: &[
+            ("chi_hoi_kieu_mau", Stage::Regular),
+            ("thu_hut_cong_giao_dan_toc", Stage::Launched),
+        ],
+    },
+    Province {
+        name: "Hội LHPN tỉnh Bắc Ninh",
+        members: 296_700,
+        women: 470_000,
+        cadres: 18_900,
+        trained: 15_600,
+        it_sessions: 124,
+        it_attendances: 18_230,
+        models: &[
+            ("mot_cong_mot", Stage::Replicated),
+            ("ba_co_ba_biet", Stage::Replicated),
+            ("clb_nu_chu_nha_tro", Stage::Launched),
+            ("to_cong_nhan_nha_tro", Stage::Launched),
+        ],
+    },
+    Province {
+        name: "Hội LHPN tỉnh Hà Nam",
+        members: 198_300,
+        women: 310_000,
+        cadres: 6_640,
+        trained: 6_640,
+        it_sessions: 52,
+        it_attendances: 6_640,
+        models: &[],
+    },
+    Province {
+        name: "Hội LHPN tỉnh Quảng Ninh",
+        members: 261_500,
+        women: 450_000,
+        cadres: 8_910,
+        trained: 8_910,
+        it_sessions: 70,
+        it_attendances: 8_910,
+        models: &[],
+    },
+    Province {
+        name: "Hội LHPN tỉnh Hải Dương",
+        members: 402_800,
+        women: 660_000,
+        cadres: 12_300,
+        trained: 10_950,
+        it_sessions: 83,
+        it_attendances: 9_870,
+        models: &[
+            ("khong_gian_mang", Stage::Launched),
+            ("ba_an_toan", Stage::Launched),
+        ],
+    },
+    Province {
+        name: "Hội LHPN tỉnh Hưng Yên",
+        members: 276_200,
+        women: 440_000,
+        cadres: 8_200,
+        trained: 7_010,
+        it_sessions: 44,
+        it_attendances: 4_980,
+        models: &[],
+    },
+    Province {
+        name: "Hội LHPN tỉnh Nam Định",
+        members: 389_600,
+        women: 640_000,
+        cadres: 11_700,
+        trained: 9_400,
+        it_sessions: 57,
+        it_attendances: 6_200,
+        models: &[],
+    },
+    Province {
+        name: "Hội LHPN tỉnh Vĩnh Phúc",
+        members: 243_100,
+        women: 410_000,
+        cadres: 7_900,
+        trained: 6_300,
+        it_sessions: 39,
+        it_attendances: 4_450,
+        models: &[],
+    },
+];
+
+fn values(p: &Province) -> BTreeMap<String, Value> {
+    let mut v = BTreeMap::new();
+    let mut put = |code: &str, value: Value| {
+        v.insert(code.to_owned(), value);
+    };
+    put("members.end", Value::count(p.members));
+    put("attraction.all", Value::ratio(p.members, p.women));
+    put("cadres.end", Value::count(p.cadres));
+    put(
+        "cadres.trained.digital_transformation",
+        Value::ratio(p.trained, p.cadres),
+    );
+    put(
+        "trainings.held",
+        Value::count(p.it_sessions + p.it_sessions / 3),
+    );
+    put(
+        "trainings.attendances",
+        Value::count(p.it_attendances + p.it_attendances / 4),
+    );
+    put("trainings.held.it_use", Value::count(p.it_sessions));
+    put(
+        "trainings.attendances.it_use",
+        Value::count(p.it_attendances),
+    );
+    let launched = p
+        .models
+        .iter()
+        .filter(|(_, s)| *s == Stage::Launched)
+        .count() as u64;
+    put("models.launched", Value::count(launched));
+    put("meetings.held", Value::count(p.members / 25));
+    put(
+        "meetings.attendance",
+        Value::ratio(p.members / 25 * 28, p.members / 25),
+    );
+    put("fees.paid", Value::ratio(p.members * 9 / 10, p.members));
+    v
+}
+
+/// The sample cluster's book and device state, stamped at `now_ms`.
+pub fn sample_cluster(now_ms: u64, _today: Date) -> (Book, DeviceState) {
+    let mut clock = Clock::new(DeviceId::from_random(*b"\xde\x30\x00\x00\x00\x00\x00\x02"));
+    let mut book = Book::default();
+    let period = Period::Year(REVIEW_YEAR);
+    let unit =
+        |book: &mut Book, clock: &mut Clock, name: &str, kind: &str, parent: Option<&RecordId>| {
+            let record = Record::create(
+                clock.tick(now_ms),
+                Unit {
+                    name: name.into(),
+                    kind: kind.into(),
+                    parent: parent.cloned(),
+                    online_group: None,
+                },
+            );
+            let id = record.id.clone();
+            book.units.put(record);
+            id
+        };
+    let cluster = unit(
+        &mut book,
+        &mut clock,
+        "Cụm thi đua các tỉnh Đồng bằng sông Hồng",
+        "Cụm thi đua",
+        None,
+    );
+    let report = |book: &mut Book, clock: &mut Clock, report: UnitReport| {
+        if let Some(id) = UnitReport::id(&report.unit, period) {
+            book.reports.put(Record {
+                id,
+                ..Record::create(clock.tick(now_ms), report)
+            });
+        }
+    };
+    for p in &PROVINCES {
+        let id = unit(
+            &mut book,
+            &mut clock,
+            p.name,
+            "Hội LHPN tỉnh",
+            Some(&cluster),
+        );
+        let models = p
+            .models
+            .iter()
+            .map(|(code, stage)| ModelSummary {
+                unit: id.clone(),
+                kind: ModelKind::Catalogue((*code).into()),
+                stage: Some(*stage),
+                participants: 40 + p.members % 97,
+            })
+            .collect();
+        let trainings = (0..3)
+            .map(|n| TrainingSummary {
+                unit: id.clone(),
+                start: Date::new(REVIEW_YEAR, 3 + 3 * n as u8, 10)
+                    .expect("a day of the review year"),
+                topics: vec!["it_use".into(), "digital_transformation".into()],
+                attendance: p.it_attendances / 20,
+            })
+            .collect();
+        if p.name.ends_with("Ninh Bình") {
+            // One commune in detail below Ninh Bình: its chapters' reports add up to its own.
+            let commune = unit(
+                &mut book,
+                &mut clock,
+                "Hội LHPN xã An Bình",
+                "Hội LHPN cấp xã",
+                Some(&id),
+            );
+            for (name, members, women) in [
+                ("Chi hội Thôn Đông", 113, 150),
+                ("Chi hội Thôn Tây", 96, 131),
+                ("Chi hội Thôn Bắc", 88, 120),
+            ] {
+                let chapter = unit(&mut book, &mut clock, name, "Chi hội", Some(&commune));
+                let mut v = BTreeMap::new();
+                v.insert("members.end".to_owned(), Value::count(members));
+                v.insert("attraction.all".to_owned(), Value::ratio(members, women));
+                report(
+                    &mut book,
+                    &mut clock,
+                    UnitReport {
+                        unit: chapter,
+                        period,
+                        values: v,
+                        models: vec![],
+                        trainings: vec![],
+                    },
+                );
+            }
+        }
+        report(
+            &mut book,
+            &mut clock,
+            UnitReport {
+                unit: id,
+                period,
+                values: values(p),
+                models,
+                trainings,
+            },
+        );
+    }
+    let device = DeviceState {
+        clock,
+        home: Some(cluster),
+        last_backup_ms: None,
+    };
+    (book, device)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::domain::compare::Comparison;
+    use crate::domain::restore::RecordData;
+
+    #[test]
+    fn the_cluster_shows_the_articles_figures() {
+        let today = Date::new(2026, 11, 29).unwrap();
+        let (book, device) = sample_cluster(1, today);
+        let home = device.home.unwrap();
+        for record in book.reports.all() {
+            assert_eq!(RecordData::problems(&record.data, today), vec![]);
+        }
+        let columns: Vec<String> = [
+            "trainings.held.it_use",
+            "trainings.attendances.it_use",
+            "cadres.trained.digital_transformation",
+        ]
+        .iter()
+        .map(|c| (*c).to_owned())
+        .collect();
+        let mut comparison =
+            Comparison::build(&book, &home, &home, Period::Year(REVIEW_YEAR), 1, &columns);
+        assert!(comparison.missing().is_empty());
+        comparison.sort_by(0);
+        let first = &comparison.rows[0];
+        assert_eq!(first.name, "Hội LHPN tỉnh Bắc Ninh");
+        assert_eq!(
+            first.values.as_ref().unwrap()[..2],
+            [Value::count(124), Value::count(18_230)]
+        );
+        let ranks = comparison.sort_by(2);
+        let fully_trained: Vec<&str> = comparison
+            .rows
+            .iter()
+            .zip(&ranks)
+            .filter(|(_, rank)| **rank == Some(1))
+            .map(|(row, _)| row.name.as_str())
+            .collect();
+        assert_eq!(
+            fully_trained,
+            ["Hội LHPN tỉnh Hà Nam", "Hội LHPN tỉnh Quảng Ninh"],
+            "100% of cadres trained"
+        );
+        for (province, model) in [
+            ("Bắc Ninh", "1+1"),
+            ("Ninh Bình", "Chi hội kiểu mẫu"),
+            ("Hải Dương", "Chi hội phụ nữ trên không gian mạng"),
+        ] {
+            let held = book
+                .reports
+                .live()
+                .find(|r| {
+                    book.units
+                        .get(&r.data.unit)
+                        .is_some_and(|u| u.data.name.ends_with(province))
+                })
+                .unwrap();
+            assert!(
+                held.data.models.iter().any(|m| m.kind.name() == model),
+                "{province}: {model}"
+            );
+        }
+    }
+}

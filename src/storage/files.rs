@@ -1,4 +1,5 @@
-//! Files in and out: saving a file through a download, and reading a file the
+//! Files in and out: sending a file through the phone's share sheet (Zalo,
+//! Messenger, mail) or saving it through a download, and reading a file the
 //! user picked. A file larger than the domain's limit is refused before it is read.
 
 use crate::domain::envelope::{FileError, MAX_FILE_BYTES};
@@ -49,4 +50,62 @@ pub fn download(name: &str, contents: &str, mime: &str) -> bool {
     link.click();
     let _ = web_sys::Url::revoke_object_url(&url);
     true
+}
+
+/// How a file left the app.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Sent {
+    /// Through the share sheet.
+    Shared,
+    /// Saved as a download (the browser cannot share files).
+    Downloaded,
+    /// She closed the share sheet without choosing.
+    Cancelled,
+    /// Neither sharing nor downloading worked.
+    Failed,
+}
+
+/// Offers `contents` to the phone's share sheet as a file named `name` where
+/// the browser can share files (`navigator.canShare({files})`), and as a
+/// download otherwise.
+pub async fn send(name: &str, contents: &str, mime: &str) -> Sent {
+    if let Some(sent) = share(name, contents, mime).await {
+        return sent;
+    }
+    if download(name, contents, mime) {
+        Sent::Downloaded
+    } else {
+        Sent::Failed
+    }
+}
+
+/// Shares through the share sheet; `None` where files cannot be shared.
+async fn share(name: &str, contents: &str, mime: &str) -> Option<Sent> {
+    let navigator = web_sys::window()?.navigator();
+    // Older browsers and desktop ones have no canShare at all.
+    if !js_sys::Reflect::has(&navigator, &"canShare".into()).unwrap_or(false) {
+        return None;
+    }
+    let options = web_sys::FilePropertyBag::new();
+    options.set_type(mime);
+    let parts = js_sys::Array::of1(&contents.into());
+    let file = web_sys::File::new_with_str_sequence_and_options(&parts, name, &options).ok()?;
+    let data = web_sys::ShareData::new();
+    data.set_files(&js_sys::Array::of1(&file));
+    data.set_title(name);
+    if !navigator.can_share_with_data(&data) {
+        return None;
+    }
+    match JsFuture::from(navigator.share_with_data(&data)).await {
+        Ok(_) => Some(Sent::Shared),
+        Err(error) => {
+            let name = js_sys::Reflect::get(&error, &"name".into())
+                .ok()
+                .and_then(|n| n.as_string());
+            match name.as_deref() {
+                Some("AbortError") => Some(Sent::Cancelled),
+                _ => None,
+            }
+        }
+    }
 }

@@ -5,28 +5,36 @@ use super::import_panel::ImportPanel;
 use super::state::{use_app, AppState};
 use crate::domain::backup::write_backup;
 use crate::storage::device::{now_ms, today};
-use crate::storage::files::download;
+use crate::storage::files::{download, send, Sent};
 use crate::storage::local::{aside_copies, remove_aside};
 use leptos::prelude::*;
+use leptos::task::spawn_local;
 
-/// Downloads a backup of everything this device holds and remembers when.
+/// Makes a backup of everything this device holds, offers it to the share
+/// sheet (or saves it as a download), and remembers when.
 pub fn make_backup(state: AppState) {
     let file = state.book.with_untracked(|b| {
         state
             .device
             .with_untracked(|d| write_backup(b, d, now_ms(), today()))
     });
-    match file {
-        Some(file) if download(&file.name, &file.contents, "application/json") => {
-            state.mark_backup();
-            state.tell(format!(
-                "Đã tạo tệp «{}». Hãy cất tệp ở nơi an toàn.",
-                file.name
-            ));
+    let Some(file) = file else {
+        state.tell("Chưa có đơn vị nào để sao lưu.");
+        return;
+    };
+    spawn_local(async move {
+        match send(&file.name, &file.contents, "application/json").await {
+            Sent::Shared | Sent::Downloaded => {
+                state.mark_backup();
+                state.tell(format!(
+                    "Đã tạo tệp «{}». Hãy cất tệp ở nơi an toàn.",
+                    file.name
+                ));
+            }
+            Sent::Cancelled => state.tell("Chưa gửi tệp sao lưu."),
+            Sent::Failed => state.tell("Trình duyệt không cho lưu tệp. Hãy thử lại."),
         }
-        Some(_) => state.tell("Trình duyệt không cho tải tệp về. Hãy thử lại."),
-        None => state.tell("Chưa có đơn vị nào để sao lưu."),
-    }
+    });
 }
 
 #[component]

@@ -1,5 +1,6 @@
-//! Importing a backup: pick a file, see what it would change, then apply all of
-//! it or nothing. Used on the set-up screen and on the backup page.
+//! Importing files: pick one or many (or drop them on a desktop), see what
+//! each would change, then apply all of them or nothing. Used on the set-up
+//! screen and on the backup page, for backups and for reports.
 
 use super::format::date_time;
 use super::messages::{
@@ -7,6 +8,7 @@ use super::messages::{
 };
 use super::route::{go, Route};
 use super::state::use_app;
+use crate::domain::book::{Book, DeviceState};
 use crate::domain::envelope::FileKind;
 use crate::domain::import::{plan_import, ImportPlan};
 use crate::storage::device::{now_ms, today};
@@ -14,12 +16,32 @@ use crate::storage::files::{read_file, ReadError};
 use leptos::prelude::*;
 use leptos::task::spawn_local;
 
+/// One file picked: its preview, or why it was refused.
+#[derive(Clone, PartialEq)]
+struct Picked {
+    name: String,
+    outcome: Result<Box<ImportPlan>, String>,
+}
+
 #[derive(Clone, PartialEq)]
 enum Phase {
     Idle,
-    Reading(String),
-    Preview { name: String, plan: Box<ImportPlan> },
-    Failed(String),
+    Reading { done: usize, of: usize },
+    Ready(Vec<Picked>),
+}
+
+/// Gives the browser a moment to draw between files.
+async fn breathe() {
+    let promise = js_sys::Promise::new(&mut |resolve, _| {
+        let _ = window().set_timeout_with_callback(&resolve);
+    });
+    let _ = wasm_bindgen_futures::JsFuture::from(promise).await;
+}
+
+/// The files of a file input or of a drop.
+fn files_of(list: Option<web_sys::FileList>) -> Vec<web_sys::File> {
+    list.map(|list| (0..list.length()).filter_map(|i| list.get(i)).collect())
+        .unwrap_or_default()
 }
 
 #[component]
@@ -29,74 +51,140 @@ pub fn ImportPanel(
 ) -> impl IntoView {
     let state = use_app();
     let phase = RwSignal::new(Phase::Idle);
-    let on_pick = move |ev: leptos::ev::Event| {
-        let input: web_sys::HtmlInputElement = event_target(&ev);
-        let Some(file) = input.files().and_then(|files| files.get(0)) else {
+    // The book and device state after every previewed file, ready to apply.
+    let after = StoredValue::new(None::<(Book, DeviceState)>);
+    // Each file is previewed on top of those before it, so that applying
+    // them all is the same as importing them one after another.
+    let read_all = move |files: Vec<web_sys::File>| {
+        if files.is_empty() {
             return;
-        };
-        input.set_value("");
-        let name = file.name();
-        phase.set(Phase::Reading(name.clone()));
+        }
+        let of = files.len();
+        phase.set(Phase::Reading { done: 0, of });
         spawn_local(async move {
-            let planned = match read_file(&file).await {
-                Ok(bytes) => state.book.with_untracked(|book| {
-                    state.device.with_untracked(|device| {
-                        plan_import(&bytes, book, device, now_ms(), today())
-                            .map_err(ReadError::File)
-                    })
-                }),
-                Err(error) => Err(error),
-            };
-            phase.set(match planned {
-                Ok(plan) => Phase::Preview {
-                    name,
-                    plan: Box::new(plan),
-                },
-                Err(error) => Phase::Failed(refused_file(&name, &error)),
-            });
+            let mut book = state.book.get_untracked();
+            let mut device = state.device.get_untracked();
+            let mut picked = Vec::with_capacity(of);
+            for (done, file) in files.into_iter().enumerate() {
+                let name = file.name();
+                let planned = match read_file(&file).await {
+                    Ok(bytes) => plan_import(&bytes, &book, &device, now_ms(), today())
+                        .map_err(ReadError::File),
+                    Err(error) => Err(error),
+                };
+                let outcome = match planned {
+                    Ok(plan) => {
+                        book = plan.clone().apply(&mut device);
+                        Ok(Box::new(plan))
+                    }
+                    Err(error) => Err(refused_file(&name, &error)),
+                };
+                picked.push(Picked { name, outcome });
+                phase.set(Phase::Reading { done: done + 1, of });
+                breathe().await;
+            }
+            after.set_value(Some((book, device)));
+            phase.set(Phase::Ready(picked));
         });
     };
-    let apply = move |plan: ImportPlan| {
-        let members = plan.tally("members");
-        let summary = format!(
-            "Đã nhập: {} hội viên mới, {} cập nhật, {} xoá.",
-            members.new, members.updated, members.deleted
-        );
-        state.apply_import(plan);
-        phase.set(Phase::Idle);
-        state.tell(summary);
-        go(&Route::Register);
+    let on_pick = move |ev: leptos::ev::Event| {
+        let input: web_sys::HtmlInputElement = event_target(&ev);
+        let files = files_of(input.files());
+        input.set_value("");
+        read_all(files);
     };
+    let on_drop = move |ev: leptos::ev::DragEvent| {
+        ev.prevent_default();
+        read_all(files_of(ev.data_transfer().and_then(|d| d.files())));
+    };
+    let apply = move |picked: &[Picked]| {
+        let Some((book, device)) = after.get_value() else {
+            return;
+        };
+        let plans: Vec<&ImportPlan> = picked
+            .iter()
+            .filter_map(|p| p.outcome.as_deref().ok())
+            .collect();
+        let new_members: usize = plans.iter().map(|p| p.tally("members").new).sum();
+        let reports = plans
+            .iter()
+            .map(|p| p.tally("reports"))
+            .fold(0, |n, t| n + t.new + t.updated);
+        state.apply_all(book, device);
+        phase.set(Phase::Idle);
+        if plans.iter().all(|p| p.kind == FileKind::Report) {
+            state.tell(format!("Đã nhập {reports} báo cáo."));
+            go(&Route::Figures);
+        } else {
+            state.tell(format!(
+                "Đã nhập {} tệp: {new_members} hội viên mới.",
+                plans.len()
+            ));
+            go(&Route::Register);
+        }
+    };
+    let close = move |_| phase.set(Phase::Idle);
     view! {
-        <div class="import">
+        <div class="import" on:dragover=|ev: leptos::ev::DragEvent| ev.prevent_default() on:drop=on_drop>
             <label class="button file-button">
                 {label}
-                <input type="file" accept=".json,application/json" class="visually-hidden" on:change=on_pick/>
+                <input type="file" multiple accept=".json,application/json" class="visually-hidden" on:change=on_pick/>
             </label>
+            <p class="note">"Chọn được nhiều tệp một lúc; trên máy tính có thể kéo thả tệp vào đây."</p>
             {move || match phase.get() {
                 Phase::Idle => ().into_any(),
-                Phase::Reading(name) => view! { <p role="status">{format!("Đang đọc tệp «{name}»…")}</p> }.into_any(),
-                Phase::Failed(message) => view! {
-                    <div class="banner error" role="alert">
-                        <p>{message}</p>
-                        <button type="button" class="button" on:click=move |_| phase.set(Phase::Idle)>"Đóng"</button>
-                    </div>
+                Phase::Reading { done, of } => view! {
+                    <p role="status">{format!("Đang đọc tệp {} / {of}…", done + 1)}</p>
+                    <progress max=of.to_string() value=done.to_string()></progress>
                 }.into_any(),
-                Phase::Preview { name, plan } => view! {
-                    <Preview name plan=*plan on_apply=Callback::new(apply) on_cancel=Callback::new(move |()| phase.set(Phase::Idle))/>
-                }.into_any(),
+                Phase::Ready(picked) => {
+                    let plans: Vec<&ImportPlan> = picked.iter().filter_map(|p| p.outcome.as_deref().ok()).collect();
+                    let changes = plans.iter().any(|p| p.changes());
+                    let any_rejected = plans.iter().any(|p| !p.rejected.is_empty());
+                    let ending = match (plans.is_empty(), changes, any_rejected) {
+                        (true, _, _) => ().into_any(),
+                        (false, true, _) => {
+                            let picked = StoredValue::new(picked.clone());
+                            view! {
+                                <p>"Chưa có gì thay đổi. Bấm «Nhập vào sổ» để nhập tất cả những bản ghi hợp lệ ở trên, hoặc «Huỷ» để bỏ qua."</p>
+                                <div class="actions">
+                                    <button type="button" class="button primary" on:click=move |_| picked.with_value(|p| apply(p))>"Nhập vào sổ"</button>
+                                    <button type="button" class="button" on:click=close>"Huỷ"</button>
+                                </div>
+                            }.into_any()
+                        }
+                        (false, false, rejected) => view! {
+                            <p>{if rejected {
+                                "Ngoài những bản ghi bị từ chối ở trên, tệp không có gì mới. Không có gì thay đổi."
+                            } else {
+                                "Tệp này không có gì mới: sổ trên máy đã có đủ. Không có gì thay đổi."
+                            }}</p>
+                            <div class="actions">
+                                <button type="button" class="button" on:click=close>"Đóng"</button>
+                            </div>
+                        }.into_any(),
+                    };
+                    view! {
+                        {picked.into_iter().map(|p| match p.outcome {
+                            Ok(plan) => view! { <Preview name=p.name plan=*plan/> }.into_any(),
+                            Err(message) => view! {
+                                <div class="banner error" role="alert">
+                                    <p>{message}</p>
+                                    <button type="button" class="button" on:click=close>"Đóng"</button>
+                                </div>
+                            }.into_any(),
+                        }).collect_view()}
+                        {ending}
+                    }.into_any()
+                }
             }}
         </div>
     }
 }
 
+/// What one file would do.
 #[component]
-fn Preview(
-    name: String,
-    plan: ImportPlan,
-    on_apply: Callback<ImportPlan>,
-    on_cancel: Callback<()>,
-) -> impl IntoView {
+fn Preview(name: String, plan: ImportPlan) -> impl IntoView {
     // One line per kind of record in the file: what would happen to it.
     let rows: Vec<(&'static str, Vec<(&'static str, usize)>)> = plan
         .tallies
@@ -125,7 +213,6 @@ fn Preview(
         })
         .filter(|(_, outcomes)| !outcomes.is_empty())
         .collect();
-    let changes = plan.changes();
     let rejected = plan.rejected.clone();
     let plan = StoredValue::new(plan.clone());
     view! {
@@ -166,27 +253,6 @@ fn Preview(
                     </ul>
                 </div>
             })}
-            {if changes {
-                view! {
-                    <p>"Chưa có gì thay đổi. Bấm «Nhập vào sổ» để nhập tất cả những bản ghi hợp lệ ở trên, hoặc «Huỷ» để bỏ qua tệp."</p>
-                    <div class="actions">
-                        <button type="button" class="button primary" on:click=move |_| on_apply.run(plan.get_value())>"Nhập vào sổ"</button>
-                        <button type="button" class="button" on:click=move |_| on_cancel.run(())>"Huỷ"</button>
-                    </div>
-                }.into_any()
-            } else {
-                let text = if rejected.is_empty() {
-                    "Tệp này không có gì mới: sổ trên máy đã có đủ. Không có gì thay đổi."
-                } else {
-                    "Ngoài những bản ghi bị từ chối ở trên, tệp không có gì mới. Không có gì thay đổi."
-                };
-                view! {
-                    <p>{text}</p>
-                    <div class="actions">
-                        <button type="button" class="button" on:click=move |_| on_cancel.run(())>"Đóng"</button>
-                    </div>
-                }.into_any()
-            }}
         </section>
     }
 }

@@ -8,11 +8,13 @@ use crate::domain::name::lower_first;
 use crate::domain::report::{csv_name, target_text, to_csv};
 use crate::domain::report_file::write_report;
 use crate::storage::device::now_ms;
-use crate::storage::files::download;
+use crate::storage::files::{download, send, Sent};
 use leptos::prelude::*;
+use leptos::task::spawn_local;
 
-/// Downloads the report file of the chosen period, with the units one level
-/// below: what the office above imports. It holds no personal data.
+/// Sends the report file of the chosen period, with the units one level
+/// below, through the share sheet (Zalo, mail…) or as a download: what the
+/// office above imports. It holds no personal data.
 fn send_report(state: AppState) {
     let stamp = state.stamp();
     let file = state.book.with_untracked(|b| {
@@ -28,15 +30,21 @@ fn send_report(state: AppState) {
             )
         })
     });
-    match file {
-        Some(file) if download(&file.name, &file.contents, "application/json") => {
-            state.tell(format!(
+    let Some(file) = file else {
+        return;
+    };
+    spawn_local(async move {
+        let said = match send(&file.name, &file.contents, "application/json").await {
+            Sent::Shared => format!("Đã gửi tệp «{}».", file.name),
+            Sent::Downloaded => format!(
                 "Đã tạo tệp «{}». Gửi tệp này cho cấp trên qua Zalo hoặc thư điện tử.",
                 file.name
-            ));
-        }
-        _ => state.tell("Trình duyệt không cho tải tệp về. Hãy thử lại."),
-    }
+            ),
+            Sent::Cancelled => "Chưa gửi báo cáo.".to_owned(),
+            Sent::Failed => "Trình duyệt không cho lưu tệp. Hãy thử lại.".to_owned(),
+        };
+        state.tell(said);
+    });
 }
 
 #[component]
@@ -67,7 +75,7 @@ pub fn ReportPage() -> impl IntoView {
             <div class="actions">
                 <button type="button" class="button primary" on:click=move |_| { let _ = window().print(); }>"In báo cáo"</button>
                 <button type="button" class="button" on:click=csv>"Tải tệp CSV (Excel)"</button>
-                <button type="button" class="button" on:click=move |_| send_report(state)>"Tải tệp báo cáo gửi cấp trên"</button>
+                <button type="button" class="button" on:click=move |_| send_report(state)>"Gửi báo cáo lên cấp trên"</button>
             </div>
         </div>
         <article class="report">

@@ -5,7 +5,6 @@
 use super::route::Route;
 use crate::domain::book::{Book, DeviceState, InBook};
 use crate::domain::date::Date;
-use crate::domain::import::ImportPlan;
 use crate::domain::period::Period;
 use crate::domain::record::{Record, RecordId};
 use crate::domain::register::Query;
@@ -168,13 +167,10 @@ impl AppState {
         self.device.update(|d| d.home = home);
     }
 
-    /// Applies a previewed import as a whole.
-    pub fn apply_import(&self, plan: ImportPlan) {
-        let mut book = None;
-        self.device.update(|d| book = Some(plan.apply(d)));
-        if let Some(book) = book {
-            self.book.set(book);
-        }
+    /// Takes the book and device state that previewed imports lead to, as a whole.
+    pub fn apply_all(&self, book: Book, device: DeviceState) {
+        self.device.set(device);
+        self.book.set(book);
     }
 
     /// Remembers that a backup was just made.

@@ -22,7 +22,7 @@ test('a chapter report reaches the commune without any personal data', async () 
   await chapter.page.goto(`${env.server.url}cong-viec.html#/bao-cao`);
   const [download] = await Promise.all([
     chapter.page.waitForEvent('download'),
-    chapter.page.getByRole('button', { name: 'Tải tệp báo cáo gửi cấp trên' }).click(),
+    chapter.page.getByRole('button', { name: 'Gửi báo cáo lên cấp trên' }).click(),
   ]);
   assert.match(download.suggestedFilename(), /^bao-cao_chi-hoi-thon-dong_\d{4}_\d{4}-\d{2}-\d{2}\.json$/);
   const path = await download.path();
@@ -62,7 +62,7 @@ async function chapterReport(unit, names) {
   await phone.page.goto(`${env.server.url}cong-viec.html#/bao-cao`);
   const [download] = await Promise.all([
     phone.page.waitForEvent('download'),
-    phone.page.getByRole('button', { name: 'Tải tệp báo cáo gửi cấp trên' }).click(),
+    phone.page.getByRole('button', { name: 'Gửi báo cáo lên cấp trên' }).click(),
   ]);
   // Kept apart: closing the profile removes its downloads.
   const path = join(await mkdtemp(join(tmpdir(), 'so-tay-')), download.suggestedFilename());
@@ -83,12 +83,14 @@ test('the commune compares its chapters, the silent one marked', async () => {
   await p.getByLabel('Tên đơn vị', { exact: true }).last().fill('Chi hội Thôn Bắc');
   await p.getByRole('button', { name: 'Thêm đơn vị cấp dưới' }).click();
   await p.getByText('Chi hội Thôn Bắc (Chi hội)').waitFor();
-  for (const file of [west, east]) {
-    await commune.goTo('Sao lưu');
-    await commune.pickFile('Chọn tệp (.json)', file);
-    await p.getByRole('button', { name: 'Nhập vào sổ' }).click();
-    await p.locator('.summary').waitFor();
-  }
+  // Both files at once: a preview for each, then all applied together.
+  await commune.goTo('Sao lưu');
+  await commune.pickFile('Chọn tệp (.json)', [west, east]);
+  await p.getByText('Báo cáo của Chi hội Thôn Tây', { exact: false }).waitFor();
+  await p.getByText('Báo cáo của Chi hội Thôn Đông', { exact: false }).waitFor();
+  assert.equal(await p.locator('.preview').count(), 2);
+  await p.getByRole('button', { name: 'Nhập vào sổ' }).click();
+  await p.locator('.figure').first().waitFor();
 
   await commune.goTo('Số liệu');
   await p.getByRole('link', { name: 'So sánh các đơn vị cấp dưới' }).click();

@@ -1,13 +1,13 @@
 #!/usr/bin/env bash
 # Release build of every page into dist/: the shell (index.html, the first
-# load), the work page (cong-viec.html) and the office page (so-sanh.html),
+# load), the work page (cong-viec.html) and the files page (tep.html),
 # each its own wasm bundle loaded when first opened. Trunk builds one HTML
 # page at a time, so the others are built aside and copied in; their HTML is
 # the shell's with another binary, made here and not kept.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 trunk build --release
-for page in cong-viec so-sanh; do
+for page in cong-viec tep; do
   sed -e "s/data-bin=\"so-tay-chi-hoi\"/data-bin=\"$page\"/" index.html > "$page.html"
   rm -rf "target/dist-$page"
   trunk build "$page.html" --release true --dist "target/dist-$page"

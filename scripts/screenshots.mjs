@@ -66,7 +66,7 @@ try {
   await p.getByRole('button', { name: 'Thoát dữ liệu mẫu' }).click();
   await p.getByRole('button', { name: 'Xem mẫu cụm thi đua' }).click();
   await p.getByText('Dữ liệu mẫu: cụm thi đua', { exact: false }).waitFor();
-  await p.goto(`${server.url}so-sanh.html#/so-sanh`);
+  await p.goto(`${server.url}tep.html#/so-sanh`);
   await p.locator('.compare-table tbody tr').first().waitFor();
   await shot('compare');
   await shot('compare-full', true);

@@ -13,7 +13,7 @@ const dist = 'dist';
 const PAGES = [
   ['index.html', 'first load: set-up, register, backups, unit'],
   ['cong-viec.html', 'loaded on first opening the work, figures or report'],
-  ['so-sanh.html', 'loaded on first opening the comparison of units (offices)'],
+  ['tep.html', 'loaded on first opening backups and imports, or the comparison of units'],
 ];
 const kind = (name) => name.endsWith('.wasm') ? 'wasm' : name.endsWith('.js') ? 'JS'
   : name.endsWith('.css') ? 'CSS' : name.endsWith('.html') ? 'HTML' : 'other';

@@ -313,3 +313,205 @@ fn units_below_an_office_are_data() {
         "no report yet: nothing to add up"
     );
 }
+
+/// A campaign of the office with one target criterion and one by hand.
+fn campaign(office: &RecordId) -> so_tay_chi_hoi::domain::campaign::Campaign {
+    use so_tay_chi_hoi::domain::campaign::{Campaign, Criterion};
+    Campaign {
+        office: office.clone(),
+        name: "Xây dựng cơ sở Hội vững mạnh".into(),
+        period: YEAR,
+        criteria: vec![
+            Criterion {
+                key: "c1".into(),
+                label: "Hội viên".into(),
+                points: 60,
+                indicator: Some("members.end".into()),
+                target: 10,
+            },
+            Criterion {
+                key: "c2".into(),
+                label: "Phong trào".into(),
+                points: 40,
+                indicator: None,
+                target: 0,
+            },
+        ],
+        grades: Campaign::default_grades(),
+    }
+}
+
+#[test]
+fn a_plan_places_the_chapter_under_the_office_and_sets_its_targets_and_campaigns() {
+    use so_tay_chi_hoi::domain::baseline::Target;
+    use so_tay_chi_hoi::domain::campaign::Scores;
+    use so_tay_chi_hoi::domain::compare::campaign_table;
+    use so_tay_chi_hoi::domain::plan_file::write_plan;
+    use so_tay_chi_hoi::domain::report::report;
+
+    let (mut office, mut office_device) =
+        device(3, "Hội LHPN xã An Bình", &["Hội LHPN tỉnh Ninh Bình"]);
+    let commune = office_device.home.clone().unwrap();
+    let target = Target {
+        year: 2026,
+        indicator: "members.end".into(),
+        value: 8,
+        set_by: Some(commune.clone()),
+        for_unit: None,
+    };
+    office.targets.put(Record {
+        id: target.key().unwrap(),
+        ..Record::create(office_device.clock.tick(NOW), target)
+    });
+    let set = Record::create(office_device.clock.tick(NOW), campaign(&commune));
+    let campaign_id = set.id.clone();
+    office.campaigns.put(set);
+    let plan = write_plan(&office, &office_device, NOW, today()).unwrap();
+    assert_eq!(plan.name, "ke-hoach_hoi-lhpn-xa-an-binh_2026-11-29.json");
+
+    // The chapter typed «Hội LHPN xã An Bình» and a province at set-up.
+    let (chapter, mut chapter_device) = small_chapter(5);
+    let home = chapter_device.home.clone().unwrap();
+    let preview = plan_import(
+        plan.contents.as_bytes(),
+        &chapter,
+        &chapter_device,
+        NOW,
+        today(),
+    )
+    .unwrap();
+    assert!(preview.notes.contains(&Note::ReplacesParent {
+        unit: "Chi hội Thôn Tây".into(),
+        old: "Hội LHPN xã An Bình".into(),
+        new: "Hội LHPN xã An Bình".into()
+    }));
+    let book = preview.apply(&mut chapter_device);
+    let chain: Vec<(String, RecordId)> =
+        so_tay_chi_hoi::domain::unit::with_ancestors(&book.units, &home)
+            .iter()
+            .map(|u| (u.data.name.clone(), u.id.clone()))
+            .collect();
+    assert_eq!(
+        chain[1],
+        ("Hội LHPN xã An Bình".into(), commune.clone()),
+        "under the office's real id"
+    );
+    assert_eq!(chain.len(), 3, "the province the office named");
+    assert_eq!(
+        book.units.live().count(),
+        3,
+        "the names typed at set-up gave way"
+    );
+    let rows = report(&book, &home, YEAR);
+    let members = rows
+        .iter()
+        .find(|r| r.indicator.code == "members.end")
+        .unwrap();
+    assert_eq!(
+        (members.value, members.target),
+        (Value::count(5), Some(8)),
+        "the office's target"
+    );
+    let again = plan_import(
+        plan.contents.as_bytes(),
+        &book,
+        &chapter_device,
+        NOW,
+        today(),
+    )
+    .unwrap();
+    assert!(!again.changes(), "the same plan twice changes nothing");
+
+    // She gives her score by hand; her report carries it up; the office grades.
+    let mut book = book;
+    let scores = Scores {
+        campaign: campaign_id.clone(),
+        unit: home.clone(),
+        points: [("c2".to_owned(), 320)].into_iter().collect(),
+    };
+    book.scores.put(Record {
+        id: Scores::id(&campaign_id, &home).unwrap(),
+        ..Record::create(chapter_device.clock.tick(NOW), scores)
+    });
+    let report_file = report_file(&book, &mut chapter_device, 0);
+    let office = import(&report_file, &office, &mut office_device);
+    let campaign_record = office.campaigns.get(&campaign_id).unwrap().clone();
+    let table = campaign_table(&office, &commune, &campaign_record);
+    assert_eq!(table.len(), 1);
+    let standing = table[0].standing.as_ref().unwrap();
+    assert_eq!(
+        standing.points,
+        vec![Some(300), Some(320)],
+        "5 of 10 members: half of 60 points; 32 by hand"
+    );
+    assert_eq!(
+        (standing.total, standing.grade.as_deref()),
+        (620, Some("Trung bình"))
+    );
+    assert_eq!(table[0].rank, Some(1));
+}
+
+#[test]
+fn a_plan_cannot_set_what_is_not_the_offices() {
+    use so_tay_chi_hoi::domain::baseline::Target;
+    use so_tay_chi_hoi::domain::plan_file::write_plan;
+
+    let (chapter, chapter_device) = small_chapter(2);
+    let home = chapter_device.home.clone().unwrap();
+    let (office, office_device) = device(3, "Hội LHPN xã An Bình", &[]);
+    let plan = write_plan(&office, &office_device, NOW, today()).unwrap();
+    let mut value: Json = serde_json::from_str(&plan.contents).unwrap();
+    // A target dressed as the chapter's own, and one for a stranger's office.
+    for (n, set_by) in [(0, home.to_string()), (1, "van-phong-khac".to_owned())] {
+        let target = Target {
+            year: 2026,
+            indicator: "members.end".into(),
+            value: 1,
+            set_by: RecordId::parse(&set_by),
+            for_unit: None,
+        };
+        let record = Record {
+            id: RecordId::parse(&format!("forged-{n}")).unwrap(),
+            ..Record::create(office_device.clock.clone().tick(NOW), target)
+        };
+        value["data"]["targets"]
+            .as_array_mut()
+            .unwrap()
+            .push(serde_json::to_value(&record).unwrap());
+    }
+    let preview = plan_import(
+        value.to_string().as_bytes(),
+        &chapter,
+        &chapter_device,
+        NOW,
+        today(),
+    )
+    .unwrap();
+    assert_eq!(preview.tally("targets").new, 0);
+    assert_eq!(preview.rejected.len(), 2);
+    assert!(preview
+        .rejected
+        .iter()
+        .all(|r| r.problems[0].problem == Problem::NotTheSendersOwn));
+
+    // A chapter's own plan, sent up, is refused at its office.
+    let mut sender = chapter_device.clone();
+    let from_below = write_plan(&chapter, &chapter_device, NOW, today()).unwrap();
+    let (commune, mut commune_device) = device(5, "Hội LHPN xã An Bình", &[]);
+    let commune_book = import(
+        &report_file(&chapter, &mut sender, 0),
+        &commune,
+        &mut commune_device,
+    );
+    assert_eq!(
+        plan_import(
+            from_below.contents.as_bytes(),
+            &commune_book,
+            &commune_device,
+            NOW,
+            today()
+        )
+        .unwrap_err(),
+        FileError::PlanFromBelow
+    );
+}

@@ -49,22 +49,44 @@ impl Denominators {
     }
 }
 
-/// A yearly target the chapter sets itself for one indicator: a count, or a
-/// rate in percent. One record per year and indicator: id `target-<year>-<code>`.
+/// A yearly target for one indicator: a count, or a rate in whole percent.
+/// A unit sets its own (`set_by` absent); an office sets one for every unit
+/// below it, or for one of them (`for_unit`), and sends it down in a plan.
+/// One record per year, indicator, office and unit: id `target-<year>-<code>`
+/// for a unit's own, `target-<year>-<code>-<office>[-<unit>]` for an office's.
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 pub struct Target {
     pub year: u16,
     pub indicator: String,
     pub value: u64,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub set_by: Option<RecordId>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub for_unit: Option<RecordId>,
 }
 
 impl Target {
+    /// The id of a unit's own target.
     pub fn id(year: u16, indicator: &str) -> Option<RecordId> {
         RecordId::keyed(&[
             "target",
             &year.to_string(),
             &indicator.replace(['.', '_'], "-"),
         ])
+    }
+
+    /// The id of this target, own or an office's.
+    pub fn key(&self) -> Option<RecordId> {
+        let own = Target::id(self.year, &self.indicator)?;
+        let parts: Vec<&str> = [
+            Some(own.as_str()),
+            self.set_by.as_ref().map(RecordId::as_str),
+            self.for_unit.as_ref().map(RecordId::as_str),
+        ]
+        .into_iter()
+        .flatten()
+        .collect();
+        RecordId::keyed(&parts)
     }
 
     pub fn problems(&self) -> Vec<FieldProblem> {

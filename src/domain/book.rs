@@ -8,6 +8,7 @@
 use super::activity::Activity;
 use super::baseline::{Denominators, Target};
 use super::cadre::{Role, WomenGroup};
+use super::campaign::{Campaign, Scores};
 use super::date::Date;
 use super::envelope::{check_app_and_format, FileError, APP, FORMAT};
 use super::fee::{FeePayment, FeeRate};
@@ -123,6 +124,8 @@ collections! {
     denominators: Denominators = "denominators", label &["year"], rules |r, _today| r.problems();
     targets: Target = "targets", label &["indicator", "year"], rules |r, _today| r.problems();
     reports: UnitReport = "reports", label &["period"], rules |r, _today| r.problems();
+    campaigns: Campaign = "campaigns", label &["name"], rules |r, _today| r.problems();
+    scores: Scores = "scores", label &[], rules |r, _today| r.problems();
 }
 
 impl Book {

@@ -4,8 +4,10 @@
 //! units that have not reported marked.
 
 use super::book::Book;
+use super::campaign::{standing, Campaign, Scores, Standing};
 use super::indicators::{find, Kind, Value};
 use super::period::Period;
+use super::record::Record;
 use super::record::RecordId;
 use super::report::csv_cell;
 use super::unit::with_ancestors;
@@ -198,10 +200,62 @@ impl Comparison {
     }
 }
 
+/// A unit's standing in a campaign; `None` when it has not reported.
+#[derive(Clone, Debug, PartialEq)]
+pub struct CampaignRow {
+    pub unit: RecordId,
+    pub name: String,
+    pub standing: Option<Standing>,
+    /// 1 for the best total; units level with each other share a rank.
+    pub rank: Option<usize>,
+}
+
+/// The units below the campaign's office, scored from their reports and the
+/// scores they gave by hand, best first, the ones without a report last.
+pub fn campaign_table(
+    book: &Book,
+    home: &RecordId,
+    campaign: &Record<Campaign>,
+) -> Vec<CampaignRow> {
+    let c = &campaign.data;
+    let mut rows: Vec<CampaignRow> = children(&book.units, &c.office)
+        .map(|unit| {
+            let given = Scores::id(&campaign.id, unit)
+                .and_then(|id| book.scores.get(&id))
+                .filter(|s| !s.deleted)
+                .map(|s| &s.data.points);
+            CampaignRow {
+                unit: unit.clone(),
+                name: book
+                    .units
+                    .get(unit)
+                    .map(|u| u.data.name.clone())
+                    .unwrap_or_default(),
+                standing: report_of(book, home, unit, c.period)
+                    .map(|r| standing(c, &r.values, given)),
+                rank: None,
+            }
+        })
+        .collect();
+    let total = |row: &CampaignRow| row.standing.as_ref().map(|s| s.total);
+    rows.sort_unstable_by(|a, b| total(b).cmp(&total(a)).then_with(|| a.name.cmp(&b.name)));
+    let mut previous: Option<(u32, usize)> = None;
+    for (i, row) in rows.iter_mut().enumerate() {
+        if let Some(t) = total(row) {
+            let rank = match previous {
+                Some((p, r)) if p == t => r,
+                _ => i + 1,
+            };
+            row.rank = Some(rank);
+            previous = Some((t, rank));
+        }
+    }
+    rows
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::domain::record::Record;
     use crate::domain::stamp::{Clock, DeviceId};
     use crate::domain::unit::Unit;
     use crate::domain::unit_report::UnitReport;

@@ -471,6 +471,8 @@ pub fn sample_chapter(now_ms: u64, today: Date) -> (Book, DeviceState) {
             year: today.year(),
             indicator: indicator.into(),
             value,
+            set_by: None,
+            for_unit: None,
         };
         if let Some(id) = Target::id(today.year(), indicator) {
             book.targets.put(Record {

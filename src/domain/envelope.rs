@@ -31,6 +31,8 @@ pub enum FileKind {
     Backup,
     /// A unit's figures sent up to the office above: no personal data.
     Report,
+    /// An office's targets and campaigns sent down to the units below it.
+    Plan,
 }
 
 /// The unit a file speaks for.
@@ -74,6 +76,8 @@ pub enum FileError {
     OwnReport,
     /// Reports can only be imported once this device knows its own unit.
     NeedsSetUp,
+    /// A plan from this device's own unit or from a unit below it.
+    PlanFromBelow,
     /// A backup of another unit than the one this device keeps.
     OtherUnit { file_unit: String, own_unit: String },
 }
@@ -230,8 +234,8 @@ mod tests {
                 FileError::BadHeader { field: "format" },
             ),
             (
-                header("").replace("backup", "plan").into_bytes(),
-                FileError::UnknownKind("plan".into()),
+                header("").replace("backup", "survey").into_bytes(),
+                FileError::UnknownKind("survey".into()),
             ),
             (
                 header("").into_bytes(),

@@ -27,6 +27,12 @@ pub enum Note {
     FuturePeriod { unit: String, period: Period },
     /// Indicator codes this version does not know: kept, not shown.
     UnknownIndicators { codes: Vec<String> },
+    /// The unit above, typed at set-up, gives way to the office the plan is from.
+    ReplacesParent {
+        unit: String,
+        old: String,
+        new: String,
+    },
 }
 
 /// What importing a file would do, computed before anything changes.
@@ -93,5 +99,6 @@ pub fn plan_import(
     match envelope.kind {
         FileKind::Backup => super::backup::plan_backup(envelope, book, device, now_ms, today),
         FileKind::Report => super::report_file::plan_report(envelope, book, device, now_ms, today),
+        FileKind::Plan => super::plan_file::plan_plan(envelope, book, device, now_ms, today),
     }
 }

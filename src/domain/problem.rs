@@ -44,6 +44,8 @@ pub enum Problem {
     UnknownIndicator,
     /// A report for a unit outside the sender's own subtree.
     OutsideSubtree,
+    /// A record of a plan that is not the sending office's to set.
+    NotTheSendersOwn,
 }
 
 /// A problem and the field it was found in, as a dotted path (`data.birth`).

@@ -8,7 +8,7 @@ use std::collections::BTreeSet;
 use std::fmt;
 
 /// Longest id accepted from a file.
-pub const MAX_ID_LEN: usize = 96;
+pub const MAX_ID_LEN: usize = 160;
 
 /// A record's identity, the same on every device that holds it.
 #[derive(Clone, Debug, PartialEq, Eq, PartialOrd, Ord, Hash)]
@@ -266,7 +266,7 @@ mod tests {
         assert_eq!(RecordId::parse(a.as_str()), Some(a));
         assert_eq!(RecordId::parse("Abc"), None);
         assert_eq!(RecordId::parse(""), None);
-        assert_eq!(RecordId::parse(&"a".repeat(97)), None);
+        assert_eq!(RecordId::parse(&"a".repeat(161)), None);
         assert_eq!(
             RecordId::keyed(&["fee", "2025", "abc"]).unwrap().as_str(),
             "fee-2025-abc"

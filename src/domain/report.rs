@@ -2,11 +2,13 @@
 //! value and target, written the Vietnamese way, and as a CSV file that opens
 //! in Excel (UTF-8 with a byte-order mark) and cannot smuggle in a formula.
 
+use super::baseline::Target;
 use super::book::Book;
 use super::indicators::{catalogue, compute, Indicator, Kind, Value};
 use super::name::slug;
 use super::period::Period;
 use super::record::RecordId;
+use super::unit::with_ancestors;
 use super::unit_report::report_of;
 
 /// One line of the report.
@@ -46,20 +48,11 @@ pub fn report(book: &Book, unit: &RecordId, period: Period) -> Vec<ReportRow> {
             .collect(),
         None => compute(&Book::default(), unit, period),
     };
-    let targets: Vec<(&str, u64)> = book
-        .targets
-        .live()
-        .filter(|t| t.data.year == period.year())
-        .map(|t| (t.data.indicator.as_str(), t.data.value))
-        .collect();
     catalogue()
         .into_iter()
         .zip(values)
         .map(|(indicator, (_, value))| {
-            let target = targets
-                .iter()
-                .find(|(code, _)| *code == indicator.code)
-                .map(|(_, v)| *v);
+            let target = target_for(book, unit, period.year(), &indicator.code);
             ReportRow {
                 indicator,
                 value,
@@ -67,6 +60,37 @@ pub fn report(book: &Book, unit: &RecordId, period: Period) -> Vec<ReportRow> {
             }
         })
         .collect()
+}
+
+/// The target that applies to a unit for an indicator and year: one an office
+/// above set for this unit, else one it set for all units below it, else the
+/// unit's own.
+pub fn target_for(book: &Book, unit: &RecordId, year: u16, code: &str) -> Option<u64> {
+    let above: Vec<&RecordId> = with_ancestors(&book.units, unit)
+        .into_iter()
+        .skip(1)
+        .map(|u| &u.id)
+        .collect();
+    let candidates: Vec<&Target> = book
+        .targets
+        .live()
+        .map(|t| &t.data)
+        .filter(|t| t.year == year && t.indicator == code)
+        .collect();
+    let from_above = |for_unit: Option<&RecordId>| {
+        candidates.iter().find(|t| {
+            t.set_by.as_ref().is_some_and(|by| above.contains(&by))
+                && t.for_unit.as_ref() == for_unit
+        })
+    };
+    from_above(Some(unit))
+        .or_else(|| from_above(None))
+        .or_else(|| {
+            candidates
+                .iter()
+                .find(|t| t.set_by.is_none() && t.for_unit.is_none())
+        })
+        .map(|t| t.value)
 }
 
 /// 18230 → "18.230".

@@ -4,6 +4,7 @@
 //! never a member's name, phone or birth date.
 
 use super::book::{Book, DeviceState};
+use super::campaign::Scores;
 use super::date::{iso_instant, Date};
 use super::envelope::{write_envelope, Envelope, FileError, FileKind, OutFile, UnitRef};
 use super::import::{ImportPlan, Note};
@@ -19,7 +20,7 @@ use super::unit_report::{children, report_of, UnitReport};
 use std::collections::BTreeSet;
 
 /// The collections a report file may hold.
-const REPORT_COLLECTIONS: [&str; 2] = ["units", "reports"];
+const REPORT_COLLECTIONS: [&str; 3] = ["units", "reports", "scores"];
 
 /// The report file of this device's unit for `periods`, with the reports of
 /// the units below it down to `depth` levels (0: its own only). Reports it
@@ -66,10 +67,18 @@ pub fn write_report(
         }
         level = next;
     }
+    // Scores given by hand in campaigns, for the units reported on.
+    let reported: BTreeSet<&RecordId> = set_of(reports.iter().map(|r| &r.data.unit));
+    let scores: Vec<&Record<Scores>> = book
+        .scores
+        .live()
+        .filter(|s| reported.contains(&s.data.unit))
+        .collect();
     let data = format!(
-        "{{\"units\":{},\"reports\":{}}}",
+        "{{\"units\":{},\"reports\":{},\"scores\":{}}}",
         serde_json::to_string(&units).ok()?,
-        serde_json::to_string(&reports).ok()?
+        serde_json::to_string(&reports).ok()?,
+        serde_json::to_string(&scores).ok()?
     );
     let unit_ref = UnitRef {
         id: home.clone(),
@@ -93,11 +102,11 @@ pub fn write_report(
 }
 
 /// Whether `unit` is `top` or lies below it, following parents in `units`.
-fn within(units: &Collection<Unit>, unit: &RecordId, top: &RecordId) -> bool {
+pub(crate) fn within(units: &Collection<Unit>, unit: &RecordId, top: &RecordId) -> bool {
     with_ancestors(units, unit).iter().any(|u| u.id == *top)
 }
 
-fn name_of(units: &Collection<Unit>, id: &RecordId) -> String {
+pub(crate) fn name_of(units: &Collection<Unit>, id: &RecordId) -> String {
     units
         .get(id)
         .map_or_else(|| id.to_string(), |u| u.data.name.clone())
@@ -147,6 +156,20 @@ pub(crate) fn plan_report(
         } else {
             rejected.push(Rejection {
                 collection: "reports",
+                index,
+                id: Some(record.id.to_string()),
+                label: Some(name_of(&tree, &record.data.unit)),
+                problems: vec![FieldProblem::new("data.unit", Problem::OutsideSubtree)],
+            });
+        }
+    }
+    let mut scores = Collection::default();
+    for (index, record) in incoming.scores.all().enumerate() {
+        if within(&tree, &record.data.unit, &sender.id) {
+            scores.put(record.clone());
+        } else {
+            rejected.push(Rejection {
+                collection: "scores",
                 index,
                 id: Some(record.id.to_string()),
                 label: Some(name_of(&tree, &record.data.unit)),
@@ -217,6 +240,7 @@ pub(crate) fn plan_report(
     let taken = Book {
         units,
         reports,
+        scores,
         ..Book::default()
     };
     let tallies = book

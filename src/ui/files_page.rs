@@ -2,6 +2,7 @@
 
 use super::format::date_time;
 use super::import_panel::ImportPanel;
+use super::route::Route;
 use super::state::{use_app, AppState};
 use crate::domain::backup::write_backup;
 use crate::storage::device::{now_ms, today};
@@ -94,5 +95,20 @@ fn AsideCopies() -> impl IntoView {
                 </ul>
             </section>
         </Show>
+    }
+}
+
+/// Before set-up: restoring the book from another phone's backup.
+#[component]
+pub fn RestorePage() -> impl IntoView {
+    view! {
+        <main class="setup page">
+            <h1>"Khôi phục sổ từ tệp sao lưu"</h1>
+            <p>"Chọn tệp sao lưu đã tạo trên máy cũ (tệp «sao-luu_….json», thường ở mục Tải xuống hoặc trong tin nhắn Zalo). Bạn sẽ xem trước rồi mới nhập."</p>
+            <section class="card">
+                <ImportPanel label="Chọn tệp sao lưu (.json)"/>
+            </section>
+            <a class="button" href=Route::Register.href()>"Về trang thiết lập"</a>
+        </main>
     }
 }

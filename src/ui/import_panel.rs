@@ -222,6 +222,7 @@ fn Preview(name: String, plan: ImportPlan) -> impl IntoView {
                 {plan.with_value(|p| match p.kind {
                     FileKind::Backup => "Sao lưu của ",
                     FileKind::Report => "Báo cáo của ",
+                    FileKind::Plan => "Kế hoạch của ",
                 })}
                 <strong>{plan.with_value(|p| p.unit.name.clone())}</strong>
                 {format!(", tạo lúc {}.", date_time(&plan.with_value(|p| p.created.clone()).into()))}

@@ -121,6 +121,9 @@ pub fn problem_text(problem: &Problem) -> String {
         Problem::OutsideSubtree => {
             "là đơn vị không thuộc đơn vị gửi báo cáo, nên không được nhận".into()
         }
+        Problem::NotTheSendersOwn => {
+            "không do đơn vị gửi hay cấp trên của họ đặt ra, nên không được nhận".into()
+        }
     }
 }
 
@@ -148,6 +151,8 @@ pub fn collection_label(collection: &str) -> &'static str {
         "denominators" => "Số phụ nữ trên địa bàn",
         "targets" => "Chỉ tiêu",
         "reports" => "Báo cáo của đơn vị",
+        "campaigns" => "Đợt thi đua",
+        "scores" => "Điểm chấm thi đua",
         _ => "Bản ghi",
     }
 }
@@ -222,6 +227,9 @@ pub fn file_error_text(error: &FileError) -> String {
         ),
         FileError::OwnReport => {
             "đây là báo cáo của chính đơn vị trên máy này hoặc của cấp trên, không nhập vào đây.".into()
+        }
+        FileError::PlanFromBelow => {
+            "đây là kế hoạch của chính đơn vị trên máy này hoặc của đơn vị cấp dưới, không nhập vào đây.".into()
         }
         FileError::NeedsSetUp => {
             "máy này chưa thiết lập đơn vị, nên chưa biết báo cáo thuộc về đâu. Hãy thiết lập đơn vị trước.".into()
@@ -308,6 +316,9 @@ pub fn note_text(note: &Note) -> String {
         ),
         Note::NotBelow { unit } => format!("Lưu ý: «{unit}» không thuộc đơn vị của máy này."),
         Note::FuturePeriod { unit, period } => format!("Lưu ý: báo cáo của «{unit}» cho {} là kỳ chưa bắt đầu.", lower_first(&period.label_vi())),
+        Note::ReplacesParent { unit, old, new } => format!(
+            "«{unit}» sẽ được xếp dưới «{new}» theo kế hoạch này, thay cho «{old}» đã ghi lúc thiết lập."
+        ),
         Note::UnknownIndicators { codes } => format!(
             "Tệp có {} chỉ tiêu phiên bản này chưa biết ({}); số liệu được giữ nhưng chưa hiển thị.",
             codes.len(),

@@ -21,6 +21,7 @@ pub mod state;
 pub mod unit_page;
 pub mod work;
 
+use crate::storage::local::Space;
 use leptos::prelude::*;
 use route::{Bundle, Route};
 use state::{use_app, AppState};
@@ -39,10 +40,8 @@ pub struct Pages {
 pub const SHELL: Pages = Pages {
     bundle: Bundle::Shell,
     sample: Some(|space, now, today| match space {
-        crate::storage::local::Space::DemoCluster => {
-            crate::domain::demo_cluster::sample_cluster(now, today)
-        }
-        _ => crate::domain::demo::sample_chapter(now, today),
+        Space::Demo => Some(crate::domain::demo::sample_chapter(now, today)),
+        _ => None,
     }),
     page: shell_page,
     first_run: || view! { <setup::SetupPage/> }.into_any(),
@@ -60,12 +59,21 @@ pub const WORK: Pages = Pages {
     },
 };
 
-/// The office page: units side by side.
-pub const OFFICE: Pages = Pages {
-    bundle: Bundle::Office,
-    sample: None,
-    page: |_| view! { <compare::ComparePage/> }.into_any(),
-    first_run: WORK.first_run,
+/// The files page: backups and imports (a backup can be restored before
+/// set-up), and the units below an office side by side.
+pub const FILES: Pages = Pages {
+    bundle: Bundle::Files,
+    sample: Some(|space, now, today| match space {
+        crate::storage::local::Space::DemoCluster => {
+            Some(crate::domain::demo_cluster::sample_cluster(now, today))
+        }
+        _ => None,
+    }),
+    page: |route| match route {
+        Route::Compare => view! { <compare::ComparePage/> }.into_any(),
+        _ => view! { <files_page::FilesPage/> }.into_any(),
+    },
+    first_run: || view! { <files_page::RestorePage/> }.into_any(),
 };
 
 /// Mounts a page of the app, loading the book from storage.
@@ -79,8 +87,12 @@ pub fn start(pages: Pages) {
         let _ = history.set_scroll_restoration(web_sys::ScrollRestoration::Manual);
     }
     let Some(state) = AppState::load(pages.sample) else {
-        // The sample space is opened, but not made yet: the shell makes it.
-        route::go(&Route::Register);
+        // A sample space opened but not made yet: the page that makes it does.
+        let maker = match Space::current() {
+            Space::DemoCluster => Route::Compare,
+            _ => Route::Register,
+        };
+        route::go(&maker);
         return;
     };
     mount_to_body(move || view! { <App state pages/> });
@@ -137,7 +149,6 @@ fn shell_page(route: Route) -> AnyView {
     match route {
         Route::NewMember => view! { <member_page::MemberPage id=None/> }.into_any(),
         Route::Member(id) => view! { <member_page::MemberPage id=Some(id)/> }.into_any(),
-        Route::Files => view! { <files_page::FilesPage/> }.into_any(),
         Route::Unit => view! { <unit_page::UnitPage/> }.into_any(),
         _ => view! { <register::RegisterPage/> }.into_any(),
     }

@@ -11,8 +11,8 @@ use std::cell::Cell;
 pub enum Bundle {
     Shell,
     Work,
-    /// Units side by side, for offices.
-    Office,
+    /// Files (backups, imports) and the units below an office side by side.
+    Files,
 }
 
 impl Bundle {
@@ -21,7 +21,7 @@ impl Bundle {
         match self {
             Bundle::Shell => "./",
             Bundle::Work => "cong-viec.html",
-            Bundle::Office => "so-sanh.html",
+            Bundle::Files => "tep.html",
         }
     }
 }
@@ -141,7 +141,7 @@ impl Route {
     pub fn bundle(&self) -> Bundle {
         match self {
             Route::Work(_) | Route::Edit(..) | Route::Figures | Route::Report => Bundle::Work,
-            Route::Compare => Bundle::Office,
+            Route::Compare | Route::Files => Bundle::Files,
             _ => Bundle::Shell,
         }
     }

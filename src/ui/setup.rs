@@ -1,7 +1,6 @@
 //! First run: the chapter's name and the units above it, or a backup from another phone.
 
 use super::fields::{Field, Lens, TextInput};
-use super::import_panel::ImportPanel;
 use super::messages::problem_text;
 use super::state::use_app;
 use crate::domain::unit::UnitSetup;
@@ -74,7 +73,7 @@ pub fn SetupPage() -> impl IntoView {
             <section class="card">
                 <h2>"Đã có sổ trên máy khác?"</h2>
                 <p>"Nhập tệp sao lưu từ máy cũ để có lại toàn bộ sổ."</p>
-                <ImportPanel label="Khôi phục từ tệp sao lưu"/>
+                <a class="button" href=super::route::Route::Files.href()>"Khôi phục từ tệp sao lưu"</a>
             </section>
             <section class="card">
                 <h2>"Muốn xem thử trước?"</h2>

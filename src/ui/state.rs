@@ -15,8 +15,9 @@ use crate::storage::device::{new_device_state, now_ms, today};
 use crate::storage::local::{self, LoadProblem, SaveError, Space};
 use leptos::prelude::*;
 
-/// Makes a sample space's book and device state at a time and day.
-pub type Sample = fn(Space, u64, Date) -> (Book, DeviceState);
+/// Makes a sample space's book and device state at a time and day, if this
+/// page carries that sample.
+pub type Sample = fn(Space, u64, Date) -> Option<(Book, DeviceState)>;
 
 #[derive(Clone, Copy)]
 pub struct AppState {
@@ -50,11 +51,10 @@ impl AppState {
     pub fn load(sample: Option<Sample>) -> Option<AppState> {
         let space = Space::current();
         let loaded = local::load(space, today(), now_ms());
-        let (book, device) = match (loaded.device, space.is_sample(), sample) {
-            (Some(device), _, _) => (loaded.book, device),
-            (None, true, Some(sample)) => sample(space, now_ms(), today()),
-            (None, true, None) => return None,
-            (None, false, _) => (loaded.book, new_device_state()),
+        let (book, device) = match (loaded.device, space.is_sample()) {
+            (Some(device), _) => (loaded.book, device),
+            (None, true) => sample.and_then(|make| make(space, now_ms(), today()))?,
+            (None, false) => (loaded.book, new_device_state()),
         };
         let state = AppState::new(space, book, device, loaded.problems);
         if space == Space::DemoCluster {

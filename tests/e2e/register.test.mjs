@@ -95,7 +95,8 @@ test('a backup moves the register to a new phone, and merges back without duplic
 
   const newPhoneP = await newPhone(env.browser, env.server.url);
   const p = newPhoneP.page;
-  await newPhoneP.pickFile('Khôi phục từ tệp sao lưu', backup.path);
+  await p.getByRole('link', { name: 'Khôi phục từ tệp sao lưu' }).click();
+  await newPhoneP.pickFile('Chọn tệp sao lưu (.json)', backup.path);
   assert.deepEqual(await newPhoneP.previewCounts(), { 'Đơn vị': { 'mới': 3 }, 'Hội viên': { 'mới': 3 } });
   await p.getByRole('button', { name: 'Nhập vào sổ' }).click();
   await p.locator('.member-row').first().waitFor();

@@ -75,6 +75,8 @@ pub fn BaselinePage() -> impl IntoView {
                     year: y,
                     indicator: code.into(),
                     value: value.into(),
+                    set_by: None,
+                    for_unit: None,
                 },
             );
         }

@@ -72,6 +72,10 @@ try {
   await shot('compare-full', true);
   await p.setViewportSize({ width: 1280, height: 800 });
   await shot('compare-wide', true);
+  await p.setViewportSize({ width: 360, height: 740 });
+  await p.goto(`${server.url}tep.html#/ke-hoach`);
+  await p.getByRole('heading', { name: 'Đợt thi đua mới' }).waitFor();
+  await shot('plan', true);
   console.log(`screenshots written to ${out}/`);
 } finally {
   await browser.close();

@@ -515,3 +515,42 @@ fn a_plan_cannot_set_what_is_not_the_offices() {
         FileError::PlanFromBelow
     );
 }
+
+#[test]
+fn a_unit_listed_by_hand_gives_way_to_the_one_that_reports() {
+    let (mut office, mut office_device) = device(3, "Hội LHPN xã An Bình", &[]);
+    let home = office_device.home.clone().unwrap();
+    let listed = Unit {
+        name: "chi hội thôn tây".into(),
+        kind: "Chi hội".into(),
+        parent: Some(home.clone()),
+        online_group: None,
+    };
+    office
+        .units
+        .put(Record::create(office_device.clock.tick(NOW), listed));
+    let (chapter, mut chapter_device) = small_chapter(4);
+    let preview = plan_import(
+        report_file(&chapter, &mut chapter_device, 0)
+            .contents
+            .as_bytes(),
+        &office,
+        &office_device,
+        NOW,
+        today(),
+    )
+    .unwrap();
+    assert!(preview.notes.contains(&Note::ReplacesListed {
+        unit: "Chi hội Thôn Tây".into()
+    }));
+    let book = preview.apply(&mut office_device);
+    let below: Vec<&str> = so_tay_chi_hoi::domain::unit_report::children(&book.units, &home)
+        .map(|id| book.units.get(id).unwrap().data.name.as_str())
+        .collect();
+    assert_eq!(
+        below,
+        ["Chi hội Thôn Tây"],
+        "one unit, the one that reports"
+    );
+    assert_eq!(members_end(&book, &home, &home), Value::count(4));
+}

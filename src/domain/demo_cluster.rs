@@ -7,6 +7,7 @@
 //! Every other figure is invented to fill the table and is illustrative.
 
 use super::book::{Book, DeviceState};
+use super::campaign::{Campaign, Criterion, Scores};
 use super::date::Date;
 use super::indicators::Value;
 use super::model::{ModelKind, Stage};
@@ -286,12 +287,79 @@ pub fn sample_cluster(now_ms: u64, _today: Date) -> (Book, DeviceState) {
             },
         );
     }
+    add_campaign(&mut book, &mut clock, &cluster, now_ms);
     let device = DeviceState {
         clock,
         home: Some(cluster),
         last_backup_ms: None,
     };
     (book, device)
+}
+
+/// The cluster's own campaign for the year, and the points each province
+/// gave itself on the criterion scored by hand (illustrative).
+fn add_campaign(book: &mut Book, clock: &mut Clock, cluster: &RecordId, now_ms: u64) {
+    let criterion =
+        |key: &str, label: &str, points: u32, indicator: Option<&str>, target: u64| Criterion {
+            key: key.into(),
+            label: label.into(),
+            points,
+            indicator: indicator.map(str::to_owned),
+            target,
+        };
+    let campaign = Campaign {
+        office: cluster.clone(),
+        name: "Thi đua xây dựng cơ sở Hội vững mạnh".into(),
+        period: Period::Year(REVIEW_YEAR),
+        criteria: vec![
+            criterion(
+                "c1",
+                "Cán bộ được tập huấn ứng dụng công nghệ thông tin",
+                30,
+                Some("trainings.attendances.it_use"),
+                10_000,
+            ),
+            criterion(
+                "c2",
+                "Cán bộ được tập huấn chuyển đổi số",
+                30,
+                Some("cadres.trained.digital_transformation"),
+                100,
+            ),
+            criterion("c3", "Mô hình mới ra mắt", 20, Some("models.launched"), 2),
+            criterion("c4", "Sáng kiến, cách làm hay", 20, None, 0),
+        ],
+        grades: Campaign::default_grades(),
+    };
+    let record = Record::create(clock.tick(now_ms), campaign);
+    let provinces: Vec<(RecordId, String)> = super::unit_report::children(&book.units, cluster)
+        .filter_map(|id| {
+            book.units
+                .get(id)
+                .map(|u| (id.clone(), u.data.name.clone()))
+        })
+        .collect();
+    for (unit, name) in provinces {
+        // Thái Bình's special campaign earned it full points here.
+        let given = match () {
+            _ if name.ends_with("Thái Bình") => 200,
+            _ if name.ends_with("Ninh Bình") || name.ends_with("Bắc Ninh") => 180,
+            _ if name.ends_with("Hải Dương") => 160,
+            _ => 140,
+        };
+        let scores = Scores {
+            campaign: record.id.clone(),
+            unit: unit.clone(),
+            points: [("c4".to_owned(), given)].into_iter().collect(),
+        };
+        if let Some(id) = Scores::id(&record.id, &unit) {
+            book.scores.put(Record {
+                id,
+                ..Record::create(clock.tick(now_ms), scores)
+            });
+        }
+    }
+    book.campaigns.put(record);
 }
 
 #[cfg(test)]
@@ -338,6 +406,14 @@ mod tests {
             fully_trained,
             ["Hội LHPN tỉnh Hà Nam", "Hội LHPN tỉnh Quảng Ninh"],
             "100% of cadres trained"
+        );
+        let campaign = book.campaigns.live().next().unwrap();
+        let table = crate::domain::compare::campaign_table(&book, &home, campaign);
+        assert_eq!(table.len(), 9);
+        assert_eq!(table[0].name, "Hội LHPN tỉnh Bắc Ninh");
+        assert_eq!(
+            table[0].standing.as_ref().unwrap().grade.as_deref(),
+            Some("Vững mạnh")
         );
         for (province, model) in [
             ("Bắc Ninh", "1+1"),

@@ -27,6 +27,8 @@ pub enum Note {
     FuturePeriod { unit: String, period: Period },
     /// Indicator codes this version does not know: kept, not shown.
     UnknownIndicators { codes: Vec<String> },
+    /// A unit the office had listed by hand is the sender: the listed one gives way.
+    ReplacesListed { unit: String },
     /// The unit above, typed at set-up, gives way to the office the plan is from.
     ReplacesParent {
         unit: String,

@@ -9,7 +9,7 @@ use super::date::{iso_instant, Date};
 use super::envelope::{write_envelope, Envelope, FileError, FileKind, OutFile, UnitRef};
 use super::import::{ImportPlan, Note};
 use super::indicators::find;
-use super::name::slug;
+use super::name::{fold, slug};
 use super::period::Period;
 use super::problem::{FieldProblem, Problem};
 use super::record::{set_of, Collection, Record, RecordId};
@@ -211,10 +211,26 @@ pub(crate) fn plan_report(
                     home.clone()
                 }
             };
-            notes.push(Note::Attaches {
-                unit: sender.name.clone(),
-                under: name_of(&book.units, &under),
-            });
+            // A unit listed by hand under the same name, with nothing sent
+            // yet, was this one all along.
+            let listed = children(&book.units, &under)
+                .filter_map(|id| book.units.get(id))
+                .find(|u| {
+                    fold(&u.data.name) == fold(&sender.name)
+                        && !book.reports.live().any(|r| r.data.unit == u.id)
+                });
+            match listed {
+                Some(listed) => {
+                    units.put(listed.with_deleted(clock.tick(now_ms), true));
+                    notes.push(Note::ReplacesListed {
+                        unit: sender.name.clone(),
+                    });
+                }
+                None => notes.push(Note::Attaches {
+                    unit: sender.name.clone(),
+                    under: name_of(&book.units, &under),
+                }),
+            }
         }
         _ => {}
     }

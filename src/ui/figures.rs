@@ -111,6 +111,7 @@ pub fn FiguresPage() -> impl IntoView {
             </section>
         }).collect_view()}
         <a class="button primary wide" href=Route::Report.href()>"Xem bảng báo cáo, in, xuất CSV"</a>
+        <a class="button wide" href=Route::Plan.href()>"Kế hoạch, thi đua"</a>
         <Show when=move || state.device.with(|d| d.home.as_ref().is_some_and(|h| state.book.with(|b| children(&b.units, h).next().is_some())))>
             <a class="button wide" href=Route::Compare.href()>"So sánh các đơn vị cấp dưới"</a>
         </Show>

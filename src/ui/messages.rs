@@ -316,6 +316,9 @@ pub fn note_text(note: &Note) -> String {
         ),
         Note::NotBelow { unit } => format!("Lưu ý: «{unit}» không thuộc đơn vị của máy này."),
         Note::FuturePeriod { unit, period } => format!("Lưu ý: báo cáo của «{unit}» cho {} là kỳ chưa bắt đầu.", lower_first(&period.label_vi())),
+        Note::ReplacesListed { unit } => format!(
+            "«{unit}» đã được ghi tay trên máy này; đơn vị ghi tay được thay bằng đơn vị trong tệp."
+        ),
         Note::ReplacesParent { unit, old, new } => format!(
             "«{unit}» sẽ được xếp dưới «{new}» theo kế hoạch này, thay cho «{old}» đã ghi lúc thiết lập."
         ),

@@ -13,6 +13,7 @@ pub mod member_page;
 pub mod messages;
 pub mod period;
 pub mod picker;
+pub mod plan_page;
 pub mod register;
 pub mod report;
 pub mod route;
@@ -71,6 +72,7 @@ pub const FILES: Pages = Pages {
     }),
     page: |route| match route {
         Route::Compare => view! { <compare::ComparePage/> }.into_any(),
+        Route::Plan => view! { <plan_page::PlanPage/> }.into_any(),
         _ => view! { <files_page::FilesPage/> }.into_any(),
     },
     first_run: || view! { <files_page::RestorePage/> }.into_any(),
@@ -218,7 +220,7 @@ fn place(route: &Route) -> u8 {
     match route {
         Route::Register | Route::NewMember | Route::Member(_) => 0,
         Route::Work(_) | Route::Edit(..) => 1,
-        Route::Figures | Route::Report | Route::Compare => 2,
+        Route::Figures | Route::Report | Route::Compare | Route::Plan => 2,
         Route::Files => 3,
         Route::Unit => 4,
     }

@@ -104,6 +104,8 @@ pub enum Route {
     Report,
     /// The units below an office side by side.
     Compare,
+    /// Targets and emulation campaigns, from above and for the units below.
+    Plan,
     /// Backups and imports.
     Files,
     /// The unit and the units above it.
@@ -131,6 +133,7 @@ impl Route {
             ["so-lieu"] => Route::Figures,
             ["bao-cao"] => Route::Report,
             ["so-sanh"] => Route::Compare,
+            ["ke-hoach"] => Route::Plan,
             ["sao-luu"] => Route::Files,
             ["don-vi"] => Route::Unit,
             _ => Route::Register,
@@ -141,7 +144,7 @@ impl Route {
     pub fn bundle(&self) -> Bundle {
         match self {
             Route::Work(_) | Route::Edit(..) | Route::Figures | Route::Report => Bundle::Work,
-            Route::Compare | Route::Files => Bundle::Files,
+            Route::Compare | Route::Plan | Route::Files => Bundle::Files,
             _ => Bundle::Shell,
         }
     }
@@ -167,6 +170,7 @@ impl Route {
             Route::Figures => "#/so-lieu".into(),
             Route::Report => "#/bao-cao".into(),
             Route::Compare => "#/so-sanh".into(),
+            Route::Plan => "#/ke-hoach".into(),
             Route::Files => "#/sao-luu".into(),
             Route::Unit => "#/don-vi".into(),
         }
@@ -205,6 +209,7 @@ mod tests {
             Route::Figures,
             Route::Report,
             Route::Compare,
+            Route::Plan,
             Route::Files,
             Route::Unit,
         ];

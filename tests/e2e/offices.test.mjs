@@ -139,3 +139,74 @@ test("the sample cluster's review shows the article's figures", async () => {
   assert.deepEqual(office.errors, []);
   await office.close();
 });
+
+test('a plan goes down, the chapter scores herself, and the commune grades her', async () => {
+  const commune = await newPhone(env.browser, env.server.url);
+  const c = commune.page;
+  await c.getByLabel('Tên đơn vị của bạn', { exact: true }).fill('Hội LHPN xã An Bình');
+  await c.getByRole('button', { name: 'Bắt đầu' }).click();
+  await commune.goTo('Đơn vị');
+  await c.getByLabel('Tên đơn vị', { exact: true }).last().fill('Chi hội Thôn Bắc');
+  await c.getByRole('button', { name: 'Thêm đơn vị cấp dưới' }).click();
+  await c.goto(`${env.server.url}tep.html#/ke-hoach`);
+  await c.getByLabel('Hội viên cuối kỳ', { exact: true }).fill('4');
+  await c.getByLabel('Hội viên cuối kỳ', { exact: true }).blur();
+  await c.getByLabel('Tên đợt thi đua').fill('Xây dựng cơ sở Hội vững mạnh');
+  await c.getByLabel('Nội dung', { exact: true }).fill('Phát triển hội viên');
+  await c.getByLabel('Nội dung', { exact: true }).blur();
+  await c.getByLabel('Đo bằng').selectOption({ label: 'Hội viên cuối kỳ' });
+  await c.getByLabel('Chỉ tiêu cần đạt (số, hoặc % với tỷ lệ)').fill('4');
+  await c.getByLabel('Chỉ tiêu cần đạt (số, hoặc % với tỷ lệ)').blur();
+  await c.getByRole('button', { name: 'Thêm tiêu chí' }).click();
+  await c.getByLabel('Nội dung', { exact: true }).nth(1).fill('Tổ chức phong trào');
+  await c.getByLabel('Nội dung', { exact: true }).nth(1).blur();
+  await c.getByRole('button', { name: 'Lưu đợt thi đua' }).click();
+  await c.getByRole('heading', { name: /^Xây dựng cơ sở Hội vững mạnh/ }).waitFor();
+  const [planDownload] = await Promise.all([
+    c.waitForEvent('download'),
+    c.getByRole('button', { name: 'Gửi kế hoạch' }).click(),
+  ]);
+  const plan = join(await mkdtemp(join(tmpdir(), 'so-tay-')), planDownload.suggestedFilename());
+  await planDownload.saveAs(plan);
+  assert.match(planDownload.suggestedFilename(), /^ke-hoach_hoi-lhpn-xa-an-binh_\d{4}-\d{2}-\d{2}\.json$/);
+
+  // The chapter typed the commune's name at set-up; the plan puts her under its real id.
+  const chapter = await newPhone(env.browser, env.server.url);
+  const p = chapter.page;
+  await chapter.setUp({ unit: 'Chi hội Thôn Bắc', commune: 'Hội LHPN xã An Bình' });
+  for (const name of ['Nguyễn Thị Hoa', 'Lò Thị Ánh']) await chapter.addMember({ name });
+  await chapter.goTo('Sao lưu');
+  await chapter.pickFile('Chọn tệp (.json)', plan);
+  await p.getByText('«Chi hội Thôn Bắc» sẽ được xếp dưới «Hội LHPN xã An Bình» theo kế hoạch này, thay cho «Hội LHPN xã An Bình» đã ghi lúc thiết lập.').waitFor();
+  await p.getByRole('button', { name: 'Nhập vào sổ' }).click();
+  await chapter.goTo('Số liệu');
+  assert.match(await p.locator('.figure[data-code="members.end"] .figure-target').innerText(), /^Chỉ tiêu 4: đạt 50%$/, "the commune's target");
+  await p.getByRole('link', { name: 'Kế hoạch, thi đua' }).click();
+  await p.getByRole('heading', { name: /^Xây dựng cơ sở Hội vững mạnh/ }).waitFor();
+  await p.getByLabel('Điểm tự chấm').fill('7');
+  await p.getByLabel('Điểm tự chấm').blur();
+  await p.getByText('Tổng 12 / 20 điểm: Trung bình').waitFor();
+
+  // Her report carries the score up; the commune grades and ranks her.
+  await p.goto(`${env.server.url}cong-viec.html#/bao-cao`);
+  const [reportDownload] = await Promise.all([
+    p.waitForEvent('download'),
+    p.getByRole('button', { name: 'Gửi báo cáo lên cấp trên' }).click(),
+  ]);
+  const report = join(await mkdtemp(join(tmpdir(), 'so-tay-')), reportDownload.suggestedFilename());
+  await reportDownload.saveAs(report);
+  await c.goto(`${env.server.url}tep.html#/sao-luu`);
+  await commune.pickFile('Chọn tệp (.json)', report);
+  await c.getByRole('button', { name: 'Nhập vào sổ' }).click();
+  await c.locator('.figure').first().waitFor();
+  await c.goto(`${env.server.url}tep.html#/ke-hoach`);
+  const row = c.locator('.compare-table tbody tr', { hasText: 'Chi hội Thôn Bắc' });
+  await row.waitFor();
+  assert.deepEqual(await row.evaluate((tr) => [...tr.children].map((td) => td.textContent)),
+    ['1', 'Chi hội Thôn Bắc', '5', '7', '12', 'Trung bình']);
+  assert.equal(await c.locator('.compare-table tbody tr').count(), 1, 'the unit listed by hand became the chapter itself');
+  assert.deepEqual(commune.errors, []);
+  assert.deepEqual(chapter.errors, []);
+  await chapter.close();
+  await commune.close();
+});

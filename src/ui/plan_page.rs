@@ -1,0 +1,466 @@
+//! Plans and emulation: a unit's standing in the campaigns of the offices
+//! above it, with the scores it gives by hand; and, for an office, the
+//! targets and campaigns it sets for the units below, their standings, and
+//! the plan file it sends down.
+
+use super::fields::NumberInput;
+use super::format::compare_vi;
+use super::state::{use_app, AppState};
+use crate::domain::baseline::Target;
+use crate::domain::campaign::{points_text, standing, Campaign, Criterion, Scores};
+use crate::domain::compare::campaign_table;
+use crate::domain::indicators::{catalogue, find};
+use crate::domain::name::tidy;
+use crate::domain::period::Period;
+use crate::domain::plan_file::write_plan;
+use crate::domain::record::{Record, RecordId};
+use crate::domain::unit::with_ancestors;
+use crate::domain::unit_report::{children, report_of};
+use crate::storage::device::{now_ms, today};
+use crate::storage::files::{send, Sent};
+use leptos::prelude::*;
+use leptos::task::spawn_local;
+
+/// The indicators an office most often sets targets for.
+const TARGETED: [&str; 6] = [
+    "members.end",
+    "attraction.all",
+    "cadres.trained.digital_transformation",
+    "trainings.held",
+    "models.launched",
+    "fees.paid",
+];
+
+fn home(state: AppState) -> Option<RecordId> {
+    state.device.with_untracked(|d| d.home.clone())
+}
+
+#[component]
+pub fn PlanPage() -> impl IntoView {
+    let state = use_app();
+    let Some(home) = home(state) else {
+        return ().into_any();
+    };
+    let has_below = {
+        let home = home.clone();
+        move || {
+            state
+                .book
+                .with(|b| children(&b.units, &home).next().is_some())
+        }
+    };
+    view! {
+        <h1>"Kế hoạch, thi đua"</h1>
+        <FromAbove/>
+        <Show when=has_below.clone()>
+            <OwnCampaigns/>
+            <TargetsBelow/>
+            <NewCampaign/>
+            <section class="card">
+                <h2>"Gửi kế hoạch xuống cấp dưới"</h2>
+                <p class="note">"Tệp kế hoạch gồm đơn vị của bạn, các chỉ tiêu và đợt thi đua ở trên. Đơn vị cấp dưới nhập tệp để được xếp dưới đơn vị của bạn và thấy chỉ tiêu, thi đua."</p>
+                <button type="button" class="button primary" on:click=move |_| send_plan(state)>"Gửi kế hoạch"</button>
+            </section>
+        </Show>
+    }
+    .into_any()
+}
+
+fn send_plan(state: AppState) {
+    let file = state.book.with_untracked(|b| {
+        state
+            .device
+            .with_untracked(|d| write_plan(b, d, now_ms(), today()))
+    });
+    let Some(file) = file else {
+        return;
+    };
+    spawn_local(async move {
+        let said = match send(&file.name, &file.contents, "application/json").await {
+            Sent::Shared => format!("Đã gửi tệp «{}».", file.name),
+            Sent::Downloaded => format!(
+                "Đã tạo tệp «{}». Gửi tệp này cho các đơn vị cấp dưới.",
+                file.name
+            ),
+            Sent::Cancelled => "Chưa gửi kế hoạch.".to_owned(),
+            Sent::Failed => "Trình duyệt không cho lưu tệp. Hãy thử lại.".to_owned(),
+        };
+        state.tell(said);
+    });
+}
+
+/// Campaigns of the offices above: this unit's points, and its scores by hand.
+#[component]
+fn FromAbove() -> impl IntoView {
+    let state = use_app();
+    let campaigns = move || {
+        let home = home(state)?;
+        Some(state.book.with(|b| {
+            let above: Vec<RecordId> = with_ancestors(&b.units, &home)
+                .into_iter()
+                .skip(1)
+                .map(|u| u.id.clone())
+                .collect();
+            b.campaigns
+                .live()
+                .filter(|c| above.contains(&c.data.office))
+                .cloned()
+                .collect::<Vec<_>>()
+        }))
+    };
+    view! {
+        {move || {
+            let list = campaigns().unwrap_or_default();
+            (!list.is_empty()).then(|| view! {
+                <section class="card">
+                    <h2>"Thi đua của cấp trên"</h2>
+                    {list.into_iter().map(|c| view! { <MyStanding campaign=c/> }).collect_view()}
+                </section>
+            })
+        }}
+    }
+}
+
+#[component]
+fn MyStanding(campaign: Record<Campaign>) -> impl IntoView {
+    let state = use_app();
+    let Some(home) = home(state) else {
+        return ().into_any();
+    };
+    let scores_id = Scores::id(&campaign.id, &home);
+    let c = campaign.data.clone();
+    let given = {
+        let scores_id = scores_id.clone();
+        move || {
+            scores_id
+                .as_ref()
+                .and_then(|id| {
+                    state.book.with(|b| {
+                        b.scores
+                            .get(id)
+                            .filter(|s| !s.deleted)
+                            .map(|s| s.data.points.clone())
+                    })
+                })
+                .unwrap_or_default()
+        }
+    };
+    let result = {
+        let (c, home, given) = (c.clone(), home.clone(), given.clone());
+        move || {
+            let values = state.book.with(|b| {
+                report_of(b, &home, &home, c.period)
+                    .map(|r| r.values)
+                    .unwrap_or_default()
+            });
+            standing(&c, &values, Some(&given()))
+        }
+    };
+    let set_score = {
+        let (campaign_id, home, given) = (campaign.id.clone(), home.clone(), given.clone());
+        move |key: String, points: u32| {
+            let mut all = given();
+            all.insert(key, points * 10);
+            if let Some(id) = Scores::id(&campaign_id, &home) {
+                state.save(
+                    Some(&id),
+                    Scores {
+                        campaign: campaign_id.clone(),
+                        unit: home.clone(),
+                        points: all,
+                    },
+                );
+            }
+        }
+    };
+    view! {
+        <div class="campaign">
+            <h3>{format!("{} — {}", c.name, c.period.label_vi())}</h3>
+            <ul class="plain">
+                {c.criteria.iter().enumerate().map(|(i, criterion)| {
+                    let result = result.clone();
+                    let shown = move || result().points[i].map_or_else(|| "chưa chấm".to_owned(), points_text);
+                    let by_hand = criterion.indicator.is_none();
+                    let key = criterion.key.clone();
+                    let set_score = set_score.clone();
+                    let given = given.clone();
+                    view! {
+                        <li class="figure">
+                            <span class="figure-name">{format!("{} (tối đa {} điểm)", criterion.label, criterion.points)}</span>
+                            <strong class="figure-value">{shown}</strong>
+                            {by_hand.then(|| {
+                                let key_for_value = key.clone();
+                                view! {
+                                    <label class="inline-add">
+                                        <span>"Điểm tự chấm"</span>
+                                        <NumberInput value=Signal::derive(move || given().get(&key_for_value).map_or(0, |p| p / 10))
+                                            set=Callback::new(move |n| set_score(key.clone(), n))/>
+                                    </label>
+                                }
+                            })}
+                        </li>
+                    }
+                }).collect_view()}
+            </ul>
+            <p class="figure-value">{move || {
+                let r = result();
+                match r.grade {
+                    Some(grade) => format!("Tổng {} / {} điểm: {grade}", points_text(r.total), points_text(r.max)),
+                    None => format!("Tổng {} / {} điểm (còn tiêu chí chưa chấm)", points_text(r.total), points_text(r.max)),
+                }
+            }}</p>
+        </div>
+    }
+    .into_any()
+}
+
+/// The office's own campaigns: each unit below scored, graded and ranked.
+#[component]
+fn OwnCampaigns() -> impl IntoView {
+    let state = use_app();
+    let tables = move || {
+        let home = home(state)?;
+        Some(state.book.with(|b| {
+            b.campaigns
+                .live()
+                .filter(|c| c.data.office == home)
+                .map(|c| (c.clone(), campaign_table(b, &home, c)))
+                .collect::<Vec<_>>()
+        }))
+    };
+    view! {
+        {move || tables().unwrap_or_default().into_iter().map(|(campaign, rows)| {
+            let id = campaign.id.clone();
+            let question = format!("Xoá đợt thi đua «{}»? Có thể nhập lại từ tệp kế hoạch đã gửi.", campaign.data.name);
+            let delete = move |_| {
+                if window().confirm_with_message(&question).unwrap_or(false) {
+                    state.set_deleted::<Campaign>(&id, true);
+                }
+            };
+            view! {
+                <section class="card">
+                    <h2>{format!("{} — {}", campaign.data.name, campaign.data.period.label_vi())}</h2>
+                    <div class="table-wrap">
+                        <table class="compare-table">
+                            <thead>
+                                <tr>
+                                    <th scope="col">"Hạng"</th>
+                                    <th scope="col">"Đơn vị"</th>
+                                    {campaign.data.criteria.iter().map(|c| view! { <th scope="col">{format!("{} ({})", c.label, c.points)}</th> }).collect_view()}
+                                    <th scope="col">"Tổng"</th>
+                                    <th scope="col">"Xếp loại"</th>
+                                </tr>
+                            </thead>
+                            <tbody>
+                                {rows.into_iter().map(|row| {
+                                    let cells = match &row.standing {
+                                        Some(s) => view! {
+                                            {s.points.iter().map(|p| view! { <td>{p.map_or_else(|| "chưa chấm".to_owned(), points_text)}</td> }).collect_view()}
+                                            <td>{points_text(s.total)}</td>
+                                            <td>{s.grade.clone().unwrap_or_else(|| "—".into())}</td>
+                                        }.into_any(),
+                                        None => view! { <td colspan=(campaign.data.criteria.len() + 2).to_string()>"Chưa báo cáo"</td> }.into_any(),
+                                    };
+                                    view! {
+                                        <tr class:missing=row.standing.is_none()>
+                                            <td>{row.rank.map(|r| r.to_string()).unwrap_or_default()}</td>
+                                            <th scope="row">{row.name}</th>
+                                            {cells}
+                                        </tr>
+                                    }
+                                }).collect_view()}
+                            </tbody>
+                        </table>
+                    </div>
+                    <button type="button" class="button danger-outline" on:click=delete>"Xoá đợt thi đua này"</button>
+                </section>
+            }
+        }).collect_view()}
+    }
+}
+
+/// The targets the office sets for every unit below it, for this year.
+#[component]
+fn TargetsBelow() -> impl IntoView {
+    let state = use_app();
+    let year = state.today().year();
+    let target = move |code: &'static str| {
+        let home = home(state)?;
+        let key = Target {
+            year,
+            indicator: code.into(),
+            value: 0,
+            set_by: Some(home),
+            for_unit: None,
+        }
+        .key()?;
+        state.book.with(|b| {
+            b.targets
+                .get(&key)
+                .filter(|t| !t.deleted)
+                .map(|t| t.data.value as u32)
+        })
+    };
+    let set = move |code: &'static str, value: u32| {
+        let Some(home) = home(state) else { return };
+        let target = Target {
+            year,
+            indicator: code.into(),
+            value: value.into(),
+            set_by: Some(home),
+            for_unit: None,
+        };
+        let Some(key) = target.key() else { return };
+        if value == 0 {
+            state.set_deleted::<Target>(&key, true);
+        } else {
+            state.save(Some(&key), target);
+        }
+    };
+    view! {
+        <section class="card">
+            <h2>{format!("Chỉ tiêu năm {year} cho các đơn vị cấp dưới")}</h2>
+            <p class="note">"Số, hoặc phần trăm với chỉ tiêu tỷ lệ. Để 0 nếu không đặt."</p>
+            {TARGETED.into_iter().map(|code| view! {
+                <div class="field">
+                    <label>
+                        <span class="field-label">{find(code).map_or(code.to_owned(), |i| i.name_vi)}</span>
+                        <NumberInput value=Signal::derive(move || target(code).unwrap_or(0)) set=Callback::new(move |n| set(code, n))/>
+                    </label>
+                </div>
+            }).collect_view()}
+        </section>
+    }
+}
+
+/// A criterion being written: label, points, and the indicator and target
+/// (no indicator: scored by hand).
+#[derive(Clone, Default, PartialEq)]
+struct Draft {
+    label: String,
+    points: u32,
+    indicator: String,
+    target: u32,
+}
+
+/// A new campaign: name, period, criteria; the usual scoring sheet.
+#[component]
+fn NewCampaign() -> impl IntoView {
+    let state = use_app();
+    let name = RwSignal::new(String::new());
+    let period = RwSignal::new(Period::Year(state.today().year()));
+    let criteria = RwSignal::new(vec![Draft {
+        points: 10,
+        ..Draft::default()
+    }]);
+    let problem = RwSignal::new(None::<String>);
+    let mut indicators: Vec<(String, String)> = catalogue()
+        .into_iter()
+        .map(|i| (i.code, i.name_vi))
+        .collect();
+    indicators.sort_unstable_by(|a, b| compare_vi(&a.1, &b.1));
+    let indicators = StoredValue::new(indicators);
+    let save = move |_| {
+        let Some(home) = home(state) else { return };
+        let campaign = Campaign {
+            office: home,
+            name: tidy(&name.get_untracked()),
+            period: period.get_untracked(),
+            criteria: criteria
+                .get_untracked()
+                .into_iter()
+                .enumerate()
+                .map(|(i, d)| Criterion {
+                    key: format!("c{}", i + 1),
+                    label: tidy(&d.label),
+                    points: d.points,
+                    indicator: (!d.indicator.is_empty()).then_some(d.indicator),
+                    target: d.target.into(),
+                })
+                .collect(),
+            grades: Campaign::default_grades(),
+        };
+        match campaign.problems().first() {
+            Some(p) => problem.set(Some(super::messages::field_problem_text(p))),
+            None => {
+                state.save(None, campaign);
+                name.set(String::new());
+                criteria.set(vec![Draft {
+                    points: 10,
+                    ..Draft::default()
+                }]);
+                problem.set(None);
+                state.tell("Đã lưu đợt thi đua. Gửi kế hoạch để cấp dưới nhận được.");
+            }
+        }
+    };
+    let edit = move |i: usize, change: Box<dyn FnOnce(&mut Draft)>| {
+        criteria.update(|c| {
+            if let Some(d) = c.get_mut(i) {
+                change(d);
+            }
+        })
+    };
+    let years = state.today().year();
+    view! {
+        <section class="card">
+            <h2>"Đợt thi đua mới"</h2>
+            <div class="field">
+                <label for="campaign-name" class="field-label">"Tên đợt thi đua"</label>
+                <input id="campaign-name" type="text" placeholder="Xây dựng cơ sở Hội vững mạnh" prop:value=move || name.get()
+                    on:input=move |ev| name.set(event_target_value(&ev))/>
+            </div>
+            <div class="field">
+                <label for="campaign-period" class="field-label">"Kỳ"</label>
+                <select id="campaign-period" on:change=move |ev| {
+                    if let Some(p) = Period::parse(&event_target_value(&ev)) { period.set(p) }
+                }>
+                    {[Period::Year(years), Period::Half(years, 1), Period::Half(years, 2), Period::Year(years + 1)].into_iter().map(|p| view! {
+                        <option value=p.code() selected=move || period.get() == p>{p.label_vi()}</option>
+                    }).collect_view()}
+                </select>
+            </div>
+            <h3>"Tiêu chí"</h3>
+            {move || criteria.get().into_iter().enumerate().map(|(i, d)| view! {
+                <fieldset class="sub">
+                    <legend>{format!("Tiêu chí {}", i + 1)}</legend>
+                    <div class="field">
+                        <label class="field-label" for=format!("criterion-{i}")>"Nội dung"</label>
+                        <input id=format!("criterion-{i}") type="text" prop:value=d.label.clone()
+                            on:change=move |ev| { let v = event_target_value(&ev); edit(i, Box::new(move |d| d.label = v)) }/>
+                    </div>
+                    <div class="two">
+                        <div class="field">
+                            <label>
+                                <span class="field-label">"Điểm tối đa"</span>
+                                <NumberInput value=Signal::stored(d.points) set=Callback::new(move |n| edit(i, Box::new(move |d| d.points = n)))/>
+                            </label>
+                        </div>
+                        <div class="field">
+                            <label>
+                                <span class="field-label">"Chỉ tiêu cần đạt (số, hoặc % với tỷ lệ)"</span>
+                                <NumberInput value=Signal::stored(d.target) set=Callback::new(move |n| edit(i, Box::new(move |d| d.target = n)))/>
+                            </label>
+                        </div>
+                    </div>
+                    <div class="field">
+                        <label class="field-label" for=format!("indicator-{i}")>"Đo bằng"</label>
+                        <select id=format!("indicator-{i}") on:change=move |ev| { let v = event_target_value(&ev); edit(i, Box::new(move |d| d.indicator = v)) }>
+                            <option value="" selected=d.indicator.is_empty()>"Điểm chấm tay"</option>
+                            {indicators.with_value(|all| all.iter().map(|(code, label)| {
+                                let selected = *code == d.indicator;
+                                view! { <option value=code.clone() selected=selected>{label.clone()}</option> }
+                            }).collect_view())}
+                        </select>
+                    </div>
+                </fieldset>
+            }).collect_view()}
+            <div class="actions">
+                <button type="button" class="button" on:click=move |_| criteria.update(|c| c.push(Draft { points: 10, ..Draft::default() }))>"Thêm tiêu chí"</button>
+                <button type="button" class="button primary" on:click=save>"Lưu đợt thi đua"</button>
+            </div>
+            <p class="note">"Xếp loại: Vững mạnh từ 90% tổng điểm, Khá từ 70%, Trung bình từ 50%, dưới đó là Yếu."</p>
+            {move || problem.get().map(|p| view! { <p class="field-error" role="alert">{p}</p> })}
+        </section>
+    }
+}

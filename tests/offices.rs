@@ -295,12 +295,7 @@ fn units_below_an_office_are_data() {
     let home = device.home.clone().unwrap();
     let mut clock = device.clock.clone();
     for name in ["Hội LHPN tỉnh Bắc Ninh", "Hội LHPN tỉnh Hà Nam"] {
-        let unit = Unit {
-            name: name.into(),
-            kind: "Hội LHPN tỉnh".into(),
-            parent: Some(home.clone()),
-            online_group: None,
-        };
+        let unit = Unit::new(name, "Hội LHPN tỉnh", Some(home.clone()));
         book.units.put(Record::create(clock.tick(NOW), unit));
     }
     assert_eq!(
@@ -520,12 +515,7 @@ fn a_plan_cannot_set_what_is_not_the_offices() {
 fn a_unit_listed_by_hand_gives_way_to_the_one_that_reports() {
     let (mut office, mut office_device) = device(3, "Hội LHPN xã An Bình", &[]);
     let home = office_device.home.clone().unwrap();
-    let listed = Unit {
-        name: "chi hội thôn tây".into(),
-        kind: "Chi hội".into(),
-        parent: Some(home.clone()),
-        online_group: None,
-    };
+    let listed = Unit::new("chi hội thôn tây", "Chi hội", Some(home.clone()));
     office
         .units
         .put(Record::create(office_device.clock.tick(NOW), listed));
@@ -553,4 +543,83 @@ fn a_unit_listed_by_hand_gives_way_to_the_one_that_reports() {
         "one unit, the one that reports"
     );
     assert_eq!(members_end(&book, &home, &home), Value::count(4));
+}
+
+#[test]
+fn merged_units_count_where_they_stood_and_in_their_successors_past() {
+    use so_tay_chi_hoi::domain::compare::Comparison;
+    let (mut book, device) = device(6, "Cụm thi đua Đồng bằng sông Hồng", &[]);
+    let home = device.home.clone().unwrap();
+    let mut clock = device.clock.clone();
+    let mut province = |name: &str| {
+        let record = Record::create(
+            clock.tick(NOW),
+            Unit::new(name, "Hội LHPN tỉnh", Some(home.clone())),
+        );
+        let id = record.id.clone();
+        book.units.put(record);
+        id
+    };
+    let (ninh_binh, ha_nam, nam_dinh) = (
+        province("Ninh Bình"),
+        province("Hà Nam"),
+        province("Nam Định"),
+    );
+    let y2024 = Period::Year(2024);
+    for (unit, members, period) in [
+        (&ninh_binh, 220, y2024),
+        (&ha_nam, 198, y2024),
+        (&nam_dinh, 390, y2024),
+        (&ninh_binh, 800, YEAR),
+    ] {
+        let mut values = std::collections::BTreeMap::new();
+        values.insert("members.end".to_owned(), Value::count(members));
+        let report = UnitReport {
+            unit: unit.clone(),
+            period,
+            values,
+            models: vec![],
+            trainings: vec![],
+        };
+        book.reports.put(Record {
+            id: UnitReport::id(unit, period).unwrap(),
+            ..Record::create(clock.tick(NOW), report)
+        });
+    }
+    // On 1 July 2025 Hà Nam and Nam Định merge into Ninh Bình.
+    let end = Date::new(2025, 6, 30);
+    for merged in [&ha_nam, &nam_dinh] {
+        let record = book.units.get(merged).unwrap().clone();
+        let data = Unit {
+            valid_to: end,
+            ..record.data.clone()
+        };
+        book.units.put(record.edited(clock.tick(NOW), data));
+    }
+    let record = book.units.get(&ninh_binh).unwrap().clone();
+    let data = Unit {
+        predecessors: vec![ha_nam.clone(), nam_dinh.clone()],
+        ..record.data.clone()
+    };
+    book.units.put(record.edited(clock.tick(NOW), data));
+
+    let columns = vec!["members.end".to_owned()];
+    let before = Comparison::build(&book, &home, &home, y2024, 1, &columns);
+    assert_eq!(
+        before.rows.len(),
+        3,
+        "in 2024 the three provinces stood apart"
+    );
+    assert_eq!(before.total, vec![Value::count(808)]);
+    let after = Comparison::build(&book, &home, &home, YEAR, 1, &columns);
+    let names: Vec<&str> = after.rows.iter().map(|r| r.name.as_str()).collect();
+    assert_eq!(names, ["Ninh Bình"], "after the merger, one province");
+    assert_eq!(after.total, vec![Value::count(800)]);
+    assert_eq!(members_end(&book, &home, &ninh_binh), Value::count(800));
+    let past = report_of(&book, &home, &ninh_binh, y2024).unwrap();
+    assert_eq!(
+        past.values["members.end"],
+        Value::count(808),
+        "the merged province's own past includes its predecessors"
+    );
 }

@@ -11,7 +11,7 @@ use super::record::Record;
 use super::record::RecordId;
 use super::report::csv_cell;
 use super::unit::with_ancestors;
-use super::unit_report::{children, report_of};
+use super::unit_report::{children, report_in_tree};
 use std::cmp::Ordering;
 
 /// The indicators a comparison shows when none are chosen.
@@ -77,13 +77,15 @@ impl Comparison {
         for level in 1..=depth.max(1) {
             let mut next = Vec::new();
             for parent in &level_units {
-                for child in children(&book.units, parent) {
+                let existing = children(&book.units, parent)
+                    .filter(|c| book.units.get(c).is_some_and(|u| u.data.exists_in(period)));
+                for child in existing {
                     let name = book
                         .units
                         .get(child)
                         .map(|u| u.data.name.clone())
                         .unwrap_or_default();
-                    let values = report_of(book, home, child, period).map(|r| pick(&r.values));
+                    let values = report_in_tree(book, home, child, period).map(|r| pick(&r.values));
                     rows.push(CompareRow {
                         unit: child.clone(),
                         name,
@@ -95,7 +97,7 @@ impl Comparison {
             }
             level_units = next;
         }
-        let total = report_of(book, home, unit, period)
+        let total = report_in_tree(book, home, unit, period)
             .map(|r| pick(&r.values))
             .unwrap_or_else(|| vec![Value::default(); columns.len()]);
         Comparison {
@@ -219,6 +221,11 @@ pub fn campaign_table(
 ) -> Vec<CampaignRow> {
     let c = &campaign.data;
     let mut rows: Vec<CampaignRow> = children(&book.units, &c.office)
+        .filter(|u| {
+            book.units
+                .get(u)
+                .is_some_and(|u| u.data.exists_in(c.period))
+        })
         .map(|unit| {
             let given = Scores::id(&campaign.id, unit)
                 .and_then(|id| book.scores.get(&id))
@@ -231,7 +238,7 @@ pub fn campaign_table(
                     .get(unit)
                     .map(|u| u.data.name.clone())
                     .unwrap_or_default(),
-                standing: report_of(book, home, unit, c.period)
+                standing: report_in_tree(book, home, unit, c.period)
                     .map(|r| standing(c, &r.values, given)),
                 rank: None,
             }
@@ -263,27 +270,14 @@ mod tests {
     fn office_with(reports: &[(&str, Option<(u64, u64)>)]) -> (Book, RecordId) {
         let mut clock = Clock::new(DeviceId::from_random([9; 8]));
         let mut book = Book::default();
-        let top = Record::create(
-            clock.tick(1),
-            Unit {
-                name: "Cụm".into(),
-                kind: "Cụm thi đua".into(),
-                parent: None,
-                online_group: None,
-            },
-        );
+        let top = Record::create(clock.tick(1), Unit::new("Cụm", "Cụm thi đua", None));
         let home = top.id.clone();
         book.units.put(top);
         let year = Period::Year(2023);
         for (name, figures) in reports {
             let unit = Record::create(
                 clock.tick(1),
-                Unit {
-                    name: (*name).into(),
-                    kind: "Hội LHPN tỉnh".into(),
-                    parent: Some(home.clone()),
-                    online_group: None,
-                },
+                Unit::new(*name, "Hội LHPN tỉnh", Some(home.clone())),
             );
             if let Some((trainings, attendances)) = figures {
                 let mut values = std::collections::BTreeMap::new();

@@ -189,15 +189,7 @@ pub fn sample_cluster(now_ms: u64, _today: Date) -> (Book, DeviceState) {
     let period = Period::Year(REVIEW_YEAR);
     let unit =
         |book: &mut Book, clock: &mut Clock, name: &str, kind: &str, parent: Option<&RecordId>| {
-            let record = Record::create(
-                clock.tick(now_ms),
-                Unit {
-                    name: name.into(),
-                    kind: kind.into(),
-                    parent: parent.cloned(),
-                    online_group: None,
-                },
-            );
+            let record = Record::create(clock.tick(now_ms), Unit::new(name, kind, parent.cloned()));
             let id = record.id.clone();
             book.units.put(record);
             id

@@ -20,6 +20,16 @@ pub struct Unit {
     /// The chapter's online group (Zalo, Facebook…), if it runs one.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub online_group: Option<OnlineGroup>,
+    /// First day the unit existed, when known (a unit made by a merger).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub valid_from: Option<super::date::Date>,
+    /// Last day the unit existed, when it was merged into another or dissolved.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub valid_to: Option<super::date::Date>,
+    /// Units merged into this one (the 2025 reform merged provinces and
+    /// communes): their figures count as this unit's for periods before.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub predecessors: Vec<RecordId>,
 }
 
 /// An online group a unit runs for its members.
@@ -31,10 +41,37 @@ pub struct OnlineGroup {
 }
 
 impl Unit {
+    /// A unit with a name, a kind label and the unit above it.
+    pub fn new(name: impl Into<String>, kind: impl Into<String>, parent: Option<RecordId>) -> Unit {
+        Unit {
+            name: name.into(),
+            kind: kind.into(),
+            parent,
+            online_group: None,
+            valid_from: None,
+            valid_to: None,
+            predecessors: Vec::new(),
+        }
+    }
+
+    /// Whether the unit existed at some time in `period`.
+    pub fn exists_in(&self, period: super::period::Period) -> bool {
+        self.valid_from.is_none_or(|from| from <= period.end())
+            && self.valid_to.is_none_or(|to| to >= period.start())
+    }
+
     pub fn problems(&self) -> Vec<FieldProblem> {
         let mut out = Vec::new();
         check_text("name", &self.name, MAX_UNIT_TEXT, true, &mut out);
         check_text("kind", &self.kind, MAX_UNIT_TEXT, true, &mut out);
+        if let (Some(from), Some(to)) = (self.valid_from, self.valid_to) {
+            if to < from {
+                out.push(FieldProblem::new(
+                    "valid_to",
+                    super::problem::Problem::BeforeStart,
+                ));
+            }
+        }
         if let Some(group) = &self.online_group {
             check_text(
                 "online_group.platform",
@@ -90,15 +127,7 @@ impl UnitSetup {
             .collect::<Vec<_>>();
         for (name, kind) in levels {
             let parent = created.last().map(|u| u.id.clone());
-            created.push(Record::create(
-                stamp(),
-                Unit {
-                    name,
-                    kind,
-                    parent,
-                    online_group: None,
-                },
-            ));
+            created.push(Record::create(stamp(), Unit::new(name, kind, parent)));
         }
         created
     }
@@ -160,24 +189,8 @@ mod tests {
     #[test]
     fn a_parent_loop_ends() {
         let mut clock = Clock::new(DeviceId::from_random([1; 8]));
-        let a = Record::create(
-            clock.tick(1),
-            Unit {
-                name: "A".into(),
-                kind: "x".into(),
-                parent: None,
-                online_group: None,
-            },
-        );
-        let b = Record::create(
-            clock.tick(1),
-            Unit {
-                name: "B".into(),
-                kind: "x".into(),
-                parent: Some(a.id.clone()),
-                online_group: None,
-            },
-        );
+        let a = Record::create(clock.tick(1), Unit::new("A", "x", None));
+        let b = Record::create(clock.tick(1), Unit::new("B", "x", Some(a.id.clone())));
         let a_looped = a.edited(
             clock.tick(1),
             Unit {

@@ -175,12 +175,38 @@ pub fn children<'a>(
         .map(|u| &u.id)
 }
 
-/// The report of `unit` for `period` as this device knows it: the one it
-/// received; or, for a unit with units below it, the sum of theirs (each
-/// built the same way, so a province adds up communes that add up chapters);
-/// or, for this device's own chapter (no unit below), the one its records
-/// give. `None` when nothing is known.
+/// The report of `unit` for `period` as the unit looks at itself: as it
+/// stands in the tree (see [`report_in_tree`]), plus, for periods when units
+/// later merged into it still existed, their figures — so a province made by
+/// a merger compares with its own past.
 pub fn report_of(
+    book: &Book,
+    home: &RecordId,
+    unit: &RecordId,
+    period: Period,
+) -> Option<UnitReport> {
+    let own = report_in_tree(book, home, unit, period);
+    let before: Vec<UnitReport> = book
+        .units
+        .get(unit)
+        .map(|u| u.data.predecessors.clone())
+        .unwrap_or_default()
+        .iter()
+        .filter(|p| book.units.get(p).is_some_and(|u| u.data.exists_in(period)))
+        .filter_map(|p| report_in_tree(book, home, p, period))
+        .collect();
+    match (own, before.is_empty()) {
+        (own, true) => own,
+        (own, false) => Some(UnitReport::sum(unit, period, own.iter().chain(&before))),
+    }
+}
+
+/// The report of `unit` for `period` as it stands among the units beside it:
+/// the one this device received; or, for a unit with units below it, the sum
+/// of theirs (those that existed in the period, each built the same way, so a
+/// province adds up communes that add up chapters); or, for this device's own
+/// chapter (no unit below), the one its records give. `None` when nothing is known.
+pub fn report_in_tree(
     book: &Book,
     home: &RecordId,
     unit: &RecordId,
@@ -208,7 +234,9 @@ fn report_within(
     {
         return Some(held.data.clone());
     }
-    let units_below: Vec<&RecordId> = children(&book.units, unit).collect();
+    let units_below: Vec<&RecordId> = children(&book.units, unit)
+        .filter(|c| book.units.get(c).is_some_and(|u| u.data.exists_in(period)))
+        .collect();
     if units_below.is_empty() {
         // A chapter: this device's own has its records; another has sent nothing.
         return (unit == home).then(|| chapter_report(book, unit, period));
@@ -228,15 +256,7 @@ mod tests {
     use crate::domain::stamp::{Clock, DeviceId};
 
     fn unit(name: &str, parent: Option<&RecordId>, clock: &mut Clock) -> Record<Unit> {
-        Record::create(
-            clock.tick(1),
-            Unit {
-                name: name.into(),
-                kind: "x".into(),
-                parent: parent.cloned(),
-                online_group: None,
-            },
-        )
+        Record::create(clock.tick(1), Unit::new(name, "x", parent.cloned()))
     }
 
     fn report(unit: &RecordId, period: Period, members: u64, women: u64) -> UnitReport {

@@ -5,6 +5,7 @@ use super::banners::switch_space;
 use super::fields::{CheckBoxValue, DateInput, Field, Lens, TextInput, TextValue};
 use super::messages::problem_text;
 use super::state::use_app;
+use crate::domain::date::Date;
 use crate::domain::name::tidy;
 use crate::domain::record::{Record, RecordId};
 use crate::domain::unit::{OnlineGroup, Unit};
@@ -19,12 +20,7 @@ pub fn UnitPage() -> impl IntoView {
     let top = move || chain().last().map(|u| u.id.clone());
     let add_above = move |_| {
         if let Some(top) = top() {
-            let unit = Unit {
-                name: "Đơn vị cấp trên".into(),
-                kind: "Hội LHPN".into(),
-                parent: None,
-                online_group: None,
-            };
+            let unit = Unit::new("Đơn vị cấp trên", "Hội LHPN", None);
             state.add_unit_above(&top, unit);
         }
     };
@@ -82,7 +78,18 @@ fn UnitsBelow() -> impl IntoView {
                     .map(|home| {
                         children(&b.units, home)
                             .filter_map(|id| b.units.get(id))
-                            .map(|u| format!("{} ({})", u.data.name, u.data.kind))
+                            .map(|u| {
+                                let ended = u
+                                    .data
+                                    .valid_to
+                                    .map(|to| format!(", đến {}", to.vn()))
+                                    .unwrap_or_default();
+                                (
+                                    u.id.clone(),
+                                    u.data.name.clone(),
+                                    format!("{} ({}{ended})", u.data.name, u.data.kind),
+                                )
+                            })
                             .collect::<Vec<_>>()
                     })
                     .unwrap_or_default()
@@ -93,12 +100,11 @@ fn UnitsBelow() -> impl IntoView {
         let Some(home) = state.device.with_untracked(|d| d.home.clone()) else {
             return;
         };
-        let unit = Unit {
-            name: tidy(&name.get_untracked()),
-            kind: tidy(&kind.get_untracked()),
-            parent: Some(home),
-            online_group: None,
-        };
+        let unit = Unit::new(
+            tidy(&name.get_untracked()),
+            tidy(&kind.get_untracked()),
+            Some(home),
+        );
         if unit.problems().is_empty() {
             state.save(None, unit);
             name.set(String::new());
@@ -108,7 +114,7 @@ fn UnitsBelow() -> impl IntoView {
         <section class="card">
             <h2>"Đơn vị cấp dưới"</h2>
             <p class="note">"Với cấp Hội có đơn vị cấp dưới: ghi tên các đơn vị để theo dõi ai đã gửi báo cáo. Đơn vị cũng được thêm khi nhập báo cáo của họ."</p>
-            <ul class="plain">{move || below().into_iter().map(|u| view! { <li>{u}</li> }).collect_view()}</ul>
+            <ul class="plain">{move || below().into_iter().map(|(_, _, u)| view! { <li>{u}</li> }).collect_view()}</ul>
             <div class="two">
                 <div class="field">
                     <label for="below-name" class="field-label">"Tên đơn vị"</label>
@@ -127,7 +133,85 @@ fn UnitsBelow() -> impl IntoView {
                 <option value="Hội LHPN cấp tỉnh"/>
             </datalist>
             <button type="button" class="button" on:click=add>"Thêm đơn vị cấp dưới"</button>
+            <Show when=move || { below().len() >= 2 }>
+                <Merge choices=Signal::derive(move || below().into_iter().map(|(id, name, _)| (id, name)).collect())/>
+            </Show>
         </section>
+    }
+}
+
+/// Records a merger of two units below: the merged one ends the day before,
+/// and the other counts it among its predecessors.
+#[component]
+fn Merge(choices: Signal<Vec<(RecordId, String)>>) -> impl IntoView {
+    let state = use_app();
+    let merged = RwSignal::new(None::<RecordId>);
+    let into = RwSignal::new(None::<RecordId>);
+    let from = RwSignal::new(None::<Date>);
+    let options = move |chosen: RwSignal<Option<RecordId>>| {
+        view! {
+            <option value="" selected=move || chosen.get().is_none()>"— chọn —"</option>
+            {move || choices.get().into_iter().map(|(id, name)| {
+                let value = id.to_string();
+                view! { <option value=value selected=move || chosen.get().as_ref() == Some(&id)>{name}</option> }
+            }).collect_view()}
+        }
+    };
+    let record = move |_| {
+        let (Some(a), Some(b), Some(day)) = (
+            merged.get_untracked(),
+            into.get_untracked(),
+            from.get_untracked(),
+        ) else {
+            state.tell("Hãy chọn hai đơn vị và ngày sáp nhập.");
+            return;
+        };
+        let Some(end) = Date::from_days_since_epoch(day.days_since_epoch() - 1).filter(|_| a != b)
+        else {
+            return;
+        };
+        let (ra, rb) = state
+            .book
+            .with_untracked(|bk| (bk.units.get(&a).cloned(), bk.units.get(&b).cloned()));
+        if let (Some(ra), Some(rb)) = (ra, rb) {
+            state.save(
+                Some(&a),
+                Unit {
+                    valid_to: Some(end),
+                    ..ra.data.clone()
+                },
+            );
+            let mut successor = rb.data.clone();
+            if !successor.predecessors.contains(&a) {
+                successor.predecessors.push(a);
+            }
+            state.save(Some(&b), successor);
+            state.tell(format!(
+                "Đã ghi: «{}» sáp nhập vào «{}» từ {}.",
+                ra.data.name,
+                rb.data.name,
+                day.vn()
+            ));
+        }
+    };
+    view! {
+        <h3>"Sáp nhập"</h3>
+        <p class="note">"Khi hai đơn vị hợp nhất: số liệu của đơn vị cũ vẫn được giữ cho các kỳ trước, và được cộng vào quá khứ của đơn vị mới."</p>
+        <div class="two">
+            <div class="field">
+                <label for="merge-from" class="field-label">"Đơn vị"</label>
+                <select id="merge-from" on:change=move |ev| merged.set(RecordId::parse(&event_target_value(&ev)))>{options(merged)}</select>
+            </div>
+            <div class="field">
+                <label for="merge-into" class="field-label">"sáp nhập vào"</label>
+                <select id="merge-into" on:change=move |ev| into.set(RecordId::parse(&event_target_value(&ev)))>{options(into)}</select>
+            </div>
+        </div>
+        <div class="field">
+            <label for="merge-day" class="field-label">"Từ ngày"</label>
+            <DateInput id="merge-day" value=from set=Callback::new(move |d| from.set(d))/>
+        </div>
+        <button type="button" class="button" on:click=record>"Ghi sáp nhập"</button>
     }
 }
 

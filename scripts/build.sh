@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # Release build of every page into dist/: the shell (index.html, the first
 # load), the work page (cong-viec.html) and the files page (tep.html),
-# each its own wasm bundle loaded when first opened. Trunk builds one HTML
+# each its own wasm bundle loaded when first opened, and the xlsx worker.
+# Trunk builds one HTML
 # page at a time, so the others are built aside and copied in; their HTML is
 # the shell's with another binary, made here and not kept.
 set -euo pipefail
@@ -9,6 +10,10 @@ cd "$(dirname "$0")/.."
 trunk build --release
 for page in cong-viec tep; do
   sed -e "s/data-bin=\"so-tay-chi-hoi\"/data-bin=\"$page\"/" index.html > "$page.html"
+  if [ "$page" = tep ]; then
+    # The files page also builds the xlsx worker, started on first use.
+    sed -i 's#^\(  <link data-trunk rel="rust" data-bin="tep".*\)$#\1\n  <link data-trunk rel="rust" data-bin="xlsx" data-type="worker" data-loader-shim data-wasm-opt="z">#' tep.html
+  fi
   rm -rf "target/dist-$page"
   trunk build "$page.html" --release true --dist "target/dist-$page"
   for file in "target/dist-$page"/*; do

@@ -10,6 +10,7 @@ use super::period::Period;
 use super::record::Record;
 use super::record::RecordId;
 use super::report::csv_cell;
+use super::sheet::{Cell, Sheet};
 use super::unit::with_ancestors;
 use super::unit_report::{children, report_in_tree};
 use std::cmp::Ordering;
@@ -150,6 +151,57 @@ impl Comparison {
             .filter(|r| r.values.is_none())
             .map(|r| r.name.as_str())
             .collect()
+    }
+
+    /// The comparison as a spreadsheet: one row per unit, rates as numbers
+    /// with one decimal (67.5 for 67,5%), the total last.
+    pub fn to_sheet(&self, title: &str) -> Sheet {
+        let kinds: Vec<Kind> = self
+            .columns
+            .iter()
+            .map(|c| find(c).map_or(Kind::Count, |i| i.kind))
+            .collect();
+        let number = |kind: Kind, value: Value| match kind {
+            Kind::Count | Kind::Money => Cell::Number(value.num as f64),
+            _ => value
+                .per_mille()
+                .map_or(Cell::Text("—".into()), |pm| match kind {
+                    Kind::Percent => Cell::Number(pm as f64 / 10.0),
+                    _ => Cell::Number(pm as f64 / 1000.0),
+                }),
+        };
+        let row = |name: &str, values: Option<&Vec<Value>>| -> Vec<Cell> {
+            std::iter::once(Cell::Text(name.to_owned()))
+                .chain(match values {
+                    Some(values) => values
+                        .iter()
+                        .zip(&kinds)
+                        .map(|(v, k)| number(*k, *v))
+                        .collect::<Vec<_>>(),
+                    None => vec![Cell::Text("chưa báo cáo".into())],
+                })
+                .collect()
+        };
+        let mut rows: Vec<Vec<Cell>> = self
+            .rows
+            .iter()
+            .map(|r| row(&r.name, r.values.as_ref()))
+            .collect();
+        rows.push(row("Tổng", Some(&self.total)));
+        Sheet {
+            title: format!("{title} — {}", self.period.label_vi()),
+            columns: std::iter::once("Đơn vị".to_owned())
+                .chain(self.columns.iter().zip(&kinds).map(|(code, kind)| {
+                    let name = find(code).map_or(code.clone(), |i| i.name_vi);
+                    if *kind == Kind::Percent {
+                        format!("{name} (%)")
+                    } else {
+                        name
+                    }
+                }))
+                .collect(),
+            rows,
+        }
     }
 
     /// The comparison as CSV for Excel: a byte-order mark, a title line, the

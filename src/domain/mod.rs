@@ -31,6 +31,7 @@ pub mod register;
 pub mod report;
 pub mod report_file;
 pub mod restore;
+pub mod sheet;
 pub mod stamp;
 pub mod training;
 pub mod unit;

@@ -29,10 +29,22 @@ pub async fn read_file(file: &web_sys::File) -> Result<Vec<u8>, ReadError> {
 
 /// Offers `contents` as a download named `name`. Returns false if the browser refused.
 pub fn download(name: &str, contents: &str, mime: &str) -> bool {
-    let parts = js_sys::Array::of1(&contents.into());
+    save_blob(name, &js_sys::Array::of1(&contents.into()), mime)
+}
+
+/// Offers bytes as a download named `name`. Returns false if the browser refused.
+pub fn download_bytes(name: &str, bytes: &[u8], mime: &str) -> bool {
+    save_blob(
+        name,
+        &js_sys::Array::of1(&js_sys::Uint8Array::from(bytes)),
+        mime,
+    )
+}
+
+fn save_blob(name: &str, parts: &js_sys::Array, mime: &str) -> bool {
     let options = web_sys::BlobPropertyBag::new();
     options.set_type(mime);
-    let Ok(blob) = web_sys::Blob::new_with_str_sequence_and_options(&parts, &options) else {
+    let Ok(blob) = web_sys::Blob::new_with_str_sequence_and_options(parts, &options) else {
         return false;
     };
     let Ok(url) = web_sys::Url::create_object_url_with_blob(&blob) else {

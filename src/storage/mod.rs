@@ -3,3 +3,4 @@
 pub mod device;
 pub mod files;
 pub mod local;
+pub mod xlsx;

@@ -12,7 +12,11 @@ use crate::domain::record::RecordId;
 use crate::domain::report::value_short;
 use crate::domain::unit::with_ancestors;
 use crate::domain::unit_report::children;
-use crate::storage::files::download;
+use crate::storage::files::{download, download_bytes};
+use leptos::task::spawn_local;
+
+/// The media type of an Excel workbook.
+const XLSX: &str = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet";
 use leptos::prelude::*;
 
 fn kind_of(code: &str) -> Kind {
@@ -85,6 +89,27 @@ pub fn ComparePage() -> impl IntoView {
         if download(&file, &text, "text/csv;charset=utf-8") {
             state.tell(format!("Đã tạo tệp «{file}»."));
         }
+    };
+    let xlsx = move |_| {
+        let (comparison, _) = table.get_untracked();
+        let title = state.book.with_untracked(|b| {
+            with_ancestors(&b.units, &unit.get_untracked())
+                .first()
+                .map(|u| u.data.name.clone())
+                .unwrap_or_default()
+        });
+        let name = format!("so-sanh_{}_{}.xlsx", slug(&title), comparison.period.code());
+        let sheet = comparison.to_sheet(&title);
+        state.tell("Đang tạo tệp Excel…");
+        spawn_local(async move {
+            match crate::storage::xlsx::make(&sheet).await {
+                Ok(bytes) if download_bytes(&name, &bytes, XLSX) => {
+                    state.tell(format!("Đã tạo tệp «{name}»."))
+                }
+                Ok(_) => state.tell("Trình duyệt không cho lưu tệp. Hãy thử lại."),
+                Err(problem) => state.tell(format!("Chưa tạo được tệp Excel: {problem}.")),
+            }
+        });
     };
     view! {
         <div class="no-print">
@@ -178,6 +203,7 @@ pub fn ComparePage() -> impl IntoView {
             <div class="actions no-print">
                 <button type="button" class="button primary" on:click=move |_| { let _ = window().print(); }>"In bảng so sánh"</button>
                 <button type="button" class="button" on:click=csv>"Tải tệp CSV (Excel)"</button>
+                <button type="button" class="button" on:click=xlsx>"Tải tệp Excel (.xlsx)"</button>
             </div>
         </Show>
     }

@@ -3,6 +3,7 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { mkdtemp, readFile } from 'node:fs/promises';
+import { execFileSync } from 'node:child_process';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { servedApp } from './fixtures/env.mjs';
@@ -114,6 +115,19 @@ test('the commune compares its chapters, the silent one marked', async () => {
   const csv = await readFile(await download.path(), 'utf8');
   assert.ok(csv.startsWith('\ufeff"Hội LHPN xã An Bình"'));
   assert.ok(csv.includes('"Chi hội Thôn Bắc","chưa báo cáo"'));
+
+  // The .xlsx comes from a worker started now; its text is read back as Excel would.
+  const [workbook] = await Promise.all([
+    p.waitForEvent('download'),
+    p.getByRole('button', { name: 'Tải tệp Excel (.xlsx)' }).click(),
+  ]);
+  assert.match(workbook.suggestedFilename(), /^so-sanh_hoi-lhpn-xa-an-binh_\d{4}\.xlsx$/);
+  const xlsx = await workbook.path();
+  const strings = execFileSync('python3', ['-c',
+    'import sys, zipfile; print(zipfile.ZipFile(sys.argv[1]).read("xl/sharedStrings.xml").decode())', xlsx]).toString();
+  for (const text of ['Chi hội Thôn Đông', 'Chi hội Thôn Bắc', 'chưa báo cáo', 'Tổng', 'Hội viên cuối kỳ']) {
+    assert.ok(strings.includes(text), `the workbook holds «${text}»`);
+  }
   assert.deepEqual(commune.errors, []);
   await commune.close();
 });

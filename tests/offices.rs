@@ -363,6 +363,15 @@ fn a_plan_places_the_chapter_under_the_office_and_sets_its_targets_and_campaigns
     office.campaigns.put(set);
     let plan = write_plan(&office, &office_device, NOW, today()).unwrap();
     assert_eq!(plan.name, "ke-hoach_hoi-lhpn-xa-an-binh_2026-11-29.json");
+    let schema: Json =
+        serde_json::from_str(include_str!("../docs/file-format.schema.json")).unwrap();
+    let plan_value: Json = serde_json::from_str(&plan.contents).unwrap();
+    let errors: Vec<String> = jsonschema::validator_for(&schema)
+        .unwrap()
+        .iter_errors(&plan_value)
+        .map(|e| e.to_string())
+        .collect();
+    assert!(errors.is_empty(), "{errors:#?}");
 
     // The chapter typed «Hội LHPN xã An Bình» and a province at set-up.
     let (chapter, mut chapter_device) = small_chapter(5);

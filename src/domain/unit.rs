@@ -54,6 +54,15 @@ impl Unit {
         }
     }
 
+    /// Whether the unit is a grassroots chapter, which has members and no units
+    /// below; any other kind is an office that plans for the units below it,
+    /// even before the first of them has sent a file.
+    pub fn is_chapter(&self) -> bool {
+        let kind = super::name::fold(&self.kind);
+        let mut words = kind.split_whitespace();
+        words.next() == Some("chi") && words.next() == Some("hoi")
+    }
+
     /// Whether the unit existed at some time in `period`.
     pub fn exists_in(&self, period: super::period::Period) -> bool {
         self.valid_from.is_none_or(|from| from <= period.end())
@@ -161,6 +170,16 @@ impl UnitSetup {
 mod tests {
     use super::*;
     use crate::domain::stamp::{Clock, DeviceId};
+
+    #[test]
+    fn chapters_are_told_from_offices_by_their_kind_however_typed() {
+        for kind in ["Chi hội", "chi hoi", "CHI HỘI phụ nữ", " Chi  hội"] {
+            assert!(Unit::new("A", kind, None).is_chapter(), "{kind}");
+        }
+        for kind in ["Hội LHPN xã", "Cụm thi đua", "Hội LHPN tỉnh"] {
+            assert!(!Unit::new("A", kind, None).is_chapter(), "{kind}");
+        }
+    }
 
     #[test]
     fn setup_builds_a_chain_topmost_first() {

@@ -115,6 +115,23 @@ pub fn ImportPanel(
         if plans.iter().all(|p| p.kind == FileKind::Report) {
             state.tell(format!("Đã nhập {reports} báo cáo."));
             go(&Route::Figures);
+        } else if let [plan @ ImportPlan {
+            kind: FileKind::Plan,
+            ..
+        }] = plans[..]
+        {
+            // A chapter that takes her office's plan wants to see what it asks.
+            let changed = |name| {
+                let t = plan.tally(name);
+                t.new + t.updated
+            };
+            state.tell(format!(
+                "Đã nhập kế hoạch của «{}»: {} chỉ tiêu, {} đợt thi đua mới hoặc đổi.",
+                plan.unit.name,
+                changed("targets"),
+                changed("campaigns")
+            ));
+            go(&Route::Plan);
         } else {
             state.tell(format!(
                 "Đã nhập {} tệp: {new_members} hội viên mới.",

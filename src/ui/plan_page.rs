@@ -41,18 +41,21 @@ pub fn PlanPage() -> impl IntoView {
     let Some(home) = home(state) else {
         return ().into_any();
     };
-    let has_below = {
+    // An office plans for the units below it even before the first of them
+    // has sent a file; a chapter that has units below it plans for them too.
+    let plans_below = {
         let home = home.clone();
         move || {
-            state
-                .book
-                .with(|b| children(&b.units, &home).next().is_some())
+            state.book.with(|b| {
+                children(&b.units, &home).next().is_some()
+                    || b.units.get(&home).is_some_and(|u| !u.data.is_chapter())
+            })
         }
     };
     view! {
         <h1>"Kế hoạch, thi đua"</h1>
         <FromAbove/>
-        <Show when=has_below.clone()>
+        <Show when=plans_below.clone()>
             <OwnCampaigns/>
             <TargetsBelow/>
             <NewCampaign/>
@@ -284,6 +287,18 @@ fn OwnCampaigns() -> impl IntoView {
 fn TargetsBelow() -> impl IntoView {
     let state = use_app();
     let year = state.today().year();
+    let for_unit = RwSignal::new(None::<RecordId>);
+    let below = move || {
+        let Some(home) = home(state) else {
+            return Vec::new();
+        };
+        state.book.with(|b| {
+            children(&b.units, &home)
+                .filter_map(|id| b.units.get(id))
+                .map(|u| (u.id.clone(), u.data.name.clone()))
+                .collect::<Vec<_>>()
+        })
+    };
     let target = move |code: &'static str| {
         let home = home(state)?;
         let key = Target {
@@ -291,7 +306,7 @@ fn TargetsBelow() -> impl IntoView {
             indicator: code.into(),
             value: 0,
             set_by: Some(home),
-            for_unit: None,
+            for_unit: for_unit.get(),
         }
         .key()?;
         state.book.with(|b| {
@@ -308,7 +323,7 @@ fn TargetsBelow() -> impl IntoView {
             indicator: code.into(),
             value: value.into(),
             set_by: Some(home),
-            for_unit: None,
+            for_unit: for_unit.get_untracked(),
         };
         let Some(key) = target.key() else { return };
         if value == 0 {
@@ -320,7 +335,14 @@ fn TargetsBelow() -> impl IntoView {
     view! {
         <section class="card">
             <h2>{format!("Chỉ tiêu năm {year} cho các đơn vị cấp dưới")}</h2>
-            <p class="note">"Số, hoặc phần trăm với chỉ tiêu tỷ lệ. Để 0 nếu không đặt."</p>
+            <p class="note">"Số, hoặc phần trăm với chỉ tiêu tỷ lệ. Để 0 nếu không đặt. Chỉ tiêu riêng cho một đơn vị được dùng thay chỉ tiêu chung."</p>
+            <div class="field">
+                <label for="target-for" class="field-label">"Cho"</label>
+                <select id="target-for" on:change=move |ev| for_unit.set(RecordId::parse(&event_target_value(&ev)))>
+                    <option value="">"Tất cả đơn vị cấp dưới"</option>
+                    {move || below().into_iter().map(|(id, name)| view! { <option value=id.to_string()>{name}</option> }).collect_view()}
+                </select>
+            </div>
             {TARGETED.into_iter().map(|code| view! {
                 <div class="field">
                     <label>

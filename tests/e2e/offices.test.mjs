@@ -224,3 +224,104 @@ test('a plan goes down, the chapter scores herself, and the commune grades her',
   await chapter.close();
   await commune.close();
 });
+
+/** Clicks a button that produces a file and keeps the file. */
+async function saved(page, button) {
+  const [download] = await Promise.all([
+    page.waitForEvent('download'),
+    page.getByRole('button', { name: button }).click(),
+  ]);
+  const path = join(await mkdtemp(join(tmpdir(), 'so-tay-')), download.suggestedFilename());
+  await download.saveAs(path);
+  return path;
+}
+
+/** A phone set up for an office: its name only. */
+async function office(name) {
+  const phone = await newPhone(env.browser, env.server.url);
+  await phone.page.getByLabel('Tên đơn vị của bạn', { exact: true }).fill(name);
+  await phone.page.getByLabel('Loại đơn vị', { exact: true }).fill('Hội LHPN');
+  await phone.page.getByRole('button', { name: 'Bắt đầu' }).click();
+  await phone.page.locator('.app-title').getByText(name).waitFor();
+  return phone;
+}
+
+/** Imports files on a phone, applies them and waits for the page it lands on. */
+async function importFiles(phone, files, landing = phone.page.locator('.figure').first()) {
+  await phone.page.goto(`${env.server.url}tep.html#/sao-luu`);
+  await phone.pickFile('Chọn tệp (.json)', files);
+  await phone.page.getByRole('button', { name: 'Nhập vào sổ' }).click();
+  await landing.waitFor();
+}
+
+async function compareTable(phone) {
+  await phone.page.goto(`${env.server.url}tep.html#/so-sanh`);
+  await phone.page.locator('.compare-table tbody tr').first().waitFor();
+  return phone.page.locator('.compare-table tr').evaluateAll((trs) => trs.map((tr) => tr.textContent));
+}
+
+test('plan down, reports up in either order, the province adds up, no one named', async () => {
+  const commune = await office('Hội LHPN xã An Bình');
+  await commune.page.goto(`${env.server.url}tep.html#/ke-hoach`);
+  await commune.page.getByLabel('Hội viên cuối kỳ', { exact: true }).fill('3');
+  await commune.page.getByLabel('Hội viên cuối kỳ', { exact: true }).blur();
+  const plan = await saved(commune.page, 'Gửi kế hoạch');
+  const before = (await commune.makeBackup()).path;
+
+  const chapters = [
+    ['Chi hội Thôn Đông', [{ name: 'Nguyễn Thị Hoa', phone: '0912345678' }, { name: 'Lò Thị Ánh' }, { name: 'Trần Thị Bình' }]],
+    ['Chi hội Thôn Tây', [{ name: 'Phan Thị Mơ', phone: '0987000111' }, { name: 'Vũ Thị Na' }]],
+  ];
+  const reports = [];
+  const own = [];
+  for (const [unit, members] of chapters) {
+    const chapter = await newPhone(env.browser, env.server.url);
+    await chapter.setUp({ unit, commune: 'Hội LHPN xã An Bình' });
+    await importFiles(chapter, [plan], chapter.page.getByText('Đã nhập kế hoạch của «Hội LHPN xã An Bình»: 1 chỉ tiêu, 0 đợt thi đua mới hoặc đổi.'));
+    await chapter.page.getByRole('heading', { name: 'Kế hoạch, thi đua' }).waitFor();
+    await chapter.goTo('Hội viên');
+    for (const member of members) await chapter.addMember(member);
+    await chapter.goTo('Số liệu');
+    own.push(Number(await chapter.figure('members.end')));
+    assert.match(await chapter.page.locator('.figure[data-code="members.end"] .figure-target').innerText(), /^Chỉ tiêu 3:/);
+    await chapter.page.goto(`${env.server.url}cong-viec.html#/bao-cao`);
+    const report = await saved(chapter.page, 'Gửi báo cáo lên cấp trên');
+    const text = await readFile(report, 'utf8');
+    for (const member of members) {
+      for (const personal of [member.name, member.phone].filter(Boolean)) {
+        assert.equal(text.includes(personal), false, `${unit}'s report holds «${personal}»`);
+      }
+    }
+    reports.push(report);
+    await chapter.close();
+  }
+
+  // The same commune, restored on a second phone, takes the reports in the other order.
+  await importFiles(commune, reports);
+  const table = await compareTable(commune);
+  const twin = await newPhone(env.browser, env.server.url);
+  await twin.page.getByRole('link', { name: 'Khôi phục từ tệp sao lưu' }).click();
+  await twin.pickFile('Chọn tệp sao lưu (.json)', before);
+  await twin.page.getByRole('button', { name: 'Nhập vào sổ' }).click();
+  await twin.page.locator('.summary').waitFor();
+  await importFiles(twin, [...reports].reverse());
+  assert.deepEqual(await compareTable(twin), table, 'the same table whatever the order');
+  await twin.close();
+
+  // The commune sends its own report up; the province adds it up.
+  await commune.page.goto(`${env.server.url}cong-viec.html#/bao-cao`);
+  const communeReport = await saved(commune.page, 'Gửi báo cáo lên cấp trên');
+  const province = await office('Hội LHPN tỉnh Ninh Bình');
+  await importFiles(province, [communeReport]);
+  assert.equal(await province.figure('members.end'), String(own[0] + own[1]), "the sum of the chapters' own dashboards");
+  const provinceTable = await compareTable(province);
+  assert.ok(provinceTable.some((row) => row.includes('Hội LHPN xã An Bình')));
+  const text = await readFile(communeReport, 'utf8');
+  for (const name of ['Nguyễn Thị Hoa', 'Phan Thị Mơ', '0912345678', '0987000111']) {
+    assert.equal(text.includes(name), false, `the commune's report holds «${name}»`);
+  }
+  assert.deepEqual(commune.errors, []);
+  assert.deepEqual(province.errors, []);
+  await commune.close();
+  await province.close();
+});

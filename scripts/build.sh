@@ -1,15 +1,18 @@
 #!/usr/bin/env bash
 # Release build of every page into dist/: the shell (index.html, the first
-# load), the work page (cong-viec.html) and the files page (tep.html),
-# each its own wasm bundle loaded when first opened, and the xlsx worker.
-# Trunk builds one HTML
-# page at a time, so the others are built aside and copied in; their HTML is
-# the shell's with another binary, made here and not kept.
+# load), the work page (cong-viec.html), the files page (tep.html) and the
+# sample maker (mau.html), each its own wasm bundle loaded when first opened,
+# and the xlsx worker. Trunk builds one HTML page at a time, so the others
+# are built aside and copied in; their HTML is the shell's with another
+# binary, made here and not kept.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 trunk build --release
-for page in cong-viec tep; do
+for page in cong-viec tep mau; do
   sed -e "s/data-bin=\"so-tay-chi-hoi\"/data-bin=\"$page\"/" index.html > "$page.html"
+  if [ "$page" = mau ]; then
+    sed -i 's#>Đang mở sổ…<#>Đang tạo dữ liệu mẫu…<#' mau.html
+  fi
   if [ "$page" = tep ]; then
     # The files page also builds the xlsx worker, started on first use.
     sed -i 's#^\(  <link data-trunk rel="rust" data-bin="tep".*\)$#\1\n  <link data-trunk rel="rust" data-bin="xlsx" data-type="worker" data-loader-shim data-wasm-opt="z">#' tep.html

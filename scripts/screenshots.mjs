@@ -71,11 +71,13 @@ try {
   await shot('compare');
   await shot('compare-full', true);
   await p.setViewportSize({ width: 1280, height: 800 });
-  await shot('compare-wide', true);
+  await shot('compare-wide');
   await p.setViewportSize({ width: 360, height: 740 });
   await p.goto(`${server.url}tep.html#/ke-hoach`);
   await p.getByRole('heading', { name: 'Đợt thi đua mới' }).waitFor();
   await shot('plan', true);
+  await p.setViewportSize({ width: 1280, height: 800 });
+  await shot('plan-wide');
   console.log(`screenshots written to ${out}/`);
 } finally {
   await browser.close();

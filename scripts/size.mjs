@@ -14,6 +14,7 @@ const PAGES = [
   ['index.html', 'first load: set-up, register, backups, unit'],
   ['cong-viec.html', 'loaded on first opening the work, figures or report'],
   ['tep.html', 'loaded on first opening backups and imports, or the comparison of units'],
+  ['mau.html', 'loaded only to make a sample: «Xem dữ liệu mẫu», «Xem mẫu cụm thi đua»'],
 ];
 const kind = (name) => name.endsWith('.wasm') ? 'wasm' : name.endsWith('.js') ? 'JS'
   : name.endsWith('.css') ? 'CSS' : name.endsWith('.html') ? 'HTML' : 'other';

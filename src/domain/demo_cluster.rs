@@ -3,7 +3,8 @@
 //! then and their reports carrying the figures the article quotes (Bắc Ninh's
 //! 124 IT training sessions for 18,230 cadres; Hà Nam and Quảng Ninh training
 //! every cadre in digital transformation; the named models under their
-//! provinces). Below Ninh Bình sits one commune with its chapters' reports.
+//! provinces). Below Ninh Bình sits one commune with its chapters' reports,
+//! one of them the sample chapter's in full detail.
 //! Every other figure is invented to fill the table and is illustrative.
 
 use super::book::{Book, DeviceState};
@@ -245,11 +246,17 @@ pub fn sample_cluster(now_ms: u64, _today: Date) -> (Book, DeviceState) {
                 "Hội LHPN cấp xã",
                 Some(&id),
             );
-            for (name, members, women) in [
-                ("Chi hội Thôn Đông", 113, 150),
-                ("Chi hội Thôn Tây", 96, 131),
-                ("Chi hội Thôn Bắc", 88, 120),
-            ] {
+            let east = unit(
+                &mut book,
+                &mut clock,
+                "Chi hội Thôn Đông",
+                "Chi hội",
+                Some(&commune),
+            );
+            report(&mut book, &mut clock, sample_chapter_report(east, now_ms));
+            for (name, members, women) in
+                [("Chi hội Thôn Tây", 96, 131), ("Chi hội Thôn Bắc", 88, 120)]
+            {
                 let chapter = unit(&mut book, &mut clock, name, "Chi hội", Some(&commune));
                 let mut v = BTreeMap::new();
                 v.insert("members.end".to_owned(), Value::count(members));
@@ -286,6 +293,24 @@ pub fn sample_cluster(now_ms: u64, _today: Date) -> (Book, DeviceState) {
         last_backup_ms: None,
     };
     (book, device)
+}
+
+/// Thôn Đông's report for the review year in full detail: the sample chapter
+/// (its register and a year of work) as it would have stood at the end of
+/// 2023, reported by the same code a chapter uses, filed under `unit`.
+fn sample_chapter_report(unit: RecordId, now_ms: u64) -> UnitReport {
+    let year_end = Date::new(REVIEW_YEAR, 12, 31).expect("the last day of the review year");
+    let (chapter, device) = super::demo::sample_chapter(now_ms, year_end);
+    let home = device.home.expect("the sample chapter has its unit");
+    let mut report = super::unit_report::chapter_report(&chapter, &home, Period::Year(REVIEW_YEAR));
+    report.unit = unit.clone();
+    for m in &mut report.models {
+        m.unit = unit.clone();
+    }
+    for t in &mut report.trainings {
+        t.unit = unit.clone();
+    }
+    report
 }
 
 /// The cluster's own campaign for the year, and the points each province
@@ -406,6 +431,51 @@ mod tests {
         assert_eq!(
             table[0].standing.as_ref().unwrap().grade.as_deref(),
             Some("Vững mạnh")
+        );
+        // The commune below Ninh Bình: Thôn Đông in full, as the sample
+        // chapter's own dashboard would show it for 2023.
+        let commune = book
+            .units
+            .live()
+            .find(|u| u.data.name == "Hội LHPN xã An Bình")
+            .unwrap();
+        let chapter_columns: Vec<String> = ["members.end", "trainings.held", "models.launched"]
+            .iter()
+            .map(|c| (*c).to_owned())
+            .collect();
+        let below = Comparison::build(
+            &book,
+            &home,
+            &commune.id,
+            Period::Year(REVIEW_YEAR),
+            1,
+            &chapter_columns,
+        );
+        let (sample, sample_device) =
+            crate::domain::demo::sample_chapter(1, Date::new(REVIEW_YEAR, 12, 31).unwrap());
+        let own = crate::domain::unit_report::chapter_report(
+            &sample,
+            sample_device.home.as_ref().unwrap(),
+            Period::Year(REVIEW_YEAR),
+        );
+        let east = below
+            .rows
+            .iter()
+            .find(|r| r.name == "Chi hội Thôn Đông")
+            .unwrap();
+        let east_values = east.values.clone().unwrap();
+        assert_eq!(
+            east_values,
+            chapter_columns
+                .iter()
+                .map(|c| own.values[c])
+                .collect::<Vec<_>>()
+        );
+        assert!(east_values[1].num > 0, "a year of training sessions");
+        assert_eq!(
+            below.total[0],
+            Value::count(east_values[0].num + 96 + 88),
+            "the commune adds up its chapters"
         );
         for (province, model) in [
             ("Bắc Ninh", "1+1"),

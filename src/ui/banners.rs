@@ -7,9 +7,11 @@ use super::state::{use_app, AppState};
 use crate::storage::local::Space;
 use leptos::prelude::*;
 
-/// Opens the other space (own data or the sample) by reloading into it.
+/// Opens the other space: her own book by reloading into it, a sample
+/// through the sample page, which makes it first.
 pub fn switch_space(state: AppState, space: Space) {
     match space.open_next() {
+        Ok(()) if space.is_sample() => super::sample::open_page(),
         Ok(()) => {
             let _ = window().location().set_hash("");
             let _ = window().location().reload();

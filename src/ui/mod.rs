@@ -17,12 +17,12 @@ pub mod plan_page;
 pub mod register;
 pub mod report;
 pub mod route;
+pub mod sample;
 pub mod setup;
 pub mod state;
 pub mod unit_page;
 pub mod work;
 
-use crate::storage::local::Space;
 use leptos::prelude::*;
 use route::{Bundle, Route};
 use state::{use_app, AppState};
@@ -31,8 +31,6 @@ use state::{use_app, AppState};
 #[derive(Clone, Copy)]
 pub struct Pages {
     pub bundle: Bundle,
-    /// Makes the sample chapter; only the shell carries it.
-    pub sample: Option<state::Sample>,
     pub page: fn(Route) -> AnyView,
     pub first_run: fn() -> AnyView,
 }
@@ -40,10 +38,6 @@ pub struct Pages {
 /// The shell: set-up, the register, backups, the unit.
 pub const SHELL: Pages = Pages {
     bundle: Bundle::Shell,
-    sample: Some(|space, now, today| match space {
-        Space::Demo => Some(crate::domain::demo::sample_chapter(now, today)),
-        _ => None,
-    }),
     page: shell_page,
     first_run: || view! { <setup::SetupPage/> }.into_any(),
 };
@@ -52,7 +46,6 @@ pub const SHELL: Pages = Pages {
 /// there is nothing to show: it sends her to the shell's first-run screen.
 pub const WORK: Pages = Pages {
     bundle: Bundle::Work,
-    sample: None,
     page: work_page,
     first_run: || {
         route::go(&Route::Register);
@@ -64,12 +57,6 @@ pub const WORK: Pages = Pages {
 /// set-up), and the units below an office side by side.
 pub const FILES: Pages = Pages {
     bundle: Bundle::Files,
-    sample: Some(|space, now, today| match space {
-        crate::storage::local::Space::DemoCluster => {
-            Some(crate::domain::demo_cluster::sample_cluster(now, today))
-        }
-        _ => None,
-    }),
     page: |route| match route {
         Route::Compare => view! { <compare::ComparePage/> }.into_any(),
         Route::Plan => view! { <plan_page::PlanPage/> }.into_any(),
@@ -88,13 +75,9 @@ pub fn start(pages: Pages) {
     if let Ok(history) = window().history() {
         let _ = history.set_scroll_restoration(web_sys::ScrollRestoration::Manual);
     }
-    let Some(state) = AppState::load(pages.sample) else {
-        // A sample space opened but not made yet: the page that makes it does.
-        let maker = match Space::current() {
-            Space::DemoCluster => Route::Compare,
-            _ => Route::Register,
-        };
-        route::go(&maker);
+    let Some(state) = AppState::load() else {
+        // A sample space chosen but not made yet.
+        sample::open_page();
         return;
     };
     mount_to_body(move || view! { <App state pages/> });

@@ -243,24 +243,30 @@ fn OwnCampaigns() -> impl IntoView {
             view! {
                 <section class="card">
                     <h2>{format!("{} — {}", campaign.data.name, campaign.data.period.label_vi())}</h2>
+                    // Criteria are numbered in the table and named once
+                    // above it, and the result comes first, so that a phone
+                    // shows who stands where without scrolling sideways.
+                    <ol class="criteria-legend">
+                        {campaign.data.criteria.iter().map(|c| view! { <li>{format!("{}: {} điểm", c.label, c.points)}</li> }).collect_view()}
+                    </ol>
                     <div class="table-wrap">
                         <table class="compare-table">
                             <thead>
                                 <tr>
                                     <th scope="col">"Hạng"</th>
                                     <th scope="col">"Đơn vị"</th>
-                                    {campaign.data.criteria.iter().map(|c| view! { <th scope="col">{format!("{} ({})", c.label, c.points)}</th> }).collect_view()}
-                                    <th scope="col">"Tổng"</th>
-                                    <th scope="col">"Xếp loại"</th>
+                                    <th scope="col" class="narrow">"Tổng"</th>
+                                    <th scope="col" class="narrow">"Xếp loại"</th>
+                                    {campaign.data.criteria.iter().enumerate().map(|(i, c)| view! { <th scope="col" class="narrow" aria-label=c.label.clone() title=c.label.clone()>{format!("TC{}", i + 1)}</th> }).collect_view()}
                                 </tr>
                             </thead>
                             <tbody>
                                 {rows.into_iter().map(|row| {
                                     let cells = match &row.standing {
                                         Some(s) => view! {
-                                            {s.points.iter().map(|p| view! { <td>{p.map_or_else(|| "chưa chấm".to_owned(), points_text)}</td> }).collect_view()}
                                             <td>{points_text(s.total)}</td>
                                             <td>{s.grade.clone().unwrap_or_else(|| "—".into())}</td>
+                                            {s.points.iter().map(|p| view! { <td>{p.map_or_else(|| "chưa chấm".to_owned(), points_text)}</td> }).collect_view()}
                                         }.into_any(),
                                         None => view! { <td colspan=(campaign.data.criteria.len() + 2).to_string()>"Chưa báo cáo"</td> }.into_any(),
                                     };

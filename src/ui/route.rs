@@ -4,24 +4,28 @@
 use crate::domain::record::RecordId;
 use std::cell::Cell;
 
-/// The app's two pages, each its own wasm bundle so that the first load stays
-/// small: the shell (set-up, register, backups, unit) and the work page (the
-/// chapter's work, its figures and report), loaded when first opened.
+/// The app's pages, each its own wasm bundle so that the first load stays
+/// small: the shell (set-up, register, backups, unit) first; the work page
+/// (the chapter's work, its figures and report), the files page and the
+/// sample maker when first opened.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum Bundle {
     Shell,
     Work,
     /// Files (backups, imports) and the units below an office side by side.
     Files,
+    /// Makes a sample book and opens it; no route of its own.
+    Sample,
 }
 
 impl Bundle {
     /// The page's address relative to the other page.
-    fn file(self) -> &'static str {
+    pub fn file(self) -> &'static str {
         match self {
             Bundle::Shell => "./",
             Bundle::Work => "cong-viec.html",
             Bundle::Files => "tep.html",
+            Bundle::Sample => "mau.html",
         }
     }
 }

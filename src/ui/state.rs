@@ -15,10 +15,6 @@ use crate::storage::device::{new_device_state, now_ms, today};
 use crate::storage::local::{self, LoadProblem, SaveError, Space};
 use leptos::prelude::*;
 
-/// Makes a sample space's book and device state at a time and day, if this
-/// page carries that sample.
-pub type Sample = fn(Space, u64, Date) -> Option<(Book, DeviceState)>;
-
 #[derive(Clone, Copy)]
 pub struct AppState {
     pub book: RwSignal<Book>,
@@ -45,18 +41,19 @@ pub fn use_app() -> AppState {
 
 impl AppState {
     /// Reads storage for the space the app opens in. A device seen for the
-    /// first time gets a new identity, or in the sample space the sample
-    /// chapter made by `sample`; `None` when this page has no `sample` to make
-    /// and the sample space is still empty (the shell fills it).
-    pub fn load(sample: Option<Sample>) -> Option<AppState> {
+    /// first time gets a new identity; `None` when a sample space is still
+    /// empty (the sample page fills it).
+    pub fn load() -> Option<AppState> {
         let space = Space::current();
         let loaded = local::load(space, today(), now_ms());
-        let (book, device) = match (loaded.device, space.is_sample()) {
-            (Some(device), _) => (loaded.book, device),
-            (None, true) => sample.and_then(|make| make(space, now_ms(), today()))?,
-            (None, false) => (loaded.book, new_device_state()),
+        let device = match (loaded.device, space.is_sample()) {
+            (Some(device), _) => device,
+            (None, true) => return None,
+            (None, false) => new_device_state(),
         };
+        let book = loaded.book;
         let state = AppState::new(space, book, device, loaded.problems);
+
         if space == Space::DemoCluster {
             // The sample cluster's figures are those of the article's review year.
             state

@@ -137,6 +137,7 @@ test("the sample cluster's review shows the article's figures", async () => {
   const p = office.page;
   await p.getByRole('button', { name: 'Xem mẫu cụm thi đua' }).click();
   await p.getByText('Dữ liệu mẫu: cụm thi đua năm 2023.', { exact: false }).waitFor();
+  await p.getByRole('heading', { name: 'So sánh các đơn vị' }).waitFor();
   await office.goTo('Số liệu');
   await p.getByRole('link', { name: 'So sánh các đơn vị cấp dưới' }).click();
   await p.locator('.compare-table tbody tr').first().waitFor();
@@ -150,6 +151,16 @@ test("the sample cluster's review shows the article's figures", async () => {
   await p.getByRole('button', { name: 'Cán bộ đã được tập huấn chuyển đổi số' }).click();
   const top = await p.locator('.compare-table tbody tr').evaluateAll((trs) => trs.slice(0, 2).map((tr) => [tr.children[0].textContent, tr.children[1].textContent]));
   assert.deepEqual(top, [['1', 'Hội LHPN tỉnh Hà Nam'], ['1', 'Hội LHPN tỉnh Quảng Ninh']], '100% of cadres trained');
+
+  // Below Ninh Bình, one commune's chapters; Thôn Đông is the sample chapter in full.
+  await p.getByLabel('Các đơn vị dưới').selectOption({ label: '— — Hội LHPN xã An Bình' });
+  const east = p.locator('.compare-table tbody tr', { hasText: 'Chi hội Thôn Đông' });
+  await east.waitFor();
+  const headers = await p.locator('.compare-table thead th').allTextContents();
+  const cells = await east.evaluate((tr) => [...tr.children].map((c) => c.textContent));
+  const held = Number(cells[headers.indexOf('Lớp tập huấn trong kỳ')]);
+  assert.ok(held > 0, `Thôn Đông held ${held} training sessions in 2023`);
+  assert.equal(await p.locator('.compare-table tbody tr').count(), 3);
   assert.deepEqual(office.errors, []);
   await office.close();
 });
@@ -217,7 +228,7 @@ test('a plan goes down, the chapter scores herself, and the commune grades her',
   const row = c.locator('.compare-table tbody tr', { hasText: 'Chi hội Thôn Bắc' });
   await row.waitFor();
   assert.deepEqual(await row.evaluate((tr) => [...tr.children].map((td) => td.textContent)),
-    ['1', 'Chi hội Thôn Bắc', '5', '7', '12', 'Trung bình']);
+    ['1', 'Chi hội Thôn Bắc', '12', 'Trung bình', '5', '7']);
   assert.equal(await c.locator('.compare-table tbody tr').count(), 1, 'the unit listed by hand became the chapter itself');
   assert.deepEqual(commune.errors, []);
   assert.deepEqual(chapter.errors, []);

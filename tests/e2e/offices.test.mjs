@@ -271,6 +271,40 @@ async function compareTable(phone) {
   return phone.page.locator('.compare-table tr').evaluateAll((trs) => trs.map((tr) => tr.textContent));
 }
 
+/** Figures the province must find equal to the chapters' own, added up. */
+const SUMMED = ['members.end', 'trainings.held', 'trainings.attendances', 'fees.paid'];
+
+/** Adds two figures as the dashboard shows them: counts, or rates as "a/b = p%". */
+function sum(a, b) {
+  const parts = (text) => text.split(' = ')[0].split('/').map((n) => Number(n.replaceAll('.', '')));
+  const [[an, ad], [bn, bd]] = [parts(a), parts(b)];
+  if (ad === undefined) return String(an + bn);
+  const percent = (Math.round((1000 * (an + bn)) / (ad + bd)) / 10).toString().replace('.', ',');
+  return `${an + bn}/${ad + bd} = ${percent}%`;
+}
+
+/** A chapter's year of work in small: one training session that all her
+ * members and two guests attended, and the first member's fee paid. */
+async function recordWork(phone, names) {
+  const p = phone.page;
+  const jan1 = await p.evaluate(() => `${new Date().getFullYear()}-01-01`);
+  await phone.openWork('Tập huấn');
+  await p.getByRole('link', { name: 'Thêm lớp tập huấn' }).click();
+  await p.getByLabel('Tên lớp', { exact: true }).fill('Tập huấn chuyển đổi số');
+  await p.getByLabel('chuyển đổi số', { exact: true }).check();
+  await p.getByLabel('Ngày bắt đầu', { exact: true }).fill(jan1);
+  await phone.pickMembers('Người dự trong sổ', names);
+  await p.getByLabel('Số người dự không có trong sổ').fill('2');
+  await p.getByLabel('Số người dự không có trong sổ').blur();
+  await p.getByRole('button', { name: 'Lưu' }).click();
+  await p.locator('.member-row', { hasText: 'Tập huấn chuyển đổi số' }).waitFor();
+  await phone.openWork('Hội phí');
+  await p.getByLabel('Mức hội phí cả năm (đồng)').fill('12000');
+  await p.getByLabel('Mức hội phí cả năm (đồng)').blur();
+  await p.locator('.fee-row', { hasText: names[0] }).getByRole('checkbox').check();
+  await p.getByText(/^1\/\d hội viên đang sinh hoạt đã đóng hội phí năm/).waitFor();
+}
+
 test('plan down, reports up in either order, the province adds up, no one named', async () => {
   const commune = await office('Hội LHPN xã An Bình');
   await commune.page.goto(`${env.server.url}tep.html#/ke-hoach`);
@@ -292,8 +326,9 @@ test('plan down, reports up in either order, the province adds up, no one named'
     await chapter.page.getByRole('heading', { name: 'Kế hoạch, thi đua' }).waitFor();
     await chapter.goTo('Hội viên');
     for (const member of members) await chapter.addMember(member);
+    await recordWork(chapter, members.map((m) => m.name));
     await chapter.goTo('Số liệu');
-    own.push(Number(await chapter.figure('members.end')));
+    own.push(Object.fromEntries(await Promise.all(SUMMED.map(async (code) => [code, await chapter.figure(code)]))));
     assert.match(await chapter.page.locator('.figure[data-code="members.end"] .figure-target').innerText(), /^Chỉ tiêu 3:/);
     await chapter.page.goto(`${env.server.url}cong-viec.html#/bao-cao`);
     const report = await saved(chapter.page, 'Gửi báo cáo lên cấp trên');
@@ -324,7 +359,10 @@ test('plan down, reports up in either order, the province adds up, no one named'
   const communeReport = await saved(commune.page, 'Gửi báo cáo lên cấp trên');
   const province = await office('Hội LHPN tỉnh Ninh Bình');
   await importFiles(province, [communeReport]);
-  assert.equal(await province.figure('members.end'), String(own[0] + own[1]), "the sum of the chapters' own dashboards");
+  for (const code of SUMMED) {
+    const [east, west] = own.map((figures) => figures[code]);
+    assert.equal(await province.figure(code), sum(east, west), `${code}: the sum of the chapters' own dashboards, ${east} and ${west}`);
+  }
   const provinceTable = await compareTable(province);
   assert.ok(provinceTable.some((row) => row.includes('Hội LHPN xã An Bình')));
   const text = await readFile(communeReport, 'utf8');

@@ -2,10 +2,9 @@
 //! to a new phone or hand a chapter over; and what importing one would do.
 
 use super::book::{Book, DeviceState};
-use super::date::{iso_instant, Date};
-use super::envelope::{write_envelope, Envelope, FileError, FileKind, OutFile, UnitRef};
+use super::date::Date;
+use super::envelope::{write_file, Envelope, FileError, FileKind, OutFile};
 use super::import::ImportPlan;
-use super::name::slug;
 
 /// The backup of everything this device holds; `None` before set-up.
 pub fn write_backup(
@@ -14,21 +13,15 @@ pub fn write_backup(
     now_ms: u64,
     today: Date,
 ) -> Option<OutFile> {
-    let home = device.home.as_ref()?;
-    let unit = book.units.get(home)?;
-    let unit_ref = UnitRef {
-        id: home.clone(),
-        name: unit.data.name.clone(),
-    };
-    let contents = write_envelope(
+    write_file(
         FileKind::Backup,
-        &iso_instant(now_ms),
-        &device.clock.device,
-        &unit_ref,
+        book,
+        device,
+        now_ms,
+        today,
+        "",
         &book.to_data(),
-    );
-    let name = format!("sao-luu_{}_{}.json", slug(&unit.data.name), today.iso());
-    Some(OutFile { name, contents })
+    )
 }
 
 /// Works out what importing a backup would do: the device takes every record,

@@ -179,6 +179,16 @@ pub struct DeviceState {
 }
 
 impl DeviceState {
+    /// The device's clock moved past every stamp in `incoming`, so that what
+    /// is edited after an import is newer than all it brought.
+    pub fn clock_after(&self, incoming: &Book) -> Clock {
+        let mut clock = self.clock.clone();
+        if let Some(stamp) = incoming.newest_stamp() {
+            clock.observe(stamp);
+        }
+        clock
+    }
+
     /// The stored form: the state behind the same `app` and `format` marker a file has.
     pub fn to_stored(&self) -> Value {
         let mut value = serde_json::to_value(self).unwrap_or(Value::Null);

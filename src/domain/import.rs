@@ -79,6 +79,33 @@ impl ImportPlan {
             .unwrap_or_default()
     }
 
+    /// The plan of taking the records of `taken` from the file of `unit`
+    /// into `book`, with nothing refused and nothing to note yet.
+    pub(crate) fn taking(
+        kind: FileKind,
+        unit: UnitRef,
+        created: String,
+        book: &Book,
+        taken: &Book,
+        clock: Clock,
+    ) -> ImportPlan {
+        ImportPlan {
+            kind,
+            unit,
+            created,
+            tallies: book
+                .tallies(taken)
+                .into_iter()
+                .filter(|(_, t)| !t.is_empty())
+                .collect(),
+            rejected: Vec::new(),
+            notes: Vec::new(),
+            home: None,
+            result: book.merged(taken),
+            clock,
+        }
+    }
+
     /// Applies the whole plan: returns the new book and updates the device state.
     pub fn apply(self, device: &mut DeviceState) -> Book {
         if let Some(home) = self.home {

@@ -4,10 +4,9 @@
 //! places the chapter under that office, in place of the name typed at set-up.
 
 use super::book::{Book, DeviceState};
-use super::date::{iso_instant, Date};
-use super::envelope::{write_envelope, Envelope, FileError, FileKind, OutFile, UnitRef};
+use super::date::Date;
+use super::envelope::{write_file, Envelope, FileError, FileKind, OutFile};
 use super::import::{ImportPlan, Note};
-use super::name::slug;
 use super::problem::{FieldProblem, Problem};
 use super::record::{Collection, Record, RecordId};
 use super::report_file::{name_of, within};
@@ -22,7 +21,6 @@ const PLAN_COLLECTIONS: [&str; 3] = ["units", "targets", "campaigns"];
 /// and the targets and campaigns it set.
 pub fn write_plan(book: &Book, device: &DeviceState, now_ms: u64, today: Date) -> Option<OutFile> {
     let home = device.home.as_ref()?;
-    let home_unit = book.units.get(home)?;
     let units: Vec<&Record<Unit>> = with_ancestors(&book.units, home)
         .into_iter()
         .chain(children(&book.units, home).filter_map(|id| book.units.get(id)))
@@ -43,23 +41,7 @@ pub fn write_plan(book: &Book, device: &DeviceState, now_ms: u64, today: Date) -
         serde_json::to_string(&targets).ok()?,
         serde_json::to_string(&campaigns).ok()?
     );
-    let unit_ref = UnitRef {
-        id: home.clone(),
-        name: home_unit.data.name.clone(),
-    };
-    let contents = write_envelope(
-        FileKind::Plan,
-        &iso_instant(now_ms),
-        &device.clock.device,
-        &unit_ref,
-        &data,
-    );
-    let name = format!(
-        "ke-hoach_{}_{}.json",
-        slug(&home_unit.data.name),
-        today.iso()
-    );
-    Some(OutFile { name, contents })
+    write_file(FileKind::Plan, book, device, now_ms, today, "", &data)
 }
 
 fn refuse(collection: &'static str, index: usize, id: &RecordId, label: String) -> Rejection {
@@ -83,22 +65,14 @@ pub(crate) fn plan_plan(
     now_ms: u64,
     today: Date,
 ) -> Result<ImportPlan, FileError> {
+    let (incoming, mut rejected) = envelope.restore_only(&PLAN_COLLECTIONS, today)?;
+    let home = device.home.as_ref().ok_or(FileError::NeedsSetUp)?;
     let Envelope {
         kind,
-        format,
         created,
         unit: office,
-        data,
         ..
     } = envelope;
-    if let Some(name) = Book::COLLECTIONS
-        .iter()
-        .find(|name| !PLAN_COLLECTIONS.contains(name) && data.get(**name).is_some())
-    {
-        return Err(FileError::UnexpectedCollection(name));
-    }
-    let home = device.home.as_ref().ok_or(FileError::NeedsSetUp)?;
-    let (incoming, mut rejected) = Book::restore(format, &data, today)?;
     if within(&book.units, &office.id, home) || within(&incoming.units, &office.id, home) {
         return Err(FileError::PlanFromBelow);
     }
@@ -136,10 +110,7 @@ pub(crate) fn plan_plan(
             ));
         }
     }
-    let mut clock = device.clock.clone();
-    if let Some(stamp) = incoming.newest_stamp() {
-        clock.observe(stamp);
-    }
+    let mut clock = device.clock_after(&incoming);
     let mut units = above.clone();
     let mut notes = Vec::new();
     let own = book.units.get(home).filter(|u| !u.deleted);
@@ -179,20 +150,9 @@ pub(crate) fn plan_plan(
         campaigns,
         ..Book::default()
     };
-    let tallies = book
-        .tallies(&taken)
-        .into_iter()
-        .filter(|(_, t)| !t.is_empty())
-        .collect();
     Ok(ImportPlan {
-        kind,
-        unit: office,
-        created,
-        tallies,
         rejected,
         notes,
-        home: None,
-        result: book.merged(&taken),
-        clock,
+        ..ImportPlan::taking(kind, office, created, book, &taken, clock)
     })
 }

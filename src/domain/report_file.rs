@@ -5,11 +5,11 @@
 
 use super::book::{Book, DeviceState};
 use super::campaign::Scores;
-use super::date::{iso_instant, Date};
-use super::envelope::{write_envelope, Envelope, FileError, FileKind, OutFile, UnitRef};
+use super::date::Date;
+use super::envelope::{write_file, Envelope, FileError, FileKind, OutFile};
 use super::import::{ImportPlan, Note};
 use super::indicators::find;
-use super::name::{fold, slug};
+use super::name::fold;
 use super::period::Period;
 use super::problem::{FieldProblem, Problem};
 use super::record::{set_of, Collection, Record, RecordId};
@@ -35,7 +35,6 @@ pub fn write_report(
     today: Date,
 ) -> Option<OutFile> {
     let home = device.home.as_ref()?;
-    let home_unit = book.units.get(home)?;
     let mut units: Vec<Record<Unit>> = with_ancestors(&book.units, home)
         .into_iter()
         .cloned()
@@ -80,25 +79,16 @@ pub fn write_report(
         serde_json::to_string(&reports).ok()?,
         serde_json::to_string(&scores).ok()?
     );
-    let unit_ref = UnitRef {
-        id: home.clone(),
-        name: home_unit.data.name.clone(),
-    };
-    let contents = write_envelope(
-        FileKind::Report,
-        &iso_instant(now_ms),
-        &device.clock.device,
-        &unit_ref,
-        &data,
-    );
     let codes: Vec<String> = periods.iter().map(|p| p.code()).collect();
-    let name = format!(
-        "bao-cao_{}_{}_{}.json",
-        slug(&home_unit.data.name),
-        codes.join("-"),
-        today.iso()
-    );
-    Some(OutFile { name, contents })
+    write_file(
+        FileKind::Report,
+        book,
+        device,
+        now_ms,
+        today,
+        &codes.join("-"),
+        &data,
+    )
 }
 
 /// Whether `unit` is `top` or lies below it, following parents in `units`.
@@ -122,22 +112,14 @@ pub(crate) fn plan_report(
     now_ms: u64,
     today: Date,
 ) -> Result<ImportPlan, FileError> {
+    let (incoming, mut rejected) = envelope.restore_only(&REPORT_COLLECTIONS, today)?;
+    let home = device.home.as_ref().ok_or(FileError::NeedsSetUp)?;
     let Envelope {
         kind,
-        format,
         created,
         unit: sender,
-        data,
         ..
     } = envelope;
-    if let Some(name) = Book::COLLECTIONS
-        .iter()
-        .find(|name| !REPORT_COLLECTIONS.contains(name) && data.get(**name).is_some())
-    {
-        return Err(FileError::UnexpectedCollection(name));
-    }
-    let home = device.home.as_ref().ok_or(FileError::NeedsSetUp)?;
-    let (incoming, mut rejected) = Book::restore(format, &data, today)?;
     if within(&book.units, home, &sender.id) {
         return Err(FileError::OwnReport);
     }
@@ -149,38 +131,13 @@ pub(crate) fn plan_report(
         .filter(|u| within(&tree, &u.id, &sender.id))
         .cloned()
         .collect();
-    let mut reports = Collection::default();
-    for (index, record) in incoming.reports.all().enumerate() {
-        if within(&tree, &record.data.unit, &sender.id) {
-            reports.put(record.clone());
-        } else {
-            rejected.push(Rejection {
-                collection: "reports",
-                index,
-                id: Some(record.id.to_string()),
-                label: Some(name_of(&tree, &record.data.unit)),
-                problems: vec![FieldProblem::new("data.unit", Problem::OutsideSubtree)],
-            });
-        }
-    }
-    let mut scores = Collection::default();
-    for (index, record) in incoming.scores.all().enumerate() {
-        if within(&tree, &record.data.unit, &sender.id) {
-            scores.put(record.clone());
-        } else {
-            rejected.push(Rejection {
-                collection: "scores",
-                index,
-                id: Some(record.id.to_string()),
-                label: Some(name_of(&tree, &record.data.unit)),
-                problems: vec![FieldProblem::new("data.unit", Problem::OutsideSubtree)],
-            });
-        }
-    }
-    let mut clock = device.clock.clone();
-    if let Some(stamp) = incoming.newest_stamp() {
-        clock.observe(stamp);
-    }
+    let subtree = Subtree {
+        tree: &tree,
+        top: &sender.id,
+    };
+    let reports = subtree.keep("reports", &incoming.reports, |r| &r.unit, &mut rejected);
+    let scores = subtree.keep("scores", &incoming.scores, |s| &s.unit, &mut rejected);
+    let mut clock = device.clock_after(&incoming);
     let mut notes = Vec::new();
     let known = book.units.get(&sender.id).filter(|u| !u.deleted);
     match (known, units.get(&sender.id).cloned()) {
@@ -259,20 +216,44 @@ pub(crate) fn plan_report(
         scores,
         ..Book::default()
     };
-    let tallies = book
-        .tallies(&taken)
-        .into_iter()
-        .filter(|(_, t)| !t.is_empty())
-        .collect();
     Ok(ImportPlan {
-        kind,
-        unit: sender,
-        created,
-        tallies,
         rejected,
         notes,
-        home: None,
-        result: book.merged(&taken),
-        clock,
+        ..ImportPlan::taking(kind, sender, created, book, &taken, clock)
     })
+}
+
+/// The units at and below `top`, as far as `tree` tells where units stand.
+struct Subtree<'a> {
+    tree: &'a Collection<Unit>,
+    top: &'a RecordId,
+}
+
+impl Subtree<'_> {
+    /// The records of `collection` about a unit in the subtree; each of the
+    /// others is refused, naming its unit.
+    fn keep<T: Clone>(
+        &self,
+        collection: &'static str,
+        records: &Collection<T>,
+        unit_of: impl Fn(&T) -> &RecordId,
+        rejected: &mut Vec<Rejection>,
+    ) -> Collection<T> {
+        let mut kept = Collection::default();
+        for (index, record) in records.all().enumerate() {
+            let unit = unit_of(&record.data);
+            if within(self.tree, unit, self.top) {
+                kept.put(record.clone());
+            } else {
+                rejected.push(Rejection {
+                    collection,
+                    index,
+                    id: Some(record.id.to_string()),
+                    label: Some(name_of(self.tree, unit)),
+                    problems: vec![FieldProblem::new("data.unit", Problem::OutsideSubtree)],
+                });
+            }
+        }
+        kept
+    }
 }

@@ -3,13 +3,13 @@
 use super::format::date_time;
 use super::import_panel::ImportPanel;
 use super::route::Route;
+use super::sending::send_file;
 use super::state::{use_app, AppState};
 use crate::domain::backup::write_backup;
 use crate::storage::device::{now_ms, today};
-use crate::storage::files::{download, send, Sent};
+use crate::storage::files::download;
 use crate::storage::local::{aside_copies, remove_aside};
 use leptos::prelude::*;
-use leptos::task::spawn_local;
 
 /// Makes a backup of everything this device holds, offers it to the share
 /// sheet (or saves it as a download), and remembers when.
@@ -23,19 +23,13 @@ pub fn make_backup(state: AppState) {
         state.tell("Chưa có đơn vị nào để sao lưu.");
         return;
     };
-    spawn_local(async move {
-        match send(&file.name, &file.contents, "application/json").await {
-            Sent::Shared | Sent::Downloaded => {
-                state.mark_backup();
-                state.tell(format!(
-                    "Đã tạo tệp «{}». Hãy cất tệp ở nơi an toàn.",
-                    file.name
-                ));
-            }
-            Sent::Cancelled => state.tell("Chưa gửi tệp sao lưu."),
-            Sent::Failed => state.tell("Trình duyệt không cho lưu tệp. Hãy thử lại."),
-        }
-    });
+    send_file(
+        state,
+        file,
+        "Hãy cất tệp ở nơi an toàn.",
+        "Chưa gửi tệp sao lưu.",
+        move || state.mark_backup(),
+    );
 }
 
 #[component]

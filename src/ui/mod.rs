@@ -18,6 +18,7 @@ pub mod register;
 pub mod report;
 pub mod route;
 pub mod sample;
+pub mod sending;
 pub mod setup;
 pub mod state;
 pub mod unit_page;

@@ -5,6 +5,7 @@
 
 use super::fields::NumberInput;
 use super::format::compare_vi;
+use super::sending::send_file;
 use super::state::{use_app, AppState};
 use crate::domain::baseline::Target;
 use crate::domain::campaign::{points_text, standing, Campaign, Criterion, Scores};
@@ -17,9 +18,7 @@ use crate::domain::record::{Record, RecordId};
 use crate::domain::unit::with_ancestors;
 use crate::domain::unit_report::{children, report_of};
 use crate::storage::device::{now_ms, today};
-use crate::storage::files::{send, Sent};
 use leptos::prelude::*;
-use leptos::task::spawn_local;
 
 /// The indicators an office most often sets targets for.
 const TARGETED: [&str; 6] = [
@@ -78,18 +77,13 @@ fn send_plan(state: AppState) {
     let Some(file) = file else {
         return;
     };
-    spawn_local(async move {
-        let said = match send(&file.name, &file.contents, "application/json").await {
-            Sent::Shared => format!("Đã gửi tệp «{}».", file.name),
-            Sent::Downloaded => format!(
-                "Đã tạo tệp «{}». Gửi tệp này cho các đơn vị cấp dưới.",
-                file.name
-            ),
-            Sent::Cancelled => "Chưa gửi kế hoạch.".to_owned(),
-            Sent::Failed => "Trình duyệt không cho lưu tệp. Hãy thử lại.".to_owned(),
-        };
-        state.tell(said);
-    });
+    send_file(
+        state,
+        file,
+        "Gửi tệp này cho các đơn vị cấp dưới.",
+        "Chưa gửi kế hoạch.",
+        || {},
+    );
 }
 
 /// Campaigns of the offices above: this unit's points, and its scores by hand.

@@ -3,14 +3,14 @@
 
 use super::format::value_text;
 use super::period::PeriodChoice;
+use super::sending::send_file;
 use super::state::{use_app, AppState};
 use crate::domain::name::lower_first;
 use crate::domain::report::{csv_name, target_text, to_csv};
 use crate::domain::report_file::write_report;
 use crate::storage::device::now_ms;
-use crate::storage::files::{download, send, Sent};
+use crate::storage::files::download;
 use leptos::prelude::*;
-use leptos::task::spawn_local;
 
 /// Sends the report file of the chosen period, with the units one level
 /// below, through the share sheet (Zalo, mail…) or as a download: what the
@@ -33,18 +33,13 @@ fn send_report(state: AppState) {
     let Some(file) = file else {
         return;
     };
-    spawn_local(async move {
-        let said = match send(&file.name, &file.contents, "application/json").await {
-            Sent::Shared => format!("Đã gửi tệp «{}».", file.name),
-            Sent::Downloaded => format!(
-                "Đã tạo tệp «{}». Gửi tệp này cho cấp trên qua Zalo hoặc thư điện tử.",
-                file.name
-            ),
-            Sent::Cancelled => "Chưa gửi báo cáo.".to_owned(),
-            Sent::Failed => "Trình duyệt không cho lưu tệp. Hãy thử lại.".to_owned(),
-        };
-        state.tell(said);
-    });
+    send_file(
+        state,
+        file,
+        "Gửi tệp này cho cấp trên qua Zalo hoặc thư điện tử.",
+        "Chưa gửi báo cáo.",
+        || {},
+    );
 }
 
 #[component]

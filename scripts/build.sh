@@ -4,7 +4,8 @@
 # sample maker (mau.html), each its own wasm bundle loaded when first opened,
 # and the xlsx worker. Trunk builds one HTML page at a time, so the others
 # are built aside and copied in; their HTML is the shell's with another
-# binary, made here and not kept.
+# binary, made here and not kept. Last, the service worker is written with
+# the list of every file built.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 trunk build --release
@@ -22,7 +23,8 @@ for page in cong-viec tep mau; do
   for file in "target/dist-$page"/*; do
     case "$(basename "$file")" in
       index.html) cp "$file" "dist/$page.html" ;;
-      *) cp "$file" dist/ ;;
+      *) cp -r "$file" dist/ ;;
     esac
   done
 done
+node scripts/service-worker.mjs

@@ -1,7 +1,8 @@
 // Sizes of each page of the release build (dist/), raw, gzip -9 and
 // brotli -11, as a phone downloads them: the HTML and every file it names
-// (wasm, JS, CSS). index.html is the first load; the other pages are loaded
-// when first opened. Fails when a page is over budget.
+// (wasm, JS, CSS, the web app manifest and the icon). index.html is the
+// first load; the other pages are loaded when first opened. Fails when a
+// page is over budget.
 //   node scripts/size.mjs                 check the budget, print the tables
 //   node scripts/size.mjs --write FILE    also write the tables into FILE
 import { readdirSync, readFileSync, writeFileSync } from 'node:fs';
@@ -17,7 +18,8 @@ const PAGES = [
   ['mau.html', 'loaded only to make a sample: «Xem dữ liệu mẫu», «Xem mẫu cụm thi đua»'],
 ];
 const kind = (name) => name.endsWith('.wasm') ? 'wasm' : name.endsWith('.js') ? 'JS'
-  : name.endsWith('.css') ? 'CSS' : name.endsWith('.html') ? 'HTML' : 'other';
+  : name.endsWith('.css') ? 'CSS' : name.endsWith('.html') ? 'HTML'
+  : name.endsWith('.webmanifest') ? 'manifest' : name.endsWith('.svg') ? 'icon' : 'other';
 const kb = (n) => (n / 1000).toFixed(1);
 const measure = (name) => {
   const bytes = readFileSync(join(dist, name));
@@ -29,7 +31,9 @@ const measure = (name) => {
   };
 };
 
-const files = readdirSync(dist).filter((f) => !f.startsWith('.'));
+const files = readdirSync(dist, { recursive: true, withFileTypes: true })
+  .filter((f) => f.isFile() && !f.name.startsWith('.'))
+  .map((f) => join(f.parentPath, f.name).slice(dist.length + 1));
 // Workers are named by Trunk without a hash and started by a page's code on
 // first use: measured as their own on-demand load.
 const WORKERS = [['xlsx', 'the .xlsx writer, a worker started on first «Tải tệp Excel»']];

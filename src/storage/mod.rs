@@ -1,6 +1,9 @@
-//! The only code that touches the browser's storage, files and downloads.
+//! The only code that touches the browser's storage, files and downloads,
+//! and the service worker that keeps the app's own files.
 
 pub mod device;
 pub mod files;
 pub mod local;
+pub mod received;
+pub mod service_worker;
 pub mod xlsx;

@@ -1,10 +1,12 @@
 //! Messages that stay at the top of every page until dealt with: the sample
-//! space, a save that failed, data that could not be read at start-up.
+//! space, a save that failed, data that could not be read at start-up, a new
+//! version waiting to be applied.
 
 use super::files_page::make_backup;
 use super::messages::{load_problem_text, save_error_text};
 use super::state::{use_app, AppState};
 use crate::storage::local::Space;
+use crate::storage::service_worker::apply_update;
 use leptos::prelude::*;
 
 /// Opens the other space: her own book by reloading into it, a sample
@@ -33,6 +35,12 @@ pub fn Banners() -> impl IntoView {
             <div class="banner demo" role="note">
                 <p>{text}</p>
                 <button type="button" class="button" aria-label="Thoát dữ liệu mẫu" on:click=move |_| switch_space(state, Space::Own)>"Thoát"</button>
+            </div>
+        })}
+        {move || state.update_ready.get().then(|| view! {
+            <div class="banner update" role="status">
+                <p>"Đã có phiên bản mới của Sổ tay. Dữ liệu trong máy giữ nguyên khi cập nhật."</p>
+                <button type="button" class="button primary" on:click=move |_| apply_update()>"Cập nhật"</button>
             </div>
         })}
         {move || state.save_error.get().map(|error| view! {

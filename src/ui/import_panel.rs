@@ -1,6 +1,7 @@
-//! Importing files: pick one or many (or drop them on a desktop), see what
-//! each would change, then apply all of them or nothing. Used on the set-up
-//! screen and on the backup page, for backups and for reports.
+//! Importing files: pick one or many (or drop them on a desktop, share them
+//! to the app from another one, open them with it), see what each would
+//! change, then apply all of them or nothing. Used on the restore screen and
+//! on the files page, for backups, plans and reports.
 
 use super::format::date_time;
 use super::messages::{
@@ -13,6 +14,7 @@ use crate::domain::envelope::FileKind;
 use crate::domain::import::{plan_import, ImportPlan};
 use crate::storage::device::{now_ms, today};
 use crate::storage::files::{read_file, ReadError};
+use crate::storage::received::{on_launch, take_shared};
 use leptos::prelude::*;
 use leptos::task::spawn_local;
 
@@ -87,6 +89,9 @@ pub fn ImportPanel(
             phase.set(Phase::Ready(picked));
         });
     };
+    // Files shared to the app or opened with it land here, previewed as if picked.
+    spawn_local(async move { read_all(take_shared().await) });
+    on_launch(read_all);
     let on_pick = move |ev: leptos::ev::Event| {
         let input: web_sys::HtmlInputElement = event_target(&ev);
         let files = files_of(input.files());

@@ -108,6 +108,7 @@ pub fn App(state: AppState, pages: Pages) -> impl IntoView {
     });
     // The one place that writes to storage: after every change of book or device.
     Effect::new(move |_| state.persist());
+    crate::storage::service_worker::register(move || state.update_ready.set(true));
     let set_up = move || state.device.with(|d| d.home.is_some());
     view! {
         <banners::Banners/>

@@ -32,6 +32,8 @@ pub struct AppState {
     pub notice: RwSignal<Option<String>>,
     /// The period the figures and the report are for; this year at first.
     pub period: RwSignal<Period>,
+    /// A new version of the app is installed and waits for her tap.
+    pub update_ready: RwSignal<bool>,
 }
 
 /// The app state from context.
@@ -79,6 +81,7 @@ impl AppState {
             query: RwSignal::new(Query::default()),
             notice: RwSignal::new(None),
             period: RwSignal::new(Period::Year(today().year())),
+            update_ready: RwSignal::new(false),
         }
     }
 

@@ -30,6 +30,7 @@ fn empty_device(n: u8) -> DeviceState {
         clock: Clock::new(DeviceId::from_random([n; 8])),
         home: None,
         last_backup_ms: None,
+        reminder_snoozed_until_ms: None,
     }
 }
 

@@ -33,6 +33,7 @@ fn device(n: u8, name: &str, above: &[&str]) -> (Book, DeviceState) {
         clock: Clock::new(DeviceId::from_random([n; 8])),
         home: None,
         last_backup_ms: None,
+        reminder_snoozed_until_ms: None,
     };
     let setup = UnitSetup {
         name: name.into(),

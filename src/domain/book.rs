@@ -17,6 +17,7 @@ use super::merge::{merge, Tally};
 use super::model::Model;
 use super::problem::FieldProblem;
 use super::record::{Collection, Record, RecordId};
+use super::reminder::Written;
 use super::restore::{restore_collection, RecordData, Rejection};
 use super::stamp::{Clock, Stamp};
 use super::training::Training;
@@ -107,6 +108,14 @@ macro_rules! collections {
             pub fn newest_stamp(&self) -> Option<&Stamp> {
                 [$(self.$field.newest_stamp(),)*].into_iter().flatten().max()
             }
+
+            /// Records written after `after_ms` (every record for `None`),
+            /// the changes a backup made then would not hold.
+            pub fn written_after(&self, after_ms: Option<u64>) -> Written {
+                [$(Written::count(self.$field.all().map(|r| &r.stamp), after_ms),)*]
+                    .into_iter()
+                    .fold(Written::default(), Written::and)
+            }
         }
     };
 }
@@ -176,6 +185,9 @@ pub struct DeviceState {
     /// When the last backup file was made (ms since 1970).
     #[serde(default)]
     pub last_backup_ms: Option<u64>,
+    /// The backup reminder was put off until then (ms since 1970).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub reminder_snoozed_until_ms: Option<u64>,
 }
 
 impl DeviceState {
@@ -222,6 +234,7 @@ mod tests {
             clock: Clock::new(DeviceId::from_random([3; 8])),
             home: RecordId::parse("abc"),
             last_backup_ms: Some(5),
+            reminder_snoozed_until_ms: Some(7),
         };
         let stored = state.to_stored();
         assert_eq!(stored["app"], APP);

@@ -486,6 +486,7 @@ pub fn sample_chapter(now_ms: u64, today: Date) -> (Book, DeviceState) {
         clock,
         home,
         last_backup_ms: None,
+        reminder_snoozed_until_ms: None,
     };
     (book, device)
 }

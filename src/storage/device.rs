@@ -37,5 +37,6 @@ pub fn new_device_state() -> DeviceState {
         clock: Clock::new(DeviceId::from_random(bytes)),
         home: None,
         last_backup_ms: None,
+        reminder_snoozed_until_ms: None,
     }
 }

@@ -253,6 +253,59 @@ pub fn aside_copies(space: Space) -> Vec<(String, String)> {
         .collect()
 }
 
+/// What part of the app a key of localStorage holds, for the storage meter.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Held {
+    /// One collection of her own book, by its name in [`Book::COLLECTIONS`].
+    Collection(&'static str),
+    /// The device's own state, and which space is open.
+    Device,
+    /// Copies of unreadable data kept aside.
+    Aside,
+    /// A sample chapter or cluster.
+    Sample,
+    /// Keys of other pages of the same site.
+    Other,
+}
+
+fn held(key: &str) -> Held {
+    let own = Space::Own.prefix();
+    if key.starts_with(Space::Demo.prefix()) {
+        Held::Sample
+    } else if key.contains(".aside.") {
+        Held::Aside
+    } else if key == SPACE_KEY || key == Space::Own.key(DEVICE) {
+        Held::Device
+    } else if let Some(name) = key
+        .strip_prefix(own)
+        .and_then(|name| Book::COLLECTIONS.iter().find(|c| **c == name))
+    {
+        Held::Collection(name)
+    } else {
+        Held::Other
+    }
+}
+
+/// Characters stored for this site (UTF-16 code units, keys included, as
+/// browsers count them), part by part, largest first; empty when storage is off.
+pub fn usage() -> Vec<(Held, usize)> {
+    let Some(store) = storage() else {
+        return Vec::new();
+    };
+    let mut parts: Vec<(Held, usize)> = Vec::new();
+    for key in keys_with_prefix(&store, "") {
+        let value = store.get_item(&key).ok().flatten().unwrap_or_default();
+        let chars = key.encode_utf16().count() + value.encode_utf16().count();
+        let part = held(&key);
+        match parts.iter_mut().find(|(p, _)| *p == part) {
+            Some((_, total)) => *total += chars,
+            None => parts.push((part, chars)),
+        }
+    }
+    parts.sort_by_key(|(_, chars)| std::cmp::Reverse(*chars));
+    parts
+}
+
 /// Deletes a copy kept aside, once the user has saved it elsewhere.
 pub fn remove_aside(key: &str) {
     if let Some(store) = storage() {

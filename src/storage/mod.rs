@@ -4,6 +4,7 @@
 pub mod device;
 pub mod files;
 pub mod local;
+pub mod persistence;
 pub mod received;
 pub mod service_worker;
 pub mod xlsx;

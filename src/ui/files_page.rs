@@ -32,21 +32,34 @@ pub fn make_backup(state: AppState) {
     );
 }
 
+/// When the last backup was made and how much changed since: what a
+/// backup made now would save.
+#[component]
+pub fn BackupStatus() -> impl IntoView {
+    let state = use_app();
+    let text = move || {
+        let last = state.device.with(|d| d.last_backup_ms);
+        let changes = state.book.with(|b| b.written_after(last).count);
+        match last {
+            Some(ms) => format!(
+                "Lần sao lưu gần nhất: {}. Từ đó đến nay: {changes} thay đổi.",
+                date_time(&(ms as f64).into())
+            ),
+            None => format!("Máy này chưa tạo tệp sao lưu nào; sổ có {changes} bản ghi."),
+        }
+    };
+    view! { <p class="note">{text}</p> }
+}
+
 #[component]
 pub fn FilesPage() -> impl IntoView {
     let state = use_app();
-    let last = move || {
-        state.device.with(|d| match d.last_backup_ms {
-            Some(ms) => format!("Lần sao lưu gần nhất: {}.", date_time(&(ms as f64).into())),
-            None => "Máy này chưa tạo tệp sao lưu nào.".to_owned(),
-        })
-    };
     view! {
         <h1>"Sao lưu và nhập tệp"</h1>
         <section class="card">
             <h2>"Tạo tệp sao lưu"</h2>
             <p>"Tệp sao lưu chứa toàn bộ sổ trên máy này, kể cả thông tin cá nhân của hội viên. Hãy cất ở nơi an toàn và chỉ gửi cho người được giao giữ sổ."</p>
-            <p class="note">{last}</p>
+            <BackupStatus/>
             <button type="button" class="button primary" on:click=move |_| make_backup(state)>"Tạo tệp sao lưu"</button>
         </section>
         <section class="card">

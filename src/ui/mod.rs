@@ -19,6 +19,7 @@ pub mod report;
 pub mod route;
 pub mod sample;
 pub mod sending;
+pub mod settings;
 pub mod setup;
 pub mod state;
 pub mod unit_page;
@@ -137,6 +138,7 @@ fn shell_page(route: Route) -> AnyView {
         Route::NewMember => view! { <member_page::MemberPage id=None/> }.into_any(),
         Route::Member(id) => view! { <member_page::MemberPage id=Some(id)/> }.into_any(),
         Route::Unit => view! { <unit_page::UnitPage/> }.into_any(),
+        Route::Settings => view! { <settings::SettingsPage/> }.into_any(),
         _ => view! { <register::RegisterPage/> }.into_any(),
     }
 }
@@ -151,7 +153,7 @@ fn work_page(route: Route) -> AnyView {
     }
 }
 
-/// The unit's name and the one above it.
+/// The unit's name and the one above it, and the way to the settings.
 #[component]
 fn Header() -> impl IntoView {
     let state = use_app();
@@ -164,8 +166,11 @@ fn Header() -> impl IntoView {
     };
     view! {
         <header class="app-header">
-            <p class="app-title">{move || names().first().cloned().unwrap_or_default()}</p>
-            <p class="app-subtitle">{move || names().get(1).cloned().unwrap_or_else(|| "Sổ tay Chi hội".into())}</p>
+            <div class="app-names">
+                <p class="app-title">{move || names().first().cloned().unwrap_or_default()}</p>
+                <p class="app-subtitle">{move || names().get(1).cloned().unwrap_or_else(|| "Sổ tay Chi hội".into())}</p>
+            </div>
+            <a class="header-button" href=Route::Settings.href() aria-label="Cài đặt">{icons::settings()}</a>
         </header>
     }
 }
@@ -208,6 +213,7 @@ fn place(route: &Route) -> u8 {
         Route::Figures | Route::Report | Route::Compare | Route::Plan => 2,
         Route::Files => 3,
         Route::Unit => 4,
+        Route::Settings => 5,
     }
 }
 

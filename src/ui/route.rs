@@ -114,6 +114,8 @@ pub enum Route {
     Files,
     /// The unit and the units above it.
     Unit,
+    /// Storage, backups, language: how the app keeps her data.
+    Settings,
 }
 
 impl Route {
@@ -140,6 +142,7 @@ impl Route {
             ["ke-hoach"] => Route::Plan,
             ["sao-luu"] => Route::Files,
             ["don-vi"] => Route::Unit,
+            ["cai-dat"] => Route::Settings,
             _ => Route::Register,
         }
     }
@@ -177,6 +180,7 @@ impl Route {
             Route::Plan => "#/ke-hoach".into(),
             Route::Files => "#/sao-luu".into(),
             Route::Unit => "#/don-vi".into(),
+            Route::Settings => "#/cai-dat".into(),
         }
     }
 }
@@ -216,6 +220,7 @@ mod tests {
             Route::Plan,
             Route::Files,
             Route::Unit,
+            Route::Settings,
         ];
         for section in Section::ALL {
             routes.push(Route::Work(section));

@@ -6,6 +6,7 @@ use super::state::use_app;
 use crate::domain::unit::UnitSetup;
 use crate::storage::local::Space;
 use leptos::prelude::*;
+use leptos::task::spawn_local;
 
 /// Kind labels given to the units above, editable later.
 const COMMUNE_KIND: &str = "Hội LHPN cấp xã";
@@ -41,6 +42,11 @@ pub fn SetupPage() -> impl IntoView {
         tried.set(true);
         if setup.with(|s| s.problems().is_empty()) {
             setup.with(|s| state.set_up(s));
+            // The browser may answer at once (Chromium) or ask her (Firefox);
+            // «Cài đặt» shows the answer.
+            spawn_local(async {
+                crate::storage::persistence::request().await;
+            });
         }
     };
     let lens = |get: fn(&UnitSetup) -> &String, set: fn(&mut UnitSetup, String)| Lens { get, set };
@@ -68,6 +74,7 @@ pub fn SetupPage() -> impl IntoView {
                     <TextInput draft=setup lens=lens(|s| &s.above[1].0, |s, v| s.above[1].0 = v) placeholder="Hội LHPN tỉnh Ninh Bình" on_change=nothing/>
                 </Field>
                 <p class="note">"Sổ chỉ được lưu trên máy này. Nếu xoá dữ liệu trình duyệt, sổ sẽ mất: hãy tạo tệp sao lưu thường xuyên."</p>
+                <p class="note">"Khi bấm «Bắt đầu», ứng dụng xin trình duyệt giữ sổ lâu dài, để sổ không bị tự xoá khi máy thiếu chỗ."</p>
                 <button type="submit" class="button primary">"Bắt đầu"</button>
             </form>
             <section class="card">

@@ -1,0 +1,108 @@
+// End to end: what keeps her register alive. The browser is asked to keep
+// the data after set-up and the answer is shown; the storage meter warns
+// before storage is full; a backup is offered when one is due.
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { servedApp } from './fixtures/env.mjs';
+import { newPhone } from './fixtures/app.mjs';
+
+const env = servedApp();
+const UNIT = { unit: 'Chi hội Xóm Trại', commune: 'Hội LHPN xã Yên Mỹ', province: 'Hội LHPN tỉnh Hưng Yên' };
+
+test('after set-up the browser is asked to keep the data, and settings show its answer', async () => {
+  const phone = await newPhone(env.browser, 'about:blank');
+  try {
+    await phone.context.addInitScript(() => {
+      const persist = StorageManager.prototype.persist;
+      StorageManager.prototype.persist = function () {
+        window.persistAsked = (window.persistAsked ?? 0) + 1;
+        return persist.call(this);
+      };
+    });
+    await phone.page.goto(env.server.url);
+    await phone.page.getByText('xin trình duyệt giữ sổ lâu dài').waitFor();
+    assert.equal(await phone.page.evaluate(() => window.persistAsked), undefined);
+    await phone.setUp(UNIT);
+    await phone.page.waitForFunction(() => window.persistAsked === 1);
+    await phone.page.getByRole('link', { name: 'Cài đặt' }).click();
+    const storage = phone.page.locator('.storage');
+    // Headless Chromium does not grant it to a site never installed.
+    await storage.getByText('Trình duyệt chưa đồng ý giữ sổ lâu dài').waitFor();
+    await storage.getByRole('button', { name: 'Xin giữ sổ lâu dài' }).click();
+    await phone.page.waitForFunction(() => window.persistAsked === 2);
+    // The meter counts what her book holds.
+    const used = await storage.getByText(/^Đã dùng/).innerText();
+    assert.match(used, /^Đã dùng [\d.]+ trong khoảng 5\.000\.000 ký tự trình duyệt cho phép \(1%\)\.$/);
+    assert.ok(await storage.getByRole('cell', { name: 'Đơn vị', exact: true }).count() === 1);
+    assert.deepEqual(phone.errors, []);
+  } finally {
+    await phone.close();
+  }
+});
+
+test('storage nearly full is said on every page, and settings show what fills it', async () => {
+  const phone = await newPhone(env.browser, env.server.url);
+  try {
+    await phone.setUp(UNIT);
+    await phone.addMember({ name: 'Đỗ Thị Lan' });
+    // Another page of the same site filled most of the space.
+    await phone.page.evaluate(() => localStorage.setItem('trang-khac', 'x'.repeat(4_100_000)));
+    await phone.reload();
+    const warning = phone.page.getByRole('alert').filter({ hasText: 'Bộ nhớ trình duyệt đã dùng 83%' });
+    await warning.waitFor();
+    await warning.getByRole('link', { name: 'Xem bộ nhớ' }).click();
+    const storage = phone.page.locator('.storage');
+    await storage.getByText('Bộ nhớ sắp đầy').waitFor();
+    const first = storage.locator('tbody tr').first();
+    assert.deepEqual(await first.locator('td').allInnerTexts(), ['Khác', '4.100.010']);
+    await phone.page.evaluate(() => localStorage.removeItem('trang-khac'));
+    await phone.reload();
+    assert.equal(await phone.page.getByText('Bộ nhớ trình duyệt đã dùng').count(), 0);
+    assert.deepEqual(phone.errors, []);
+  } finally {
+    await phone.close();
+  }
+});
+
+test('a month without a backup brings a quiet offer, put off or taken', async () => {
+  const phone = await newPhone(env.browser, 'about:blank');
+  const clock = phone.page.clock;
+  const reminder = phone.page.getByRole('note').filter({ hasText: 'chưa sao lưu' });
+  try {
+    await clock.install({ time: new Date('2026-10-01T08:00:00+07:00') });
+    await phone.page.goto(env.server.url);
+    await phone.setUp(UNIT);
+    await phone.addMember({ name: 'Đỗ Thị Lan' });
+    await phone.makeBackup();
+    await phone.goTo('Hội viên');
+    await phone.addMember({ name: 'Vũ Thị Mai' });
+    await phone.reload();
+    assert.equal(await reminder.count(), 0);
+
+    await clock.setSystemTime(new Date('2026-11-05T12:00:00+07:00'));
+    await phone.reload();
+    await reminder.getByText('Đã 35 ngày chưa sao lưu, với 1 thay đổi.').waitFor();
+    await reminder.getByRole('button', { name: 'Để sau' }).click();
+    assert.equal(await reminder.count(), 0);
+    await phone.reload();
+    assert.equal(await reminder.count(), 0);
+
+    // Put off for three days, then back; a backup ends it.
+    await clock.setSystemTime(new Date('2026-11-08T11:00:00+07:00'));
+    await phone.reload();
+    assert.equal(await reminder.count(), 0);
+    await clock.setSystemTime(new Date('2026-11-08T13:00:00+07:00'));
+    await phone.reload();
+    const [download] = await Promise.all([
+      phone.page.waitForEvent('download'),
+      reminder.getByRole('button', { name: 'Sao lưu ngay' }).click(),
+    ]);
+    assert.match(download.suggestedFilename(), /^sao-luu_.*\.json$/);
+    await reminder.waitFor({ state: 'detached' });
+    await phone.reload();
+    assert.equal(await reminder.count(), 0);
+    assert.deepEqual(phone.errors, []);
+  } finally {
+    await phone.close();
+  }
+});

@@ -49,7 +49,7 @@ if ! command -v npm >/dev/null; then
   apt_install nodejs npm
 fi
 
-if ! [ -x node_modules/.bin/wasm-opt ] || ! [ -d node_modules/playwright-core ] \
+if ! [ -x node_modules/.bin/wasm-opt ] || ! [ -d node_modules/playwright-core ] || ! [ -d node_modules/axe-core ] \
   || [ package-lock.json -nt node_modules/.package-lock.json ]; then
   say "installing npm tools from package-lock.json"
   npm ci --no-audit --no-fund

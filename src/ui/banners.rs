@@ -95,37 +95,39 @@ pub fn Banners() -> impl IntoView {
         Space::DemoCluster => Some("Dữ liệu mẫu: cụm thi đua năm 2023. Số liệu Bắc Ninh, Hà Nam, Quảng Ninh, các mô hình theo bài báo; còn lại là minh họa."),
     };
     view! {
-        {demo.map(|text| view! {
-            <div class="banner demo" role="note">
-                <p>{text}</p>
-                <button type="button" class="button" aria-label="Thoát dữ liệu mẫu" on:click=move |_| switch_space(state, Space::Own)>"Thoát"</button>
-            </div>
-        })}
-        {move || state.update_ready.get().then(|| view! {
-            <div class="banner update" role="status">
-                <p>"Đã có phiên bản mới của Sổ tay. Dữ liệu trong máy giữ nguyên khi cập nhật."</p>
-                <button type="button" class="button primary" on:click=move |_| apply_update()>"Cập nhật"</button>
-            </div>
-        })}
-        {(!state.space.is_sample()).then(|| view! { <BackupReminder/> })}
-        <StorageWarning/>
-        {move || state.save_error.get().map(|error| view! {
-            <div class="banner error" role="alert">
-                <p>{save_error_text(&error)}</p>
-                <button type="button" class="button" on:click=move |_| make_backup(state)>"Tạo tệp sao lưu"</button>
-            </div>
-        })}
-        {move || {
-            let problems = state.load_problems.get();
-            (!problems.is_empty()).then(|| view! {
-                <div class="banner warn" role="alert">
-                    {problems.iter().map(|p| view! { <p>{load_problem_text(p)}</p> }).collect_view()}
-                    <div class="actions">
-                        <a class="button" href=super::route::Route::Files.href()>"Xem dữ liệu cất riêng"</a>
-                        <button type="button" class="button" on:click=move |_| state.load_problems.set(Vec::new())>"Đã hiểu"</button>
-                    </div>
+        <div class="banners" role="region" aria-label="Thông báo">
+            {demo.map(|text| view! {
+                <div class="banner demo" role="note">
+                    <p>{text}</p>
+                    <button type="button" class="button" aria-label="Thoát dữ liệu mẫu" on:click=move |_| switch_space(state, Space::Own)>"Thoát"</button>
                 </div>
-            })
-        }}
+            })}
+            {move || state.update_ready.get().then(|| view! {
+                <div class="banner update" role="status">
+                    <p>"Đã có phiên bản mới của Sổ tay. Dữ liệu trong máy giữ nguyên khi cập nhật."</p>
+                    <button type="button" class="button primary" on:click=move |_| apply_update()>"Cập nhật"</button>
+                </div>
+            })}
+            {(!state.space.is_sample()).then(|| view! { <BackupReminder/> })}
+            <StorageWarning/>
+            {move || state.save_error.get().map(|error| view! {
+                <div class="banner error" role="alert">
+                    <p>{save_error_text(&error)}</p>
+                    <button type="button" class="button" on:click=move |_| make_backup(state)>"Tạo tệp sao lưu"</button>
+                </div>
+            })}
+            {move || {
+                let problems = state.load_problems.get();
+                (!problems.is_empty()).then(|| view! {
+                    <div class="banner warn" role="alert">
+                        {problems.iter().map(|p| view! { <p>{load_problem_text(p)}</p> }).collect_view()}
+                        <div class="actions">
+                            <a class="button" href=super::route::Route::Files.href()>"Xem dữ liệu cất riêng"</a>
+                            <button type="button" class="button" on:click=move |_| state.load_problems.set(Vec::new())>"Đã hiểu"</button>
+                        </div>
+                    </div>
+                })
+            }}
+        </div>
     }
 }

@@ -243,7 +243,8 @@ fn OwnCampaigns() -> impl IntoView {
                     <ol class="criteria-legend">
                         {campaign.data.criteria.iter().map(|c| view! { <li>{format!("{}: {} điểm", c.label, c.points)}</li> }).collect_view()}
                     </ol>
-                    <div class="table-wrap">
+                    // Focusable, so that a keyboard can scroll a wide table.
+                    <div class="table-wrap" tabindex="0" role="region" aria-label=format!("Bảng xếp loại {}", campaign.data.name)>
                         <table class="compare-table">
                             <thead>
                                 <tr>

@@ -68,6 +68,7 @@ pub fn RegisterPage() -> impl IntoView {
     };
 
     view! {
+        <h1 class="visually-hidden">"Sổ hội viên"</h1>
         <section class="summary" aria-label="Số liệu hội viên">
             <p class="big-count">
                 <strong>{move || counts.with(|c| c.active)}</strong>

@@ -1,0 +1,71 @@
+// End to end: every page passes axe-core's checks (WCAG 2.1 A and AA and
+// axe's best practices) with zero violations, in light and dark, with the
+// sample chapter and the sample cluster filling them.
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { servedApp } from './fixtures/env.mjs';
+import { newPhone } from './fixtures/app.mjs';
+
+const env = servedApp();
+
+const CHAPTER = [
+  '#/', '#/hoi-vien/moi', '#/don-vi', '#/cai-dat',
+  ...['can-bo', 'tap-huan', 'mo-hinh', 'sinh-hoat', 'hoi-phi', 'so-lieu-nen']
+    .flatMap((s) => [`cong-viec.html#/cong-viec/${s}`, `cong-viec.html#/cong-viec/${s}/moi`]),
+  'cong-viec.html#/so-lieu', 'cong-viec.html#/bao-cao',
+  'tep.html#/sao-luu', 'tep.html#/ke-hoach',
+];
+const CLUSTER = ['tep.html#/so-sanh', 'tep.html#/ke-hoach', 'cong-viec.html#/so-lieu', '#/don-vi'];
+
+/** axe's violations on the page as it is, one line each. */
+async function violations(page) {
+  if (!await page.evaluate(() => 'axe' in window)) {
+    await page.addScriptTag({ path: 'node_modules/axe-core/axe.min.js' });
+  }
+  const found = await page.evaluate(async () => (await window.axe.run(document)).violations);
+  return found.flatMap((v) => v.nodes.map((n) => `${v.id}: ${n.target.join(' ')} — ${n.failureSummary.split('\n').slice(1).join(' ')}`));
+}
+
+/** Opens `address` of the app and waits until its page is drawn. */
+async function open(phone, address) {
+  await phone.page.goto(new URL(address, phone.url).href);
+  await phone.page.locator('h1').first().waitFor({ timeout: 5000 }).catch(() => {
+    throw new Error(`${address} shows no heading`);
+  });
+  await phone.page.waitForTimeout(150);
+}
+
+async function checkAll(phone, addresses, found) {
+  for (const address of addresses) {
+    await open(phone, address);
+    for (const line of await violations(phone.page)) found.push(`${address} ${line}`);
+  }
+}
+
+for (const scheme of ['light', 'dark']) {
+  test(`every page passes axe in ${scheme}`, async () => {
+    const phone = await newPhone(env.browser, env.server.url);
+    const found = [];
+    try {
+      await phone.page.emulateMedia({ colorScheme: scheme });
+      await checkAll(phone, ['#/', 'tep.html#/sao-luu'], found);
+      await open(phone, '#/');
+      await phone.page.getByRole('button', { name: 'Xem dữ liệu mẫu' }).click();
+      await phone.page.locator('.member-row').first().waitFor();
+      await phone.page.locator('.member-row').first().click();
+      await phone.page.getByLabel('Họ và tên', { exact: true }).waitFor();
+      for (const line of await violations(phone.page)) found.push(`member ${line}`);
+      await checkAll(phone, CHAPTER, found);
+      await open(phone, '#/cai-dat');
+      await phone.page.getByRole('button', { name: 'Thoát dữ liệu mẫu' }).click();
+      await open(phone, '#/');
+      await phone.page.getByRole('button', { name: 'Xem mẫu cụm thi đua' }).click();
+      await phone.page.locator('.app-title').waitFor();
+      await checkAll(phone, CLUSTER, found);
+      assert.deepEqual(found, []);
+      assert.deepEqual(phone.errors, []);
+    } finally {
+      await phone.close();
+    }
+  });
+}

@@ -79,6 +79,8 @@ pub fn ReportPage() -> impl IntoView {
                 <h2>{move || format!("Báo cáo {}", lower_first(&state.period.get().label_vi()))}</h2>
                 <p class="note">{move || format!("Lập ngày {}", state.today().vn())}</p>
             </header>
+            // Scrolls sideways by itself when large text makes it wider than the screen.
+            <div class="table-wrap" tabindex="0" role="region" aria-label="Bảng báo cáo">
             <table class="report-table">
                 <thead>
                     <tr><th scope="col">"Chỉ tiêu"</th><th scope="col">"Kết quả"</th><th scope="col">"Chỉ tiêu đặt ra"</th></tr>
@@ -93,6 +95,7 @@ pub fn ReportPage() -> impl IntoView {
                     }).collect_view()}
                 </tbody>
             </table>
+            </div>
         </article>
     }
 }

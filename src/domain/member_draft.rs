@@ -8,12 +8,15 @@ use super::member::{Member, Religion, Status};
 use super::name::{join_name, tidy, NameParts};
 use super::problem::{FieldProblem, Problem};
 use super::record::RecordId;
+use serde::{Deserialize, Serialize};
 
 /// Value of the religion choice that means "write it in".
 pub const OTHER_RELIGION: &str = "other";
 
-/// Every field of the form as text or choice, exactly as the user left it.
-#[derive(Clone, Debug, PartialEq)]
+/// Every field of the form as text or choice, exactly as the user left it;
+/// kept in storage while a new member's form is left unsaved.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[serde(default)]
 pub struct MemberDraft {
     /// The one box where the full name is typed.
     pub full_name: String,

@@ -253,6 +253,33 @@ pub fn aside_copies(space: Space) -> Vec<(String, String)> {
         .collect()
 }
 
+/// Key part of a form's draft: `<space prefix>draft.<form>`.
+const DRAFT: &str = "draft.";
+
+/// The draft of a new record's form left unsaved, if it can be read. A draft
+/// is a copy of a form, not of the book: one that cannot be read (written by
+/// another version) is left as it is, and the form starts empty.
+pub fn load_draft<T: serde::de::DeserializeOwned>(space: Space, form: &str) -> Option<T> {
+    let text = storage()?
+        .get_item(&space.key(&format!("{DRAFT}{form}")))
+        .ok()??;
+    serde_json::from_str(&text).ok()
+}
+
+/// Keeps a form's draft; a full storage only means the draft is not kept.
+pub fn save_draft<T: serde::Serialize>(space: Space, form: &str, draft: &T) {
+    if let (Some(store), Ok(text)) = (storage(), serde_json::to_string(draft)) {
+        let _ = store.set_item(&space.key(&format!("{DRAFT}{form}")), &text);
+    }
+}
+
+/// Forgets a form's draft, once saved or thrown away.
+pub fn clear_draft(space: Space, form: &str) {
+    if let Some(store) = storage() {
+        let _ = store.remove_item(&space.key(&format!("{DRAFT}{form}")));
+    }
+}
+
 /// What part of the app a key of localStorage holds, for the storage meter.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum Held {
@@ -262,6 +289,8 @@ pub enum Held {
     Device,
     /// Copies of unreadable data kept aside.
     Aside,
+    /// Forms of new records left unsaved.
+    Drafts,
     /// A sample chapter or cluster.
     Sample,
     /// Keys of other pages of the same site.
@@ -274,6 +303,8 @@ fn held(key: &str) -> Held {
         Held::Sample
     } else if key.contains(".aside.") {
         Held::Aside
+    } else if key.starts_with(&Space::Own.key(DRAFT)) {
+        Held::Drafts
     } else if key == SPACE_KEY || key == Space::Own.key(DEVICE) {
         Held::Device
     } else if let Some(name) = key

@@ -1,6 +1,7 @@
 //! A member's page: the form to add her, or her record, saved as soon as a
 //! field is left, with her status history and deletion (which can be undone).
 
+use super::draft::{DraftNote, KeptDraft};
 use super::fields::{CheckBox, Choice, Field, Lens, TextInput, TextKind};
 use super::messages::{problem_text, religion_label, status_label};
 use super::route::{go, Route};
@@ -51,6 +52,14 @@ fn MemberForm(existing: Option<Record<Member>>) -> impl IntoView {
             .as_ref()
             .map_or_else(MemberDraft::default, |r| MemberDraft::from_member(&r.data)),
     );
+    let kept = (!editing).then(|| {
+        KeptDraft::new(
+            state,
+            Route::NewMember.hash(),
+            draft,
+            MemberDraft::default(),
+        )
+    });
     let stored_id = StoredValue::new(id.clone());
     // The record as it is now in the book (reactive), for edits.
     let current = move || {
@@ -104,6 +113,9 @@ fn MemberForm(existing: Option<Record<Member>>) -> impl IntoView {
         Ok(member) => {
             let name = member.full_name();
             state.save(None, member);
+            if let Some(kept) = kept {
+                kept.clear();
+            }
             state.tell(format!("Đã thêm «{name}» vào sổ."));
             if next {
                 draft.set(MemberDraft::default());
@@ -144,6 +156,9 @@ fn MemberForm(existing: Option<Record<Member>>) -> impl IntoView {
                 <a class="back" href=Route::Register.href() aria-label="Về danh sách">"‹"</a>
                 <h1>{title}</h1>
             </div>
+            {kept.map(|kept| view! {
+                <DraftNote kept start_over=Callback::new(move |()| draft.set(MemberDraft::default()))/>
+            })}
             <Show when=deleted>
                 <div class="banner warn" role="status">
                     <p>"Hội viên này đã bị xoá khỏi sổ. Bấm «Khôi phục» để đưa chị trở lại danh sách."</p>

@@ -3,6 +3,7 @@
 
 pub mod banners;
 pub mod compare;
+pub mod draft;
 pub mod fields;
 pub mod figures;
 pub mod files_page;

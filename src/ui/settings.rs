@@ -18,6 +18,7 @@ fn held_label(held: Held) -> &'static str {
         Held::Collection(name) => collection_label(name),
         Held::Device => "Thông tin của máy",
         Held::Aside => "Dữ liệu cất riêng (không đọc được)",
+        Held::Drafts => "Bản nháp chưa lưu",
         Held::Sample => "Dữ liệu mẫu",
         Held::Other => "Khác",
     }

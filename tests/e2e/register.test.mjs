@@ -258,3 +258,42 @@ test('the sample chapter opens in its own space and leaves her register untouche
   assert.equal(Object.keys(after).some((k) => k.startsWith('sotay-demo.')), false, 'the sample space is cleared');
   await phone.close();
 });
+
+test('what she typed in a new form waits for her when she comes back, until saved or thrown away', async () => {
+  const phone = await newPhone(env.browser, env.server.url);
+  const p = phone.page;
+  const kept = p.getByText('Những gì bạn nhập lần trước, chưa lưu, vẫn còn đây.');
+  try {
+    await phone.setUp(THON_DONG);
+    await p.getByRole('link', { name: 'Thêm hội viên' }).click();
+    await p.getByLabel('Họ và tên', { exact: true }).fill('Phan Thị Thu');
+    await p.getByLabel('Số điện thoại', { exact: true }).fill('0987654321');
+    // Off to another page of the app (another bundle: the page is reloaded).
+    await phone.openWork('Tập huấn');
+    await p.getByRole('link', { name: 'Thêm lớp tập huấn' }).click();
+    await p.getByLabel('Tên lớp', { exact: true }).fill('Lớp kỹ năng sinh hoạt');
+    await phone.goTo('Hội viên');
+    await p.getByRole('link', { name: 'Thêm hội viên' }).click();
+    await kept.waitFor();
+    assert.equal(await p.getByLabel('Họ và tên', { exact: true }).inputValue(), 'Phan Thị Thu');
+    assert.equal(await p.getByLabel('Số điện thoại', { exact: true }).inputValue(), '0987654321');
+    await p.getByRole('button', { name: 'Thêm vào sổ' }).click();
+    await p.locator('.member-row').first().waitFor();
+    await p.getByRole('link', { name: 'Thêm hội viên' }).click();
+    assert.equal(await p.getByLabel('Họ và tên', { exact: true }).inputValue(), '');
+    assert.equal(await kept.count(), 0);
+
+    await phone.openWork('Tập huấn');
+    await p.getByRole('link', { name: 'Thêm lớp tập huấn' }).click();
+    await kept.waitFor();
+    assert.equal(await p.getByLabel('Tên lớp', { exact: true }).inputValue(), 'Lớp kỹ năng sinh hoạt');
+    await p.getByRole('button', { name: 'Xoá, nhập lại từ đầu' }).click();
+    assert.equal(await p.getByLabel('Tên lớp', { exact: true }).inputValue(), '');
+    await phone.reload();
+    assert.equal(await p.getByLabel('Tên lớp', { exact: true }).inputValue(), '');
+    assert.equal(await kept.count(), 0);
+    assert.deepEqual(await phone.errors, []);
+  } finally {
+    await phone.close();
+  }
+});

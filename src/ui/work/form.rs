@@ -2,6 +2,7 @@
 //! fields, a save button for a new record and saving as fields are left for
 //! an existing one, the problems to fix, and deletion that can be undone.
 
+use super::super::draft::{DraftNote, KeptDraft};
 use super::super::messages::field_problem_text;
 use super::super::route::{go, Route, Section};
 use super::super::state::use_app;
@@ -43,7 +44,11 @@ pub fn RecordPage<T: InBook + Send + Sync + 'static>(
     }
     let editing = id.is_some();
     let id = StoredValue::new(id);
-    let draft = RwSignal::new(existing.map_or(blank, |r| r.data));
+    let draft = RwSignal::new(existing.map_or(blank.clone(), |r| r.data));
+    let kept = (!editing).then(|| {
+        let form = Route::Edit(section, None).hash();
+        KeptDraft::new(state, form, draft, blank.clone())
+    });
     let problems = Memo::new(move |_| draft.with(|d| d.problems(today)));
     let show_problems = RwSignal::new(editing);
     let saved = RwSignal::new(false);
@@ -71,6 +76,9 @@ pub fn RecordPage<T: InBook + Send + Sync + 'static>(
         if problems.with(Vec::is_empty) {
             let name = draft.with_untracked(title);
             state.save(None, draft.get_untracked());
+            if let Some(kept) = kept {
+                kept.clear();
+            }
             state.tell(format!("Đã lưu «{name}»."));
             go(&Route::Work(section));
         }
@@ -87,6 +95,10 @@ pub fn RecordPage<T: InBook + Send + Sync + 'static>(
                 <a class="back" href=list.href() aria-label="Về danh sách">"‹"</a>
                 <h1>{move || if editing { draft.with(title) } else { new_title.to_owned() }}</h1>
             </div>
+            {kept.map(|kept| {
+                let blank = StoredValue::new(blank);
+                view! { <DraftNote kept start_over=Callback::new(move |()| draft.set(blank.get_value()))/> }
+            })}
             <Show when=deleted>
                 <div class="banner warn" role="status">
                     <p>"Bản ghi này đã bị xoá. Bấm «Khôi phục» để lấy lại."</p>

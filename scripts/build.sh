@@ -1,22 +1,23 @@
 #!/usr/bin/env bash
 # Release build of every page into dist/: the shell (index.html, the first
-# load), the work page (cong-viec.html), the files page (tep.html) and the
-# sample maker (mau.html), each its own wasm bundle loaded when first opened,
-# and the xlsx worker. Trunk builds one HTML page at a time, so the others
+# load), the work page (cong-viec.html), the figures page (so-lieu.html), the
+# files page (tep.html), the offices page (van-phong.html) and the sample
+# maker (mau.html), each its own wasm bundle loaded when first opened, and
+# the xlsx worker. Trunk builds one HTML page at a time, so the others
 # are built aside and copied in; their HTML is the shell's with another
 # binary, made here and not kept. Last, the service worker is written with
 # the list of every file built.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 trunk build --release
-for page in cong-viec tep mau; do
+for page in cong-viec so-lieu tep van-phong mau; do
   sed -e "s/data-bin=\"so-tay-chi-hoi\"/data-bin=\"$page\"/" index.html > "$page.html"
   if [ "$page" = mau ]; then
     sed -i 's#>Đang mở sổ…<#>Đang tạo dữ liệu mẫu…<#' mau.html
   fi
-  if [ "$page" = tep ]; then
-    # The files page also builds the xlsx worker, started on first use.
-    sed -i 's#^\(  <link data-trunk rel="rust" data-bin="tep".*\)$#\1\n  <link data-trunk rel="rust" data-bin="xlsx" data-type="worker" data-loader-shim data-wasm-opt="z">#' tep.html
+  if [ "$page" = van-phong ]; then
+    # The offices page also builds the xlsx worker, started on first use.
+    sed -i 's#^\(  <link data-trunk rel="rust" data-bin="van-phong".*\)$#\1\n  <link data-trunk rel="rust" data-bin="xlsx" data-type="worker" data-loader-shim data-wasm-opt="z">#' van-phong.html
   fi
   rm -rf "target/dist-$page"
   trunk build "$page.html" --release true --dist "target/dist-$page"

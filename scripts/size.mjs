@@ -14,9 +14,11 @@ import { gzipSync, brotliCompressSync, constants } from 'node:zlib';
 const BUDGET = { brotli: 250_000 };
 const dist = 'dist';
 const PAGES = [
-  ['index.html', 'first load: set-up, register, backups, unit'],
-  ['cong-viec.html', 'loaded on first opening the work, figures or report'],
-  ['tep.html', 'loaded on first opening backups and imports, or the comparison of units'],
+  ['index.html', 'first load: set-up, register, unit, settings'],
+  ['cong-viec.html', "loaded on first opening the chapter's work"],
+  ['so-lieu.html', 'loaded on first opening the figures or the report'],
+  ['tep.html', 'loaded on first opening backups and imports'],
+  ['van-phong.html', 'loaded on first opening the comparison of units, or plans and campaigns'],
   ['mau.html', 'loaded only to make a sample: «Xem dữ liệu mẫu», «Xem mẫu cụm thi đua»'],
 ];
 const kind = (name) => name.endsWith('.wasm') ? 'wasm' : name.endsWith('.js') ? 'JS'

@@ -1,4 +1,4 @@
-//! Entry point of the work page (the chapter's work, figures and report),
+//! Entry point of the work page (the chapter's work: lists and forms),
 //! a bundle of its own that is loaded when first opened.
 
 fn main() {

@@ -253,6 +253,40 @@ pub fn aside_copies(space: Space) -> Vec<(String, String)> {
         .collect()
 }
 
+/// The key of the interface language: one for the browser, whichever space is open.
+const LANGUAGE_KEY: &str = "sotay.lang";
+
+/// The interface language chosen in settings, as its code; `None` until chosen.
+pub fn language() -> Option<String> {
+    storage()?.get_item(LANGUAGE_KEY).ok()?
+}
+
+/// Keeps the interface language for the next start.
+pub fn set_language(code: &str) -> Result<(), SaveError> {
+    let store = storage().ok_or(SaveError::Unavailable)?;
+    store
+        .set_item(LANGUAGE_KEY, code)
+        .map_err(|e| SaveError::from_js(&e))
+}
+
+/// The session key of a notice carried to the next page.
+const NOTICE_KEY: &str = "sotay.notice";
+
+/// Keeps a notice for the page about to open (a page of another bundle).
+pub fn carry_notice(text: &str) {
+    if let Some(session) = web_sys::window().and_then(|w| w.session_storage().ok().flatten()) {
+        let _ = session.set_item(NOTICE_KEY, text);
+    }
+}
+
+/// The notice the previous page carried here, once.
+pub fn take_notice() -> Option<String> {
+    let session = web_sys::window()?.session_storage().ok()??;
+    let text = session.get_item(NOTICE_KEY).ok()??;
+    let _ = session.remove_item(NOTICE_KEY);
+    Some(text)
+}
+
 /// Key part of a form's draft: `<space prefix>draft.<form>`.
 const DRAFT: &str = "draft.";
 
@@ -263,7 +297,10 @@ pub fn load_draft<T: serde::de::DeserializeOwned>(space: Space, form: &str) -> O
     let text = storage()?
         .get_item(&space.key(&format!("{DRAFT}{form}")))
         .ok()??;
-    serde_json::from_str(&text).ok()
+    // Through a Value, as records are restored: the same deserializers serve
+    // both, and the pages stay small.
+    let value = parse_json(text.as_bytes()).ok()?;
+    T::deserialize(&value).ok()
 }
 
 /// Keeps a form's draft; a full storage only means the draft is not kept.
@@ -305,7 +342,7 @@ fn held(key: &str) -> Held {
         Held::Aside
     } else if key.starts_with(&Space::Own.key(DRAFT)) {
         Held::Drafts
-    } else if key == SPACE_KEY || key == Space::Own.key(DEVICE) {
+    } else if key == SPACE_KEY || key == LANGUAGE_KEY || key == Space::Own.key(DEVICE) {
         Held::Device
     } else if let Some(name) = key
         .strip_prefix(own)

@@ -10,6 +10,7 @@ use crate::domain::storage_meter::{fill, percent_used, Fill};
 use crate::storage::device::now_ms;
 use crate::storage::local::{usage, Space};
 use crate::storage::service_worker::apply_update;
+use crate::ui::i18n::t;
 use leptos::prelude::*;
 
 /// Opens the other space: her own book by reloading into it, a sample
@@ -27,21 +28,15 @@ pub fn switch_space(state: AppState, space: Space) {
 
 /// When the app reminds her of backups, in one sentence.
 pub fn reminder_rule() -> String {
-    format!("Sổ sẽ nhắc sao lưu khi đã quá {DAYS} ngày hoặc có hơn {CHANGES} thay đổi kể từ lần sao lưu trước.")
+    t::reminder_rule(DAYS, CHANGES)
 }
 
 fn reminder_text(reminder: Reminder) -> String {
     let since = match reminder.days {
-        Some(days) => format!(
-            "Đã {days} ngày chưa sao lưu, với {} thay đổi.",
-            reminder.changes
-        ),
-        None => format!(
-            "Sổ chưa được sao lưu lần nào; đã có {} thay đổi.",
-            reminder.changes
-        ),
+        Some(days) => t::reminder_days(days, reminder.changes),
+        None => t::reminder_never(reminder.changes),
     };
-    format!("{since} Nếu mất máy hoặc xoá dữ liệu trình duyệt, chỉ tệp sao lưu giữ lại được sổ.")
+    t::reminder_why(since)
 }
 
 /// A quiet offer of a backup when one is due; «Để sau» puts it off for days.
@@ -66,8 +61,8 @@ fn BackupReminder() -> impl IntoView {
             <div class="banner reminder" role="note">
                 <p>{reminder_text(reminder)}</p>
                 <div class="actions">
-                    <button type="button" class="button primary" on:click=move |_| make_backup(state)>"Sao lưu ngay"</button>
-                    <button type="button" class="button" on:click=later>"Để sau"</button>
+                    <button type="button" class="button primary" on:click=move |_| make_backup(state)>{t::back_up_now()}</button>
+                    <button type="button" class="button" on:click=later>{t::later()}</button>
                 </div>
             </div>
         })
@@ -78,11 +73,13 @@ fn BackupReminder() -> impl IntoView {
 #[component]
 fn StorageWarning() -> impl IntoView {
     let used: usize = usage().iter().map(|(_, chars)| chars).sum();
-    (fill(used) == Fill::Tight).then(|| view! {
-        <div class="banner warn" role="alert">
-            <p>{format!("Bộ nhớ trình duyệt đã dùng {}%. Khi đầy, sổ không lưu được nữa.", percent_used(used))}</p>
-            <a class="button" href=super::route::Route::Settings.href()>"Xem bộ nhớ"</a>
-        </div>
+    (fill(used) == Fill::Tight).then(|| {
+        view! {
+            <div class="banner warn" role="alert">
+                <p>{t::storage_used_warning(percent_used(used))}</p>
+                <a class="button" href=super::route::Route::Settings.href()>{t::see_storage()}</a>
+            </div>
+        }
     })
 }
 
@@ -91,21 +88,21 @@ pub fn Banners() -> impl IntoView {
     let state = use_app();
     let demo = match state.space {
         Space::Own => None,
-        Space::Demo => Some("Đang xem dữ liệu mẫu (chi hội không có thật)."),
-        Space::DemoCluster => Some("Dữ liệu mẫu: cụm thi đua năm 2023. Số liệu Bắc Ninh, Hà Nam, Quảng Ninh, các mô hình theo bài báo; còn lại là minh họa."),
+        Space::Demo => Some(t::sample_chapter_banner()),
+        Space::DemoCluster => Some(t::sample_cluster_banner()),
     };
     view! {
-        <div class="banners" role="region" aria-label="Thông báo">
+        <div class="banners" role="region" aria-label=t::notices()>
             {demo.map(|text| view! {
                 <div class="banner demo" role="note">
                     <p>{text}</p>
-                    <button type="button" class="button" aria-label="Thoát dữ liệu mẫu" on:click=move |_| switch_space(state, Space::Own)>"Thoát"</button>
+                    <button type="button" class="button" aria-label=t::leave_sample() on:click=move |_| switch_space(state, Space::Own)>{t::leave()}</button>
                 </div>
             })}
             {move || state.update_ready.get().then(|| view! {
                 <div class="banner update" role="status">
-                    <p>"Đã có phiên bản mới của Sổ tay. Dữ liệu trong máy giữ nguyên khi cập nhật."</p>
-                    <button type="button" class="button primary" on:click=move |_| apply_update()>"Cập nhật"</button>
+                    <p>{t::update_ready()}</p>
+                    <button type="button" class="button primary" on:click=move |_| apply_update()>{t::update()}</button>
                 </div>
             })}
             {(!state.space.is_sample()).then(|| view! { <BackupReminder/> })}
@@ -113,7 +110,7 @@ pub fn Banners() -> impl IntoView {
             {move || state.save_error.get().map(|error| view! {
                 <div class="banner error" role="alert">
                     <p>{save_error_text(&error)}</p>
-                    <button type="button" class="button" on:click=move |_| make_backup(state)>"Tạo tệp sao lưu"</button>
+                    <button type="button" class="button" on:click=move |_| make_backup(state)>{t::make_backup()}</button>
                 </div>
             })}
             {move || {
@@ -122,8 +119,8 @@ pub fn Banners() -> impl IntoView {
                     <div class="banner warn" role="alert">
                         {problems.iter().map(|p| view! { <p>{load_problem_text(p)}</p> }).collect_view()}
                         <div class="actions">
-                            <a class="button" href=super::route::Route::Files.href()>"Xem dữ liệu cất riêng"</a>
-                            <button type="button" class="button" on:click=move |_| state.load_problems.set(Vec::new())>"Đã hiểu"</button>
+                            <a class="button" href=super::route::Route::Files.href()>{t::see_kept_aside()}</a>
+                            <button type="button" class="button" on:click=move |_| state.load_problems.set(Vec::new())>{t::understood()}</button>
                         </div>
                     </div>
                 })

@@ -5,6 +5,7 @@
 
 use super::state::AppState;
 use crate::storage::local::{clear_draft, load_draft, save_draft};
+use crate::ui::i18n::t;
 use leptos::prelude::*;
 use serde::{de::DeserializeOwned, Serialize};
 
@@ -63,11 +64,11 @@ pub fn DraftNote(kept: KeptDraft, start_over: Callback<()>) -> impl IntoView {
     view! {
         <Show when=move || kept.restored.get()>
             <div class="banner reminder" role="status">
-                <p>"Những gì bạn nhập lần trước, chưa lưu, vẫn còn đây."</p>
+                <p>{t::draft_kept()}</p>
                 <button type="button" class="button" on:click=move |_| {
                     kept.clear();
                     start_over.run(());
-                }>"Xoá, nhập lại từ đầu"</button>
+                }>{t::draft_start_over()}</button>
             </div>
         </Show>
     }

@@ -7,7 +7,7 @@ use super::format::date_time;
 use super::messages::{
     collection_label, note_text, refused_file, rejection_reasons, rejection_subject,
 };
-use super::route::{go, Route};
+use super::route::Route;
 use super::state::use_app;
 use crate::domain::book::{Book, DeviceState};
 use crate::domain::envelope::FileKind;
@@ -119,7 +119,7 @@ pub fn ImportPanel(
         phase.set(Phase::Idle);
         if plans.iter().all(|p| p.kind == FileKind::Report) {
             state.tell(format!("Đã nhập {reports} báo cáo."));
-            go(&Route::Figures);
+            state.go(&Route::Figures);
         } else if let [plan @ ImportPlan {
             kind: FileKind::Plan,
             ..
@@ -136,13 +136,13 @@ pub fn ImportPanel(
                 changed("targets"),
                 changed("campaigns")
             ));
-            go(&Route::Plan);
+            state.go(&Route::Plan);
         } else {
             state.tell(format!(
                 "Đã nhập {} tệp: {new_members} hội viên mới.",
                 plans.len()
             ));
-            go(&Route::Register);
+            state.go(&Route::Register);
         }
     };
     let close = move |_| phase.set(Phase::Idle);

@@ -8,6 +8,7 @@ pub mod fields;
 pub mod figures;
 pub mod files_page;
 pub mod format;
+pub mod i18n;
 pub mod icons;
 pub mod import_panel;
 pub mod member_page;
@@ -26,6 +27,7 @@ pub mod state;
 pub mod unit_page;
 pub mod work;
 
+use crate::ui::i18n::t;
 use leptos::prelude::*;
 use route::{Bundle, Route};
 use state::{use_app, AppState};
@@ -45,32 +47,61 @@ pub const SHELL: Pages = Pages {
     first_run: || view! { <setup::SetupPage/> }.into_any(),
 };
 
-/// The work page: the chapter's work, its figures and report. Before set-up
-/// there is nothing to show: it sends her to the shell's first-run screen.
+/// Pages that need set-up: before it there is nothing to show, so they send
+/// her to the shell's first-run screen.
+fn to_first_run() -> AnyView {
+    route::go(&Route::Register);
+    ().into_any()
+}
+
+/// The work page: the chapter's work, its lists and forms.
 pub const WORK: Pages = Pages {
     bundle: Bundle::Work,
-    page: work_page,
-    first_run: || {
-        route::go(&Route::Register);
-        ().into_any()
+    page: |route| match route {
+        Route::Edit(section, id) => work::edit_page(section, id),
+        Route::Work(section) => view! { <work::WorkPage section/> }.into_any(),
+        _ => view! { <work::WorkPage section=route::Section::Cadres/> }.into_any(),
     },
+    first_run: to_first_run,
 };
 
-/// The files page: backups and imports (a backup can be restored before
-/// set-up), and the units below an office side by side.
+/// The figures page: the dashboard and the report.
+pub const FIGURES: Pages = Pages {
+    bundle: Bundle::Figures,
+    page: |route| match route {
+        Route::Report => view! { <report::ReportPage/> }.into_any(),
+        _ => view! { <figures::FiguresPage/> }.into_any(),
+    },
+    first_run: to_first_run,
+};
+
+/// The files page: backups and imports (a backup can be restored before set-up).
 pub const FILES: Pages = Pages {
     bundle: Bundle::Files,
-    page: |route| match route {
-        Route::Compare => view! { <compare::ComparePage/> }.into_any(),
-        Route::Plan => view! { <plan_page::PlanPage/> }.into_any(),
-        _ => view! { <files_page::FilesPage/> }.into_any(),
-    },
+    page: |_| view! { <files_page::FilesPage/> }.into_any(),
     first_run: || view! { <files_page::RestorePage/> }.into_any(),
+};
+
+/// The offices page: the units below side by side, plans and campaigns.
+pub const OFFICES: Pages = Pages {
+    bundle: Bundle::Offices,
+    page: |route| match route {
+        Route::Plan => view! { <plan_page::PlanPage/> }.into_any(),
+        _ => view! { <compare::ComparePage/> }.into_any(),
+    },
+    first_run: to_first_run,
 };
 
 /// Mounts a page of the app, loading the book from storage.
 pub fn start(pages: Pages) {
     route::set_bundle(pages.bundle);
+    let lang = crate::storage::local::language()
+        .and_then(|code| i18n::Lang::from_code(&code))
+        .unwrap_or(i18n::Lang::Vi);
+    i18n::set_lang(lang);
+    if let Some(root) = document().document_element() {
+        let _ = root.set_attribute("lang", lang.code());
+    }
     if let Some(loading) = document().get_element_by_id("loading") {
         loading.remove();
     }
@@ -101,7 +132,7 @@ pub fn App(state: AppState, pages: Pages) -> impl IntoView {
     let leaving = window_event_listener(leptos::ev::beforeunload, move |ev| {
         if state.save_error.with_untracked(Option::is_some) {
             ev.prevent_default();
-            ev.set_return_value("Thay đổi chưa được lưu vào máy.");
+            ev.set_return_value(t::unsaved_leave());
         }
     });
     on_cleanup(move || {
@@ -144,16 +175,6 @@ fn shell_page(route: Route) -> AnyView {
     }
 }
 
-fn work_page(route: Route) -> AnyView {
-    match route {
-        Route::Edit(section, id) => work::edit_page(section, id),
-        Route::Figures => view! { <figures::FiguresPage/> }.into_any(),
-        Route::Report => view! { <report::ReportPage/> }.into_any(),
-        Route::Work(section) => view! { <work::WorkPage section/> }.into_any(),
-        _ => view! { <work::WorkPage section=route::Section::Cadres/> }.into_any(),
-    }
-}
-
 /// The unit's name and the one above it, and the way to the settings.
 #[component]
 fn Header() -> impl IntoView {
@@ -169,9 +190,9 @@ fn Header() -> impl IntoView {
         <header class="app-header">
             <div class="app-names">
                 <p class="app-title">{move || names().first().cloned().unwrap_or_default()}</p>
-                <p class="app-subtitle">{move || names().get(1).cloned().unwrap_or_else(|| "Sổ tay Chi hội".into())}</p>
+                <p class="app-subtitle">{move || names().get(1).cloned().unwrap_or_else(|| t::app_name().into())}</p>
             </div>
-            <a class="header-button" href=Route::Settings.href() aria-label="Cài đặt">{icons::settings()}</a>
+            <a class="header-button" href=Route::Settings.href() aria-label=t::settings()>{icons::settings()}</a>
         </header>
     }
 }
@@ -196,12 +217,12 @@ fn Nav() -> impl IntoView {
         }
     };
     view! {
-        <nav class="bottom-nav" aria-label="Các mục chính">
-            {item(Route::Register, "Hội viên", icons::people)}
-            {item(Route::Work(route::Section::Cadres), "Công việc", icons::work)}
-            {item(Route::Figures, "Số liệu", icons::figures)}
-            {item(Route::Files, "Sao lưu", icons::save)}
-            {item(Route::Unit, "Đơn vị", icons::unit)}
+        <nav class="bottom-nav" aria-label=t::nav_main()>
+            {item(Route::Register, t::nav_members(), icons::people)}
+            {item(Route::Work(route::Section::Cadres), t::nav_work(), icons::work)}
+            {item(Route::Figures, t::nav_figures(), icons::figures)}
+            {item(Route::Files, t::nav_backup(), icons::save)}
+            {item(Route::Unit, t::nav_unit(), icons::unit)}
         </nav>
     }
 }

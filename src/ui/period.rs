@@ -2,6 +2,7 @@
 
 use super::state::use_app;
 use crate::domain::period::{Period, Span};
+use crate::ui::i18n::t;
 use leptos::prelude::*;
 
 /// The periods offered: every year, half and quarter of this year and the
@@ -24,7 +25,7 @@ pub fn PeriodChoice() -> impl IntoView {
     let state = use_app();
     view! {
         <div class="field">
-            <label for="period" class="field-label">"Kỳ báo cáo"</label>
+            <label for="period" class="field-label">{t::report_period()}</label>
             <select id="period" on:change=move |ev| {
                 if let Some(p) = Period::parse(&event_target_value(&ev)) {
                     state.period.set(p);

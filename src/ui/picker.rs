@@ -8,6 +8,7 @@ use crate::domain::indicators::cadres_on;
 use crate::domain::member::Member;
 use crate::domain::record::{Record, RecordId};
 use crate::domain::register::{sort_by_name, Query, Shown};
+use crate::ui::i18n::t;
 use leptos::prelude::*;
 
 #[component]
@@ -64,20 +65,20 @@ pub fn MemberPicker(
         <fieldset class="picker">
             <legend>{label}</legend>
             <div class="picker-head">
-                <span class="picker-count">{move || format!("Đã chọn {} người", chosen.with(Vec::len))}</span>
+                <span class="picker-count">{move || t::chosen_people(chosen.with(Vec::len))}</span>
                 <button type="button" class="button small" aria-expanded=move || open.get().to_string()
                     on:click=move |_| open.update(|o| *o = !*o)>
-                    {move || if open.get() { "Xong" } else { "Chọn người" }}
+                    {move || if open.get() { t::done() } else { t::choose_people() }}
                 </button>
             </div>
             <Show when=move || open.get()>
                 <div class="actions">
-                    <button type="button" class="button small" on:click=add_cadres>"Thêm tất cả cán bộ"</button>
-                    <button type="button" class="button small" on:click=move |_| set.run(Vec::new())>"Bỏ chọn hết"</button>
+                    <button type="button" class="button small" on:click=add_cadres>{t::add_all_cadres()}</button>
+                    <button type="button" class="button small" on:click=move |_| set.run(Vec::new())>{t::clear_choice()}</button>
                 </div>
                 <label class="search">
-                    <span class="visually-hidden">{format!("Tìm trong danh sách: {label}")}</span>
-                    <input type="search" placeholder="Tìm theo tên" autocomplete="off"
+                    <span class="visually-hidden">{t::search_in_list(label)}</span>
+                    <input type="search" placeholder=t::search_by_name() autocomplete="off"
                         prop:value=move || text.get()
                         on:input=move |ev| text.set(event_target_value(&ev))/>
                 </label>

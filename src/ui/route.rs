@@ -2,18 +2,23 @@
 //! button works and the app runs from any sub-path.
 
 use crate::domain::record::RecordId;
+use crate::ui::i18n::t;
 use std::cell::Cell;
 
-/// The app's pages, each its own wasm bundle so that the first load stays
-/// small: the shell (set-up, register, backups, unit) first; the work page
-/// (the chapter's work, its figures and report), the files page and the
-/// sample maker when first opened.
+/// The app's pages, each its own wasm bundle so that every page stays within
+/// its size budget: the shell (set-up, register, unit, settings) first; the
+/// others when first opened.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum Bundle {
     Shell,
+    /// The chapter's work: its lists and forms.
     Work,
-    /// Files (backups, imports) and the units below an office side by side.
+    /// The dashboard of figures and the report.
+    Figures,
+    /// Files: backups and imports.
     Files,
+    /// Offices: the units below side by side, plans and campaigns.
+    Offices,
     /// Makes a sample book and opens it; no route of its own.
     Sample,
 }
@@ -24,7 +29,9 @@ impl Bundle {
         match self {
             Bundle::Shell => "./",
             Bundle::Work => "cong-viec.html",
+            Bundle::Figures => "so-lieu.html",
             Bundle::Files => "tep.html",
+            Bundle::Offices => "van-phong.html",
             Bundle::Sample => "mau.html",
         }
     }
@@ -80,12 +87,12 @@ impl Section {
 
     pub fn label(self) -> &'static str {
         match self {
-            Section::Cadres => "Cán bộ",
-            Section::Trainings => "Tập huấn",
-            Section::Models => "Mô hình",
-            Section::Activities => "Sinh hoạt",
-            Section::Fees => "Hội phí",
-            Section::Baseline => "Số phụ nữ, chỉ tiêu",
+            Section::Cadres => t::section_cadres(),
+            Section::Trainings => t::section_trainings(),
+            Section::Models => t::section_models(),
+            Section::Activities => t::section_activities(),
+            Section::Fees => t::section_fees(),
+            Section::Baseline => t::section_baseline(),
         }
     }
 }
@@ -150,8 +157,10 @@ impl Route {
     /// The page that shows this route.
     pub fn bundle(&self) -> Bundle {
         match self {
-            Route::Work(_) | Route::Edit(..) | Route::Figures | Route::Report => Bundle::Work,
-            Route::Compare | Route::Plan | Route::Files => Bundle::Files,
+            Route::Work(_) | Route::Edit(..) => Bundle::Work,
+            Route::Figures | Route::Report => Bundle::Figures,
+            Route::Files => Bundle::Files,
+            Route::Compare | Route::Plan => Bundle::Offices,
             _ => Bundle::Shell,
         }
     }
@@ -232,10 +241,11 @@ mod tests {
         }
         set_bundle(Bundle::Shell);
         assert_eq!(Route::Register.href(), "#/");
-        assert_eq!(Route::Figures.href(), "cong-viec.html#/so-lieu");
-        set_bundle(Bundle::Work);
+        assert_eq!(Route::Figures.href(), "so-lieu.html#/so-lieu");
+        set_bundle(Bundle::Figures);
         assert_eq!(Route::Register.href(), "./#/");
         assert_eq!(Route::Figures.href(), "#/so-lieu");
+        assert_eq!(Route::Plan.href(), "van-phong.html#/ke-hoach");
         assert_eq!(Route::parse(""), Route::Register);
         assert_eq!(Route::parse("#/hoi-vien/BAD"), Route::Register);
         assert_eq!(Route::parse("#/cong-viec/khong-co"), Route::Register);

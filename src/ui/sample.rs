@@ -6,6 +6,7 @@ use super::route::{self, Bundle, Route};
 use crate::domain::{demo, demo_cluster};
 use crate::storage::device::{now_ms, today};
 use crate::storage::local::{self, SaveError, Space};
+use crate::ui::i18n::t;
 
 /// Opens the sample page, which makes the chosen sample if it is not made yet.
 pub fn open_page() {
@@ -35,15 +36,11 @@ pub fn make_and_open() {
             // Back to her own book, which nothing here has touched.
             let _ = Space::Own.open_next();
             let why = match error {
-                SaveError::Full => "bộ nhớ của trình duyệt đã đầy.",
-                SaveError::Unavailable => {
-                    "trình duyệt không cho lưu (có thể đang ở chế độ ẩn danh)."
-                }
-                SaveError::Protected => "dữ liệu mẫu cũ trên máy không đọc được.",
+                SaveError::Full => t::sample_full(),
+                SaveError::Unavailable => t::sample_unavailable(),
+                SaveError::Protected => t::sample_protected(),
             };
-            say(&format!(
-                "Không mở được dữ liệu mẫu: {why} Sổ của bạn vẫn nguyên vẹn."
-            ));
+            say(&t::sample_failed(why));
             return;
         }
     }
@@ -60,7 +57,7 @@ fn say(text: &str) {
     if let Some(line) = document.get_element_by_id("loading") {
         line.set_text_content(Some(text));
         if let (Ok(link), Some(parent)) = (document.create_element("a"), line.parent_node()) {
-            link.set_text_content(Some("Về sổ của bạn"));
+            link.set_text_content(Some(t::back_to_own()));
             let _ = link.set_attribute("href", Bundle::Shell.file());
             let _ = link.set_attribute("class", "button primary");
             let _ = parent.append_child(&link);

@@ -4,6 +4,7 @@
 use super::state::AppState;
 use crate::domain::envelope::OutFile;
 use crate::storage::files::{send, Sent};
+use crate::ui::i18n::t;
 use leptos::task::spawn_local;
 
 /// Sends `file` and says how it went. `saved_hint` follows "Đã tạo tệp «…»."
@@ -23,10 +24,10 @@ pub fn send_file(
             sent();
         }
         state.tell(match how {
-            Sent::Shared => format!("Đã gửi tệp «{}».", file.name),
-            Sent::Downloaded => format!("Đã tạo tệp «{}». {saved_hint}", file.name),
+            Sent::Shared => t::file_shared(&file.name),
+            Sent::Downloaded => t::file_saved(&file.name, saved_hint),
             Sent::Cancelled => cancelled.to_owned(),
-            Sent::Failed => "Trình duyệt không cho lưu tệp. Hãy thử lại.".to_owned(),
+            Sent::Failed => t::file_refused().to_owned(),
         });
     });
 }

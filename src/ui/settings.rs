@@ -3,40 +3,44 @@
 
 use super::banners::reminder_rule;
 use super::files_page::{make_backup, BackupStatus};
+use super::i18n::{lang, Lang};
 use super::messages::collection_label;
+use super::messages::save_error_text;
 use super::route::Route;
 use super::state::use_app;
 use crate::domain::report::thousands;
 use crate::domain::storage_meter::{fill, percent_used, Fill, LIMIT_CHARS};
-use crate::storage::local::{usage, Held};
+use crate::storage::local::{set_language, usage, Held};
 use crate::storage::persistence::{self, Persistence};
+use crate::ui::i18n::t;
 use leptos::prelude::*;
 use leptos::task::spawn_local;
 
 fn held_label(held: Held) -> &'static str {
     match held {
         Held::Collection(name) => collection_label(name),
-        Held::Device => "Thông tin của máy",
-        Held::Aside => "Dữ liệu cất riêng (không đọc được)",
-        Held::Drafts => "Bản nháp chưa lưu",
-        Held::Sample => "Dữ liệu mẫu",
-        Held::Other => "Khác",
+        Held::Device => t::held_device(),
+        Held::Aside => t::held_aside(),
+        Held::Drafts => t::held_drafts(),
+        Held::Sample => t::held_sample(),
+        Held::Other => t::held_other(),
     }
 }
 
 fn persistence_text(answer: Persistence) -> &'static str {
     match answer {
-        Persistence::Granted => "Trình duyệt đã đồng ý giữ sổ lâu dài: sổ không bị tự xoá khi máy thiếu chỗ. Chỉ khi bạn tự xoá dữ liệu trình duyệt thì sổ mới mất.",
-        Persistence::NotGranted => "Trình duyệt chưa đồng ý giữ sổ lâu dài: khi máy rất thiếu chỗ, trình duyệt có thể tự xoá sổ. Cài ứng dụng lên màn hình chính giúp trình duyệt đồng ý; trong lúc chờ, hãy sao lưu thường xuyên.",
-        Persistence::Unsupported => "Trình duyệt này không cho biết có giữ sổ lâu dài hay không. Hãy sao lưu thường xuyên.",
+        Persistence::Granted => t::persist_granted(),
+        Persistence::NotGranted => t::persist_not_granted(),
+        Persistence::Unsupported => t::persist_unsupported(),
     }
 }
 
 #[component]
 pub fn SettingsPage() -> impl IntoView {
     view! {
-        <h1>"Cài đặt"</h1>
+        <h1>{t::settings()}</h1>
         <UnitCard/>
+        <LanguageCard/>
         <StorageCard/>
         <BackupCard/>
     }
@@ -48,9 +52,9 @@ fn UnitCard() -> impl IntoView {
     let name = move || state.unit_chain().first().map(|u| u.data.name.clone());
     view! {
         <section class="card">
-            <h2>"Đơn vị"</h2>
+            <h2>{t::unit()}</h2>
             <p>{name}</p>
-            <a class="button" href=Route::Unit.href()>"Sửa đơn vị"</a>
+            <a class="button" href=Route::Unit.href()>{t::edit_unit()}</a>
         </section>
     }
 }
@@ -66,13 +70,13 @@ fn StorageCard() -> impl IntoView {
     let percent = percent_used(used);
     view! {
         <section class="card storage">
-            <h2>"Bộ nhớ trong máy"</h2>
+            <h2>{t::storage_title()}</h2>
             <p role="status">{move || answer.get().map(persistence_text)}</p>
             {move || (answer.get() == Some(Persistence::NotGranted)).then(|| view! {
-                <button type="button" class="button" on:click=ask>"Xin giữ sổ lâu dài"</button>
+                <button type="button" class="button" on:click=ask>{t::ask_persist()}</button>
             })}
             <p>
-                {format!("Đã dùng {} trong khoảng {} ký tự trình duyệt cho phép ({percent}%).", thousands(used as u64), thousands(LIMIT_CHARS as u64))}
+                {t::storage_used(thousands(used as u64), thousands(LIMIT_CHARS as u64), percent)}
             </p>
             <meter
                 min="0"
@@ -80,16 +84,16 @@ fn StorageCard() -> impl IntoView {
                 low=(LIMIT_CHARS / 100 * 80).to_string()
                 optimum="0"
                 value=used.to_string()
-                aria-label="Bộ nhớ đã dùng"
+                aria-label=t::storage_meter()
             ></meter>
             {(fill(used) == Fill::Tight).then(|| view! {
                 <p class="banner warn" role="alert">
-                    "Bộ nhớ sắp đầy: khi đầy, sổ không lưu được nữa. Hãy tạo tệp sao lưu, rồi xoá dữ liệu mẫu hoặc dữ liệu cất riêng nếu có."
+                    {t::storage_tight()}
                 </p>
             })}
             <table class="usage">
-                <caption class="visually-hidden">"Bộ nhớ đã dùng theo từng phần"</caption>
-                <thead><tr><th scope="col">"Phần"</th><th scope="col" class="number">"Ký tự"</th></tr></thead>
+                <caption class="visually-hidden">{t::storage_by_part()}</caption>
+                <thead><tr><th scope="col">{t::part()}</th><th scope="col" class="number">{t::characters()}</th></tr></thead>
                 <tbody>
                     // Empty collections ("[]" under their key) are not worth a line.
                     {parts.into_iter().filter(|(_, chars)| *chars >= 100).map(|(held, chars)| view! {
@@ -106,10 +110,35 @@ fn BackupCard() -> impl IntoView {
     let state = use_app();
     view! {
         <section class="card">
-            <h2>"Sao lưu"</h2>
+            <h2>{t::backup()}</h2>
             <BackupStatus/>
             <p class="note">{reminder_rule()}</p>
-            <button type="button" class="button primary" on:click=move |_| make_backup(state)>"Tạo tệp sao lưu"</button>
+            <button type="button" class="button primary" on:click=move |_| make_backup(state)>{t::make_backup()}</button>
+        </section>
+    }
+}
+
+/// The interface language; the page starts again in the one chosen.
+#[component]
+fn LanguageCard() -> impl IntoView {
+    let state = use_app();
+    let choose = move |ev: leptos::ev::Event| {
+        let code = event_target_value(&ev);
+        match set_language(&code) {
+            Ok(()) => {
+                let _ = window().location().reload();
+            }
+            Err(error) => state.tell(save_error_text(&error)),
+        }
+    };
+    view! {
+        <section class="card">
+            <h2><label for="language">{t::language()}</label></h2>
+            <select id="language" on:change=choose>
+                {Lang::ALL.into_iter().map(|l| view! {
+                    <option value=l.code() selected=l == lang()>{l.name()}</option>
+                }).collect_view()}
+            </select>
         </section>
     }
 }

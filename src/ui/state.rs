@@ -79,7 +79,7 @@ impl AppState {
             load_problems: RwSignal::new(problems),
             route: RwSignal::new(Route::Register),
             query: RwSignal::new(Query::default()),
-            notice: RwSignal::new(None),
+            notice: RwSignal::new(local::take_notice()),
             period: RwSignal::new(Period::Year(today().year())),
             update_ready: RwSignal::new(false),
         }
@@ -203,5 +203,16 @@ impl AppState {
     /// Shows a short confirmation.
     pub fn tell(&self, text: impl Into<String>) {
         self.notice.set(Some(text.into()));
+    }
+
+    /// Goes to a route; a notice on screen goes along when the route is on
+    /// another page, which starts afresh.
+    pub fn go(&self, route: &Route) {
+        if route.bundle() != super::route::bundle() {
+            if let Some(text) = self.notice.get_untracked() {
+                local::carry_notice(&text);
+            }
+        }
+        super::route::go(route);
     }
 }

@@ -12,10 +12,10 @@ const CHAPTER = [
   '#/', '#/hoi-vien/moi', '#/don-vi', '#/cai-dat',
   ...['can-bo', 'tap-huan', 'mo-hinh', 'sinh-hoat', 'hoi-phi', 'so-lieu-nen']
     .flatMap((s) => [`cong-viec.html#/cong-viec/${s}`, `cong-viec.html#/cong-viec/${s}/moi`]),
-  'cong-viec.html#/so-lieu', 'cong-viec.html#/bao-cao',
-  'tep.html#/sao-luu', 'tep.html#/ke-hoach',
+  'so-lieu.html#/so-lieu', 'so-lieu.html#/bao-cao',
+  'tep.html#/sao-luu', 'van-phong.html#/ke-hoach',
 ];
-const CLUSTER = ['tep.html#/so-sanh', 'tep.html#/ke-hoach', 'cong-viec.html#/so-lieu', '#/don-vi'];
+const CLUSTER = ['van-phong.html#/so-sanh', 'van-phong.html#/ke-hoach', 'so-lieu.html#/so-lieu', '#/don-vi'];
 
 /** axe's violations on the page as it is, one line each. */
 async function violations(page) {

@@ -12,8 +12,8 @@ const PAGES = [
   '#/', '#/hoi-vien/moi', '#/don-vi', '#/cai-dat',
   ...['can-bo', 'tap-huan', 'mo-hinh', 'sinh-hoat', 'hoi-phi', 'so-lieu-nen']
     .flatMap((s) => [`cong-viec.html#/cong-viec/${s}`, `cong-viec.html#/cong-viec/${s}/moi`]),
-  'cong-viec.html#/so-lieu', 'cong-viec.html#/bao-cao',
-  'tep.html#/sao-luu', 'tep.html#/ke-hoach',
+  'so-lieu.html#/so-lieu', 'so-lieu.html#/bao-cao',
+  'tep.html#/sao-luu', 'van-phong.html#/ke-hoach',
 ];
 
 async function open(phone, address) {

@@ -106,3 +106,30 @@ test('a month without a backup brings a quiet offer, put off or taken', async ()
     await phone.close();
   }
 });
+
+test('the language chosen in settings holds across pages and reloads, and switches back', async () => {
+  const phone = await newPhone(env.browser, env.server.url);
+  const p = phone.page;
+  const nav = () => p.locator('.bottom-nav .nav-item span').allInnerTexts();
+  try {
+    await phone.setUp(UNIT);
+    assert.equal(await p.evaluate(() => document.documentElement.lang), 'vi');
+    await p.getByRole('link', { name: 'Cài đặt' }).click();
+    await Promise.all([p.waitForEvent('load'), p.getByLabel('Ngôn ngữ · Language').selectOption('en')]);
+    await p.getByRole('heading', { name: 'Settings' }).waitFor();
+    assert.equal(await p.evaluate(() => document.documentElement.lang), 'en');
+    assert.deepEqual(await nav(), ['Members', 'Work', 'Figures', 'Backup', 'Unit']);
+    // Another page, another bundle: still English.
+    await p.getByRole('link', { name: 'Work' }).click();
+    await p.getByRole('navigation', { name: 'Parts of the work' }).waitFor();
+    await phone.reload();
+    assert.deepEqual(await nav(), ['Members', 'Work', 'Figures', 'Backup', 'Unit']);
+    await p.getByRole('link', { name: 'Settings' }).click();
+    await Promise.all([p.waitForEvent('load'), p.getByLabel('Language · Ngôn ngữ').selectOption('vi')]);
+    await p.getByRole('heading', { name: 'Cài đặt' }).waitFor();
+    assert.deepEqual(await nav(), ['Hội viên', 'Công việc', 'Số liệu', 'Sao lưu', 'Đơn vị']);
+    assert.deepEqual(phone.errors, []);
+  } finally {
+    await phone.close();
+  }
+});

@@ -13,14 +13,15 @@ use super::route::{Route, Section};
 use super::state::use_app;
 use crate::domain::book::{Book, InBook};
 use crate::domain::record::{Record, RecordId};
+use crate::ui::i18n::t;
 use leptos::prelude::*;
 
 /// The list of one part of the work, with the tabs to the others.
 #[component]
 pub fn WorkPage(section: Section) -> impl IntoView {
     view! {
-        <h1>"Công việc của chi hội"</h1>
-        <nav class="tabs" aria-label="Các phần công việc">
+        <h1>{t::work_title()}</h1>
+        <nav class="tabs" aria-label=t::work_parts()>
             {Section::ALL.into_iter().map(|s| view! {
                 <a href=Route::Work(s).href() class="tab" aria-current=(s == section).then_some("page")>{s.label()}</a>
             }).collect_view()}
@@ -109,7 +110,7 @@ pub fn RecordList<T: InBook + Send + Sync + 'static>(
         <ul class="member-list">{live}</ul>
         <Show when=move || rows.with(|r| r.iter().any(|r| r.1))>
             <details class="deleted">
-                <summary>"Đã xoá"</summary>
+                <summary>{t::deleted()}</summary>
                 <ul class="member-list">{gone}</ul>
             </details>
         </Show>
@@ -120,7 +121,7 @@ pub fn RecordList<T: InBook + Send + Sync + 'static>(
 pub fn member_name(book: &Book, id: &RecordId) -> String {
     book.members
         .get(id)
-        .map_or_else(|| "(không còn trong sổ)".to_owned(), |m| m.data.full_name())
+        .map_or_else(|| t::not_in_register().to_owned(), |m| m.data.full_name())
 }
 
 /// A change to make to a draft.

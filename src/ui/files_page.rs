@@ -9,6 +9,7 @@ use crate::domain::backup::write_backup;
 use crate::storage::device::{now_ms, today};
 use crate::storage::files::download;
 use crate::storage::local::{aside_copies, remove_aside};
+use crate::ui::i18n::t;
 use leptos::prelude::*;
 
 /// Makes a backup of everything this device holds, offers it to the share
@@ -20,14 +21,14 @@ pub fn make_backup(state: AppState) {
             .with_untracked(|d| write_backup(b, d, now_ms(), today()))
     });
     let Some(file) = file else {
-        state.tell("Chưa có đơn vị nào để sao lưu.");
+        state.tell(t::no_unit_to_back_up());
         return;
     };
     send_file(
         state,
         file,
-        "Hãy cất tệp ở nơi an toàn.",
-        "Chưa gửi tệp sao lưu.",
+        t::backup_saved_hint(),
+        t::backup_not_sent(),
         move || state.mark_backup(),
     );
 }
@@ -41,11 +42,8 @@ pub fn BackupStatus() -> impl IntoView {
         let last = state.device.with(|d| d.last_backup_ms);
         let changes = state.book.with(|b| b.written_after(last).count);
         match last {
-            Some(ms) => format!(
-                "Lần sao lưu gần nhất: {}. Từ đó đến nay: {changes} thay đổi.",
-                date_time(&(ms as f64).into())
-            ),
-            None => format!("Máy này chưa tạo tệp sao lưu nào; sổ có {changes} bản ghi."),
+            Some(ms) => t::last_backup(date_time(&(ms as f64).into()), changes),
+            None => t::never_backed_up(changes),
         }
     };
     view! { <p class="note">{text}</p> }
@@ -55,17 +53,17 @@ pub fn BackupStatus() -> impl IntoView {
 pub fn FilesPage() -> impl IntoView {
     let state = use_app();
     view! {
-        <h1>"Sao lưu và nhập tệp"</h1>
+        <h1>{t::files_title()}</h1>
         <section class="card">
-            <h2>"Tạo tệp sao lưu"</h2>
-            <p>"Tệp sao lưu chứa toàn bộ sổ trên máy này, kể cả thông tin cá nhân của hội viên. Hãy cất ở nơi an toàn và chỉ gửi cho người được giao giữ sổ."</p>
+            <h2>{t::make_backup()}</h2>
+            <p>{t::backup_holds()}</p>
             <BackupStatus/>
-            <button type="button" class="button primary" on:click=move |_| make_backup(state)>"Tạo tệp sao lưu"</button>
+            <button type="button" class="button primary" on:click=move |_| make_backup(state)>{t::make_backup()}</button>
         </section>
         <section class="card">
-            <h2>"Nhập tệp"</h2>
-            <p>"Tệp sao lưu (khi chuyển sang máy mới, hoặc gộp sổ từ một máy khác của chi hội), hoặc tệp báo cáo của đơn vị cấp dưới. Bạn sẽ xem trước những gì thay đổi rồi mới quyết định nhập."</p>
-            <ImportPanel label="Chọn tệp (.json)"/>
+            <h2>{t::import_files()}</h2>
+            <p>{t::import_files_text()}</p>
+            <ImportPanel label=t::choose_files()/>
         </section>
         <AsideCopies/>
     }
@@ -80,22 +78,22 @@ fn AsideCopies() -> impl IntoView {
     view! {
         <Show when=move || copies.with(|c| !c.is_empty())>
             <section class="card">
-                <h2>"Dữ liệu cất riêng"</h2>
-                <p>"Đây là bản gốc của dữ liệu lưu trên máy mà ứng dụng không đọc được. Hãy tải về và gửi cho người hỗ trợ kỹ thuật trước khi xoá."</p>
+                <h2>{t::kept_aside()}</h2>
+                <p>{t::kept_aside_text()}</p>
                 <ul class="aside-list">
                     {move || copies.get().into_iter().map(|(key, text)| {
                         let file_name = format!("du-lieu-cat-rieng_{}.json", key.replace('.', "-"));
                         let removed = key.clone();
                         view! {
                             <li>
-                                <span>{format!("{key} ({} ký tự)", text.chars().count())}</span>
+                                <span>{t::key_characters(&key, text.chars().count())}</span>
                                 <button type="button" class="button" on:click=move |_| {
                                     download(&file_name, &text, "application/json");
-                                }>"Tải về"</button>
+                                }>{t::download()}</button>
                                 <button type="button" class="button danger-outline" on:click=move |_| {
                                     remove_aside(&removed);
                                     copies.set(aside_copies(state.space));
-                                }>"Xoá bản này"</button>
+                                }>{t::remove_this_copy()}</button>
                             </li>
                         }
                     }).collect_view()}
@@ -110,12 +108,12 @@ fn AsideCopies() -> impl IntoView {
 pub fn RestorePage() -> impl IntoView {
     view! {
         <main class="setup page">
-            <h1>"Khôi phục sổ từ tệp sao lưu"</h1>
-            <p>"Chọn tệp sao lưu đã tạo trên máy cũ (tệp «sao-luu_….json», thường ở mục Tải xuống hoặc trong tin nhắn Zalo). Bạn sẽ xem trước rồi mới nhập."</p>
+            <h1>{t::restore_title()}</h1>
+            <p>{t::restore_text()}</p>
             <section class="card">
-                <ImportPanel label="Chọn tệp sao lưu (.json)"/>
+                <ImportPanel label=t::choose_backup_file()/>
             </section>
-            <a class="button" href=Route::Register.href()>"Về trang thiết lập"</a>
+            <a class="button" href=Route::Register.href()>{t::back_to_setup()}</a>
         </main>
     }
 }

@@ -15,6 +15,7 @@ use crate::domain::import::{plan_import, ImportPlan};
 use crate::storage::device::{now_ms, today};
 use crate::storage::files::{read_file, ReadError};
 use crate::storage::received::{on_launch, take_shared};
+use crate::ui::i18n::t;
 use leptos::prelude::*;
 use leptos::task::spawn_local;
 
@@ -118,7 +119,7 @@ pub fn ImportPanel(
         state.apply_all(book, device);
         phase.set(Phase::Idle);
         if plans.iter().all(|p| p.kind == FileKind::Report) {
-            state.tell(format!("Đã nhập {reports} báo cáo."));
+            state.tell(t::imported_reports(reports));
             state.go(&Route::Figures);
         } else if let [plan @ ImportPlan {
             kind: FileKind::Plan,
@@ -130,18 +131,14 @@ pub fn ImportPanel(
                 let t = plan.tally(name);
                 t.new + t.updated
             };
-            state.tell(format!(
-                "Đã nhập kế hoạch của «{}»: {} chỉ tiêu, {} đợt thi đua mới hoặc đổi.",
-                plan.unit.name,
+            state.tell(t::imported_plan(
+                &plan.unit.name,
                 changed("targets"),
-                changed("campaigns")
+                changed("campaigns"),
             ));
             state.go(&Route::Plan);
         } else {
-            state.tell(format!(
-                "Đã nhập {} tệp: {new_members} hội viên mới.",
-                plans.len()
-            ));
+            state.tell(t::imported_files(plans.len(), new_members));
             state.go(&Route::Register);
         }
     };
@@ -152,11 +149,11 @@ pub fn ImportPanel(
                 {label}
                 <input type="file" multiple accept=".json,application/json" class="visually-hidden" on:change=on_pick/>
             </label>
-            <p class="note">"Chọn được nhiều tệp một lúc; trên máy tính có thể kéo thả tệp vào đây."</p>
+            <p class="note">{t::many_files_hint()}</p>
             {move || match phase.get() {
                 Phase::Idle => ().into_any(),
                 Phase::Reading { done, of } => view! {
-                    <p role="status">{format!("Đang đọc tệp {} / {of}…", done + 1)}</p>
+                    <p role="status">{t::reading_file(done + 1, of)}</p>
                     <progress max=of.to_string() value=done.to_string()></progress>
                 }.into_any(),
                 Phase::Ready(picked) => {
@@ -168,21 +165,21 @@ pub fn ImportPanel(
                         (false, true, _) => {
                             let picked = StoredValue::new(picked.clone());
                             view! {
-                                <p>"Chưa có gì thay đổi. Bấm «Nhập vào sổ» để nhập tất cả những bản ghi hợp lệ ở trên, hoặc «Huỷ» để bỏ qua."</p>
+                                <p>{t::nothing_changed_yet()}</p>
                                 <div class="actions">
-                                    <button type="button" class="button primary" on:click=move |_| picked.with_value(|p| apply(p))>"Nhập vào sổ"</button>
-                                    <button type="button" class="button" on:click=close>"Huỷ"</button>
+                                    <button type="button" class="button primary" on:click=move |_| picked.with_value(|p| apply(p))>{t::import()}</button>
+                                    <button type="button" class="button" on:click=close>{t::cancel()}</button>
                                 </div>
                             }.into_any()
                         }
                         (false, false, rejected) => view! {
                             <p>{if rejected {
-                                "Ngoài những bản ghi bị từ chối ở trên, tệp không có gì mới. Không có gì thay đổi."
+                                t::nothing_new_but_rejected()
                             } else {
-                                "Tệp này không có gì mới: sổ trên máy đã có đủ. Không có gì thay đổi."
+                                t::nothing_new()
                             }}</p>
                             <div class="actions">
-                                <button type="button" class="button" on:click=close>"Đóng"</button>
+                                <button type="button" class="button" on:click=close>{t::close()}</button>
                             </div>
                         }.into_any(),
                     };
@@ -192,7 +189,7 @@ pub fn ImportPanel(
                             Err(message) => view! {
                                 <div class="banner error" role="alert">
                                     <p>{message}</p>
-                                    <button type="button" class="button" on:click=close>"Đóng"</button>
+                                    <button type="button" class="button" on:click=close>{t::close()}</button>
                                 </div>
                             }.into_any(),
                         }).collect_view()}
@@ -218,12 +215,12 @@ fn Preview(name: String, plan: ImportPlan) -> impl IntoView {
                 .filter(|r| r.collection == *collection)
                 .count();
             let outcomes = [
-                ("mới", t.new),
-                ("cập nhật", t.updated),
-                ("xoá", t.deleted),
-                ("không đổi", t.unchanged),
-                ("cũ hơn bản trên máy, bỏ qua", t.older),
-                ("bị từ chối", rejected),
+                (t::outcome_new(), t.new),
+                (t::outcome_updated(), t.updated),
+                (t::outcome_deleted(), t.deleted),
+                (t::outcome_unchanged(), t.unchanged),
+                (t::outcome_older(), t.older),
+                (t::outcome_rejected(), rejected),
             ];
             (
                 *collection,
@@ -238,22 +235,22 @@ fn Preview(name: String, plan: ImportPlan) -> impl IntoView {
     let rejected = plan.rejected.clone();
     let plan = StoredValue::new(plan.clone());
     view! {
-        <section class="preview" aria-label="Xem trước khi nhập">
-            <h2>{format!("Xem trước tệp «{name}»")}</h2>
+        <section class="preview" aria-label=t::preview_before_import()>
+            <h2>{t::preview_of_file(&name)}</h2>
             <p>
                 {plan.with_value(|p| match p.kind {
-                    FileKind::Backup => "Sao lưu của ",
-                    FileKind::Report => "Báo cáo của ",
-                    FileKind::Plan => "Kế hoạch của ",
+                    FileKind::Backup => t::backup_of(),
+                    FileKind::Report => t::report_of(),
+                    FileKind::Plan => t::plan_of(),
                 })}
                 <strong>{plan.with_value(|p| p.unit.name.clone())}</strong>
-                {format!(", tạo lúc {}.", date_time(&plan.with_value(|p| p.created.clone()).into()))}
+                {t::made_at(date_time(&plan.with_value(|p| p.created.clone()).into()))}
             </p>
             <ul class="notes">
                 {plan.with_value(|p| p.notes.iter().map(|n| view! { <li>{note_text(n)}</li> }).collect_view())}
             </ul>
             {plan.with_value(ImportPlan::adopts_unit).then(|| view! {
-                <p class="note">{format!("Máy này sẽ giữ sổ của «{}» theo tệp này.", plan.with_value(|p| p.unit.name.clone()))}</p>
+                <p class="note">{t::adopts_unit(plan.with_value(|p| p.unit.name.clone()))}</p>
             })}
             <ul class="tally">
                 {rows.into_iter().map(|(collection, outcomes)| view! {
@@ -268,7 +265,7 @@ fn Preview(name: String, plan: ImportPlan) -> impl IntoView {
             </ul>
             {(!rejected.is_empty()).then(|| view! {
                 <div class="rejected">
-                    <h3>"Những bản ghi sẽ không được nhập"</h3>
+                    <h3>{t::records_not_imported()}</h3>
                     <ul>
                         {rejected.iter().map(|r| view! {
                             <li><strong>{rejection_subject(r)}</strong>": "{rejection_reasons(r)}</li>

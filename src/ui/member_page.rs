@@ -12,6 +12,7 @@ use crate::domain::member::{Member, Religion, Status};
 use crate::domain::member_draft::{MemberDraft, OTHER_RELIGION};
 use crate::domain::problem::FieldProblem;
 use crate::domain::record::{set_of, Record, RecordId};
+use crate::ui::i18n::t;
 use leptos::prelude::*;
 
 /// The page for a new member (`id` is `None`) or an existing one.
@@ -24,9 +25,9 @@ pub fn MemberPage(id: Option<RecordId>) -> impl IntoView {
     match (id, existing) {
         (Some(_), None) => view! {
             <section class="card">
-                <h1>"Không tìm thấy hội viên"</h1>
-                <p>"Đường dẫn này không ứng với hội viên nào trong sổ trên máy."</p>
-                <a class="button" href=Route::Register.href()>"Về danh sách hội viên"</a>
+                <h1>{t::member_not_found()}</h1>
+                <p>{t::member_not_found_text()}</p>
+                <a class="button" href=Route::Register.href()>{t::back_to_members()}</a>
             </section>
         }
         .into_any(),
@@ -116,7 +117,7 @@ fn MemberForm(existing: Option<Record<Member>>) -> impl IntoView {
             if let Some(kept) = kept {
                 kept.clear();
             }
-            state.tell(format!("Đã thêm «{name}» vào sổ."));
+            state.tell(t::member_added(&name));
             if next {
                 draft.set(MemberDraft::default());
                 show_errors.set(false);
@@ -135,8 +136,8 @@ fn MemberForm(existing: Option<Record<Member>>) -> impl IntoView {
         draft.with(|d| {
             let name = d.full_name.trim().to_owned();
             match (editing, name.is_empty()) {
-                (false, _) => "Thêm hội viên".to_owned(),
-                (true, true) => "Hội viên".to_owned(),
+                (false, _) => t::add_member().to_owned(),
+                (true, true) => t::member().to_owned(),
                 (true, false) => name,
             }
         })
@@ -153,7 +154,7 @@ fn MemberForm(existing: Option<Record<Member>>) -> impl IntoView {
             }
         }>
             <div class="page-title">
-                <a class="back" href=Route::Register.href() aria-label="Về danh sách">"‹"</a>
+                <a class="back" href=Route::Register.href() aria-label=t::back_to_list()>"‹"</a>
                 <h1>{title}</h1>
             </div>
             {kept.map(|kept| view! {
@@ -161,22 +162,22 @@ fn MemberForm(existing: Option<Record<Member>>) -> impl IntoView {
             })}
             <Show when=deleted>
                 <div class="banner warn" role="status">
-                    <p>"Hội viên này đã bị xoá khỏi sổ. Bấm «Khôi phục» để đưa chị trở lại danh sách."</p>
+                    <p>{t::member_deleted_banner()}</p>
                     <button type="button" class="button" on:click=move |_| {
                         if let Some(id) = stored_id.get_value() {
                             state.set_deleted::<Member>(&id, false);
-                            state.tell("Đã khôi phục hội viên.");
+                            state.tell(t::member_restored());
                         }
-                    }>"Khôi phục"</button>
+                    }>{t::restore()}</button>
                 </div>
             </Show>
             <fieldset class="form-body" disabled=deleted>
-                <Field label="Họ và tên" error=error("given_name") hint="Gõ cả họ tên, ứng dụng tự tách họ, tên đệm, tên.">
+                <Field label=t::full_name() error=error("given_name") hint=t::full_name_hint()>
                     <input
                         type="text"
                         autocomplete="off"
                         autofocus=!editing
-                        placeholder="Nguyễn Thị Hoa"
+                        placeholder=t::example_name()
                         aria-invalid=move || invalid("given_name").get().then_some("true")
                         prop:value=move || draft.with(|d| d.full_name.clone())
                         on:input=move |ev| draft.update(|d| d.set_full_name(&event_target_value(&ev)))
@@ -184,28 +185,28 @@ fn MemberForm(existing: Option<Record<Member>>) -> impl IntoView {
                     />
                 </Field>
                 <div class="name-parts">
-                    <Field label="Họ" error=error("family_name")>
+                    <Field label=t::family_name() error=error("family_name")>
                         <TextInput draft lens=lens(|d| &d.family, |d, v| { d.family = v; d.refresh_full_name() }) on_change/>
                     </Field>
-                    <Field label="Tên đệm" error=error("middle_name")>
+                    <Field label=t::middle_name() error=error("middle_name")>
                         <TextInput draft lens=lens(|d| &d.middle, |d, v| { d.middle = v; d.refresh_full_name() }) on_change/>
                     </Field>
-                    <Field label="Tên">
+                    <Field label=t::given_name()>
                         <TextInput draft lens=lens(|d| &d.given, |d, v| { d.given = v; d.refresh_full_name() }) on_change invalid=invalid("given_name")/>
                     </Field>
                 </div>
                 <BirthField draft today error=error("birth") on_change/>
-                <Field label="Số điện thoại" error=error("phone")>
+                <Field label=t::phone() error=error("phone")>
                     <TextInput draft lens=lens(|d| &d.phone, |d, v| d.phone = v) kind=TextKind::Phone placeholder="0912 345 678" on_change invalid=invalid("phone")/>
                 </Field>
-                <Field label="Địa chỉ (thôn, xóm)" error=error("address")>
-                    <TextInput draft lens=lens(|d| &d.address, |d, v| d.address = v) list="addresses" placeholder="Xóm 2, thôn Đông" on_change/>
+                <Field label=t::address() error=error("address")>
+                    <TextInput draft lens=lens(|d| &d.address, |d, v| d.address = v) list="addresses" placeholder=t::example_address() on_change/>
                 </Field>
                 <AddressList/>
-                <Field label="Ngày vào Hội" error=error("joined_on")>
+                <Field label=t::joined_on() error=error("joined_on")>
                     <TextInput draft lens=lens(|d| &d.joined_on, |d, v| d.joined_on = v) kind=TextKind::Date max=today.iso() on_change invalid=invalid("joined_on")/>
                 </Field>
-                <Field label="Dân tộc" error=error("ethnicity") control_id="ethnicity">
+                <Field label=t::ethnicity() error=error("ethnicity") control_id="ethnicity">
                     <select id="ethnicity" on:change=move |ev| {
                         let code = event_target_value(&ev).parse().unwrap_or(1);
                         draft.update(|d| d.ethnicity = code);
@@ -221,10 +222,10 @@ fn MemberForm(existing: Option<Record<Member>>) -> impl IntoView {
                 </Field>
                 <ReligionField draft error=error("religion") on_change/>
                 <fieldset class="checks">
-                    <legend>"Nhóm"</legend>
-                    <CheckBox draft label="Công nhân" get=|d: &MemberDraft| d.worker set=|d: &mut MemberDraft, v| d.worker = v on_change/>
-                    <CheckBox draft label="Ở nhà trọ" get=|d: &MemberDraft| d.rented_room set=|d: &mut MemberDraft, v| d.rented_room = v on_change/>
-                    <CheckBox draft label="Hội viên danh dự" get=|d: &MemberDraft| d.honorary set=|d: &mut MemberDraft, v| d.honorary = v on_change/>
+                    <legend>{t::groups()}</legend>
+                    <CheckBox draft label=t::worker() get=|d: &MemberDraft| d.worker set=|d: &mut MemberDraft, v| d.worker = v on_change/>
+                    <CheckBox draft label=t::rented_room() get=|d: &MemberDraft| d.rented_room set=|d: &mut MemberDraft, v| d.rented_room = v on_change/>
+                    <CheckBox draft label=t::honorary_member() get=|d: &MemberDraft| d.honorary set=|d: &mut MemberDraft, v| d.honorary = v on_change/>
                 </fieldset>
                 <GroupField draft on_change/>
                 <StatusField draft today error=error("status_on") on_change/>
@@ -233,9 +234,9 @@ fn MemberForm(existing: Option<Record<Member>>) -> impl IntoView {
                 view! {
                     <p class="save-state" role="status">
                         {move || match (show_errors.get() && !problems.with(Vec::is_empty), saved.get()) {
-                            (true, _) => "Chưa lưu: hãy sửa ô báo lỗi.",
-                            (false, true) => "Đã lưu vào máy.",
-                            (false, false) => "Mọi thay đổi được lưu ngay khi rời ô nhập.",
+                            (true, _) => t::not_saved_fix(),
+                            (false, true) => t::saved_on_device(),
+                            (false, false) => t::saved_on_leave(),
                         }}
                     </p>
                     <History current=Signal::derive(current) draft/>
@@ -247,8 +248,8 @@ fn MemberForm(existing: Option<Record<Member>>) -> impl IntoView {
             } else {
                 view! {
                     <div class="actions">
-                        <button type="submit" class="button primary">"Thêm vào sổ"</button>
-                        <button type="button" class="button" on:click=move |_| add(true)>"Thêm và nhập người tiếp"</button>
+                        <button type="submit" class="button primary">{t::add_to_register()}</button>
+                        <button type="button" class="button" on:click=move |_| add(true)>{t::add_and_next()}</button>
                     </div>
                 }
                 .into_any()
@@ -306,16 +307,16 @@ fn BirthField(
             <Show
                 when=year_only
                 fallback=move || view! {
-                    <Field label="Ngày sinh" error>
+                    <Field label=t::birth_date() error>
                         <TextInput draft lens=Lens { get: |d: &MemberDraft| &d.birth_day, set: |d, v| d.birth_day = v } kind=TextKind::Date max=today.iso() on_change invalid/>
                     </Field>
                 }
             >
-                <Field label="Năm sinh" error>
+                <Field label=t::birth_year() error>
                     <TextInput draft lens=Lens { get: |d: &MemberDraft| &d.birth_year, set: |d, v| d.birth_year = v } kind=TextKind::Year placeholder="1985" on_change invalid/>
                 </Field>
             </Show>
-            <CheckBox draft label="Chỉ biết năm sinh" get=|d: &MemberDraft| d.birth_year_only set=|d: &mut MemberDraft, v| d.birth_year_only = v on_change/>
+            <CheckBox draft label=t::birth_year_only() get=|d: &MemberDraft| d.birth_year_only set=|d: &mut MemberDraft, v| d.birth_year_only = v on_change/>
         </div>
     }
 }
@@ -331,7 +332,7 @@ fn ReligionField(
         .map(Religion::code)
         .chain(std::iter::once(OTHER_RELIGION));
     view! {
-        <Field label="Tôn giáo" control_id="religion">
+        <Field label=t::religion() control_id="religion">
             <select id="religion" on:change=move |ev| {
                 draft.update(|d| d.religion = event_target_value(&ev));
                 on_change.run(());
@@ -342,7 +343,7 @@ fn ReligionField(
             </select>
         </Field>
         <Show when=move || draft.with(|d| d.religion == OTHER_RELIGION)>
-            <Field label="Tên tôn giáo" error>
+            <Field label=t::religion_name() error>
                 <TextInput draft lens=Lens { get: |d: &MemberDraft| &d.religion_other, set: |d, v| d.religion_other = v } on_change invalid=Signal::derive(move || error.with(Option::is_some))/>
             </Field>
         </Show>
@@ -360,11 +361,11 @@ fn GroupField(draft: RwSignal<MemberDraft>, on_change: Callback<()>) -> impl Int
             .collect()
     });
     (!groups.is_empty()).then(|| {
-        let options = std::iter::once((String::new(), "Chưa vào tổ nào".to_owned()))
+        let options = std::iter::once((String::new(), t::no_group_yet().to_owned()))
             .chain(groups)
             .collect();
         view! {
-            <Field label="Tổ phụ nữ" control_id="group">
+            <Field label=t::women_group() control_id="group">
                 <Choice id="group" options
                     value=Signal::derive(move || draft.with(|d| d.group.clone()))
                     set=Callback::new(move |v| {
@@ -387,7 +388,7 @@ fn StatusField(
     let show_date = move || draft.with(|d| d.status != Status::Active || !d.status_on.is_empty());
     view! {
         <div class="status-row">
-            <Field label="Tình trạng" control_id="status">
+            <Field label=t::status() control_id="status">
                 <select id="status" on:change=move |ev| {
                     let index: usize = event_target_value(&ev).parse().unwrap_or(0);
                     let status = Status::ALL.get(index).copied().unwrap_or(Status::Active);
@@ -408,7 +409,7 @@ fn StatusField(
                 </select>
             </Field>
             <Show when=show_date>
-                <Field label="Từ ngày" error>
+                <Field label=t::from_date() error>
                     <TextInput draft lens=Lens { get: |d: &MemberDraft| &d.status_on, set: |d, v| d.status_on = v } kind=TextKind::Date max=today.iso() on_change invalid=Signal::derive(move || error.with(Option::is_some))/>
                 </Field>
             </Show>
@@ -438,14 +439,14 @@ fn History(current: Signal<Option<Record<Member>>>, draft: RwSignal<MemberDraft>
     view! {
         <Show when=move || !changes().is_empty()>
             <section class="history">
-                <h2>"Quá trình sinh hoạt"</h2>
+                <h2>{t::status_history()}</h2>
                 <ul>
                     {move || changes().into_iter().enumerate().map(|(i, change)| view! {
                         <li>
-                            <span>{format!("{} từ {}", status_label(change.status), change.on.vn())}</span>
+                            <span>{t::status_since(status_label(change.status), change.on.vn())}</span>
                             <button type="button" class="link" on:click=move |_| remove(i)
-                                aria-label=format!("Bỏ dòng «{} từ {}»", status_label(change.status), change.on.vn())>
-                                "Bỏ"
+                                aria-label=t::remove_status_line(status_label(change.status), change.on.vn())>
+                                {t::remove()}
                             </button>
                         </li>
                     }).collect_view()}
@@ -463,10 +464,7 @@ fn DeleteMember(id: StoredValue<Option<RecordId>>, name: Signal<String>) -> impl
     let delete = move |_| {
         if let Some(id) = id.get_value() {
             state.set_deleted::<Member>(&id, true);
-            state.tell(format!(
-                "Đã xoá «{}». Có thể khôi phục trong mục «Đã xoá».",
-                name.get_untracked()
-            ));
+            state.tell(t::member_deleted(name.get_untracked()));
             go(&Route::Register);
         }
     };
@@ -475,14 +473,14 @@ fn DeleteMember(id: StoredValue<Option<RecordId>>, name: Signal<String>) -> impl
             <Show
                 when=move || asking.get()
                 fallback=move || view! {
-                    <button type="button" class="button danger-outline" on:click=move |_| asking.set(true)>"Xoá khỏi sổ…"</button>
-                    <p class="field-hint">"Nếu chị chuyển đi, ra khỏi danh sách hay đã mất, hãy đổi «Tình trạng» thay vì xoá."</p>
+                    <button type="button" class="button danger-outline" on:click=move |_| asking.set(true)>{t::delete_from_register()}</button>
+                    <p class="field-hint">{t::delete_hint()}</p>
                 }
             >
-                <p>{move || format!("Xoá «{}» khỏi sổ? Có thể khôi phục lại trong mục «Đã xoá».", name.get())}</p>
+                <p>{move || t::delete_member_question(name.get())}</p>
                 <div class="actions">
-                    <button type="button" class="button danger" on:click=delete>"Xoá"</button>
-                    <button type="button" class="button" on:click=move |_| asking.set(false)>"Thôi"</button>
+                    <button type="button" class="button danger" on:click=delete>{t::delete()}</button>
+                    <button type="button" class="button" on:click=move |_| asking.set(false)>{t::cancel_no()}</button>
                 </div>
             </Show>
         </section>

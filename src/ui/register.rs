@@ -9,6 +9,7 @@ use super::state::use_app;
 use crate::domain::member::{Member, Religion, Status};
 use crate::domain::record::Record;
 use crate::domain::register::{count, sort_by_name, Group, Shown};
+use crate::ui::i18n::t;
 use leptos::prelude::*;
 
 #[component]
@@ -42,8 +43,8 @@ pub fn RegisterPage() -> impl IntoView {
             .enumerate()
             .map(|(i, (status, n))| (format!("s{i}"), format!("{} ({n})", status_label(*status))))
             .collect();
-        options.push(("all".into(), "Tất cả (trừ đã xoá)".into()));
-        options.push(("deleted".into(), format!("Đã xoá ({})", c.deleted)));
+        options.push(("all".into(), t::all_but_deleted().into()));
+        options.push(("deleted".into(), t::deleted_count(c.deleted)));
         options
     };
     let shown_value = move || match query.with(|q| q.shown) {
@@ -68,13 +69,13 @@ pub fn RegisterPage() -> impl IntoView {
     };
 
     view! {
-        <h1 class="visually-hidden">"Sổ hội viên"</h1>
-        <section class="summary" aria-label="Số liệu hội viên">
+        <h1 class="visually-hidden">{t::register_title()}</h1>
+        <section class="summary" aria-label=t::member_figures()>
             <p class="big-count">
                 <strong>{move || counts.with(|c| c.active)}</strong>
-                " hội viên đang sinh hoạt"
+                {t::members_active_after()}
             </p>
-            <div class="chips" role="group" aria-label="Lọc theo nhóm">
+            <div class="chips" role="group" aria-label=t::filter_by_group()>
                 {Group::ALL.into_iter().enumerate().map(|(i, group)| {
                     let pressed = move || query.with(|q| q.groups.contains(&group));
                     view! {
@@ -93,17 +94,17 @@ pub fn RegisterPage() -> impl IntoView {
         </section>
         <section class="finder">
             <label class="search">
-                <span class="visually-hidden">"Tìm hội viên"</span>
+                <span class="visually-hidden">{t::search_members()}</span>
                 <input
                     type="search"
-                    placeholder="Tìm theo tên hoặc số điện thoại"
+                    placeholder=t::search_members_hint()
                     autocomplete="off"
                     prop:value=move || query.with(|q| q.text.clone())
                     on:input=move |ev| query.update(|q| q.text = event_target_value(&ev))
                 />
             </label>
             <div class="shown">
-                <label for="shown">"Hiển thị"</label>
+                <label for="shown">{t::show()}</label>
                 <select id="shown" prop:value=shown_value on:change=move |ev| set_shown(event_target_value(&ev))>
                     {move || status_options().into_iter().map(|(value, label)| {
                         let selected = value == shown_value();
@@ -115,7 +116,7 @@ pub fn RegisterPage() -> impl IntoView {
         <p class="result-count" role="status">
             {move || shown.with(|s| match s.len() {
                 0 => String::new(),
-                n => format!("{n} người"),
+                n => t::people_count(n),
             })}
         </p>
         <ul class="member-list">
@@ -128,7 +129,7 @@ pub fn RegisterPage() -> impl IntoView {
         </Show>
         <a class="fab" href=Route::NewMember.href()>
             {icons::plus()}
-            <span>"Thêm hội viên"</span>
+            <span>{t::add_member()}</span>
         </a>
     }
 }
@@ -143,9 +144,9 @@ fn EmptyList() -> impl IntoView {
             .query
             .with(|q| !q.text.trim().is_empty() || !q.groups.is_empty());
         match (nobody, filtered) {
-            (true, _) => "Sổ chưa có hội viên nào. Bấm «Thêm hội viên» để bắt đầu, hoặc nhập tệp sao lưu ở mục «Sao lưu».",
-            (false, true) => "Không có hội viên nào khớp. Thử bỏ bớt chữ tìm kiếm hoặc nhóm đang lọc.",
-            (false, false) => "Không có hội viên nào ở mục này.",
+            (true, _) => t::register_empty(),
+            (false, true) => t::register_no_match(),
+            (false, false) => t::register_none_here(),
         }
     };
     view! { <p class="empty">{text}</p> }
@@ -178,9 +179,9 @@ fn MemberRow(record: Record<Member>) -> impl IntoView {
         religion => tags.push(super::messages::religion_label(religion.code()).to_owned()),
     }
     for (flag, label) in [
-        (m.worker, "Công nhân"),
-        (m.rented_room, "Nhà trọ"),
-        (m.honorary, "Danh dự"),
+        (m.worker, t::tag_worker()),
+        (m.rented_room, t::tag_rented_room()),
+        (m.honorary, t::tag_honorary()),
     ] {
         if flag {
             tags.push(label.to_owned());

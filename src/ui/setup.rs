@@ -5,6 +5,7 @@ use super::messages::problem_text;
 use super::state::use_app;
 use crate::domain::unit::UnitSetup;
 use crate::storage::local::Space;
+use crate::ui::i18n::t;
 use leptos::prelude::*;
 use leptos::task::spawn_local;
 
@@ -52,13 +53,13 @@ pub fn SetupPage() -> impl IntoView {
     let lens = |get: fn(&UnitSetup) -> &String, set: fn(&mut UnitSetup, String)| Lens { get, set };
     view! {
         <main class="setup page">
-            <h1>"Sổ tay Chi hội"</h1>
-            <p>"Sổ theo dõi hội viên của chi hội, dùng được cả khi không có mạng. Trước hết, cho biết đơn vị của bạn."</p>
+            <h1>{t::app_name()}</h1>
+            <p>{t::setup_intro()}</p>
             <form class="card" on:submit=start>
-                <Field label="Tên đơn vị của bạn" error=error("name")>
-                    <TextInput draft=setup lens=lens(|s| &s.name, |s, v| s.name = v) placeholder="Chi hội Thôn Đông" autofocus=true on_change=nothing/>
+                <Field label=t::setup_unit_name() error=error("name")>
+                    <TextInput draft=setup lens=lens(|s| &s.name, |s, v| s.name = v) placeholder=t::example_chapter() autofocus=true on_change=nothing/>
                 </Field>
-                <Field label="Loại đơn vị" error=error("kind")>
+                <Field label=t::unit_kind() error=error("kind")>
                     <TextInput draft=setup lens=lens(|s| &s.kind, |s, v| s.kind = v) list="unit-kinds" on_change=nothing/>
                 </Field>
                 <datalist id="unit-kinds">
@@ -67,27 +68,27 @@ pub fn SetupPage() -> impl IntoView {
                     <option value=COMMUNE_KIND/>
                     <option value=PROVINCE_KIND/>
                 </datalist>
-                <Field label="Hội cấp trên trực tiếp" error=error("above.0.name") hint="Có thể để trống và bổ sung sau.">
-                    <TextInput draft=setup lens=lens(|s| &s.above[0].0, |s, v| s.above[0].0 = v) placeholder="Hội LHPN xã An Bình" on_change=nothing/>
+                <Field label=t::setup_above() error=error("above.0.name") hint=t::setup_above_hint()>
+                    <TextInput draft=setup lens=lens(|s| &s.above[0].0, |s, v| s.above[0].0 = v) placeholder=t::example_commune() on_change=nothing/>
                 </Field>
-                <Field label="Hội LHPN tỉnh, thành phố" error=error("above.1.name")>
-                    <TextInput draft=setup lens=lens(|s| &s.above[1].0, |s, v| s.above[1].0 = v) placeholder="Hội LHPN tỉnh Ninh Bình" on_change=nothing/>
+                <Field label=t::setup_province() error=error("above.1.name")>
+                    <TextInput draft=setup lens=lens(|s| &s.above[1].0, |s, v| s.above[1].0 = v) placeholder=t::example_province() on_change=nothing/>
                 </Field>
-                <p class="note">"Sổ chỉ được lưu trên máy này. Nếu xoá dữ liệu trình duyệt, sổ sẽ mất: hãy tạo tệp sao lưu thường xuyên."</p>
-                <p class="note">"Khi bấm «Bắt đầu», ứng dụng xin trình duyệt giữ sổ lâu dài, để sổ không bị tự xoá khi máy thiếu chỗ."</p>
-                <button type="submit" class="button primary">"Bắt đầu"</button>
+                <p class="note">{t::setup_only_here()}</p>
+                <p class="note">{t::setup_persist()}</p>
+                <button type="submit" class="button primary">{t::start()}</button>
             </form>
             <section class="card">
-                <h2>"Đã có sổ trên máy khác?"</h2>
-                <p>"Nhập tệp sao lưu từ máy cũ để có lại toàn bộ sổ."</p>
-                <a class="button" href=super::route::Route::Files.href()>"Khôi phục từ tệp sao lưu"</a>
+                <h2>{t::setup_have_backup()}</h2>
+                <p>{t::setup_have_backup_text()}</p>
+                <a class="button" href=super::route::Route::Files.href()>{t::restore_from_backup()}</a>
             </section>
             <section class="card">
-                <h2>"Muốn xem thử trước?"</h2>
-                <p>"Mở một chi hội mẫu (không có thật) với 120 hội viên và một năm công việc. Sổ thật của bạn không bị ảnh hưởng."</p>
-                <button type="button" class="button" on:click=move |_| super::banners::switch_space(state, Space::Demo)>"Xem dữ liệu mẫu"</button>
-                <p class="note">"Cho văn phòng Hội cấp trên: một cụm thi đua với báo cáo của các tỉnh năm 2023."</p>
-                <button type="button" class="button" on:click=move |_| super::banners::switch_space(state, Space::DemoCluster)>"Xem mẫu cụm thi đua"</button>
+                <h2>{t::setup_try()}</h2>
+                <p>{t::setup_try_text()}</p>
+                <button type="button" class="button" on:click=move |_| super::banners::switch_space(state, Space::Demo)>{t::open_sample()}</button>
+                <p class="note">{t::setup_try_cluster()}</p>
+                <button type="button" class="button" on:click=move |_| super::banners::switch_space(state, Space::DemoCluster)>{t::open_sample_cluster()}</button>
             </section>
         </main>
     }

@@ -1,5 +1,6 @@
-//! What the domain's errors and problems say to the user, in Vietnamese: which
-//! file, which record, which field, what is wrong, and what was kept.
+//! What the domain's errors and problems say to the user, in the interface's
+//! language: which file, which record, which field, what is wrong, and what
+//! was kept.
 
 use crate::domain::envelope::{FileError, FORMAT, MAX_FILE_BYTES};
 use crate::domain::import::Note;
@@ -10,35 +11,36 @@ use crate::domain::register::Group;
 use crate::domain::restore::Rejection;
 use crate::storage::files::ReadError;
 use crate::storage::local::{LoadProblem, SaveError};
-
-/// Said after every refused file: the user must know her data is safe.
-pub const NOTHING_CHANGED: &str = "Sổ trên máy không thay đổi.";
+use crate::ui::i18n::{either, t};
 
 pub fn status_label(status: Status) -> &'static str {
     match status {
-        Status::Active => "Đang sinh hoạt",
-        Status::Moved => "Chuyển đi",
-        Status::Removed => "Ra khỏi danh sách",
-        Status::Deceased => "Đã mất",
+        Status::Active => t::status_active(),
+        Status::Moved => t::status_moved(),
+        Status::Removed => t::status_removed(),
+        Status::Deceased => t::status_deceased(),
     }
 }
 
 pub fn group_label(group: Group) -> &'static str {
     match group {
-        Group::Minority => "Dân tộc thiểu số",
-        Group::Religious => "Tôn giáo",
-        Group::Worker => "Công nhân",
-        Group::RentedRoom => "Nhà trọ",
-        Group::Honorary => "Danh dự",
+        Group::Minority => t::group_minority(),
+        Group::Religious => t::religion(),
+        Group::Worker => t::worker(),
+        Group::RentedRoom => t::tag_rented_room(),
+        Group::Honorary => t::tag_honorary(),
     }
 }
 
-/// A religion's name by its code; "Khác" for the written-in choice.
+/// A religion's name by its code; t::religion_other() for the written-in choice.
 pub fn religion_label(code: &str) -> &'static str {
     Religion::NAMED
         .iter()
         .find(|r| r.code() == code)
-        .map_or("Khác", |r| r.names().0)
+        .map_or(t::religion_other(), |r| {
+            let (vi, en) = r.names();
+            either(vi, en)
+        })
 }
 
 /// A field's name as the form shows it, from a record path (`data.birth`) or a form field.
@@ -46,84 +48,80 @@ pub fn field_label(field: &str) -> &'static str {
     let field = field.strip_prefix("data.").unwrap_or(field);
     let head = field.split('.').next().unwrap_or("");
     match head {
-        "family_name" => "Họ",
-        "middle_name" => "Tên đệm",
-        "given_name" => "Tên",
-        "birth" => "Ngày sinh",
-        "phone" => "Số điện thoại",
-        "address" => "Địa chỉ",
-        "joined_on" => "Ngày vào Hội",
-        "ethnicity" => "Dân tộc",
-        "religion" => "Tôn giáo",
-        "worker" => "Công nhân",
-        "rented_room" => "Ở nhà trọ",
-        "honorary" => "Hội viên danh dự",
-        "status_history" | "status_on" => "Tình trạng",
-        "id" => "Mã bản ghi",
-        "stamp" => "Thời điểm sửa",
-        "deleted" => "Đánh dấu xoá",
-        "data" => "Nội dung bản ghi",
-        "name" => "Tên",
-        "kind" => "Loại",
-        "parent" => "Đơn vị cấp trên",
-        "online_group" => "Nhóm Zalo, Facebook",
-        "group" => "Tổ phụ nữ",
-        "member" => "Hội viên",
-        "role" => "Chức vụ",
-        "start" => "Ngày bắt đầu",
-        "end" => "Ngày kết thúc",
-        "title" => "Tên lớp",
-        "topics" => "Chủ đề",
-        "level" => "Cấp tổ chức",
-        "attendees" => "Người dự trong sổ",
-        "extra_attendees" => "Người dự khác",
-        "target_group" => "Đối tượng",
-        "stages" => "Giai đoạn",
-        "participants" => "Người tham gia trong sổ",
-        "extra_participants" => "Người tham gia khác",
-        "sessions" => "Buổi sinh hoạt",
-        "on" => "Ngày",
-        "head_count" => "Số người",
-        "content" => "Nội dung",
-        "year" => "Năm",
-        "amount" => "Số tiền",
-        "paid_on" => "Ngày đóng",
-        "women_18" => "Phụ nữ từ 18 tuổi",
-        "minority_women" => "Phụ nữ dân tộc thiểu số",
-        "religious_women" => "Phụ nữ theo tôn giáo",
-        "indicator" => "Chỉ tiêu",
-        "value" => "Giá trị",
-        _ => "Bản ghi",
+        "family_name" => t::family_name(),
+        "middle_name" => t::middle_name(),
+        "given_name" => t::given_name(),
+        "birth" => t::birth_date(),
+        "phone" => t::phone(),
+        "address" => t::address_short(),
+        "joined_on" => t::joined_on(),
+        "ethnicity" => t::ethnicity(),
+        "religion" => t::religion(),
+        "worker" => t::worker(),
+        "rented_room" => t::rented_room(),
+        "honorary" => t::honorary_member(),
+        "status_history" | "status_on" => t::status(),
+        "id" => t::record_id(),
+        "stamp" => t::edited_at(),
+        "deleted" => t::deletion_mark(),
+        "data" => t::record_content(),
+        "name" => t::given_name(),
+        "kind" => t::kind(),
+        "parent" => t::unit_above(),
+        "online_group" => t::online_group_short(),
+        "group" => t::women_group(),
+        "member" => t::member(),
+        "role" => t::role(),
+        "start" => t::start_date(),
+        "end" => t::end_date(),
+        "title" => t::training_title(),
+        "topics" => t::topics(),
+        "level" => t::level(),
+        "attendees" => t::attendees(),
+        "extra_attendees" => t::extra_attendees(),
+        "target_group" => t::target_group(),
+        "stages" => t::stages(),
+        "participants" => t::participants(),
+        "extra_participants" => t::extra_participants(),
+        "sessions" => t::sessions(),
+        "on" => t::date(),
+        "head_count" => t::head_count(),
+        "content" => t::content(),
+        "year" => t::year(),
+        "amount" => t::amount(),
+        "paid_on" => t::paid_on(),
+        "women_18" => t::women_18(),
+        "minority_women" => t::minority_women(),
+        "religious_women" => t::religious_women(),
+        "indicator" => t::indicator(),
+        "value" => t::value(),
+        _ => t::record(),
     }
 }
 
 pub fn problem_text(problem: &Problem) -> String {
     match problem {
-        Problem::Missing => "thiếu thông tin này".into(),
-        Problem::WrongType => "sai kiểu dữ liệu".into(),
-        Problem::Invalid(value) if value.is_empty() => "giá trị không hợp lệ".into(),
-        Problem::Invalid(value) => format!("«{value}» không hợp lệ"),
-        Problem::Empty => "không được để trống".into(),
-        Problem::TooLong { max } => format!("dài quá {max} ký tự"),
-        Problem::ControlCharacters => "có ký tự điều khiển không in được".into(),
-        Problem::InFuture => "là ngày trong tương lai".into(),
-        Problem::BeforeBirth => "trước năm sinh".into(),
-        Problem::BadPhone => "cần 8 đến 15 chữ số".into(),
-        Problem::UnknownEthnicity => "không có trong danh mục 54 dân tộc".into(),
-        Problem::DuplicateId => "trùng mã với một bản ghi khác trong cùng tệp".into(),
-        Problem::NotAnObject => "không phải một bản ghi".into(),
-        Problem::BeforeStart => "trước ngày bắt đầu".into(),
-        Problem::TooLarge { max } => format!("lớn quá {max}"),
-        Problem::NoneChosen => "cần chọn ít nhất một mục".into(),
-        Problem::Repeated => "có mục bị lặp lại".into(),
-        Problem::ExceedsTotal => "lớn hơn tổng số phụ nữ từ 18 tuổi".into(),
-        Problem::UnknownIndicator => "không có trong danh mục chỉ tiêu".into(),
-        Problem::OutsideSubtree => {
-            "là đơn vị không thuộc đơn vị gửi báo cáo, nên không được nhận".into()
-        }
-        Problem::NotTheSendersOwn => {
-            "không do đơn vị gửi hay cấp trên của họ đặt ra, nên không được nhận".into()
-        }
+        Problem::Missing => t::problem_missing().into(),
+        Problem::WrongType => t::problem_wrong_type().into(),
+        Problem::Invalid(value) if value.is_empty() => t::problem_invalid_empty().into(),
+        Problem::Invalid(value) => t::problem_invalid(value),
+        Problem::Empty => t::problem_empty().into(),
+        Problem::TooLong { max } => t::problem_too_long(max),
+        Problem::ControlCharacters => t::problem_control().into(),
+        Problem::InFuture => t::problem_future().into(),
+        Problem::BeforeBirth => t::problem_before_birth().into(),
+        Problem::BadPhone => t::problem_bad_phone().into(),
+        Problem::UnknownEthnicity => t::problem_unknown_ethnicity().into(),
+        Problem::DuplicateId => t::problem_duplicate_id().into(),
+        Problem::NotAnObject => t::problem_not_object().into(),
+        Problem::BeforeStart => t::problem_before_start().into(),
+        Problem::TooLarge { max } => t::problem_too_large(max),
+        Problem::NoneChosen => t::problem_none_chosen().into(),
+        Problem::Repeated => t::problem_repeated().into(),
+        Problem::ExceedsTotal => t::problem_exceeds_total().into(),
+        Problem::UnknownIndicator => t::problem_unknown_indicator().into(),
+        Problem::OutsideSubtree => t::problem_outside_subtree().into(),
+        Problem::NotTheSendersOwn => t::problem_not_senders().into(),
     }
 }
 
@@ -139,36 +137,32 @@ pub fn field_problem_text(problem: &FieldProblem) -> String {
 /// The name of a kind of record, as lists and previews show it.
 pub fn collection_label(collection: &str) -> &'static str {
     match collection {
-        "members" => "Hội viên",
-        "units" => "Đơn vị",
-        "groups" => "Tổ phụ nữ",
-        "roles" => "Chức vụ cán bộ",
-        "trainings" => "Lớp tập huấn",
-        "models" => "Mô hình",
-        "activities" => "Sinh hoạt, hoạt động",
-        "fee_rates" => "Mức hội phí",
-        "fees" => "Hội phí đã đóng",
-        "denominators" => "Số phụ nữ trên địa bàn",
-        "targets" => "Chỉ tiêu",
-        "reports" => "Báo cáo của đơn vị",
-        "campaigns" => "Đợt thi đua",
-        "scores" => "Điểm chấm thi đua",
-        _ => "Bản ghi",
+        "members" => t::collection_members(),
+        "units" => t::collection_units(),
+        "groups" => t::collection_groups(),
+        "roles" => t::collection_roles(),
+        "trainings" => t::collection_trainings(),
+        "models" => t::section_models(),
+        "activities" => t::collection_activities(),
+        "fee_rates" => t::collection_fee_rates(),
+        "fees" => t::collection_fees(),
+        "denominators" => t::collection_denominators(),
+        "targets" => t::collection_targets(),
+        "reports" => t::collection_reports(),
+        "campaigns" => t::collection_campaigns(),
+        "scores" => t::collection_scores(),
+        _ => t::record(),
     }
 }
 
 /// Which record: "Hội viên thứ 4 «Nguyễn Thị Hoa» (mã 19ad…)".
 pub fn rejection_subject(rejection: &Rejection) -> String {
-    let mut text = format!(
-        "{} thứ {}",
-        collection_label(rejection.collection),
-        rejection.index + 1
-    );
+    let mut text = t::nth_record(collection_label(rejection.collection), rejection.index + 1);
     if let Some(label) = &rejection.label {
         text.push_str(&format!(" «{label}»"));
     }
     if let Some(id) = &rejection.id {
-        text.push_str(&format!(" (mã {id})"));
+        text.push_str(&t::record_id_paren(id));
     }
     text
 }
@@ -186,60 +180,34 @@ pub fn rejection_reasons(rejection: &Rejection) -> String {
 /// Why a whole file was refused (without the file name or the closing reassurance).
 pub fn file_error_text(error: &FileError) -> String {
     match error {
-        FileError::Empty => "tệp trống, không có nội dung.".into(),
-        FileError::TooLarge { bytes } => format!(
-            "tệp quá lớn ({} MB; tối đa {} MB), nên không được mở.",
-            bytes.div_ceil(1_048_576),
-            MAX_FILE_BYTES / 1_048_576
-        ),
-        FileError::NotText => {
-            "đây không phải tệp văn bản JSON (có thể là ảnh, bảng tính hoặc tệp bị hỏng).".into()
+        FileError::Empty => t::file_empty().into(),
+        FileError::TooLarge { bytes } => {
+            t::file_too_large(bytes.div_ceil(1_048_576), MAX_FILE_BYTES / 1_048_576)
         }
+        FileError::NotText => t::file_not_text().into(),
         FileError::NotJson {
             line,
             truncated: true,
             ..
-        } => format!(
-            "tệp bị cắt cụt ở dòng {line}, có thể do tải về hoặc gửi chưa xong. Hãy xin gửi lại tệp."
-        ),
-        FileError::NotJson { line, column, .. } => {
-            format!("tệp bị hỏng: nội dung sai cú pháp ở dòng {line}, cột {column}.")
+        } => t::file_truncated(line),
+        FileError::NotJson { line, column, .. } => t::file_bad_json(line, column),
+        FileError::NotAnObject | FileError::NotOurs => t::file_not_ours().into(),
+        FileError::UnknownKind(kind) => t::file_unknown_kind(kind),
+        FileError::NewerFormat { found } => t::file_newer(found, FORMAT),
+        FileError::BadHeader { field } => t::file_bad_header(field),
+        FileError::BadCollection(collection) => {
+            t::file_bad_collection(collection_label(collection))
         }
-        FileError::NotAnObject | FileError::NotOurs => {
-            "đây không phải tệp của Sổ tay Chi hội.".into()
+        FileError::UnexpectedCollection(collection) => {
+            t::file_unexpected_collection(collection_label(collection))
         }
-        FileError::UnknownKind(kind) => {
-            format!("loại tệp «{kind}» chưa được phiên bản này hỗ trợ.")
-        }
-        FileError::NewerFormat { found } => format!(
-            "tệp được tạo bởi phiên bản mới hơn của ứng dụng (định dạng {found}; máy này đọc được đến định dạng {FORMAT}). Hãy cập nhật ứng dụng rồi nhập lại."
-        ),
-        FileError::BadHeader { field } => {
-            format!("phần đầu của tệp bị hỏng (mục «{field}»).")
-        }
-        FileError::BadCollection(collection) => format!(
-            "danh sách «{}» trong tệp bị hỏng.",
-            collection_label(collection)
-        ),
-        FileError::UnexpectedCollection(collection) => format!(
-            "tệp báo cáo không được chứa «{}». Báo cáo chỉ gồm số liệu, không có thông tin cá nhân.",
-            collection_label(collection)
-        ),
-        FileError::OwnReport => {
-            "đây là báo cáo của chính đơn vị trên máy này hoặc của cấp trên, không nhập vào đây.".into()
-        }
-        FileError::PlanFromBelow => {
-            "đây là kế hoạch của chính đơn vị trên máy này hoặc của đơn vị cấp dưới, không nhập vào đây.".into()
-        }
-        FileError::NeedsSetUp => {
-            "máy này chưa thiết lập đơn vị, nên chưa biết báo cáo thuộc về đâu. Hãy thiết lập đơn vị trước.".into()
-        }
+        FileError::OwnReport => t::file_own_report().into(),
+        FileError::PlanFromBelow => t::file_plan_from_below().into(),
+        FileError::NeedsSetUp => t::file_needs_setup().into(),
         FileError::OtherUnit {
             file_unit,
             own_unit,
-        } => format!(
-            "đây là tệp sao lưu của «{file_unit}», còn máy này đang giữ sổ của «{own_unit}». Chỉ nhập được sao lưu của chính đơn vị mình."
-        ),
+        } => t::file_other_unit(file_unit, own_unit),
     }
 }
 
@@ -247,49 +215,43 @@ pub fn file_error_text(error: &FileError) -> String {
 pub fn refused_file(name: &str, error: &ReadError) -> String {
     let reason = match error {
         ReadError::File(error) => file_error_text(error),
-        ReadError::Unreadable => {
-            "trình duyệt không đọc được tệp (tệp có thể đã bị xoá hoặc di chuyển).".into()
-        }
+        ReadError::Unreadable => t::file_unreadable().into(),
     };
-    format!("Không nhập được tệp «{name}»: {reason} {NOTHING_CHANGED}")
+    t::file_refused_full(name, reason, t::nothing_changed())
 }
 
 pub fn save_error_text(error: &SaveError) -> &'static str {
     match error {
-        SaveError::Full => "Bộ nhớ của trình duyệt đã đầy: thay đổi mới nhất chưa được lưu vào máy (vẫn còn trên màn hình). Hãy tạo tệp sao lưu ngay. Ứng dụng sẽ tự lưu lại khi có chỗ.",
-        SaveError::Unavailable => "Trình duyệt không cho lưu dữ liệu (có thể đang ở chế độ ẩn danh): dữ liệu sẽ mất khi đóng trang. Hãy tạo tệp sao lưu.",
-        SaveError::Protected => "Ứng dụng tạm không lưu để không ghi đè dữ liệu cũ chưa đọc được. Hãy tạo tệp sao lưu và tải lại trang.",
+        SaveError::Full => t::save_full(),
+        SaveError::Unavailable => t::save_unavailable(),
+        SaveError::Protected => t::save_protected(),
     }
 }
 
 /// What start-up found, and what was done to keep it safe.
 pub fn load_problem_text(problem: &LoadProblem) -> String {
     let kept = |aside: &Option<String>| match aside {
-        Some(_) => "Bản gốc đã được cất riêng trên máy, không bị ghi đè.",
-        None => "Không cất riêng được bản gốc, nên ứng dụng sẽ không ghi gì đè lên nó.",
+        Some(_) => t::original_kept(),
+        None => t::original_not_kept(),
     };
     let part = |key: &str| {
         let name = key.rsplit('.').next().unwrap_or(key);
         match name {
-            "device" => "thông tin thiết bị",
-            "members" => "danh sách hội viên",
-            "units" => "danh sách đơn vị",
-            _ => "dữ liệu",
+            "device" => t::part_device(),
+            "members" => t::part_members(),
+            "units" => t::part_units(),
+            _ => t::part_data(),
         }
     };
     match problem {
-        LoadProblem::Unreadable { key, error, aside } => format!(
-            "Không đọc được {} lưu trên máy: {} {}",
-            part(key),
-            file_error_text(error),
-            kept(aside)
-        ),
+        LoadProblem::Unreadable { key, error, aside } => {
+            t::load_unreadable(part(key), file_error_text(error), kept(aside))
+        }
         LoadProblem::Rejected {
             key,
             rejected,
             aside,
-        } => format!(
-            "{} bản ghi trong {} lưu trên máy không hợp lệ nên chưa hiển thị ({}). {}",
+        } => t::load_rejected(
             rejected.len(),
             part(key),
             rejected
@@ -298,11 +260,9 @@ pub fn load_problem_text(problem: &LoadProblem) -> String {
                 .map(|r| format!("{}: {}", rejection_subject(r), rejection_reasons(r)))
                 .collect::<Vec<_>>()
                 .join("; "),
-            kept(aside)
+            kept(aside),
         ),
-        LoadProblem::Newer { found } => format!(
-            "Dữ liệu trên máy do phiên bản mới hơn của ứng dụng ghi (định dạng {found}). Ứng dụng không sửa gì để giữ an toàn: hãy tải lại trang để dùng phiên bản mới."
-        ),
+        LoadProblem::Newer { found } => t::load_newer(found),
         LoadProblem::NoStorage => save_error_text(&SaveError::Unavailable).into(),
     }
 }
@@ -310,22 +270,16 @@ pub fn load_problem_text(problem: &LoadProblem) -> String {
 /// What the preview says of a file's effect on the unit tree.
 pub fn note_text(note: &Note) -> String {
     match note {
-        Note::Attaches { unit, under } => format!("«{unit}» là đơn vị mới trên máy này, sẽ được xếp dưới «{under}»."),
-        Note::ParentUnknown { unit, parent } => format!(
-            "Trong tệp, cấp trên của «{unit}» là «{parent}», một đơn vị máy này không biết; khi chi hội nhập kế hoạch của cấp trên, hai bên sẽ dùng chung một mã."
-        ),
-        Note::NotBelow { unit } => format!("Lưu ý: «{unit}» không thuộc đơn vị của máy này."),
-        Note::FuturePeriod { unit, period } => format!("Lưu ý: báo cáo của «{unit}» cho {} là kỳ chưa bắt đầu.", lower_first(&period.label_vi())),
-        Note::ReplacesListed { unit } => format!(
-            "«{unit}» đã được ghi tay trên máy này; đơn vị ghi tay được thay bằng đơn vị trong tệp."
-        ),
-        Note::ReplacesParent { unit, old, new } => format!(
-            "«{unit}» sẽ được xếp dưới «{new}» theo kế hoạch này, thay cho «{old}» đã ghi lúc thiết lập."
-        ),
-        Note::UnknownIndicators { codes } => format!(
-            "Tệp có {} chỉ tiêu phiên bản này chưa biết ({}); số liệu được giữ nhưng chưa hiển thị.",
-            codes.len(),
-            codes.join(", ")
-        ),
+        Note::Attaches { unit, under } => t::note_attaches(unit, under),
+        Note::ParentUnknown { unit, parent } => t::note_parent_unknown(unit, parent),
+        Note::NotBelow { unit } => t::note_not_below(unit),
+        Note::FuturePeriod { unit, period } => {
+            t::note_future(unit, lower_first(&period.label_vi()))
+        }
+        Note::ReplacesListed { unit } => t::note_replaces_listed(unit),
+        Note::ReplacesParent { unit, old, new } => t::note_replaces_parent(unit, new, old),
+        Note::UnknownIndicators { codes } => {
+            t::note_unknown_indicators(codes.len(), codes.join(", "))
+        }
     }
 }

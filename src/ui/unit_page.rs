@@ -11,6 +11,7 @@ use crate::domain::record::{Record, RecordId};
 use crate::domain::unit::{OnlineGroup, Unit};
 use crate::domain::unit_report::children;
 use crate::storage::local::Space;
+use crate::ui::i18n::t;
 use leptos::prelude::*;
 
 #[component]
@@ -20,45 +21,45 @@ pub fn UnitPage() -> impl IntoView {
     let top = move || chain().last().map(|u| u.id.clone());
     let add_above = move |_| {
         if let Some(top) = top() {
-            let unit = Unit::new("Đơn vị cấp trên", "Hội LHPN", None);
+            let unit = Unit::new(t::new_unit_above(), "Hội LHPN", None);
             state.add_unit_above(&top, unit);
         }
     };
     let device_id = move || state.device.with(|d| d.clock.device.as_str().to_owned());
     let member_count = move || state.book.with(|b| b.members.live().count());
     view! {
-        <h1>"Đơn vị"</h1>
+        <h1>{t::unit()}</h1>
         <section class="card">
-            <h2>"Đơn vị của bạn và các cấp trên"</h2>
-            <p class="note">"Sửa tên hoặc loại đơn vị khi có sáp nhập, đổi tên. Thay đổi được lưu ngay khi rời ô nhập."</p>
+            <h2>{t::units_yours_and_above()}</h2>
+            <p class="note">{t::units_edit_note()}</p>
             // Keyed by id only: a unit's form keeps its own draft while she types.
             <For each=move || chain().into_iter().enumerate() key=|(_, u)| u.id.clone() let((level, unit))>
                 <UnitForm unit level/>
             </For>
-            <button type="button" class="button" on:click=add_above>"Thêm đơn vị cấp trên"</button>
+            <button type="button" class="button" on:click=add_above>{t::add_unit_above()}</button>
         </section>
         <UnitsBelow/>
         <section class="card">
-            <h2>"Dữ liệu mẫu"</h2>
+            <h2>{t::held_sample()}</h2>
             {if state.space.is_sample() {
                 view! {
-                    <p>"Bạn đang xem chi hội mẫu. Thoát ra để trở về sổ thật của bạn, nguyên vẹn."</p>
-                    <button type="button" class="button" on:click=move |_| switch_space(state, Space::Own)>"Thoát dữ liệu mẫu"</button>
+                    <p>{t::viewing_sample()}</p>
+                    <button type="button" class="button" on:click=move |_| switch_space(state, Space::Own)>{t::leave_sample()}</button>
                 }.into_any()
             } else {
                 view! {
-                    <p>"Mở một chi hội không có thật để thử các chức năng. Sổ thật của bạn không bị ảnh hưởng."</p>
+                    <p>{t::sample_try()}</p>
                     <div class="actions">
-                        <button type="button" class="button" on:click=move |_| switch_space(state, Space::Demo)>"Xem dữ liệu mẫu"</button>
-                        <button type="button" class="button" on:click=move |_| switch_space(state, Space::DemoCluster)>"Xem mẫu cụm thi đua"</button>
+                        <button type="button" class="button" on:click=move |_| switch_space(state, Space::Demo)>{t::open_sample()}</button>
+                        <button type="button" class="button" on:click=move |_| switch_space(state, Space::DemoCluster)>{t::open_sample_cluster()}</button>
                     </div>
                 }.into_any()
             }}
         </section>
         <section class="card">
-            <h2>"Về máy này"</h2>
-            <p>{move || format!("Sổ đang có {} hội viên (kể cả đã chuyển đi), lưu trong trình duyệt của máy này.", member_count())}</p>
-            <p class="note">{move || format!("Mã thiết bị: {}", device_id())}</p>
+            <h2>{t::about_device()}</h2>
+            <p>{move || t::device_members(member_count())}</p>
+            <p class="note">{move || t::device_id(device_id())}</p>
         </section>
     }
 }
@@ -82,7 +83,7 @@ fn UnitsBelow() -> impl IntoView {
                                 let ended = u
                                     .data
                                     .valid_to
-                                    .map(|to| format!(", đến {}", to.vn()))
+                                    .map(|to| t::until_date(to.vn()))
                                     .unwrap_or_default();
                                 (
                                     u.id.clone(),
@@ -112,17 +113,17 @@ fn UnitsBelow() -> impl IntoView {
     };
     view! {
         <section class="card">
-            <h2>"Đơn vị cấp dưới"</h2>
-            <p class="note">"Với cấp Hội có đơn vị cấp dưới: ghi tên các đơn vị để theo dõi ai đã gửi báo cáo. Đơn vị cũng được thêm khi nhập báo cáo của họ."</p>
+            <h2>{t::units_below()}</h2>
+            <p class="note">{t::units_below_note()}</p>
             <ul class="plain">{move || below().into_iter().map(|(_, _, u)| view! { <li>{u}</li> }).collect_view()}</ul>
             <div class="two">
                 <div class="field">
-                    <label for="below-name" class="field-label">"Tên đơn vị"</label>
-                    <input id="below-name" type="text" placeholder="Chi hội Thôn Tây" prop:value=move || name.get()
+                    <label for="below-name" class="field-label">{t::unit_name()}</label>
+                    <input id="below-name" type="text" placeholder=t::example_chapter_west() prop:value=move || name.get()
                         on:input=move |ev| name.set(event_target_value(&ev))/>
                 </div>
                 <div class="field">
-                    <label for="below-kind" class="field-label">"Loại"</label>
+                    <label for="below-kind" class="field-label">{t::kind()}</label>
                     <input id="below-kind" type="text" list="unit-kinds-below" prop:value=move || kind.get()
                         on:input=move |ev| kind.set(event_target_value(&ev))/>
                 </div>
@@ -132,7 +133,7 @@ fn UnitsBelow() -> impl IntoView {
                 <option value="Hội LHPN cấp xã"/>
                 <option value="Hội LHPN cấp tỉnh"/>
             </datalist>
-            <button type="button" class="button" on:click=add>"Thêm đơn vị cấp dưới"</button>
+            <button type="button" class="button" on:click=add>{t::add_unit_below()}</button>
             <Show when=move || { below().len() >= 2 }>
                 <Merge choices=Signal::derive(move || below().into_iter().map(|(id, name, _)| (id, name)).collect())/>
             </Show>
@@ -150,7 +151,7 @@ fn Merge(choices: Signal<Vec<(RecordId, String)>>) -> impl IntoView {
     let from = RwSignal::new(None::<Date>);
     let options = move |chosen: RwSignal<Option<RecordId>>| {
         view! {
-            <option value="" selected=move || chosen.get().is_none()>"— chọn —"</option>
+            <option value="" selected=move || chosen.get().is_none()>{t::choose()}</option>
             {move || choices.get().into_iter().map(|(id, name)| {
                 let value = id.to_string();
                 view! { <option value=value selected=move || chosen.get().as_ref() == Some(&id)>{name}</option> }
@@ -163,7 +164,7 @@ fn Merge(choices: Signal<Vec<(RecordId, String)>>) -> impl IntoView {
             into.get_untracked(),
             from.get_untracked(),
         ) else {
-            state.tell("Hãy chọn hai đơn vị và ngày sáp nhập.");
+            state.tell(t::merge_choose());
             return;
         };
         let Some(end) = Date::from_days_since_epoch(day.days_since_epoch() - 1).filter(|_| a != b)
@@ -186,32 +187,27 @@ fn Merge(choices: Signal<Vec<(RecordId, String)>>) -> impl IntoView {
                 successor.predecessors.push(a);
             }
             state.save(Some(&b), successor);
-            state.tell(format!(
-                "Đã ghi: «{}» sáp nhập vào «{}» từ {}.",
-                ra.data.name,
-                rb.data.name,
-                day.vn()
-            ));
+            state.tell(t::merge_recorded(&ra.data.name, &rb.data.name, day.vn()));
         }
     };
     view! {
-        <h3>"Sáp nhập"</h3>
-        <p class="note">"Khi hai đơn vị hợp nhất: số liệu của đơn vị cũ vẫn được giữ cho các kỳ trước, và được cộng vào quá khứ của đơn vị mới."</p>
+        <h3>{t::merger()}</h3>
+        <p class="note">{t::merger_note()}</p>
         <div class="two">
             <div class="field">
-                <label for="merge-from" class="field-label">"Đơn vị"</label>
+                <label for="merge-from" class="field-label">{t::unit()}</label>
                 <select id="merge-from" on:change=move |ev| merged.set(RecordId::parse(&event_target_value(&ev)))>{options(merged)}</select>
             </div>
             <div class="field">
-                <label for="merge-into" class="field-label">"sáp nhập vào"</label>
+                <label for="merge-into" class="field-label">{t::merged_into()}</label>
                 <select id="merge-into" on:change=move |ev| into.set(RecordId::parse(&event_target_value(&ev)))>{options(into)}</select>
             </div>
         </div>
         <div class="field">
-            <label for="merge-day" class="field-label">"Từ ngày"</label>
+            <label for="merge-day" class="field-label">{t::from_date()}</label>
             <DateInput id="merge-day" value=from set=Callback::new(move |d| from.set(d))/>
         </div>
-        <button type="button" class="button" on:click=record>"Ghi sáp nhập"</button>
+        <button type="button" class="button" on:click=record>{t::record_merger()}</button>
     }
 }
 
@@ -225,19 +221,19 @@ fn OnlineGroupField(draft: RwSignal<Unit>, save: Callback<()>) -> impl IntoView 
     };
     let platform = move || draft.with(|u| u.online_group.as_ref().map(|g| g.platform.clone()));
     view! {
-        <CheckBoxValue label="Chi hội có nhóm Zalo, Facebook"
+        <CheckBoxValue label=t::online_group()
             value=Signal::derive(move || platform().is_some())
             set=Callback::new(move |on: bool| set(on.then(|| OnlineGroup { platform: "Zalo".into(), since: today })))/>
         <Show when=move || platform().is_some()>
             <div class="two">
-                <Field label="Trên">
+                <Field label=t::on_platform()>
                     <TextValue value=Signal::derive(move || platform().unwrap_or_default())
                         set=Callback::new(move |v: String| {
                             let since = draft.with_untracked(|u| u.online_group.as_ref().map_or(today, |g| g.since));
                             set(Some(OnlineGroup { platform: tidy(&v), since }));
                         })/>
                 </Field>
-                <Field label="Từ ngày">
+                <Field label=t::from_date()>
                     <DateInput value=Signal::derive(move || draft.with(|u| u.online_group.as_ref().map(|g| g.since)))
                         max=today
                         set=Callback::new(move |d: Option<crate::domain::date::Date>| {
@@ -278,17 +274,17 @@ fn UnitForm(unit: Record<Unit>, level: usize) -> impl IntoView {
         }
     });
     let caption = match level {
-        0 => "Đơn vị của bạn".to_owned(),
-        1 => "Cấp trên trực tiếp".to_owned(),
-        n => format!("Cấp trên thứ {n}"),
+        0 => t::your_unit().to_owned(),
+        1 => t::directly_above().to_owned(),
+        n => t::nth_above(n),
     };
     view! {
         <div class="unit-form">
             <h3>{caption}</h3>
-            <Field label="Tên đơn vị" error=error("name")>
+            <Field label=t::unit_name() error=error("name")>
                 <TextInput draft lens=Lens { get: |u: &Unit| &u.name, set: |u, v| u.name = v } on_change=save/>
             </Field>
-            <Field label="Loại đơn vị" error=error("kind")>
+            <Field label=t::unit_kind() error=error("kind")>
                 <TextInput draft lens=Lens { get: |u: &Unit| &u.kind, set: |u, v| u.kind = v } on_change=save/>
             </Field>
             {(level == 0).then(|| view! { <OnlineGroupField draft save/> })}

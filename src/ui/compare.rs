@@ -17,6 +17,8 @@ use leptos::task::spawn_local;
 
 /// The media type of an Excel workbook.
 const XLSX: &str = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet";
+use crate::ui::i18n::{either, t};
+use crate::ui::period::period_label;
 use leptos::prelude::*;
 
 fn kind_of(code: &str) -> Kind {
@@ -24,7 +26,10 @@ fn kind_of(code: &str) -> Kind {
 }
 
 fn short_name(code: &str) -> String {
-    find(code).map_or_else(|| code.to_owned(), |i| i.name_vi)
+    find(code).map_or_else(
+        || code.to_owned(),
+        |i| either((&i.name_vi, &i.name_en)).to_owned(),
+    )
 }
 
 #[component]
@@ -87,7 +92,7 @@ pub fn ComparePage() -> impl IntoView {
         });
         let file = format!("so-sanh_{name}_{}.csv", comparison.period.code());
         if download(&file, &text, "text/csv;charset=utf-8") {
-            state.tell(format!("Đã tạo tệp «{file}»."));
+            state.tell(t::file_made(&file));
         }
     };
     let xlsx = move |_| {
@@ -100,29 +105,27 @@ pub fn ComparePage() -> impl IntoView {
         });
         let name = format!("so-sanh_{}_{}.xlsx", slug(&title), comparison.period.code());
         let sheet = comparison.to_sheet(&title);
-        state.tell("Đang tạo tệp Excel…");
+        state.tell(t::making_excel());
         spawn_local(async move {
             match crate::storage::xlsx::make(&sheet).await {
-                Ok(bytes) if download_bytes(&name, &bytes, XLSX) => {
-                    state.tell(format!("Đã tạo tệp «{name}»."))
-                }
-                Ok(_) => state.tell("Trình duyệt không cho lưu tệp. Hãy thử lại."),
-                Err(problem) => state.tell(format!("Chưa tạo được tệp Excel: {problem}.")),
+                Ok(bytes) if download_bytes(&name, &bytes, XLSX) => state.tell(t::file_made(&name)),
+                Ok(_) => state.tell(t::file_refused()),
+                Err(problem) => state.tell(t::excel_failed(problem)),
             }
         });
     };
     view! {
         <div class="no-print">
-            <h1>"So sánh các đơn vị"</h1>
+            <h1>{t::compare_title()}</h1>
             <PeriodChoice/>
             <Show when=move || !choices().is_empty()
                 fallback=|| view! {
-                    <p class="empty">"Chưa có đơn vị cấp dưới. Nhập báo cáo của các đơn vị cấp dưới ở mục «Sao lưu», hoặc ghi tên các đơn vị ở mục «Đơn vị»."</p>
-                    <a class="button" href=Route::Unit.href()>"Ghi đơn vị cấp dưới"</a>
+                    <p class="empty">{t::no_units_below()}</p>
+                    <a class="button" href=Route::Unit.href()>{t::list_units_below()}</a>
                 }>
                 <div class="two">
                     <div class="field">
-                        <label for="compare-unit" class="field-label">"Các đơn vị dưới"</label>
+                        <label for="compare-unit" class="field-label">{t::units_below_of()}</label>
                         <select id="compare-unit" on:change=move |ev| {
                             if let Some(id) = RecordId::parse(&event_target_value(&ev)) {
                                 unit.set(id);
@@ -135,10 +138,10 @@ pub fn ComparePage() -> impl IntoView {
                         </select>
                     </div>
                     <div class="field">
-                        <label for="compare-depth" class="field-label">"Mức"</label>
+                        <label for="compare-depth" class="field-label">{t::depth()}</label>
                         <select id="compare-depth" on:change=move |ev| depth.set(event_target_value(&ev).parse().unwrap_or(1))>
-                            <option value="1">"Cấp ngay dưới"</option>
-                            <option value="8">"Tất cả các cấp"</option>
+                            <option value="1">{t::depth_one()}</option>
+                            <option value="8">{t::depth_all()}</option>
                         </select>
                     </div>
                 </div>
@@ -148,18 +151,18 @@ pub fn ComparePage() -> impl IntoView {
         <Show when=move || table.with(|(c, _)| !c.rows.is_empty())>
             <article class="report">
                 <header class="report-head">
-                    <h2>{move || format!("So sánh {}", crate::domain::name::lower_first(&state.period.get().label_vi()))}</h2>
+                    <h2>{move || t::compare_for(crate::domain::name::lower_first(&period_label(state.period.get())))}</h2>
                     {move || {
                         let missing = table.with(|(c, _)| c.missing().len());
-                        (missing > 0).then(|| view! { <p class="missing-note">{format!("{missing} đơn vị chưa báo cáo kỳ này.")}</p> })
+                        (missing > 0).then(|| view! { <p class="missing-note">{t::units_missing(missing)}</p> })
                     }}
                 </header>
                 <div class="table-wrap">
                     <table class="compare-table">
                         <thead>
                             <tr>
-                                <th scope="col">"Hạng"</th>
-                                <th scope="col">"Đơn vị"</th>
+                                <th scope="col">{t::rank()}</th>
+                                <th scope="col">{t::unit()}</th>
                                 {move || columns.get().into_iter().enumerate().map(|(i, code)| view! {
                                     <th scope="col" aria-sort=move || (sort.get() == i).then_some("descending")>
                                         <button type="button" class="link" on:click=move |_| sort.set(i)>{short_name(&code)}</button>
@@ -175,7 +178,7 @@ pub fn ComparePage() -> impl IntoView {
                                             .map(|(v, code)| view! { <td>{value_short(kind_of(code), *v)}</td> })
                                             .collect_view()
                                             .into_any(),
-                                        None => view! { <td colspan=comparison.columns.len().to_string()>"Chưa báo cáo"</td> }.into_any(),
+                                        None => view! { <td colspan=comparison.columns.len().to_string()>{t::not_reported()}</td> }.into_any(),
                                     };
                                     view! {
                                         <tr class:missing=row.values.is_none()>
@@ -190,7 +193,7 @@ pub fn ComparePage() -> impl IntoView {
                         <tfoot>
                             <tr>
                                 <td></td>
-                                <th scope="row">"Tổng"</th>
+                                <th scope="row">{t::total()}</th>
                                 {move || table.with(|(c, _)| c.total.iter().zip(&c.columns)
                                     .map(|(v, code)| view! { <td>{value_short(kind_of(code), *v)}</td> })
                                     .collect_view())}
@@ -201,9 +204,9 @@ pub fn ComparePage() -> impl IntoView {
                 <Bars table=Signal::derive(move || table.get().0) column=sort/>
             </article>
             <div class="actions no-print">
-                <button type="button" class="button primary" on:click=move |_| { let _ = window().print(); }>"In bảng so sánh"</button>
-                <button type="button" class="button" on:click=csv>"Tải tệp CSV (Excel)"</button>
-                <button type="button" class="button" on:click=xlsx>"Tải tệp Excel (.xlsx)"</button>
+                <button type="button" class="button primary" on:click=move |_| { let _ = window().print(); }>{t::print_comparison()}</button>
+                <button type="button" class="button" on:click=csv>{t::download_csv()}</button>
+                <button type="button" class="button" on:click=xlsx>{t::download_xlsx()}</button>
             </div>
         </Show>
     }
@@ -215,7 +218,7 @@ pub fn ComparePage() -> impl IntoView {
 fn ColumnChoice(columns: RwSignal<Vec<String>>) -> impl IntoView {
     view! {
         <details class="columns">
-            <summary>{move || format!("Chỉ tiêu so sánh ({})", columns.with(Vec::len))}</summary>
+            <summary>{move || t::indicators_compared(columns.with(Vec::len))}</summary>
             {catalogue().into_iter().map(|indicator| {
                 let code = indicator.code.clone();
                 let checked = {
@@ -232,7 +235,7 @@ fn ColumnChoice(columns: RwSignal<Vec<String>>) -> impl IntoView {
                                 if on { c.push(code) }
                             });
                         }/>
-                        <span>{indicator.name_vi}</span>
+                        <span>{either((&indicator.name_vi, &indicator.name_en)).to_owned()}</span>
                     </label>
                 }
             }).collect_view()}
@@ -279,7 +282,7 @@ fn Bars(#[prop(into)] table: Signal<Comparison>, column: RwSignal<usize>) -> imp
             view! {
                 <figure class="bars">
                     <figcaption>{title}</figcaption>
-                    <svg viewBox=format!("0 0 320 {height}") width="100%" role="img" aria-label="Biểu đồ so sánh">
+                    <svg viewBox=format!("0 0 320 {height}") width="100%" role="img" aria-label=t::comparison_chart()>
                         {rows.into_iter().enumerate().map(|(n, (name, value))| {
                             let y = n * ROW;
                             let width = value.map_or(0, |v| {
@@ -289,7 +292,7 @@ fn Bars(#[prop(into)] table: Signal<Comparison>, column: RwSignal<usize>) -> imp
                                 };
                                 (size * 200 / top) as usize
                             });
-                            let label = value.map_or_else(|| "chưa báo cáo".to_owned(), |v| value_short(kind, v));
+                            let label = value.map_or_else(|| t::not_reported_short().to_owned(), |v| value_short(kind, v));
                             view! {
                                 <g>
                                     <text x="0" y=(y + 12).to_string() class="bar-name">{name}</text>

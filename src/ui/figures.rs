@@ -10,13 +10,14 @@ use super::work::member_name;
 use crate::domain::indicators::untrained_cadres;
 use crate::domain::report::{target_text, ReportRow};
 use crate::domain::unit_report::children;
+use crate::ui::i18n::{either, t};
 use leptos::prelude::*;
 
 /// The groups of the dashboard: a title and indicator codes; a code ending in
 /// `*` stands for every indicator that starts so, shown only when not zero.
-const CARDS: [(&str, &[&str]); 7] = [
+const CARDS: [(fn() -> &'static str, &[&str]); 7] = [
     (
-        "Hội viên",
+        t::collection_members,
         &[
             "members.end",
             "members.admitted",
@@ -25,16 +26,16 @@ const CARDS: [(&str, &[&str]); 7] = [
         ],
     ),
     (
-        "Thu hút hội viên",
+        t::card_attraction,
         &[
             "attraction.all",
             "attraction.minority*",
             "attraction.religion.*",
         ],
     ),
-    ("Cán bộ", &["cadres.end", "cadres.trained.*"]),
+    (t::section_cadres, &["cadres.end", "cadres.trained.*"]),
     (
-        "Tập huấn",
+        t::section_trainings,
         &[
             "trainings.held",
             "trainings.attendances",
@@ -42,7 +43,7 @@ const CARDS: [(&str, &[&str]); 7] = [
         ],
     ),
     (
-        "Mô hình",
+        t::section_models,
         &[
             "models.stage.*",
             "models.new",
@@ -52,7 +53,7 @@ const CARDS: [(&str, &[&str]); 7] = [
         ],
     ),
     (
-        "Sinh hoạt, truyền thông",
+        t::card_meetings,
         &[
             "meetings.held",
             "meetings.attendance",
@@ -61,7 +62,7 @@ const CARDS: [(&str, &[&str]); 7] = [
             "online_group",
         ],
     ),
-    ("Hội phí", &["fees.collected", "fees.paid"]),
+    (t::section_fees, &["fees.collected", "fees.paid"]),
 ];
 
 fn pick<'a>(rows: &'a [ReportRow], pattern: &str) -> Vec<&'a ReportRow> {
@@ -92,17 +93,17 @@ pub fn FiguresPage() -> impl IntoView {
         })
     };
     view! {
-        <h1>"Số liệu của chi hội"</h1>
+        <h1>{t::chapter_figures()}</h1>
         <PeriodChoice/>
         <Show when=no_women>
             <p class="banner warn">
-                "Chưa nhập số phụ nữ trên địa bàn năm này, nên chưa tính được tỷ lệ thu hút. "
-                <a href=Route::Work(Section::Baseline).href()>"Nhập số liệu"</a>
+                {t::no_women_count()}
+                <a href=Route::Work(Section::Baseline).href()>{t::enter_figures()}</a>
             </p>
         </Show>
         {CARDS.into_iter().map(|(title, patterns)| view! {
             <section class="card figures">
-                <h2>{title}</h2>
+                <h2>{title()}</h2>
                 <ul class="plain">
                     {move || rows.with(|rows| {
                         patterns.iter().flat_map(|p| pick(rows, p)).map(|row| view! { <Figure row=row.clone()/> }).collect_view()
@@ -110,10 +111,10 @@ pub fn FiguresPage() -> impl IntoView {
                 </ul>
             </section>
         }).collect_view()}
-        <a class="button primary wide" href=Route::Report.href()>"Xem bảng báo cáo, in, xuất CSV"</a>
-        <a class="button wide" href=Route::Plan.href()>"Kế hoạch, thi đua"</a>
+        <a class="button primary wide" href=Route::Report.href()>{t::see_report()}</a>
+        <a class="button wide" href=Route::Plan.href()>{t::plan_and_campaigns()}</a>
         <Show when=move || state.device.with(|d| d.home.as_ref().is_some_and(|h| state.book.with(|b| children(&b.units, h).next().is_some())))>
-            <a class="button wide" href=Route::Compare.href()>"So sánh các đơn vị cấp dưới"</a>
+            <a class="button wide" href=Route::Compare.href()>{t::compare_units_below()}</a>
         </Show>
     }
 }
@@ -137,7 +138,7 @@ fn Figure(row: ReportRow) -> impl IntoView {
         (!names.is_empty()).then(|| {
             view! {
                 <details class="untrained">
-                    <summary>{format!("Chưa tập huấn: {} người", names.len())}</summary>
+                    <summary>{t::untrained_count(names.len())}</summary>
                     <ul>{names.into_iter().map(|n| view! { <li>{n}</li> }).collect_view()}</ul>
                 </details>
             }
@@ -146,13 +147,13 @@ fn Figure(row: ReportRow) -> impl IntoView {
     let progress = row.progress();
     view! {
         <li class="figure" data-code=row.indicator.code.clone()>
-            <span class="figure-name">{row.indicator.name_vi.clone()}</span>
+            <span class="figure-name">{either((&row.indicator.name_vi, &row.indicator.name_en)).to_owned()}</span>
             <strong class="figure-value">{value_text(row.indicator.kind, row.value)}</strong>
             {row.target.zip(progress).map(|(target, per_mille)| view! {
-                <span class="progress" role="img" aria-label=format!("Đạt {}% chỉ tiêu", per_mille / 10)>
+                <span class="progress" role="img" aria-label=t::target_reached_aria(per_mille / 10)>
                     <span class="progress-bar" style=format!("width:{}%", per_mille / 10)></span>
                 </span>
-                <span class="figure-target">{format!("Chỉ tiêu {}: đạt {}%", target_text(row.indicator.kind, target), per_mille / 10)}</span>
+                <span class="figure-target">{t::target_reached(target_text(row.indicator.kind, target), per_mille / 10)}</span>
             })}
             {untrained}
         </li>

@@ -62,12 +62,12 @@ pub fn lang() -> Lang {
 }
 
 fn pick(vi: &'static str, en: &'static str) -> &'static str {
-    either(vi, en)
+    either((vi, en))
 }
 
 /// Of a name the domain gives in both languages (indicators, religions),
 /// the one of the interface.
-pub fn either<'a>(vi: &'a str, en: &'a str) -> &'a str {
+pub fn either<'a>((vi, en): (&'a str, &'a str)) -> &'a str {
     match lang() {
         Lang::Vi => vi,
         Lang::En => en,

@@ -37,10 +37,7 @@ pub fn religion_label(code: &str) -> &'static str {
     Religion::NAMED
         .iter()
         .find(|r| r.code() == code)
-        .map_or(t::religion_other(), |r| {
-            let (vi, en) = r.names();
-            either(vi, en)
-        })
+        .map_or(t::religion_other(), |r| either(r.names()))
 }
 
 /// A field's name as the form shows it, from a record path (`data.birth`) or a form field.

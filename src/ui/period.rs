@@ -32,9 +32,19 @@ pub fn PeriodChoice() -> impl IntoView {
                 }
             }>
                 {periods(state.today().year(), state.period.get_untracked()).into_iter().map(|p| view! {
-                    <option value=p.code() selected=move || state.period.get() == p>{p.label_vi()}</option>
+                    <option value=p.code() selected=move || state.period.get() == p>{period_label(p)}</option>
                 }).collect_view()}
             </select>
         </div>
+    }
+}
+
+/// A period as the interface names it: "Năm 2025", "Quý 3/2025".
+pub fn period_label(period: Period) -> String {
+    match period {
+        Period::Year(year) => t::period_year(year),
+        Period::Half(year, 1) => t::period_half_1(year),
+        Period::Half(year, _) => t::period_half_2(year),
+        Period::Quarter(year, n) => t::period_quarter(n, year),
     }
 }

@@ -10,6 +10,8 @@ use crate::domain::report::{csv_name, target_text, to_csv};
 use crate::domain::report_file::write_report;
 use crate::storage::device::now_ms;
 use crate::storage::files::download;
+use crate::ui::i18n::{either, t};
+use crate::ui::period::period_label;
 use leptos::prelude::*;
 
 /// Sends the report file of the chosen period, with the units one level
@@ -36,8 +38,8 @@ fn send_report(state: AppState) {
     send_file(
         state,
         file,
-        "Gửi tệp này cho cấp trên qua Zalo hoặc thư điện tử.",
-        "Chưa gửi báo cáo.",
+        t::report_saved_hint(),
+        t::report_not_sent(),
         || {},
     );
 }
@@ -60,35 +62,35 @@ pub fn ReportPage() -> impl IntoView {
         );
         let text = rows.with_untracked(|r| to_csv(&unit, period, r));
         if download(&csv_name(&unit, period), &text, "text/csv;charset=utf-8") {
-            state.tell("Đã tạo tệp CSV. Mở bằng Excel để xem, in.");
+            state.tell(t::csv_made());
         }
     };
     view! {
         <div class="no-print">
-            <h1>"Báo cáo"</h1>
+            <h1>{t::report()}</h1>
             <PeriodChoice/>
             <div class="actions">
-                <button type="button" class="button primary" on:click=move |_| { let _ = window().print(); }>"In báo cáo"</button>
-                <button type="button" class="button" on:click=csv>"Tải tệp CSV (Excel)"</button>
-                <button type="button" class="button" on:click=move |_| send_report(state)>"Gửi báo cáo lên cấp trên"</button>
+                <button type="button" class="button primary" on:click=move |_| { let _ = window().print(); }>{t::print_report()}</button>
+                <button type="button" class="button" on:click=csv>{t::download_csv()}</button>
+                <button type="button" class="button" on:click=move |_| send_report(state)>{t::send_report()}</button>
             </div>
         </div>
         <article class="report">
             <header class="report-head">
                 {move || chain().into_iter().rev().map(|name| view! { <p>{name}</p> }).collect_view()}
-                <h2>{move || format!("Báo cáo {}", lower_first(&state.period.get().label_vi()))}</h2>
-                <p class="note">{move || format!("Lập ngày {}", state.today().vn())}</p>
+                <h2>{move || t::report_for(lower_first(&period_label(state.period.get())))}</h2>
+                <p class="note">{move || t::made_on(state.today().vn())}</p>
             </header>
             // Scrolls sideways by itself when large text makes it wider than the screen.
-            <div class="table-wrap" tabindex="0" role="region" aria-label="Bảng báo cáo">
+            <div class="table-wrap" tabindex="0" role="region" aria-label=t::report_table()>
             <table class="report-table">
                 <thead>
-                    <tr><th scope="col">"Chỉ tiêu"</th><th scope="col">"Kết quả"</th><th scope="col">"Chỉ tiêu đặt ra"</th></tr>
+                    <tr><th scope="col">{t::indicator()}</th><th scope="col">{t::result()}</th><th scope="col">{t::target_set()}</th></tr>
                 </thead>
                 <tbody>
                     {move || rows.get().into_iter().map(|row| view! {
                         <tr data-code=row.indicator.code.clone()>
-                            <th scope="row">{row.indicator.name_vi.clone()}</th>
+                            <th scope="row">{either((&row.indicator.name_vi, &row.indicator.name_en)).to_owned()}</th>
                             <td>{value_text(row.indicator.kind, row.value)}</td>
                             <td>{row.target.map(|t| target_text(row.indicator.kind, t))}</td>
                         </tr>

@@ -9,6 +9,7 @@ use super::{changer, RecordList, Row};
 use crate::domain::activity::{Activity, ActivityKind};
 use crate::domain::book::Book;
 use crate::domain::record::{Record, RecordId};
+use crate::ui::i18n::t;
 use leptos::prelude::*;
 
 fn row(record: &Record<Activity>, _book: &Book) -> Row {
@@ -16,9 +17,9 @@ fn row(record: &Record<Activity>, _book: &Book) -> Row {
     Row {
         title: format!("{} · {}", a.on.vn(), a.kind.name_vi()),
         details: match (a.content.is_empty(), a.attendance()) {
-            (true, n) => format!("{n} người"),
+            (true, n) => t::people_count(n),
             (false, 0) => a.content.clone(),
-            (false, n) => format!("{} · {n} người", a.content),
+            (false, n) => t::content_people(&a.content, n),
         },
         sort: a.on.iso(),
     }
@@ -27,8 +28,8 @@ fn row(record: &Record<Activity>, _book: &Book) -> Row {
 #[component]
 pub fn ActivityList() -> impl IntoView {
     view! {
-        <RecordList section=Section::Activities add="Thêm buổi sinh hoạt, hoạt động" row
-            empty="Chưa ghi buổi sinh hoạt nào. Ghi mỗi buổi sinh hoạt, truyền thông, thăm hỏi để có số liệu báo cáo."/>
+        <RecordList section=Section::Activities add=t::add_activity() row
+            empty=t::activities_empty()/>
     }
 }
 
@@ -41,7 +42,7 @@ pub fn activity_page(id: Option<RecordId>) -> AnyView {
         content: String::new(),
     };
     view! {
-        <RecordPage section=Section::Activities id new_title="Thêm sinh hoạt, hoạt động" blank
+        <RecordPage section=Section::Activities id new_title=t::new_activity() blank
             title=|a: &Activity| format!("{} {}", a.kind.name_vi(), a.on.vn()) fields/>
     }
     .into_any()
@@ -50,11 +51,11 @@ pub fn activity_page(id: Option<RecordId>) -> AnyView {
 fn fields(draft: RwSignal<Activity>, changed: Callback<()>) -> AnyView {
     let set = changer(draft, changed);
     view! {
-        <Field label="Ngày">
+        <Field label=t::date()>
             <DateInput value=Signal::derive(move || draft.with(|a| Some(a.on)))
                 set=Callback::new(move |d: Option<crate::domain::date::Date>| if let Some(d) = d { set(Box::new(move |a| a.on = d)) })/>
         </Field>
-        <Field label="Loại" control_id="kind">
+        <Field label=t::kind() control_id="kind">
             <select id="kind" on:change=move |ev| {
                 let kind = ActivityKind::ALL.get(event_target_value(&ev).parse::<usize>().unwrap_or(0)).copied().unwrap_or(ActivityKind::Regular);
                 set(Box::new(move |a| a.kind = kind));
@@ -64,15 +65,15 @@ fn fields(draft: RwSignal<Activity>, changed: Callback<()>) -> AnyView {
                 }).collect_view()}
             </select>
         </Field>
-        <Field label="Nội dung">
+        <Field label=t::content()>
             <TextValue value=Signal::derive(move || draft.with(|a| a.content.clone()))
                 set=Callback::new(move |v: String| set(Box::new(move |a| a.content = crate::domain::name::tidy(&v))))
-                placeholder="Sinh hoạt tháng 3: nuôi con khỏe"/>
+                placeholder=t::example_activity()/>
         </Field>
-        <MemberPicker label="Hội viên tham dự"
+        <MemberPicker label=t::members_attending()
             chosen=Signal::derive(move || draft.with(|a| a.attendees.clone()))
             set=Callback::new(move |ids: Vec<RecordId>| set(Box::new(move |a| a.attendees = ids)))/>
-        <Field label="Số người khác (hoặc tổng số nếu không điểm danh)">
+        <Field label=t::other_people()>
             <NumberInput value=Signal::derive(move || draft.with(|a| a.head_count))
                 set=Callback::new(move |n| set(Box::new(move |a| a.head_count = n)))/>
         </Field>

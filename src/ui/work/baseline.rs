@@ -7,6 +7,7 @@ use super::fees::YearChoice;
 use crate::domain::baseline::{Denominators, Target};
 use crate::domain::indicators::find;
 use crate::domain::member::Religion;
+use crate::ui::i18n::t;
 use leptos::prelude::*;
 
 /// The indicators a chapter most often sets itself targets for.
@@ -84,13 +85,13 @@ pub fn BaselinePage() -> impl IntoView {
     view! {
         <section class="card">
             <YearChoice year/>
-            <h2>"Phụ nữ trên địa bàn"</h2>
-            <p class="note">"Dùng để tính tỷ lệ thu hút hội viên. Lấy theo số liệu của thôn, tổ dân phố."</p>
-            <Field label="Phụ nữ từ 18 tuổi trở lên">
+            <h2>{t::women_in_area()}</h2>
+            <p class="note">{t::women_in_area_note()}</p>
+            <Field label=t::women_18_over()>
                 <NumberInput value=Signal::derive(move || women().women_18)
                     set=Callback::new(move |n| save(Box::new(move |d| d.women_18 = n)))/>
             </Field>
-            <Field label="Trong đó: phụ nữ dân tộc thiểu số">
+            <Field label=t::of_whom_minority()>
                 <NumberInput value=Signal::derive(move || women().minority_women)
                     set=Callback::new(move |n| save(Box::new(move |d| d.minority_women = n)))/>
             </Field>
@@ -106,8 +107,8 @@ pub fn BaselinePage() -> impl IntoView {
             {move || problem.get().map(|p| view! { <p class="field-error" role="alert">{p}</p> })}
         </section>
         <section class="card">
-            <h2>"Chỉ tiêu của chi hội"</h2>
-            <p class="note">"Số, hoặc tỷ lệ phần trăm với các chỉ tiêu tỷ lệ. Để 0 nếu không đặt chỉ tiêu."</p>
+            <h2>{t::chapter_targets()}</h2>
+            <p class="note">{t::targets_note()}</p>
             {TARGETED.into_iter().map(|code| {
                 let label = find(code).map_or(code.to_owned(), |i| i.name_vi);
                 view! {
@@ -127,11 +128,11 @@ pub fn BaselinePage() -> impl IntoView {
 /// "Phụ nữ Công giáo" for a religion code.
 fn religion_label(code: &'static str) -> &'static str {
     match code {
-        "buddhism" => "Trong đó: phụ nữ Phật giáo",
-        "catholicism" => "Trong đó: phụ nữ Công giáo",
-        "protestantism" => "Trong đó: phụ nữ Tin Lành",
-        "cao_dai" => "Trong đó: phụ nữ Cao Đài",
-        "hoa_hao" => "Trong đó: phụ nữ Phật giáo Hòa Hảo",
-        _ => "Trong đó: phụ nữ Hồi giáo",
+        "buddhism" => t::of_whom_buddhist(),
+        "catholicism" => t::of_whom_catholic(),
+        "protestantism" => t::of_whom_protestant(),
+        "cao_dai" => t::of_whom_cao_dai(),
+        "hoa_hao" => t::of_whom_hoa_hao(),
+        _ => t::of_whom_muslim(),
     }
 }

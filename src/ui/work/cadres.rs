@@ -12,14 +12,15 @@ use crate::domain::member::Member;
 use crate::domain::name::tidy;
 use crate::domain::record::{Record, RecordId};
 use crate::domain::register::sort_by_name;
+use crate::ui::i18n::t;
 use leptos::prelude::*;
 
 fn row(record: &Record<Role>, book: &Book) -> Row {
     let r = &record.data;
-    let until = r.end.map_or_else(|| "nay".to_owned(), |d| d.vn());
+    let until = r.end.map_or_else(|| t::until_now().to_owned(), |d| d.vn());
     Row {
         title: format!("{} · {}", r.role.name_vi(), member_name(book, &r.member)),
-        details: format!("Từ {} đến {until}", r.start.vn()),
+        details: t::from_to(r.start.vn(), until),
         // Current roles first, then by start.
         sort: format!("{}{}", u8::from(r.end.is_none()), r.start.iso()),
     }
@@ -28,8 +29,8 @@ fn row(record: &Record<Role>, book: &Book) -> Row {
 #[component]
 pub fn CadresList() -> impl IntoView {
     view! {
-        <RecordList section=Section::Cadres add="Thêm chức vụ cán bộ" row
-            empty="Chưa ghi cán bộ nào. Ghi chức vụ của từng cán bộ chi hội, tổ phụ nữ, kèm ngày bắt đầu."/>
+        <RecordList section=Section::Cadres add=t::add_role() row
+            empty=t::roles_empty()/>
         <Groups/>
     }
 }
@@ -42,8 +43,8 @@ pub fn role_page(id: Option<RecordId>) -> AnyView {
     let Some(member) = first else {
         return view! {
             <section class="card">
-                <p>"Cần có hội viên trong sổ trước khi ghi chức vụ."</p>
-                <a class="button" href=Route::NewMember.href()>"Thêm hội viên"</a>
+                <p>{t::roles_need_members()}</p>
+                <a class="button" href=Route::NewMember.href()>{t::add_member()}</a>
             </section>
         }
         .into_any();
@@ -55,7 +56,7 @@ pub fn role_page(id: Option<RecordId>) -> AnyView {
         end: None,
     };
     view! {
-        <RecordPage section=Section::Cadres id new_title="Thêm chức vụ cán bộ" blank
+        <RecordPage section=Section::Cadres id new_title=t::add_role() blank
             title=|r: &Role| r.role.name_vi().to_owned() fields/>
     }
     .into_any()
@@ -76,7 +77,7 @@ fn fields(draft: RwSignal<Role>, changed: Callback<()>) -> AnyView {
         })
     };
     view! {
-        <Field label="Hội viên" control_id="member">
+        <Field label=t::member() control_id="member">
             <select id="member" on:change=move |ev| {
                 if let Some(id) = RecordId::parse(&event_target_value(&ev)) {
                     set(Box::new(move |r| r.member = id));
@@ -90,7 +91,7 @@ fn fields(draft: RwSignal<Role>, changed: Callback<()>) -> AnyView {
                 }).collect_view()}
             </select>
         </Field>
-        <Field label="Chức vụ" control_id="role">
+        <Field label=t::role() control_id="role">
             <select id="role" on:change=move |ev| {
                 let choice = event_target_value(&ev).parse::<usize>().ok();
                 set(Box::new(move |r| r.role = match choice.and_then(|i| RoleKind::NAMED.get(i)) {
@@ -102,21 +103,21 @@ fn fields(draft: RwSignal<Role>, changed: Callback<()>) -> AnyView {
                     let label = kind.name_vi().to_owned();
                     view! { <option value=i.to_string() selected=move || draft.with(|r| r.role == kind)>{label}</option> }
                 }).collect_view()}
-                <option value="other" selected=move || draft.with(|r| matches!(r.role, RoleKind::Other(_)))>"Khác"</option>
+                <option value="other" selected=move || draft.with(|r| matches!(r.role, RoleKind::Other(_)))>{t::religion_other()}</option>
             </select>
         </Field>
         <Show when=move || draft.with(|r| matches!(r.role, RoleKind::Other(_)))>
-            <Field label="Tên chức vụ">
+            <Field label=t::role_name()>
                 <TextValue value=Signal::derive(other)
                     set=Callback::new(move |v: String| set(Box::new(move |r| r.role = RoleKind::Other(tidy(&v)))))/>
             </Field>
         </Show>
         <div class="two">
-            <Field label="Từ ngày">
+            <Field label=t::from_date()>
                 <DateInput value=Signal::derive(move || draft.with(|r| Some(r.start)))
                     set=Callback::new(move |d: Option<crate::domain::date::Date>| if let Some(d) = d { set(Box::new(move |r| r.start = d)) })/>
             </Field>
-            <Field label="Đến ngày (để trống nếu đang giữ)">
+            <Field label=t::to_date_if_ended()>
                 <DateInput value=Signal::derive(move || draft.with(|r| r.end))
                     set=Callback::new(move |d| set(Box::new(move |r| r.end = d)))/>
             </Field>
@@ -156,16 +157,16 @@ fn Groups() -> impl IntoView {
     };
     view! {
         <section class="card">
-            <h2>"Tổ phụ nữ"</h2>
-            <p class="note">"Mỗi hội viên thuộc nhiều nhất một tổ; chọn tổ trong trang của hội viên."</p>
+            <h2>{t::women_group()}</h2>
+            <p class="note">{t::women_groups_note()}</p>
             <ul class="plain">
-                {move || groups().into_iter().map(|(name, n)| view! { <li>{format!("{name}: {n} hội viên")}</li> }).collect_view()}
+                {move || groups().into_iter().map(|(name, n)| view! { <li>{t::group_members(&name, n)}</li> }).collect_view()}
             </ul>
             <div class="inline-add">
-                <label class="visually-hidden" for="new-group">"Tên tổ mới"</label>
-                <input id="new-group" type="text" placeholder="Tổ phụ nữ số 5" prop:value=move || name.get()
+                <label class="visually-hidden" for="new-group">{t::new_group_name()}</label>
+                <input id="new-group" type="text" placeholder=t::example_group() prop:value=move || name.get()
                     on:input=move |ev| name.set(event_target_value(&ev))/>
-                <button type="button" class="button" on:click=add>"Thêm tổ"</button>
+                <button type="button" class="button" on:click=add>{t::add_group()}</button>
             </div>
         </section>
     }

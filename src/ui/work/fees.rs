@@ -8,6 +8,7 @@ use crate::domain::fee::{FeePayment, FeeRate};
 use crate::domain::member::Member;
 use crate::domain::record::Record;
 use crate::domain::register::sort_by_name;
+use crate::ui::i18n::t;
 use leptos::prelude::*;
 
 /// The year chosen on a page, among this one and the two before.
@@ -15,7 +16,7 @@ use leptos::prelude::*;
 pub fn YearChoice(year: RwSignal<u16>) -> impl IntoView {
     let this_year = use_app().today().year();
     view! {
-        <Field label="Năm" control_id="year">
+        <Field label=t::year() control_id="year">
             <select id="year" on:change=move |ev| year.set(event_target_value(&ev).parse().unwrap_or(this_year))>
                 {(0..3).map(|back| {
                     let y = this_year - back;
@@ -63,12 +64,11 @@ pub fn FeesPage() -> impl IntoView {
     let summary = move || {
         let payments: Vec<FeePayment> = members.with(|ms| ms.iter().filter_map(paid).collect());
         let total: u64 = payments.iter().map(|p| u64::from(p.amount)).sum();
-        format!(
-            "{}/{} hội viên đang sinh hoạt đã đóng hội phí năm {}, tổng {} đ.",
+        t::fees_summary(
             payments.len(),
             members.with(Vec::len),
             year.get(),
-            thousands(total)
+            thousands(total),
         )
     };
     let tick = move |member: Record<Member>, on: bool| {
@@ -90,7 +90,7 @@ pub fn FeesPage() -> impl IntoView {
     view! {
         <section class="card">
             <YearChoice year/>
-            <Field label="Mức hội phí cả năm (đồng)">
+            <Field label=t::fee_rate()>
                 <NumberInput value=Signal::derive(rate)
                     set=Callback::new(move |amount| {
                         let y = year.get_untracked();
@@ -111,7 +111,7 @@ pub fn FeesPage() -> impl IntoView {
                                     on:change=move |ev| tick(for_check.clone(), event_target_checked(&ev))/>
                                 <span class="member-name">{member.data.full_name()}</span>
                                 <span class="member-details">
-                                    {move || paid(&member).map(|p| format!("đóng {} ngày {}", thousands(p.amount.into()), p.paid_on.vn()))}
+                                    {move || paid(&member).map(|p| t::paid_amount_on(thousands(p.amount.into()), p.paid_on.vn()))}
                                 </span>
                             </label>
                         </li>

@@ -8,6 +8,7 @@ use super::super::route::{go, Route, Section};
 use super::super::state::use_app;
 use crate::domain::book::InBook;
 use crate::domain::record::RecordId;
+use crate::ui::i18n::t;
 use leptos::prelude::*;
 
 /// Draws a record's fields from its draft; calls the callback after each change.
@@ -35,9 +36,9 @@ pub fn RecordPage<T: InBook + Send + Sync + 'static>(
     if id.is_some() && existing.is_none() {
         return view! {
             <section class="card">
-                <h1>"Không tìm thấy"</h1>
-                <p>"Đường dẫn này không ứng với bản ghi nào trên máy."</p>
-                <a class="button" href=list.href()>"Về danh sách"</a>
+                <h1>{t::not_found()}</h1>
+                <p>{t::record_not_found_text()}</p>
+                <a class="button" href=list.href()>{t::back_to_list()}</a>
             </section>
         }
         .into_any();
@@ -79,7 +80,7 @@ pub fn RecordPage<T: InBook + Send + Sync + 'static>(
             if let Some(kept) = kept {
                 kept.clear();
             }
-            state.tell(format!("Đã lưu «{name}»."));
+            state.tell(t::saved_name(&name));
             go(&Route::Work(section));
         }
     };
@@ -92,7 +93,7 @@ pub fn RecordPage<T: InBook + Send + Sync + 'static>(
     view! {
         <form class="record-form" on:submit=add>
             <div class="page-title">
-                <a class="back" href=list.href() aria-label="Về danh sách">"‹"</a>
+                <a class="back" href=list.href() aria-label=t::back_to_list()>"‹"</a>
                 <h1>{move || if editing { draft.with(title) } else { new_title.to_owned() }}</h1>
             </div>
             {kept.map(|kept| {
@@ -101,36 +102,36 @@ pub fn RecordPage<T: InBook + Send + Sync + 'static>(
             })}
             <Show when=deleted>
                 <div class="banner warn" role="status">
-                    <p>"Bản ghi này đã bị xoá. Bấm «Khôi phục» để lấy lại."</p>
-                    <button type="button" class="button" on:click=move |_| set_deleted(false)>"Khôi phục"</button>
+                    <p>{t::record_deleted_banner()}</p>
+                    <button type="button" class="button" on:click=move |_| set_deleted(false)>{t::restore()}</button>
                 </div>
             </Show>
             <fieldset class="form-body" disabled=deleted>{fields(draft, changed)}</fieldset>
             <Show when=move || show_problems.get() && !problems.with(Vec::is_empty)>
                 <div class="banner error" role="alert">
-                    <p>{if editing { "Chưa lưu. Hãy sửa:" } else { "Hãy sửa trước khi lưu:" }}</p>
+                    <p>{if editing { t::not_saved_fix_list() } else { t::fix_before_saving() }}</p>
                     <ul>{move || problems.get().iter().map(|p| view! { <li>{field_problem_text(p)}</li> }).collect_view()}</ul>
                 </div>
             </Show>
             {if editing {
                 view! {
                     <p class="save-state" role="status">
-                        {move || if saved.get() { "Đã lưu vào máy." } else { "Mọi thay đổi được lưu ngay khi rời ô nhập." }}
+                        {move || if saved.get() { t::saved_on_device() } else { t::saved_on_leave() }}
                     </p>
                     <Show when=move || !deleted()>
                         <section class="danger-zone">
                             <Show when=move || asking.get()
                                 fallback=move || view! {
-                                    <button type="button" class="button danger-outline" on:click=move |_| asking.set(true)>"Xoá…"</button>
+                                    <button type="button" class="button danger-outline" on:click=move |_| asking.set(true)>{t::delete_ellipsis()}</button>
                                 }>
-                                <p>"Xoá bản ghi này? Có thể khôi phục lại sau."</p>
+                                <p>{t::delete_record_question()}</p>
                                 <div class="actions">
                                     <button type="button" class="button danger" on:click=move |_| {
                                         set_deleted(true);
-                                        state.tell("Đã xoá. Mở lại bản ghi để khôi phục.");
+                                        state.tell(t::record_deleted());
                                         go(&Route::Work(section));
-                                    }>"Xoá"</button>
-                                    <button type="button" class="button" on:click=move |_| asking.set(false)>"Thôi"</button>
+                                    }>{t::delete()}</button>
+                                    <button type="button" class="button" on:click=move |_| asking.set(false)>{t::cancel_no()}</button>
                                 </div>
                             </Show>
                         </section>
@@ -140,7 +141,7 @@ pub fn RecordPage<T: InBook + Send + Sync + 'static>(
             } else {
                 view! {
                     <div class="actions">
-                        <button type="submit" class="button primary">"Lưu"</button>
+                        <button type="submit" class="button primary">{t::save()}</button>
                     </div>
                 }
                 .into_any()

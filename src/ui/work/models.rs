@@ -11,10 +11,11 @@ use crate::domain::book::Book;
 use crate::domain::model::{Model, ModelKind, ModelSession, Stage, CATALOGUE};
 use crate::domain::name::tidy;
 use crate::domain::record::{Record, RecordId};
+use crate::ui::i18n::{either, t};
 use leptos::prelude::*;
 
 fn stage_name(stage: Option<Stage>) -> &'static str {
-    stage.map_or("chưa có giai đoạn", |s| s.names().0)
+    stage.map_or(t::no_stage_yet(), |s| either(s.names()))
 }
 
 fn row(record: &Record<Model>, _book: &Book) -> Row {
@@ -22,11 +23,10 @@ fn row(record: &Record<Model>, _book: &Book) -> Row {
     let current = m.stages.last();
     Row {
         title: m.kind.name().to_owned(),
-        details: format!(
-            "{} từ {} · {} người tham gia",
+        details: t::model_row(
             stage_name(current.map(|c| c.stage)),
             current.map(|c| c.on.vn()).unwrap_or_default(),
-            m.participation()
+            m.participation(),
         ),
         sort: current.map(|c| c.on.iso()).unwrap_or_default(),
     }
@@ -35,8 +35,8 @@ fn row(record: &Record<Model>, _book: &Book) -> Row {
 #[component]
 pub fn ModelList() -> impl IntoView {
     view! {
-        <RecordList section=Section::Models add="Thêm mô hình" row
-            empty="Chưa có mô hình nào. Chọn từ danh mục (Chi hội kiểu mẫu, 1+1, 3 có 3 biết…) hoặc đặt tên mô hình của chi hội."/>
+        <RecordList section=Section::Models add=t::add_model() row
+            empty=t::models_empty()/>
     }
 }
 
@@ -51,7 +51,7 @@ pub fn model_page(id: Option<RecordId>) -> AnyView {
     };
     blank.set_stage(Stage::Planned, use_app().today());
     view! {
-        <RecordPage section=Section::Models id new_title="Thêm mô hình" blank
+        <RecordPage section=Section::Models id new_title=t::add_model() blank
             title=|m: &Model| m.kind.name().to_owned() fields/>
     }
     .into_any()
@@ -67,7 +67,7 @@ fn fields(draft: RwSignal<Model>, changed: Callback<()>) -> AnyView {
     let session_count = RwSignal::new(0u32);
     let session_note = RwSignal::new(String::new());
     view! {
-        <Field label="Mô hình" control_id="kind">
+        <Field label=t::section_models() control_id="kind">
             <select id="kind" on:change=move |ev| {
                 let code = event_target_value(&ev);
                 set(Box::new(move |m| m.kind = match CATALOGUE.iter().find(|(c, _)| *c == code) {
@@ -78,47 +78,47 @@ fn fields(draft: RwSignal<Model>, changed: Callback<()>) -> AnyView {
                 {CATALOGUE.iter().map(|(code, name)| view! {
                     <option value=*code selected=move || draft.with(|m| m.kind == ModelKind::Catalogue((*code).into()))>{*name}</option>
                 }).collect_view()}
-                <option value="own" selected=own>"Mô hình khác của chi hội"</option>
+                <option value="own" selected=own>{t::own_model()}</option>
             </select>
         </Field>
         <Show when=own>
-            <Field label="Tên mô hình">
+            <Field label=t::model_name()>
                 <TextValue value=Signal::derive(move || draft.with(|m| m.kind.name().to_owned()))
                     set=Callback::new(move |v: String| set(Box::new(move |m| m.kind = ModelKind::Own(tidy(&v)))))/>
             </Field>
         </Show>
-        <Field label="Đối tượng">
+        <Field label=t::target_group()>
             <TextValue value=Signal::derive(move || draft.with(|m| m.target_group.clone()))
                 set=Callback::new(move |v: String| set(Box::new(move |m| m.target_group = tidy(&v))))
-                placeholder="phụ nữ công nhân, nữ thanh niên…"/>
+                placeholder=t::example_target_group()/>
         </Field>
         <fieldset class="sub">
-            <legend>"Các giai đoạn"</legend>
+            <legend>{t::model_stages()}</legend>
             <ul class="plain">
                 {move || draft.with(|m| m.stages.clone()).into_iter().map(|change| view! {
                     <li class="line">
                         <span>{format!("{}: {}", change.on.vn(), stage_name(Some(change.stage)))}</span>
                         <button type="button" class="link"
-                            aria-label=format!("Bỏ giai đoạn {} ngày {}", stage_name(Some(change.stage)), change.on.vn())
+                            aria-label=t::remove_stage(stage_name(Some(change.stage)), change.on.vn())
                             on:click=move |_| {
                             let change = change.clone();
                             set(Box::new(move |m| m.stages.retain(|c| *c != change)));
-                        }>"Bỏ"</button>
+                        }>{t::remove()}</button>
                     </li>
                 }).collect_view()}
             </ul>
             <div class="two">
-                <Field label="Giai đoạn" control_id="stage">
+                <Field label=t::stage() control_id="stage">
                     <select id="stage" on:change=move |ev| {
                         let i = event_target_value(&ev).parse::<usize>().unwrap_or(0);
                         new_stage.set(Stage::ALL.get(i).copied().unwrap_or(Stage::Planned));
                     }>
                         {Stage::ALL.into_iter().enumerate().map(|(i, s)| view! {
-                            <option value=i.to_string() selected=move || new_stage.get() == s>{s.names().0}</option>
+                            <option value=i.to_string() selected=move || new_stage.get() == s>{either(s.names())}</option>
                         }).collect_view()}
                     </select>
                 </Field>
-                <Field label="Từ ngày">
+                <Field label=t::from_date()>
                     <DateInput value=new_stage_on set=Callback::new(move |d| new_stage_on.set(d))/>
                 </Field>
             </div>
@@ -127,35 +127,35 @@ fn fields(draft: RwSignal<Model>, changed: Callback<()>) -> AnyView {
                     let stage = new_stage.get_untracked();
                     set(Box::new(move |m| m.set_stage(stage, on)));
                 }
-            }>"Ghi giai đoạn"</button>
+            }>{t::record_stage()}</button>
         </fieldset>
-        <MemberPicker label="Hội viên tham gia"
+        <MemberPicker label=t::members_taking_part()
             chosen=Signal::derive(move || draft.with(|m| m.participants.clone()))
             set=Callback::new(move |ids: Vec<RecordId>| set(Box::new(move |m| m.participants = ids)))/>
-        <Field label="Số người tham gia không có trong sổ">
+        <Field label=t::others_taking_part()>
             <NumberInput value=Signal::derive(move || draft.with(|m| m.extra_participants))
                 set=Callback::new(move |n| set(Box::new(move |m| m.extra_participants = n)))/>
         </Field>
         <fieldset class="sub">
-            <legend>"Nhật ký buổi sinh hoạt"</legend>
+            <legend>{t::model_sessions()}</legend>
             <ul class="plain">
                 {move || draft.with(|m| m.sessions.clone()).into_iter().enumerate().map(|(i, s)| view! {
                     <li class="line">
-                        <span>{format!("{}: {} người {}", s.on.vn(), s.attendance, s.note)}</span>
-                        <button type="button" class="link" aria-label=format!("Bỏ buổi ngày {}", s.on.vn())
-                            on:click=move |_| set(Box::new(move |m| { m.sessions.remove(i); }))>"Bỏ"</button>
+                        <span>{t::session_line(s.on.vn(), s.attendance, &s.note)}</span>
+                        <button type="button" class="link" aria-label=t::remove_session(s.on.vn())
+                            on:click=move |_| set(Box::new(move |m| { m.sessions.remove(i); }))>{t::remove()}</button>
                     </li>
                 }).collect_view()}
             </ul>
             <div class="two">
-                <Field label="Ngày">
+                <Field label=t::date()>
                     <DateInput value=session_on set=Callback::new(move |d| session_on.set(d))/>
                 </Field>
-                <Field label="Số người dự">
+                <Field label=t::attendance()>
                     <NumberInput value=session_count set=Callback::new(move |n| session_count.set(n))/>
                 </Field>
             </div>
-            <Field label="Ghi chú">
+            <Field label=t::note()>
                 <TextValue value=session_note set=Callback::new(move |v| session_note.set(v))/>
             </Field>
             <button type="button" class="button small" on:click=move |_| {
@@ -167,7 +167,7 @@ fn fields(draft: RwSignal<Model>, changed: Callback<()>) -> AnyView {
                     }));
                     session_note.set(String::new());
                 }
-            }>"Ghi buổi sinh hoạt"</button>
+            }>{t::record_session()}</button>
         </fieldset>
     }
     .into_any()

@@ -9,19 +9,15 @@ use super::{RecordList, Row};
 use crate::domain::book::Book;
 use crate::domain::record::{Record, RecordId};
 use crate::domain::training::{Level, Topic, Training};
+use crate::ui::i18n::{either, t};
 use leptos::prelude::*;
 
 fn row(record: &Record<Training>, _book: &Book) -> Row {
     let t = &record.data;
-    let topics: Vec<&str> = t.topics.iter().map(|topic| topic.names().0).collect();
+    let topics: Vec<&str> = t.topics.iter().map(|topic| either(topic.names())).collect();
     Row {
         title: format!("{} · {}", t.start.vn(), t.title),
-        details: format!(
-            "{} · {} · {} người dự",
-            t.level.name_vi(),
-            topics.join(", "),
-            t.attendance()
-        ),
+        details: t::training_row(t.level.name_vi(), topics.join(", "), t.attendance()),
         sort: t.start.iso(),
     }
 }
@@ -29,8 +25,8 @@ fn row(record: &Record<Training>, _book: &Book) -> Row {
 #[component]
 pub fn TrainingList() -> impl IntoView {
     view! {
-        <RecordList section=Section::Trainings add="Thêm lớp tập huấn" row
-            empty="Chưa có lớp tập huấn nào. Ghi lại mỗi lớp cán bộ, hội viên được dự để tính tỷ lệ cán bộ được tập huấn."/>
+        <RecordList section=Section::Trainings add=t::add_training() row
+            empty=t::trainings_empty()/>
     }
 }
 
@@ -45,7 +41,7 @@ pub fn training_page(id: Option<RecordId>) -> AnyView {
         extra_attendees: 0,
     };
     view! {
-        <RecordPage section=Section::Trainings id new_title="Thêm lớp tập huấn" blank
+        <RecordPage section=Section::Trainings id new_title=t::add_training() blank
             title=|t: &Training| t.title.clone() fields/>
     }
     .into_any()
@@ -62,25 +58,25 @@ fn fields(draft: RwSignal<Training>, changed: Callback<()>) -> AnyView {
         })
     };
     view! {
-        <Field label="Tên lớp">
+        <Field label=t::training_title()>
             <TextValue value=Signal::derive(move || draft.with(|t| t.title.clone()))
                 set=Callback::new(move |v: String| set(Box::new(move |t| t.title = crate::domain::name::tidy(&v))))
-                placeholder="Tập huấn chuyển đổi số"/>
+                placeholder=t::example_training()/>
         </Field>
         <div class="two">
-            <Field label="Ngày bắt đầu">
+            <Field label=t::start_date()>
                 <DateInput value=Signal::derive(move || draft.with(|t| Some(t.start)))
                     set=Callback::new(move |d: Option<crate::domain::date::Date>| if let Some(d) = d { set(Box::new(move |t| t.start = d)) })/>
             </Field>
-            <Field label="Ngày kết thúc (nếu nhiều ngày)">
+            <Field label=t::end_date_if_many()>
                 <DateInput value=Signal::derive(move || draft.with(|t| t.end))
                     set=Callback::new(move |d| set(Box::new(move |t| t.end = d)))/>
             </Field>
         </div>
         <fieldset class="checks">
-            <legend>"Chủ đề"</legend>
+            <legend>{t::topics()}</legend>
             {Topic::NAMED.into_iter().map(|topic| {
-                let label = topic.names().0.to_owned();
+                let label = either(topic.names()).to_owned();
                 let has = {
                     let topic = topic.clone();
                     move || draft.with(|t| t.topics.contains(&topic))
@@ -100,7 +96,7 @@ fn fields(draft: RwSignal<Training>, changed: Callback<()>) -> AnyView {
                 }
             }).collect_view()}
         </fieldset>
-        <Field label="Chủ đề khác (nếu có)">
+        <Field label=t::other_topic()>
             <TextValue value=Signal::derive(move || other().unwrap_or_default())
                 set=Callback::new(move |v: String| set(Box::new(move |t| {
                     t.topics.retain(|x| !matches!(x, Topic::Other(_)));
@@ -108,7 +104,7 @@ fn fields(draft: RwSignal<Training>, changed: Callback<()>) -> AnyView {
                     if !v.is_empty() { t.topics.push(Topic::Other(v)) }
                 })))/>
         </Field>
-        <Field label="Cấp tổ chức" control_id="level">
+        <Field label=t::level() control_id="level">
             <select id="level" on:change=move |ev| {
                 let level = Level::ALL.get(event_target_value(&ev).parse::<usize>().unwrap_or(0)).copied().unwrap_or(Level::Other);
                 set(Box::new(move |t| t.level = level));
@@ -118,10 +114,10 @@ fn fields(draft: RwSignal<Training>, changed: Callback<()>) -> AnyView {
                 }).collect_view()}
             </select>
         </Field>
-        <MemberPicker label="Người dự trong sổ"
+        <MemberPicker label=t::attendees()
             chosen=Signal::derive(move || draft.with(|t| t.attendees.clone()))
             set=Callback::new(move |ids: Vec<RecordId>| set(Box::new(move |t| t.attendees = ids)))/>
-        <Field label="Số người dự không có trong sổ">
+        <Field label=t::attendees_not_in_register()>
             <NumberInput value=Signal::derive(move || draft.with(|t| t.extra_attendees))
                 set=Callback::new(move |n| set(Box::new(move |t| t.extra_attendees = n)))/>
         </Field>

@@ -16,7 +16,7 @@ fn main() {
             let written = event
                 .data()
                 .as_string()
-                .ok_or_else(|| "không đọc được bảng".to_owned())
+                .ok_or_else(|| "expected the sheet as JSON text".to_owned())
                 .and_then(|text| serde_json::from_str::<Sheet>(&text).map_err(|e| e.to_string()))
                 .and_then(|sheet| workbook(&sheet));
             let answer: JsValue = match written {

@@ -42,8 +42,21 @@ thread_local! {
     static STARTED: RefCell<Option<web_sys::Worker>> = const { RefCell::new(None) };
 }
 
+/// Why no workbook came back.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum XlsxError {
+    /// The worker failed while loading or writing.
+    Failed,
+    /// The browser could not start the worker.
+    NoWorker,
+    /// The table could not be handed to the worker.
+    NotSent,
+    /// What the writer itself reported.
+    Writer(String),
+}
+
 /// The next message from the worker (or its error).
-async fn next_message(worker: &web_sys::Worker) -> Result<JsValue, String> {
+async fn next_message(worker: &web_sys::Worker) -> Result<JsValue, XlsxError> {
     let answer = js_sys::Promise::new(&mut |resolve, reject| {
         let on_message = Closure::once_into_js(move |event: web_sys::MessageEvent| {
             let _ = resolve.call1(&JsValue::NULL, &event.data());
@@ -54,35 +67,32 @@ async fn next_message(worker: &web_sys::Worker) -> Result<JsValue, String> {
         worker.set_onmessage(Some(on_message.unchecked_ref()));
         worker.set_onerror(Some(on_error.unchecked_ref()));
     });
-    JsFuture::from(answer)
-        .await
-        .map_err(|_| "bộ tạo tệp Excel gặp lỗi".to_owned())
+    JsFuture::from(answer).await.map_err(|_| XlsxError::Failed)
 }
 
 /// The worker, started and ready: it says so once its wasm has loaded, since
 /// a message sent before that would be lost.
-async fn worker() -> Result<web_sys::Worker, String> {
+async fn worker() -> Result<web_sys::Worker, XlsxError> {
     if let Some(worker) = STARTED.with(|w| w.borrow().clone()) {
         return Ok(worker);
     }
-    let worker = web_sys::Worker::new(WORKER)
-        .map_err(|_| "trình duyệt không mở được bộ tạo tệp Excel".to_owned())?;
+    let worker = web_sys::Worker::new(WORKER).map_err(|_| XlsxError::NoWorker)?;
     next_message(&worker).await?;
     STARTED.with(|w| *w.borrow_mut() = Some(worker.clone()));
     Ok(worker)
 }
 
 /// Asks the worker (started on first use) for a workbook of `sheet`.
-pub async fn make(sheet: &Sheet) -> Result<Vec<u8>, String> {
+pub async fn make(sheet: &Sheet) -> Result<Vec<u8>, XlsxError> {
     let worker = worker().await?;
-    let text = serde_json::to_string(sheet).map_err(|e| e.to_string())?;
+    let text = serde_json::to_string(sheet).map_err(|e| XlsxError::Writer(e.to_string()))?;
     let answer = next_message(&worker);
     worker
         .post_message(&JsValue::from_str(&text))
-        .map_err(|_| "không gửi được bảng cho bộ tạo tệp Excel".to_owned())?;
+        .map_err(|_| XlsxError::NotSent)?;
     let data = answer.await?;
     match data.as_string() {
-        Some(problem) => Err(problem),
+        Some(problem) => Err(XlsxError::Writer(problem)),
         None => Ok(js_sys::Uint8Array::new(&data).to_vec()),
     }
 }

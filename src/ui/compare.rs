@@ -17,6 +17,7 @@ use leptos::task::spawn_local;
 
 /// The media type of an Excel workbook.
 const XLSX: &str = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet";
+use crate::storage::xlsx::XlsxError;
 use crate::ui::i18n::{either, t};
 use crate::ui::period::period_label;
 use leptos::prelude::*;
@@ -110,7 +111,12 @@ pub fn ComparePage() -> impl IntoView {
             match crate::storage::xlsx::make(&sheet).await {
                 Ok(bytes) if download_bytes(&name, &bytes, XLSX) => state.tell(t::file_made(&name)),
                 Ok(_) => state.tell(t::file_refused()),
-                Err(problem) => state.tell(t::excel_failed(problem)),
+                Err(problem) => state.tell(t::excel_failed(match problem {
+                    XlsxError::Failed => t::xlsx_error().to_owned(),
+                    XlsxError::NoWorker => t::xlsx_no_worker().to_owned(),
+                    XlsxError::NotSent => t::xlsx_not_sent().to_owned(),
+                    XlsxError::Writer(detail) => detail,
+                })),
             }
         });
     };

@@ -15,7 +15,11 @@ use leptos::prelude::*;
 
 /// The groups of the dashboard: a title and indicator codes; a code ending in
 /// `*` stands for every indicator that starts so, shown only when not zero.
-const CARDS: [(fn() -> &'static str, &[&str]); 7] = [
+/// A card of the dashboard: its title in the interface's language, and the
+/// indicator codes it shows.
+type Card = (fn() -> &'static str, &'static [&'static str]);
+
+const CARDS: [Card; 7] = [
     (
         t::collection_members,
         &[

@@ -18,6 +18,8 @@ use crate::domain::record::{Record, RecordId};
 use crate::domain::unit::with_ancestors;
 use crate::domain::unit_report::{children, report_of};
 use crate::storage::device::{now_ms, today};
+use crate::ui::i18n::{either, t};
+use crate::ui::period::period_label;
 use leptos::prelude::*;
 
 /// The indicators an office most often sets targets for.
@@ -52,16 +54,16 @@ pub fn PlanPage() -> impl IntoView {
         }
     };
     view! {
-        <h1>"Kế hoạch, thi đua"</h1>
+        <h1>{t::plan_and_campaigns()}</h1>
         <FromAbove/>
         <Show when=plans_below.clone()>
             <OwnCampaigns/>
             <TargetsBelow/>
             <NewCampaign/>
             <section class="card">
-                <h2>"Gửi kế hoạch xuống cấp dưới"</h2>
-                <p class="note">"Tệp kế hoạch gồm đơn vị của bạn, các chỉ tiêu và đợt thi đua ở trên. Đơn vị cấp dưới nhập tệp để được xếp dưới đơn vị của bạn và thấy chỉ tiêu, thi đua."</p>
-                <button type="button" class="button primary" on:click=move |_| send_plan(state)>"Gửi kế hoạch"</button>
+                <h2>{t::send_plan_down()}</h2>
+                <p class="note">{t::send_plan_note()}</p>
+                <button type="button" class="button primary" on:click=move |_| send_plan(state)>{t::send_plan()}</button>
             </section>
         </Show>
     }
@@ -77,13 +79,7 @@ fn send_plan(state: AppState) {
     let Some(file) = file else {
         return;
     };
-    send_file(
-        state,
-        file,
-        "Gửi tệp này cho các đơn vị cấp dưới.",
-        "Chưa gửi kế hoạch.",
-        || {},
-    );
+    send_file(state, file, t::plan_saved_hint(), t::plan_not_sent(), || {});
 }
 
 /// Campaigns of the offices above: this unit's points, and its scores by hand.
@@ -110,7 +106,7 @@ fn FromAbove() -> impl IntoView {
             let list = campaigns().unwrap_or_default();
             (!list.is_empty()).then(|| view! {
                 <section class="card">
-                    <h2>"Thi đua của cấp trên"</h2>
+                    <h2>{t::campaigns_from_above()}</h2>
                     {list.into_iter().map(|c| view! { <MyStanding campaign=c/> }).collect_view()}
                 </section>
             })
@@ -172,24 +168,24 @@ fn MyStanding(campaign: Record<Campaign>) -> impl IntoView {
     };
     view! {
         <div class="campaign">
-            <h3>{format!("{} — {}", c.name, c.period.label_vi())}</h3>
+            <h3>{t::name_period(&c.name, period_label(c.period))}</h3>
             <ul class="plain">
                 {c.criteria.iter().enumerate().map(|(i, criterion)| {
                     let result = result.clone();
-                    let shown = move || result().points[i].map_or_else(|| "chưa chấm".to_owned(), points_text);
+                    let shown = move || result().points[i].map_or_else(|| t::not_scored().to_owned(), points_text);
                     let by_hand = criterion.indicator.is_none();
                     let key = criterion.key.clone();
                     let set_score = set_score.clone();
                     let given = given.clone();
                     view! {
                         <li class="figure">
-                            <span class="figure-name">{format!("{} (tối đa {} điểm)", criterion.label, criterion.points)}</span>
+                            <span class="figure-name">{t::criterion_max(&criterion.label, criterion.points)}</span>
                             <strong class="figure-value">{shown}</strong>
                             {by_hand.then(|| {
                                 let key_for_value = key.clone();
                                 view! {
                                     <label class="inline-add">
-                                        <span>"Điểm tự chấm"</span>
+                                        <span>{t::own_score()}</span>
                                         <NumberInput value=Signal::derive(move || given().get(&key_for_value).map_or(0, |p| p / 10))
                                             set=Callback::new(move |n| set_score(key.clone(), n))/>
                                     </label>
@@ -202,8 +198,8 @@ fn MyStanding(campaign: Record<Campaign>) -> impl IntoView {
             <p class="figure-value">{move || {
                 let r = result();
                 match r.grade {
-                    Some(grade) => format!("Tổng {} / {} điểm: {grade}", points_text(r.total), points_text(r.max)),
-                    None => format!("Tổng {} / {} điểm (còn tiêu chí chưa chấm)", points_text(r.total), points_text(r.max)),
+                    Some(grade) => t::total_graded(points_text(r.total), points_text(r.max), grade),
+                    None => t::total_incomplete(points_text(r.total), points_text(r.max)),
                 }
             }}</p>
         </div>
@@ -228,7 +224,7 @@ fn OwnCampaigns() -> impl IntoView {
     view! {
         {move || tables().unwrap_or_default().into_iter().map(|(campaign, rows)| {
             let id = campaign.id.clone();
-            let question = format!("Xoá đợt thi đua «{}»? Có thể nhập lại từ tệp kế hoạch đã gửi.", campaign.data.name);
+            let question = t::delete_campaign_question(&campaign.data.name);
             let delete = move |_| {
                 if window().confirm_with_message(&question).unwrap_or(false) {
                     state.set_deleted::<Campaign>(&id, true);
@@ -236,22 +232,22 @@ fn OwnCampaigns() -> impl IntoView {
             };
             view! {
                 <section class="card">
-                    <h2>{format!("{} — {}", campaign.data.name, campaign.data.period.label_vi())}</h2>
+                    <h2>{t::name_period(&campaign.data.name, period_label(campaign.data.period))}</h2>
                     // Criteria are numbered in the table and named once
                     // above it, and the result comes first, so that a phone
                     // shows who stands where without scrolling sideways.
                     <ol class="criteria-legend">
-                        {campaign.data.criteria.iter().map(|c| view! { <li>{format!("{}: {} điểm", c.label, c.points)}</li> }).collect_view()}
+                        {campaign.data.criteria.iter().map(|c| view! { <li>{t::criterion_points(&c.label, c.points)}</li> }).collect_view()}
                     </ol>
                     // Focusable, so that a keyboard can scroll a wide table.
-                    <div class="table-wrap" tabindex="0" role="region" aria-label=format!("Bảng xếp loại {}", campaign.data.name)>
+                    <div class="table-wrap" tabindex="0" role="region" aria-label=t::grading_table(&campaign.data.name)>
                         <table class="compare-table">
                             <thead>
                                 <tr>
-                                    <th scope="col">"Hạng"</th>
-                                    <th scope="col">"Đơn vị"</th>
-                                    <th scope="col" class="narrow">"Tổng"</th>
-                                    <th scope="col" class="narrow">"Xếp loại"</th>
+                                    <th scope="col">{t::rank()}</th>
+                                    <th scope="col">{t::unit()}</th>
+                                    <th scope="col" class="narrow">{t::total()}</th>
+                                    <th scope="col" class="narrow">{t::grade()}</th>
                                     {campaign.data.criteria.iter().enumerate().map(|(i, c)| view! { <th scope="col" class="narrow" aria-label=c.label.clone() title=c.label.clone()>{format!("TC{}", i + 1)}</th> }).collect_view()}
                                 </tr>
                             </thead>
@@ -261,9 +257,9 @@ fn OwnCampaigns() -> impl IntoView {
                                         Some(s) => view! {
                                             <td>{points_text(s.total)}</td>
                                             <td>{s.grade.clone().unwrap_or_else(|| "—".into())}</td>
-                                            {s.points.iter().map(|p| view! { <td>{p.map_or_else(|| "chưa chấm".to_owned(), points_text)}</td> }).collect_view()}
+                                            {s.points.iter().map(|p| view! { <td>{p.map_or_else(|| t::not_scored().to_owned(), points_text)}</td> }).collect_view()}
                                         }.into_any(),
-                                        None => view! { <td colspan=(campaign.data.criteria.len() + 2).to_string()>"Chưa báo cáo"</td> }.into_any(),
+                                        None => view! { <td colspan=(campaign.data.criteria.len() + 2).to_string()>{t::not_reported()}</td> }.into_any(),
                                     };
                                     view! {
                                         <tr class:missing=row.standing.is_none()>
@@ -276,7 +272,7 @@ fn OwnCampaigns() -> impl IntoView {
                             </tbody>
                         </table>
                     </div>
-                    <button type="button" class="button danger-outline" on:click=delete>"Xoá đợt thi đua này"</button>
+                    <button type="button" class="button danger-outline" on:click=delete>{t::delete_campaign()}</button>
                 </section>
             }
         }).collect_view()}
@@ -335,19 +331,19 @@ fn TargetsBelow() -> impl IntoView {
     };
     view! {
         <section class="card">
-            <h2>{format!("Chỉ tiêu năm {year} cho các đơn vị cấp dưới")}</h2>
-            <p class="note">"Số, hoặc phần trăm với chỉ tiêu tỷ lệ. Để 0 nếu không đặt. Chỉ tiêu riêng cho một đơn vị được dùng thay chỉ tiêu chung."</p>
+            <h2>{t::targets_for_below(year)}</h2>
+            <p class="note">{t::targets_below_note()}</p>
             <div class="field">
-                <label for="target-for" class="field-label">"Cho"</label>
+                <label for="target-for" class="field-label">{t::target_for()}</label>
                 <select id="target-for" on:change=move |ev| for_unit.set(RecordId::parse(&event_target_value(&ev)))>
-                    <option value="">"Tất cả đơn vị cấp dưới"</option>
+                    <option value="">{t::all_units_below()}</option>
                     {move || below().into_iter().map(|(id, name)| view! { <option value=id.to_string()>{name}</option> }).collect_view()}
                 </select>
             </div>
             {TARGETED.into_iter().map(|code| view! {
                 <div class="field">
                     <label>
-                        <span class="field-label">{find(code).map_or(code.to_owned(), |i| i.name_vi)}</span>
+                        <span class="field-label">{find(code).map_or(code.to_owned(), |i| either((&i.name_vi, &i.name_en)).to_owned())}</span>
                         <NumberInput value=Signal::derive(move || target(code).unwrap_or(0)) set=Callback::new(move |n| set(code, n))/>
                     </label>
                 </div>
@@ -379,7 +375,10 @@ fn NewCampaign() -> impl IntoView {
     let problem = RwSignal::new(None::<String>);
     let mut indicators: Vec<(String, String)> = catalogue()
         .into_iter()
-        .map(|i| (i.code, i.name_vi))
+        .map(|i| {
+            let name = either((&i.name_vi, &i.name_en)).to_owned();
+            (i.code, name)
+        })
         .collect();
     indicators.sort_unstable_by(|a, b| compare_vi(&a.1, &b.1));
     let indicators = StoredValue::new(indicators);
@@ -413,7 +412,7 @@ fn NewCampaign() -> impl IntoView {
                     ..Draft::default()
                 }]);
                 problem.set(None);
-                state.tell("Đã lưu đợt thi đua. Gửi kế hoạch để cấp dưới nhận được.");
+                state.tell(t::campaign_saved());
             }
         }
     };
@@ -427,49 +426,49 @@ fn NewCampaign() -> impl IntoView {
     let years = state.today().year();
     view! {
         <section class="card">
-            <h2>"Đợt thi đua mới"</h2>
+            <h2>{t::new_campaign()}</h2>
             <div class="field">
-                <label for="campaign-name" class="field-label">"Tên đợt thi đua"</label>
-                <input id="campaign-name" type="text" placeholder="Xây dựng cơ sở Hội vững mạnh" prop:value=move || name.get()
+                <label for="campaign-name" class="field-label">{t::campaign_name()}</label>
+                <input id="campaign-name" type="text" placeholder=t::example_campaign() prop:value=move || name.get()
                     on:input=move |ev| name.set(event_target_value(&ev))/>
             </div>
             <div class="field">
-                <label for="campaign-period" class="field-label">"Kỳ"</label>
+                <label for="campaign-period" class="field-label">{t::period()}</label>
                 <select id="campaign-period" on:change=move |ev| {
                     if let Some(p) = Period::parse(&event_target_value(&ev)) { period.set(p) }
                 }>
                     {[Period::Year(years), Period::Half(years, 1), Period::Half(years, 2), Period::Year(years + 1)].into_iter().map(|p| view! {
-                        <option value=p.code() selected=move || period.get() == p>{p.label_vi()}</option>
+                        <option value=p.code() selected=move || period.get() == p>{period_label(p)}</option>
                     }).collect_view()}
                 </select>
             </div>
-            <h3>"Tiêu chí"</h3>
+            <h3>{t::criteria()}</h3>
             {move || criteria.get().into_iter().enumerate().map(|(i, d)| view! {
                 <fieldset class="sub">
-                    <legend>{format!("Tiêu chí {}", i + 1)}</legend>
+                    <legend>{t::nth_criterion(i + 1)}</legend>
                     <div class="field">
-                        <label class="field-label" for=format!("criterion-{i}")>"Nội dung"</label>
+                        <label class="field-label" for=format!("criterion-{i}")>{t::content()}</label>
                         <input id=format!("criterion-{i}") type="text" prop:value=d.label.clone()
                             on:change=move |ev| { let v = event_target_value(&ev); edit(i, Box::new(move |d| d.label = v)) }/>
                     </div>
                     <div class="two">
                         <div class="field">
                             <label>
-                                <span class="field-label">"Điểm tối đa"</span>
+                                <span class="field-label">{t::max_points()}</span>
                                 <NumberInput value=Signal::stored(d.points) set=Callback::new(move |n| edit(i, Box::new(move |d| d.points = n)))/>
                             </label>
                         </div>
                         <div class="field">
                             <label>
-                                <span class="field-label">"Chỉ tiêu cần đạt (số, hoặc % với tỷ lệ)"</span>
+                                <span class="field-label">{t::criterion_target()}</span>
                                 <NumberInput value=Signal::stored(d.target) set=Callback::new(move |n| edit(i, Box::new(move |d| d.target = n)))/>
                             </label>
                         </div>
                     </div>
                     <div class="field">
-                        <label class="field-label" for=format!("indicator-{i}")>"Đo bằng"</label>
+                        <label class="field-label" for=format!("indicator-{i}")>{t::measured_by()}</label>
                         <select id=format!("indicator-{i}") on:change=move |ev| { let v = event_target_value(&ev); edit(i, Box::new(move |d| d.indicator = v)) }>
-                            <option value="" selected=d.indicator.is_empty()>"Điểm chấm tay"</option>
+                            <option value="" selected=d.indicator.is_empty()>{t::scored_by_hand()}</option>
                             {indicators.with_value(|all| all.iter().map(|(code, label)| {
                                 let selected = *code == d.indicator;
                                 view! { <option value=code.clone() selected=selected>{label.clone()}</option> }
@@ -479,10 +478,10 @@ fn NewCampaign() -> impl IntoView {
                 </fieldset>
             }).collect_view()}
             <div class="actions">
-                <button type="button" class="button" on:click=move |_| criteria.update(|c| c.push(Draft { points: 10, ..Draft::default() }))>"Thêm tiêu chí"</button>
-                <button type="button" class="button primary" on:click=save>"Lưu đợt thi đua"</button>
+                <button type="button" class="button" on:click=move |_| criteria.update(|c| c.push(Draft { points: 10, ..Draft::default() }))>{t::add_criterion()}</button>
+                <button type="button" class="button primary" on:click=save>{t::save_campaign()}</button>
             </div>
-            <p class="note">"Xếp loại: Vững mạnh từ 90% tổng điểm, Khá từ 70%, Trung bình từ 50%, dưới đó là Yếu."</p>
+            <p class="note">{t::grades_rule()}</p>
             {move || problem.get().map(|p| view! { <p class="field-error" role="alert">{p}</p> })}
         </section>
     }

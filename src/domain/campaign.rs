@@ -214,14 +214,6 @@ pub fn standing(
     }
 }
 
-/// Tenths of a point written the Vietnamese way: 125 → "12,5".
-pub fn points_text(tenths: u32) -> String {
-    match tenths % 10 {
-        0 => (tenths / 10).to_string(),
-        d => format!("{},{d}", tenths / 10),
-    }
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -275,7 +267,6 @@ mod tests {
         let full = standing(&c, &values, Some(&given));
         assert_eq!((full.total, full.max), (825, 1000));
         assert_eq!(full.grade.as_deref(), Some("Khá"));
-        assert_eq!(points_text(full.total), "82,5");
         let too_much: BTreeMap<String, u32> = [("c3".to_owned(), 999)].into_iter().collect();
         assert_eq!(
             standing(&c, &values, Some(&too_much)).points[2],

@@ -132,18 +132,6 @@ pub fn value_text(kind: Kind, value: Value) -> String {
     }
 }
 
-/// A value as a table cell writes it: "18.230", "75,3%", "65,3"; "—" for a
-/// rate without a denominator.
-pub fn value_short(kind: Kind, value: Value) -> String {
-    let den = value.den.unwrap_or(0);
-    match kind {
-        Kind::Count | Kind::Money => thousands(value.num),
-        _ if den == 0 => "—".to_owned(),
-        Kind::Percent => format!("{}%", tenths((value.num * 1000 + den / 2) / den)),
-        Kind::Average => tenths((value.num * 10 + den / 2) / den),
-    }
-}
-
 /// A target as written beside its indicator: "120", "80%".
 pub fn target_text(kind: Kind, target: u64) -> String {
     match kind {

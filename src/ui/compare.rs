@@ -9,10 +9,10 @@ use crate::domain::compare::{Comparison, DEFAULT_COLUMNS};
 use crate::domain::indicators::{catalogue, find, Kind, Value};
 use crate::domain::name::slug;
 use crate::domain::record::RecordId;
-use crate::domain::report::value_short;
 use crate::domain::unit::with_ancestors;
 use crate::domain::unit_report::children;
 use crate::storage::files::{download, download_bytes};
+use crate::ui::format::value_short;
 use leptos::task::spawn_local;
 
 /// The media type of an Excel workbook.

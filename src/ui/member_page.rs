@@ -12,6 +12,7 @@ use crate::domain::member::{Member, Religion, Status};
 use crate::domain::member_draft::{MemberDraft, OTHER_RELIGION};
 use crate::domain::problem::FieldProblem;
 use crate::domain::record::{set_of, Record, RecordId};
+use crate::ui::format::date;
 use crate::ui::i18n::t;
 use leptos::prelude::*;
 
@@ -443,9 +444,9 @@ fn History(current: Signal<Option<Record<Member>>>, draft: RwSignal<MemberDraft>
                 <ul>
                     {move || changes().into_iter().enumerate().map(|(i, change)| view! {
                         <li>
-                            <span>{t::status_since(status_label(change.status), change.on.vn())}</span>
+                            <span>{t::status_since(status_label(change.status), date(change.on))}</span>
                             <button type="button" class="link" on:click=move |_| remove(i)
-                                aria-label=t::remove_status_line(status_label(change.status), change.on.vn())>
+                                aria-label=t::remove_status_line(status_label(change.status), date(change.on))>
                                 {t::remove()}
                             </button>
                         </li>

@@ -8,7 +8,7 @@ use super::format::compare_vi;
 use super::sending::send_file;
 use super::state::{use_app, AppState};
 use crate::domain::baseline::Target;
-use crate::domain::campaign::{points_text, standing, Campaign, Criterion, Scores};
+use crate::domain::campaign::{standing, Campaign, Criterion, Scores};
 use crate::domain::compare::campaign_table;
 use crate::domain::indicators::{catalogue, find};
 use crate::domain::name::tidy;
@@ -18,6 +18,7 @@ use crate::domain::record::{Record, RecordId};
 use crate::domain::unit::with_ancestors;
 use crate::domain::unit_report::{children, report_of};
 use crate::storage::device::{now_ms, today};
+use crate::ui::format::points;
 use crate::ui::i18n::{either, t};
 use crate::ui::period::period_label;
 use leptos::prelude::*;
@@ -172,7 +173,7 @@ fn MyStanding(campaign: Record<Campaign>) -> impl IntoView {
             <ul class="plain">
                 {c.criteria.iter().enumerate().map(|(i, criterion)| {
                     let result = result.clone();
-                    let shown = move || result().points[i].map_or_else(|| t::not_scored().to_owned(), points_text);
+                    let shown = move || result().points[i].map_or_else(|| t::not_scored().to_owned(), points);
                     let by_hand = criterion.indicator.is_none();
                     let key = criterion.key.clone();
                     let set_score = set_score.clone();
@@ -198,8 +199,8 @@ fn MyStanding(campaign: Record<Campaign>) -> impl IntoView {
             <p class="figure-value">{move || {
                 let r = result();
                 match r.grade {
-                    Some(grade) => t::total_graded(points_text(r.total), points_text(r.max), grade),
-                    None => t::total_incomplete(points_text(r.total), points_text(r.max)),
+                    Some(grade) => t::total_graded(points(r.total), points(r.max), grade),
+                    None => t::total_incomplete(points(r.total), points(r.max)),
                 }
             }}</p>
         </div>
@@ -255,9 +256,9 @@ fn OwnCampaigns() -> impl IntoView {
                                 {rows.into_iter().map(|row| {
                                     let cells = match &row.standing {
                                         Some(s) => view! {
-                                            <td>{points_text(s.total)}</td>
+                                            <td>{points(s.total)}</td>
                                             <td>{s.grade.clone().unwrap_or_else(|| "—".into())}</td>
-                                            {s.points.iter().map(|p| view! { <td>{p.map_or_else(|| t::not_scored().to_owned(), points_text)}</td> }).collect_view()}
+                                            {s.points.iter().map(|p| view! { <td>{p.map_or_else(|| t::not_scored().to_owned(), points)}</td> }).collect_view()}
                                         }.into_any(),
                                         None => view! { <td colspan=(campaign.data.criteria.len() + 2).to_string()>{t::not_reported()}</td> }.into_any(),
                                     };

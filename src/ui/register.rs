@@ -9,6 +9,7 @@ use super::state::use_app;
 use crate::domain::member::{Member, Religion, Status};
 use crate::domain::record::Record;
 use crate::domain::register::{count, sort_by_name, Group, Shown};
+use crate::ui::format::date;
 use crate::ui::i18n::t;
 use leptos::prelude::*;
 
@@ -167,7 +168,7 @@ fn MemberRow(record: Record<Member>) -> impl IntoView {
     let mut tags: Vec<String> = Vec::new();
     let (status, since) = m.status();
     if status != Status::Active {
-        let date = since.map(|d| format!(" {}", d.vn())).unwrap_or_default();
+        let date = since.map(|d| format!(" {}", date(d))).unwrap_or_default();
         tags.push(format!("{}{date}", status_label(status)));
     }
     if m.ethnicity.is_minority() {

@@ -1,15 +1,16 @@
 //! The report of a period as a table: on screen, printed on A4 (the print
 //! stylesheet hides everything else), and as a CSV file for Excel.
 
-use super::format::value_text;
+use super::format::{target_text, value_text};
 use super::period::PeriodChoice;
 use super::sending::send_file;
 use super::state::{use_app, AppState};
 use crate::domain::name::lower_first;
-use crate::domain::report::{csv_name, target_text, to_csv};
+use crate::domain::report::{csv_name, to_csv};
 use crate::domain::report_file::write_report;
 use crate::storage::device::now_ms;
 use crate::storage::files::download;
+use crate::ui::format::date;
 use crate::ui::i18n::{either, t};
 use crate::ui::period::period_label;
 use leptos::prelude::*;
@@ -79,7 +80,7 @@ pub fn ReportPage() -> impl IntoView {
             <header class="report-head">
                 {move || chain().into_iter().rev().map(|name| view! { <p>{name}</p> }).collect_view()}
                 <h2>{move || t::report_for(lower_first(&period_label(state.period.get())))}</h2>
-                <p class="note">{move || t::made_on(state.today().vn())}</p>
+                <p class="note">{move || t::made_on(date(state.today()))}</p>
             </header>
             // Scrolls sideways by itself when large text makes it wider than the screen.
             <div class="table-wrap" tabindex="0" role="region" aria-label=t::report_table()>

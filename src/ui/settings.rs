@@ -8,10 +8,10 @@ use super::messages::collection_label;
 use super::messages::save_error_text;
 use super::route::Route;
 use super::state::use_app;
-use crate::domain::report::thousands;
 use crate::domain::storage_meter::{fill, percent_used, Fill, LIMIT_CHARS};
 use crate::storage::local::{set_language, usage, Held};
 use crate::storage::persistence::{self, Persistence};
+use crate::ui::format::count;
 use crate::ui::i18n::t;
 use leptos::prelude::*;
 use leptos::task::spawn_local;
@@ -76,7 +76,7 @@ fn StorageCard() -> impl IntoView {
                 <button type="button" class="button" on:click=ask>{t::ask_persist()}</button>
             })}
             <p>
-                {t::storage_used(thousands(used as u64), thousands(LIMIT_CHARS as u64), percent)}
+                {t::storage_used(count(used as u64), count(LIMIT_CHARS as u64), percent)}
             </p>
             <meter
                 min="0"
@@ -97,7 +97,7 @@ fn StorageCard() -> impl IntoView {
                 <tbody>
                     // Empty collections ("[]" under their key) are not worth a line.
                     {parts.into_iter().filter(|(_, chars)| *chars >= 100).map(|(held, chars)| view! {
-                        <tr><td>{held_label(held)}</td><td class="number">{thousands(chars as u64)}</td></tr>
+                        <tr><td>{held_label(held)}</td><td class="number">{count(chars as u64)}</td></tr>
                     }).collect_view()}
                 </tbody>
             </table>

@@ -11,6 +11,7 @@ use crate::domain::record::{Record, RecordId};
 use crate::domain::unit::{OnlineGroup, Unit};
 use crate::domain::unit_report::children;
 use crate::storage::local::Space;
+use crate::ui::format::date;
 use crate::ui::i18n::t;
 use leptos::prelude::*;
 
@@ -83,7 +84,7 @@ fn UnitsBelow() -> impl IntoView {
                                 let ended = u
                                     .data
                                     .valid_to
-                                    .map(|to| t::until_date(to.vn()))
+                                    .map(|to| t::until_date(date(to)))
                                     .unwrap_or_default();
                                 (
                                     u.id.clone(),
@@ -187,7 +188,7 @@ fn Merge(choices: Signal<Vec<(RecordId, String)>>) -> impl IntoView {
                 successor.predecessors.push(a);
             }
             state.save(Some(&b), successor);
-            state.tell(t::merge_recorded(&ra.data.name, &rb.data.name, day.vn()));
+            state.tell(t::merge_recorded(&ra.data.name, &rb.data.name, date(day)));
         }
     };
     view! {

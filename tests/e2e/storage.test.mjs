@@ -133,3 +133,27 @@ test('the language chosen in settings holds across pages and reloads, and switch
     await phone.close();
   }
 });
+
+test('in English the figures and dates take English forms', async () => {
+  const phone = await newPhone(env.browser, 'about:blank');
+  const p = phone.page;
+  try {
+    await phone.context.addInitScript(() => localStorage.setItem('sotay.lang', 'en'));
+    await p.goto(env.server.url);
+    await p.getByRole('button', { name: 'Open the sample data' }).click();
+    await p.locator('.member-row').first().waitFor();
+    await p.goto(`${env.server.url}so-lieu.html#/so-lieu`);
+    assert.equal(await phone.figure('attraction.all'), '113/150 = 75.3%');
+    assert.equal(await phone.figure('fees.collected'), '1,080,000 đ');
+    assert.equal(await phone.figure('meetings.attendance'), '65.3');
+    await p.goto(`${env.server.url}so-lieu.html#/bao-cao`);
+    const made = await p.getByText(/^Made on /).innerText();
+    assert.match(made, /^Made on \d{2}\/\d{2}\/\d{4}$/);
+    const [month, day] = made.slice('Made on '.length).split('/').map(Number);
+    const today = new Date();
+    assert.deepEqual([month, day], [today.getMonth() + 1, today.getDate()]);
+    assert.deepEqual(phone.errors, []);
+  } finally {
+    await phone.close();
+  }
+});

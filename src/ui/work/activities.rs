@@ -9,13 +9,14 @@ use super::{changer, RecordList, Row};
 use crate::domain::activity::{Activity, ActivityKind};
 use crate::domain::book::Book;
 use crate::domain::record::{Record, RecordId};
+use crate::ui::format::date;
 use crate::ui::i18n::t;
 use leptos::prelude::*;
 
 fn row(record: &Record<Activity>, _book: &Book) -> Row {
     let a = &record.data;
     Row {
-        title: format!("{} · {}", a.on.vn(), a.kind.name_vi()),
+        title: format!("{} · {}", date(a.on), a.kind.name_vi()),
         details: match (a.content.is_empty(), a.attendance()) {
             (true, n) => t::people_count(n),
             (false, 0) => a.content.clone(),
@@ -43,7 +44,7 @@ pub fn activity_page(id: Option<RecordId>) -> AnyView {
     };
     view! {
         <RecordPage section=Section::Activities id new_title=t::new_activity() blank
-            title=|a: &Activity| format!("{} {}", a.kind.name_vi(), a.on.vn()) fields/>
+            title=|a: &Activity| format!("{} {}", a.kind.name_vi(), date(a.on)) fields/>
     }
     .into_any()
 }

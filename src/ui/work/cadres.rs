@@ -12,15 +12,16 @@ use crate::domain::member::Member;
 use crate::domain::name::tidy;
 use crate::domain::record::{Record, RecordId};
 use crate::domain::register::sort_by_name;
+use crate::ui::format::date;
 use crate::ui::i18n::t;
 use leptos::prelude::*;
 
 fn row(record: &Record<Role>, book: &Book) -> Row {
     let r = &record.data;
-    let until = r.end.map_or_else(|| t::until_now().to_owned(), |d| d.vn());
+    let until = r.end.map_or_else(|| t::until_now().to_owned(), |d| date(d));
     Row {
         title: format!("{} · {}", r.role.name_vi(), member_name(book, &r.member)),
-        details: t::from_to(r.start.vn(), until),
+        details: t::from_to(date(r.start), until),
         // Current roles first, then by start.
         sort: format!("{}{}", u8::from(r.end.is_none()), r.start.iso()),
     }

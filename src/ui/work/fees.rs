@@ -2,12 +2,13 @@
 //! member by member.
 
 use super::super::fields::{Field, NumberInput};
-use super::super::format::{compare_vi, thousands};
+use super::super::format::compare_vi;
 use super::super::state::use_app;
 use crate::domain::fee::{FeePayment, FeeRate};
 use crate::domain::member::Member;
 use crate::domain::record::Record;
 use crate::domain::register::sort_by_name;
+use crate::ui::format::{count, date};
 use crate::ui::i18n::t;
 use leptos::prelude::*;
 
@@ -68,7 +69,7 @@ pub fn FeesPage() -> impl IntoView {
             payments.len(),
             members.with(Vec::len),
             year.get(),
-            thousands(total),
+            count(total),
         )
     };
     let tick = move |member: Record<Member>, on: bool| {
@@ -111,7 +112,7 @@ pub fn FeesPage() -> impl IntoView {
                                     on:change=move |ev| tick(for_check.clone(), event_target_checked(&ev))/>
                                 <span class="member-name">{member.data.full_name()}</span>
                                 <span class="member-details">
-                                    {move || paid(&member).map(|p| t::paid_amount_on(thousands(p.amount.into()), p.paid_on.vn()))}
+                                    {move || paid(&member).map(|p| t::paid_amount_on(count(p.amount.into()), date(p.paid_on)))}
                                 </span>
                             </label>
                         </li>

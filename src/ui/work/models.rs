@@ -11,6 +11,7 @@ use crate::domain::book::Book;
 use crate::domain::model::{Model, ModelKind, ModelSession, Stage, CATALOGUE};
 use crate::domain::name::tidy;
 use crate::domain::record::{Record, RecordId};
+use crate::ui::format::date;
 use crate::ui::i18n::{either, t};
 use leptos::prelude::*;
 
@@ -25,7 +26,7 @@ fn row(record: &Record<Model>, _book: &Book) -> Row {
         title: m.kind.name().to_owned(),
         details: t::model_row(
             stage_name(current.map(|c| c.stage)),
-            current.map(|c| c.on.vn()).unwrap_or_default(),
+            current.map(|c| date(c.on)).unwrap_or_default(),
             m.participation(),
         ),
         sort: current.map(|c| c.on.iso()).unwrap_or_default(),
@@ -97,9 +98,9 @@ fn fields(draft: RwSignal<Model>, changed: Callback<()>) -> AnyView {
             <ul class="plain">
                 {move || draft.with(|m| m.stages.clone()).into_iter().map(|change| view! {
                     <li class="line">
-                        <span>{format!("{}: {}", change.on.vn(), stage_name(Some(change.stage)))}</span>
+                        <span>{format!("{}: {}", date(change.on), stage_name(Some(change.stage)))}</span>
                         <button type="button" class="link"
-                            aria-label=t::remove_stage(stage_name(Some(change.stage)), change.on.vn())
+                            aria-label=t::remove_stage(stage_name(Some(change.stage)), date(change.on))
                             on:click=move |_| {
                             let change = change.clone();
                             set(Box::new(move |m| m.stages.retain(|c| *c != change)));
@@ -141,8 +142,8 @@ fn fields(draft: RwSignal<Model>, changed: Callback<()>) -> AnyView {
             <ul class="plain">
                 {move || draft.with(|m| m.sessions.clone()).into_iter().enumerate().map(|(i, s)| view! {
                     <li class="line">
-                        <span>{t::session_line(s.on.vn(), s.attendance, &s.note)}</span>
-                        <button type="button" class="link" aria-label=t::remove_session(s.on.vn())
+                        <span>{t::session_line(date(s.on), s.attendance, &s.note)}</span>
+                        <button type="button" class="link" aria-label=t::remove_session(date(s.on))
                             on:click=move |_| set(Box::new(move |m| { m.sessions.remove(i); }))>{t::remove()}</button>
                     </li>
                 }).collect_view()}

@@ -9,6 +9,7 @@ use super::{RecordList, Row};
 use crate::domain::book::Book;
 use crate::domain::record::{Record, RecordId};
 use crate::domain::training::{Level, Topic, Training};
+use crate::ui::format::date;
 use crate::ui::i18n::{either, t};
 use leptos::prelude::*;
 
@@ -16,7 +17,7 @@ fn row(record: &Record<Training>, _book: &Book) -> Row {
     let t = &record.data;
     let topics: Vec<&str> = t.topics.iter().map(|topic| either(topic.names())).collect();
     Row {
-        title: format!("{} · {}", t.start.vn(), t.title),
+        title: format!("{} · {}", date(t.start), t.title),
         details: t::training_row(t.level.name_vi(), topics.join(", "), t.attendance()),
         sort: t.start.iso(),
     }

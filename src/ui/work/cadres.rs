@@ -18,7 +18,7 @@ use leptos::prelude::*;
 
 fn row(record: &Record<Role>, book: &Book) -> Row {
     let r = &record.data;
-    let until = r.end.map_or_else(|| t::until_now().to_owned(), |d| date(d));
+    let until = r.end.map_or_else(|| t::until_now().to_owned(), date);
     Row {
         title: format!("{} · {}", r.role.name_vi(), member_name(book, &r.member)),
         details: t::from_to(date(r.start), until),

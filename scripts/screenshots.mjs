@@ -5,6 +5,37 @@ import { serveDist } from '../tests/e2e/fixtures/server.mjs';
 import { launchBrowser, newPhone } from '../tests/e2e/fixtures/app.mjs';
 
 const out = 'docs/screenshots';
+
+/** The sizes a page is looked at in, and the interface languages. */
+const SIZES = [[320, 640], [360, 740], [1280, 800]];
+const LANGUAGES = ['vi', 'en'];
+const PAGES = [['register', '#/'], ['figures', 'so-lieu.html#/so-lieu'], ['settings', '#/cai-dat']];
+
+/**
+ * The sample chapter's register, figures and settings at every size in both
+ * languages: docs/screenshots/<lang>-<width>-<page>.png.
+ */
+async function sizesAndLanguages(browser, url) {
+  for (const lang of LANGUAGES) {
+    const phone = await newPhone(browser, 'about:blank');
+    const p = phone.page;
+    await phone.context.addInitScript((code) => localStorage.setItem('sotay.lang', code), lang);
+    await p.goto(url);
+    await p.locator('.setup').waitFor();
+    await p.locator('.setup button[type="button"]').first().click();
+    await p.locator('.member-row').first().waitFor();
+    for (const [width, height] of SIZES) {
+      await p.setViewportSize({ width, height });
+      for (const [name, address] of PAGES) {
+        await p.goto(new URL(address, url).href);
+        await p.locator('h1').first().waitFor({ state: 'attached' });
+        await p.waitForTimeout(300);
+        await p.screenshot({ path: `${out}/${lang}-${width}-${name}.png` });
+      }
+    }
+    await phone.close();
+  }
+}
 const server = await serveDist();
 const browser = await launchBrowser();
 try {
@@ -78,6 +109,7 @@ try {
   await shot('plan', true);
   await p.setViewportSize({ width: 1280, height: 800 });
   await shot('plan-wide');
+  await sizesAndLanguages(browser, server.url);
   console.log(`screenshots written to ${out}/`);
 } finally {
   await browser.close();

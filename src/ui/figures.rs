@@ -105,6 +105,7 @@ pub fn FiguresPage() -> impl IntoView {
                 <a href=Route::Work(Section::Baseline).href()>{t::enter_figures()}</a>
             </p>
         </Show>
+        <div class="figure-grid">
         {CARDS.into_iter().map(|(title, patterns)| view! {
             <section class="card figures">
                 <h2>{title()}</h2>
@@ -115,6 +116,7 @@ pub fn FiguresPage() -> impl IntoView {
                 </ul>
             </section>
         }).collect_view()}
+        </div>
         <a class="button primary wide" href=Route::Report.href()>{t::see_report()}</a>
         <a class="button wide" href=Route::Plan.href()>{t::plan_and_campaigns()}</a>
         <Show when=move || state.device.with(|d| d.home.as_ref().is_some_and(|h| state.book.with(|b| children(&b.units, h).next().is_some())))>

@@ -5,16 +5,10 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { servedApp } from './fixtures/env.mjs';
 import { newPhone } from './fixtures/app.mjs';
+import { CHAPTER_PAGES, openPage } from './fixtures/pages.mjs';
 
 const env = servedApp();
 
-const CHAPTER = [
-  '#/', '#/hoi-vien/moi', '#/don-vi', '#/cai-dat',
-  ...['can-bo', 'tap-huan', 'mo-hinh', 'sinh-hoat', 'hoi-phi', 'so-lieu-nen']
-    .flatMap((s) => [`cong-viec.html#/cong-viec/${s}`, `cong-viec.html#/cong-viec/${s}/moi`]),
-  'so-lieu.html#/so-lieu', 'so-lieu.html#/bao-cao',
-  'tep.html#/sao-luu', 'van-phong.html#/ke-hoach',
-];
 const CLUSTER = ['van-phong.html#/so-sanh', 'van-phong.html#/ke-hoach', 'so-lieu.html#/so-lieu', '#/don-vi'];
 
 /** axe's violations on the page as it is, one line each. */
@@ -26,18 +20,9 @@ async function violations(page) {
   return found.flatMap((v) => v.nodes.map((n) => `${v.id}: ${n.target.join(' ')} — ${n.failureSummary.split('\n').slice(1).join(' ')}`));
 }
 
-/** Opens `address` of the app and waits until its page is drawn. */
-async function open(phone, address) {
-  await phone.page.goto(new URL(address, phone.url).href);
-  await phone.page.locator('h1').first().waitFor({ timeout: 5000 }).catch(() => {
-    throw new Error(`${address} shows no heading`);
-  });
-  await phone.page.waitForTimeout(150);
-}
-
 async function checkAll(phone, addresses, found) {
   for (const address of addresses) {
-    await open(phone, address);
+    await openPage(phone, address);
     for (const line of await violations(phone.page)) found.push(`${address} ${line}`);
   }
 }
@@ -49,16 +34,16 @@ for (const scheme of ['light', 'dark']) {
     try {
       await phone.page.emulateMedia({ colorScheme: scheme });
       await checkAll(phone, ['#/', 'tep.html#/sao-luu'], found);
-      await open(phone, '#/');
+      await openPage(phone, '#/');
       await phone.page.getByRole('button', { name: 'Xem dữ liệu mẫu' }).click();
       await phone.page.locator('.member-row').first().waitFor();
       await phone.page.locator('.member-row').first().click();
       await phone.page.getByLabel('Họ và tên', { exact: true }).waitFor();
       for (const line of await violations(phone.page)) found.push(`member ${line}`);
-      await checkAll(phone, CHAPTER, found);
-      await open(phone, '#/cai-dat');
+      await checkAll(phone, CHAPTER_PAGES, found);
+      await openPage(phone, '#/cai-dat');
       await phone.page.getByRole('button', { name: 'Thoát dữ liệu mẫu' }).click();
-      await open(phone, '#/');
+      await openPage(phone, '#/');
       await phone.page.getByRole('button', { name: 'Xem mẫu cụm thi đua' }).click();
       await phone.page.locator('.app-title').waitFor();
       await checkAll(phone, CLUSTER, found);

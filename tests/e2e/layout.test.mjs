@@ -5,22 +5,10 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { servedApp } from './fixtures/env.mjs';
 import { newPhone } from './fixtures/app.mjs';
+import { CHAPTER_PAGES, openPage } from './fixtures/pages.mjs';
 
 const env = servedApp();
 
-const PAGES = [
-  '#/', '#/hoi-vien/moi', '#/don-vi', '#/cai-dat',
-  ...['can-bo', 'tap-huan', 'mo-hinh', 'sinh-hoat', 'hoi-phi', 'so-lieu-nen']
-    .flatMap((s) => [`cong-viec.html#/cong-viec/${s}`, `cong-viec.html#/cong-viec/${s}/moi`]),
-  'so-lieu.html#/so-lieu', 'so-lieu.html#/bao-cao',
-  'tep.html#/sao-luu', 'van-phong.html#/ke-hoach',
-];
-
-async function open(phone, address) {
-  await phone.page.goto(new URL(address, phone.url).href);
-  await phone.page.locator('h1').first().waitFor({ state: 'attached' });
-  await phone.page.waitForTimeout(150);
-}
 
 /** What is wrong with the page at this width, one line each. */
 function problems(page) {
@@ -51,8 +39,8 @@ function problems(page) {
 }
 
 async function checkAll(phone, found, label) {
-  for (const address of PAGES) {
-    await open(phone, address);
+  for (const address of CHAPTER_PAGES) {
+    await openPage(phone, address);
     for (const line of await problems(phone.page)) found.push(`${label} ${address} ${line}`);
   }
 }
@@ -82,8 +70,8 @@ test('text at 200 % still fits at 360 px', async () => {
     await phone.page.reload();
     await phone.page.getByRole('button', { name: 'Xem dữ liệu mẫu' }).click();
     await phone.page.locator('.member-row').first().waitFor();
-    for (const address of PAGES) {
-      await open(phone, address);
+    for (const address of CHAPTER_PAGES) {
+      await openPage(phone, address);
       const wide = await phone.page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
       if (wide > 0) found.push(`${address} scrolls sideways by ${wide} px`);
     }

@@ -33,13 +33,16 @@ impl ActivityKind {
         ActivityKind::Visit,
     ];
 
-    pub fn name_vi(self) -> &'static str {
+    /// The kind's name in Vietnamese and in English.
+    pub fn names(self) -> (&'static str, &'static str) {
         match self {
-            ActivityKind::Regular => "Sinh hoạt định kỳ",
-            ActivityKind::Themed => "Sinh hoạt chuyên đề",
-            ActivityKind::ModelSession => "Sinh hoạt mô hình",
-            ActivityKind::SocialMedia => "Truyền thông trên mạng xã hội",
-            ActivityKind::Visit => "Thăm hỏi, hỗ trợ",
+            ActivityKind::Regular => ("Sinh hoạt định kỳ", "Regular meeting"),
+            ActivityKind::Themed => ("Sinh hoạt chuyên đề", "Themed meeting"),
+            ActivityKind::ModelSession => ("Sinh hoạt mô hình", "Model meeting"),
+            ActivityKind::SocialMedia => {
+                ("Truyền thông trên mạng xã hội", "Outreach on social media")
+            }
+            ActivityKind::Visit => ("Thăm hỏi, hỗ trợ", "Visit, support"),
         }
     }
 

@@ -27,14 +27,16 @@ pub enum RoleKind {
 }
 
 impl RoleKind {
-    pub fn name_vi(&self) -> &str {
+    /// The role's name in Vietnamese and in English; a role written in is
+    /// the same in both.
+    pub fn names(&self) -> (&str, &str) {
         match self {
-            RoleKind::Leader => "Chi hội trưởng",
-            RoleKind::Deputy => "Chi hội phó",
-            RoleKind::GroupLeader => "Tổ trưởng",
-            RoleKind::GroupDeputy => "Tổ phó",
-            RoleKind::Committee => "Ủy viên Ban Chấp hành",
-            RoleKind::Other(text) => text,
+            RoleKind::Leader => ("Chi hội trưởng", "Chapter leader"),
+            RoleKind::Deputy => ("Chi hội phó", "Deputy chapter leader"),
+            RoleKind::GroupLeader => ("Tổ trưởng", "Group leader"),
+            RoleKind::GroupDeputy => ("Tổ phó", "Deputy group leader"),
+            RoleKind::Committee => ("Ủy viên Ban Chấp hành", "Executive committee member"),
+            RoleKind::Other(text) => (text, text),
         }
     }
 

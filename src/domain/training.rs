@@ -80,13 +80,14 @@ pub enum Level {
 }
 
 impl Level {
-    pub fn name_vi(self) -> &'static str {
+    /// The level's name in Vietnamese and in English.
+    pub fn names(self) -> (&'static str, &'static str) {
         match self {
-            Level::Chapter => "Chi hội",
-            Level::Commune => "Cấp xã",
-            Level::Province => "Cấp tỉnh",
-            Level::Central => "Trung ương",
-            Level::Other => "Khác",
+            Level::Chapter => ("Chi hội", "Chapter"),
+            Level::Commune => ("Cấp xã", "Commune"),
+            Level::Province => ("Cấp tỉnh", "Province"),
+            Level::Central => ("Trung ương", "Central"),
+            Level::Other => ("Khác", "Other"),
         }
     }
 

@@ -10,13 +10,13 @@ use crate::domain::activity::{Activity, ActivityKind};
 use crate::domain::book::Book;
 use crate::domain::record::{Record, RecordId};
 use crate::ui::format::date;
-use crate::ui::i18n::t;
+use crate::ui::i18n::{either, t};
 use leptos::prelude::*;
 
 fn row(record: &Record<Activity>, _book: &Book) -> Row {
     let a = &record.data;
     Row {
-        title: format!("{} · {}", date(a.on), a.kind.name_vi()),
+        title: format!("{} · {}", date(a.on), either(a.kind.names())),
         details: match (a.content.is_empty(), a.attendance()) {
             (true, n) => t::people_count(n),
             (false, 0) => a.content.clone(),
@@ -44,7 +44,7 @@ pub fn activity_page(id: Option<RecordId>) -> AnyView {
     };
     view! {
         <RecordPage section=Section::Activities id new_title=t::new_activity() blank
-            title=|a: &Activity| format!("{} {}", a.kind.name_vi(), date(a.on)) fields/>
+            title=|a: &Activity| format!("{} {}", either(a.kind.names()), date(a.on)) fields/>
     }
     .into_any()
 }
@@ -62,7 +62,7 @@ fn fields(draft: RwSignal<Activity>, changed: Callback<()>) -> AnyView {
                 set(Box::new(move |a| a.kind = kind));
             }>
                 {ActivityKind::ALL.into_iter().enumerate().map(|(i, kind)| view! {
-                    <option value=i.to_string() selected=move || draft.with(|a| a.kind == kind)>{kind.name_vi()}</option>
+                    <option value=i.to_string() selected=move || draft.with(|a| a.kind == kind)>{either(kind.names())}</option>
                 }).collect_view()}
             </select>
         </Field>

@@ -13,14 +13,18 @@ use crate::domain::name::tidy;
 use crate::domain::record::{Record, RecordId};
 use crate::domain::register::sort_by_name;
 use crate::ui::format::date;
-use crate::ui::i18n::t;
+use crate::ui::i18n::{either, t};
 use leptos::prelude::*;
 
 fn row(record: &Record<Role>, book: &Book) -> Row {
     let r = &record.data;
     let until = r.end.map_or_else(|| t::until_now().to_owned(), date);
     Row {
-        title: format!("{} · {}", r.role.name_vi(), member_name(book, &r.member)),
+        title: format!(
+            "{} · {}",
+            either(r.role.names()),
+            member_name(book, &r.member)
+        ),
         details: t::from_to(date(r.start), until),
         // Current roles first, then by start.
         sort: format!("{}{}", u8::from(r.end.is_none()), r.start.iso()),
@@ -58,7 +62,7 @@ pub fn role_page(id: Option<RecordId>) -> AnyView {
     };
     view! {
         <RecordPage section=Section::Cadres id new_title=t::add_role() blank
-            title=|r: &Role| r.role.name_vi().to_owned() fields/>
+            title=|r: &Role| either(r.role.names()).to_owned() fields/>
     }
     .into_any()
 }
@@ -101,7 +105,7 @@ fn fields(draft: RwSignal<Role>, changed: Callback<()>) -> AnyView {
                 }));
             }>
                 {RoleKind::NAMED.into_iter().enumerate().map(|(i, kind)| {
-                    let label = kind.name_vi().to_owned();
+                    let label = either(kind.names()).to_owned();
                     view! { <option value=i.to_string() selected=move || draft.with(|r| r.role == kind)>{label}</option> }
                 }).collect_view()}
                 <option value="other" selected=move || draft.with(|r| matches!(r.role, RoleKind::Other(_)))>{t::religion_other()}</option>

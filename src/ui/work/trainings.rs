@@ -18,7 +18,7 @@ fn row(record: &Record<Training>, _book: &Book) -> Row {
     let topics: Vec<&str> = t.topics.iter().map(|topic| either(topic.names())).collect();
     Row {
         title: format!("{} · {}", date(t.start), t.title),
-        details: t::training_row(t.level.name_vi(), topics.join(", "), t.attendance()),
+        details: t::training_row(either(t.level.names()), topics.join(", "), t.attendance()),
         sort: t.start.iso(),
     }
 }
@@ -111,7 +111,7 @@ fn fields(draft: RwSignal<Training>, changed: Callback<()>) -> AnyView {
                 set(Box::new(move |t| t.level = level));
             }>
                 {Level::ALL.into_iter().enumerate().map(|(i, level)| view! {
-                    <option value=i.to_string() selected=move || draft.with(|t| t.level == level)>{level.name_vi()}</option>
+                    <option value=i.to_string() selected=move || draft.with(|t| t.level == level)>{either(level.names())}</option>
                 }).collect_view()}
             </select>
         </Field>

@@ -54,3 +54,20 @@ for (const scheme of ['light', 'dark']) {
     }
   });
 }
+
+test('every page of the sample chapter passes axe in English', async () => {
+  const phone = await newPhone(env.browser, env.server.url);
+  const found = [];
+  try {
+    await phone.context.addInitScript(() => localStorage.setItem('sotay.lang', 'en'));
+    await phone.page.reload();
+    await phone.page.getByRole('button', { name: 'Open the sample data' }).click();
+    await phone.page.locator('.member-row').first().waitFor();
+    await checkAll(phone, CHAPTER_PAGES, found);
+    assert.equal(await phone.page.evaluate(() => document.documentElement.lang), 'en');
+    assert.deepEqual(found, []);
+    assert.deepEqual(phone.errors, []);
+  } finally {
+    await phone.close();
+  }
+});

@@ -1,0 +1,52 @@
+//! Properties of merge over random record sets: the order and the number of
+//! times files are imported never change the result. Ids come from a small
+//! pool so that records collide; stamps from a few walls, counters and two
+//! devices so that ties happen; tombstones at random.
+
+use proptest::prelude::*;
+use so_tay_chi_hoi::domain::merge::merge;
+use so_tay_chi_hoi::domain::record::{Collection, Record, RecordId};
+use so_tay_chi_hoi::domain::stamp::{DeviceId, Stamp};
+
+/// Cases per property (proptest's default is 256).
+const CASES: u32 = 1024;
+
+fn record() -> impl Strategy<Value = Record<String>> {
+    (0u8..6, 0u64..4, 0u32..3, 0u8..2, any::<bool>(), 0u8..3).prop_map(
+        |(id, wall_ms, counter, device, deleted, data)| Record {
+            id: RecordId::parse(&format!("r{id}")).expect("a valid id"),
+            stamp: Stamp {
+                wall_ms,
+                counter,
+                device: DeviceId::from_random([device + 1; 8]),
+            },
+            deleted,
+            data: format!("nội dung {data}"),
+        },
+    )
+}
+
+fn collection() -> impl Strategy<Value = Collection<String>> {
+    prop::collection::vec(record(), 0..10).prop_map(|records| records.into_iter().collect())
+}
+
+proptest! {
+    #![proptest_config(ProptestConfig::with_cases(CASES))]
+
+    #[test]
+    fn importing_twice_changes_nothing(a in collection(), b in collection()) {
+        let once = merge(&a, &b);
+        prop_assert_eq!(merge(&once, &b), once.clone());
+        prop_assert_eq!(merge(&a, &a), a);
+    }
+
+    #[test]
+    fn order_of_two_files_does_not_matter(a in collection(), b in collection()) {
+        prop_assert_eq!(merge(&a, &b), merge(&b, &a));
+    }
+
+    #[test]
+    fn grouping_of_three_files_does_not_matter(a in collection(), b in collection(), c in collection()) {
+        prop_assert_eq!(merge(&merge(&a, &b), &c), merge(&a, &merge(&b, &c)));
+    }
+}

@@ -5,8 +5,9 @@
 # maker (mau.html), each its own wasm bundle loaded when first opened, and
 # the xlsx worker. Trunk builds one HTML page at a time, so the others
 # are built aside and copied in; their HTML is the shell's with another
-# binary, made here and not kept. Last, the service worker is written with
-# the list of every file built.
+# binary, made here and not kept. Last, each page's Content-Security-Policy
+# is given the hash of its one inline start-up script, and the service
+# worker is written with the list of every file built.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 trunk build --release
@@ -28,4 +29,5 @@ for page in cong-viec so-lieu tep van-phong mau; do
     esac
   done
 done
+node scripts/csp-hashes.mjs
 node scripts/service-worker.mjs

@@ -1,0 +1,112 @@
+//! Damaged and foreign files (tests/fixtures/hostile/): each is refused with
+//! the exact message the user reads, naming the file and what is wrong, and
+//! saying that nothing changed (an import only plans until she applies it;
+//! the end-to-end tests check storage byte for byte). A file added to the
+//! folder without its message fails the test.
+#![cfg(not(target_arch = "wasm32"))]
+
+use so_tay_chi_hoi::domain::book::{Book, DeviceState};
+use so_tay_chi_hoi::domain::date::Date;
+use so_tay_chi_hoi::domain::envelope::MAX_FILE_BYTES;
+use so_tay_chi_hoi::domain::import::plan_import;
+use so_tay_chi_hoi::domain::member_draft::MemberDraft;
+use so_tay_chi_hoi::domain::record::Record;
+use so_tay_chi_hoi::domain::stamp::{Clock, DeviceId};
+use so_tay_chi_hoi::domain::unit::UnitSetup;
+use so_tay_chi_hoi::storage::files::ReadError;
+use so_tay_chi_hoi::ui::messages::refused_file;
+
+const NOW: u64 = 1_764_375_945_123;
+
+fn today() -> Date {
+    Date::new(2026, 11, 29).unwrap()
+}
+
+/// A chapter's phone, set up, with its unit, the one above and a member.
+fn phone() -> (Book, DeviceState) {
+    let mut device = DeviceState {
+        clock: Clock::new(DeviceId::from_random([9; 8])),
+        home: None,
+        last_backup_ms: None,
+        reminder_snoozed_until_ms: None,
+    };
+    let setup = UnitSetup {
+        name: "Chi hội Thôn Tây".into(),
+        kind: "Chi hội".into(),
+        above: vec![("Hội LHPN xã An Bình".into(), "Hội LHPN cấp xã".into())],
+    };
+    let mut book = Book::default();
+    for unit in setup.build(|| device.clock.tick(NOW)) {
+        device.home = Some(unit.id.clone());
+        book.units.put(unit);
+    }
+    let mut draft = MemberDraft::default();
+    draft.set_full_name("Phan Thị Mơ");
+    let member = draft.build(None, today()).expect("a valid member");
+    book.members
+        .put(Record::create(device.clock.tick(NOW), member));
+    (book, device)
+}
+
+/// What the user reads when `bytes`, named `name`, is imported on `phone()`.
+fn message(name: &str, bytes: &[u8]) -> String {
+    let (book, device) = phone();
+    match plan_import(bytes, &book, &device, NOW, today()) {
+        Ok(_) => panic!("{name} was accepted"),
+        Err(error) => refused_file(name, &ReadError::File(error)),
+    }
+}
+
+#[test]
+fn every_hostile_file_is_refused_with_its_own_message() {
+    let unchanged = " Sổ trên máy không thay đổi.";
+    let not_ours = "đây không phải tệp của Sổ tay Chi hội.";
+    let not_text = "đây không phải tệp văn bản JSON (có thể là ảnh, bảng tính hoặc tệp bị hỏng).";
+    let cases: &[(&str, &str)] = &[
+        ("empty.json", "tệp trống, không có nội dung."),
+        ("blank.json", "tệp trống, không có nội dung."),
+        ("not-json.json", "tệp bị hỏng: nội dung sai cú pháp ở dòng 1, cột 1."),
+        ("truncated.json", "tệp bị cắt cụt ở dòng 13, có thể do tải về hoặc gửi chưa xong. Hãy xin gửi lại tệp."),
+        ("deep-nesting.json", "tệp bị hỏng: nội dung sai cú pháp ở dòng 1, cột 128."),
+        ("array.json", not_ours),
+        ("other-app.json", not_ours),
+        ("no-app.json", not_ours),
+        ("invalid-utf8.json", not_text),
+        ("photo.json", not_text),
+        ("unknown-kind.json", "loại tệp «photo» chưa được phiên bản này hỗ trợ."),
+        ("newer-format.json", "tệp được tạo bởi phiên bản mới hơn của ứng dụng (định dạng 99; máy này đọc được đến định dạng 1). Hãy cập nhật ứng dụng rồi nhập lại."),
+        ("no-unit.json", "phần đầu của tệp bị hỏng (mục «unit»)."),
+        ("members-not-a-list.json", "danh sách «Hội viên» trong tệp bị hỏng."),
+        ("report-with-members.json", "tệp báo cáo không được chứa «Hội viên». Báo cáo chỉ gồm số liệu, không có thông tin cá nhân."),
+        ("other-unit.json", "đây là tệp sao lưu của «Chi hội Thôn Đông», còn máy này đang giữ sổ của «Chi hội Thôn Tây». Chỉ nhập được sao lưu của chính đơn vị mình."),
+    ];
+    let mut wrong = Vec::new();
+    for (name, reason) in cases {
+        let bytes = std::fs::read(format!("tests/fixtures/hostile/{name}")).unwrap();
+        let expected = format!("Không nhập được tệp «{name}»: {reason}{unchanged}");
+        let got = message(name, &bytes);
+        if got != expected {
+            wrong.push(format!("{name}\n  got      {got}\n  expected {expected}"));
+        }
+    }
+    let listed: Vec<String> = std::fs::read_dir("tests/fixtures/hostile")
+        .unwrap()
+        .map(|e| e.unwrap().file_name().to_string_lossy().into_owned())
+        .filter(|n| !cases.iter().any(|(c, _)| c == n))
+        .collect();
+    assert!(
+        listed.is_empty(),
+        "files with no expected message: {listed:?}"
+    );
+    assert!(wrong.is_empty(), "{}", wrong.join("\n"));
+}
+
+#[test]
+fn a_file_over_the_limit_is_refused_by_its_size() {
+    let bytes = vec![b' '; MAX_FILE_BYTES as usize + 1];
+    let got = message("lon.json", &bytes);
+    assert!(
+        got.starts_with("Không nhập được tệp «lon.json»: tệp quá lớn ("),
+        "{got}"
+    );
+}

@@ -2,6 +2,7 @@
 //! times files are imported never change the result. Ids come from a small
 //! pool so that records collide; stamps from a few walls, counters and two
 //! devices so that ties happen; tombstones at random.
+#![cfg(not(target_arch = "wasm32"))]
 
 use proptest::prelude::*;
 use so_tay_chi_hoi::domain::merge::merge;

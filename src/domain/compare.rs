@@ -9,7 +9,7 @@ use super::indicators::{find, Kind, Value};
 use super::period::Period;
 use super::record::Record;
 use super::record::RecordId;
-use super::report::csv_cell;
+use super::report::csv_line;
 use super::sheet::{Cell, Sheet};
 use super::unit::with_ancestors;
 use super::unit_report::{children, report_in_tree};
@@ -211,14 +211,7 @@ impl Comparison {
             .first()
             .map(|u| u.data.name.clone())
             .unwrap_or_default();
-        let line = |cells: Vec<String>| {
-            cells
-                .iter()
-                .map(|c| csv_cell(c))
-                .collect::<Vec<_>>()
-                .join(",")
-                + "\r\n"
-        };
+        let line = |cells: Vec<String>| csv_line(&cells);
         let mut out = String::from("\u{feff}");
         out.push_str(&line(vec![title, self.period.label_vi()]));
         let mut header = vec!["Đơn vị".to_owned()];

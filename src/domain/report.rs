@@ -153,20 +153,22 @@ pub fn csv_cell(text: &str) -> String {
     format!("\"{}\"", text.replace('"', "\"\""))
 }
 
+/// One CSV line of cells, each made safe by [`csv_cell`], ended as Excel expects.
+pub fn csv_line(cells: &[String]) -> String {
+    cells
+        .iter()
+        .map(|c| csv_cell(c))
+        .collect::<Vec<_>>()
+        .join(",")
+        + "\r\n"
+}
+
 /// The report as a CSV file: a byte-order mark so that Excel reads UTF-8,
 /// a title line, then one row per indicator.
 pub fn to_csv(unit_name: &str, period: Period, rows: &[ReportRow]) -> String {
     let mut out = String::from("\u{feff}");
-    let line = |cells: &[String]| {
-        cells
-            .iter()
-            .map(|c| csv_cell(c))
-            .collect::<Vec<_>>()
-            .join(",")
-            + "\r\n"
-    };
-    out.push_str(&line(&[unit_name.to_owned(), period.label_vi()]));
-    out.push_str(&line(&[
+    out.push_str(&csv_line(&[unit_name.to_owned(), period.label_vi()]));
+    out.push_str(&csv_line(&[
         "Mã".into(),
         "Chỉ tiêu".into(),
         "Giá trị".into(),
@@ -175,7 +177,7 @@ pub fn to_csv(unit_name: &str, period: Period, rows: &[ReportRow]) -> String {
         "Chỉ tiêu đặt ra".into(),
     ]));
     for row in rows {
-        out.push_str(&line(&[
+        out.push_str(&csv_line(&[
             row.indicator.code.clone(),
             row.indicator.name_vi.clone(),
             value_text(row.indicator.kind, row.value),

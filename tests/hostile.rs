@@ -88,7 +88,7 @@ fn every_hostile_file_is_refused_with_its_own_message() {
         ("blank.json", "tệp trống, không có nội dung."),
         ("not-json.json", "tệp bị hỏng: nội dung sai cú pháp ở dòng 1, cột 1."),
         ("truncated.json", "tệp bị cắt cụt ở dòng 13, có thể do tải về hoặc gửi chưa xong. Hãy xin gửi lại tệp."),
-        ("deep-nesting.json", "tệp bị hỏng: nội dung sai cú pháp ở dòng 1, cột 128."),
+        ("deep-nesting.json", "nội dung lồng nhau quá sâu: đây không phải tệp do Sổ tay Chi hội tạo ra."),
         ("array.json", not_ours),
         ("other-app.json", not_ours),
         ("no-app.json", not_ours),

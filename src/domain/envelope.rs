@@ -58,6 +58,9 @@ pub enum FileError {
         column: usize,
         truncated: bool,
     },
+    /// JSON nested deeper than any file the app writes (past serde_json's
+    /// limit of 128 levels): a hostile file, not a damaged one.
+    TooDeep,
     /// JSON, but not an object (an array, a number…).
     NotAnObject,
     /// A JSON object without our `app` marker: another program's file.
@@ -121,10 +124,16 @@ pub fn parse_json(bytes: &[u8]) -> Result<Value, FileError> {
     if text.trim().is_empty() {
         return Err(FileError::Empty);
     }
-    serde_json::from_str(text).map_err(|e| FileError::NotJson {
-        line: e.line(),
-        column: e.column(),
-        truncated: e.is_eof(),
+    serde_json::from_str(text).map_err(|e| {
+        if e.to_string().starts_with("recursion limit exceeded") {
+            FileError::TooDeep
+        } else {
+            FileError::NotJson {
+                line: e.line(),
+                column: e.column(),
+                truncated: e.is_eof(),
+            }
+        }
     })
 }
 
@@ -271,6 +280,10 @@ mod tests {
             (b"  \n".to_vec(), FileError::Empty),
             (vec![0xff, 0xfe, 0x00], FileError::NotText),
             (b"[1,2]".to_vec(), FileError::NotAnObject),
+            (
+                [b"[".repeat(200), b"]".repeat(200)].concat(),
+                FileError::TooDeep,
+            ),
             (b"{\"type\":\"excalidraw\"}".to_vec(), FileError::NotOurs),
             (
                 b"{\"app\":\"so-tay-chi-hoi\",\"format\":".to_vec(),

@@ -188,6 +188,7 @@ pub fn file_error_text(error: &FileError) -> String {
             ..
         } => t::file_truncated(line),
         FileError::NotJson { line, column, .. } => t::file_bad_json(line, column),
+        FileError::TooDeep => t::file_too_deep().into(),
         FileError::NotAnObject | FileError::NotOurs => t::file_not_ours().into(),
         FileError::UnknownKind(kind) => t::file_unknown_kind(kind),
         FileError::NewerFormat { found } => t::file_newer(found, FORMAT),

@@ -143,8 +143,16 @@ test('a damaged or foreign file is refused with a clear message and nothing chan
     ['other.json', '{"type":"excalidraw","elements":[]}', 'không phải tệp của Sổ tay Chi hội'],
     ['newer.json', backup.text.replace('"format":1', '"format":2'), 'phiên bản mới hơn'],
   ];
+  // And a sample of the hostile corpus the host tests read (tests/hostile.rs).
+  const corpus = [
+    ['deep-nesting.json', 'lồng nhau quá sâu'],
+    ['report-with-members.json', 'tệp báo cáo không được chứa «Hội viên»'],
+    ['unknown-kind.json', 'loại tệp «photo» chưa được phiên bản này hỗ trợ'],
+  ];
+  for (const [name, reason] of corpus) cases.push([name, null, reason]);
   for (const [name, contents, reason] of cases) {
-    await phone.pickFile('Chọn tệp (.json)', await tempFile(name, contents));
+    const file = contents === null ? `tests/fixtures/hostile/${name}` : await tempFile(name, contents);
+    await phone.pickFile('Chọn tệp (.json)', file);
     const alert = p.getByRole('alert').filter({ hasText: name });
     await alert.waitFor();
     const text = await alert.innerText();

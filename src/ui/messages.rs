@@ -202,6 +202,11 @@ pub fn file_error_text(error: &FileError) -> String {
         FileError::OwnReport => t::file_own_report().into(),
         FileError::PlanFromBelow => t::file_plan_from_below().into(),
         FileError::NeedsSetUp => t::file_needs_setup().into(),
+        // Two phones set up apart for one chapter carry its name under two ids.
+        FileError::OtherUnit {
+            file_unit,
+            own_unit,
+        } if file_unit == own_unit => t::file_other_unit_same_name(file_unit),
         FileError::OtherUnit {
             file_unit,
             own_unit,
@@ -279,5 +284,27 @@ pub fn note_text(note: &Note) -> String {
         Note::UnknownIndicators { codes } => {
             t::note_unknown_indicators(codes.len(), codes.join(", "))
         }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_backup_of_a_namesake_unit_says_it_was_set_up_elsewhere() {
+        let other = |file: &str, own: &str| {
+            file_error_text(&FileError::OtherUnit {
+                file_unit: file.into(),
+                own_unit: own.into(),
+            })
+        };
+        assert_eq!(
+            other("Chi hội Thôn Đông", "Chi hội Thôn Tây"),
+            "đây là tệp sao lưu của «Chi hội Thôn Đông», còn máy này đang giữ sổ của «Chi hội Thôn Tây». Chỉ nhập được sao lưu của chính đơn vị mình."
+        );
+        assert!(other("Chi hội Thôn Đông", "Chi hội Thôn Đông").starts_with(
+            "tệp sao lưu này là của một «Chi hội Thôn Đông» khác, được thiết lập trên máy khác"
+        ));
     }
 }

@@ -314,6 +314,13 @@ pub fn catalogue() -> Vec<Indicator> {
 }
 
 /// The indicator with this code.
+impl Indicator {
+    /// The indicator's name in Vietnamese and in English.
+    pub fn names(&self) -> (&str, &str) {
+        (&self.name_vi, &self.name_en)
+    }
+}
+
 pub fn find(code: &str) -> Option<Indicator> {
     catalogue().into_iter().find(|i| i.code == code)
 }

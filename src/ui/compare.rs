@@ -18,19 +18,13 @@ use leptos::task::spawn_local;
 /// The media type of an Excel workbook.
 const XLSX: &str = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet";
 use crate::storage::xlsx::XlsxError;
+use crate::ui::format::indicator_name;
 use crate::ui::i18n::{either, t};
 use crate::ui::period::period_label;
 use leptos::prelude::*;
 
 fn kind_of(code: &str) -> Kind {
     find(code).map_or(Kind::Count, |i| i.kind)
-}
-
-fn short_name(code: &str) -> String {
-    find(code).map_or_else(
-        || code.to_owned(),
-        |i| either((&i.name_vi, &i.name_en)).to_owned(),
-    )
 }
 
 #[component]
@@ -171,7 +165,7 @@ pub fn ComparePage() -> impl IntoView {
                                 <th scope="col">{t::unit()}</th>
                                 {move || columns.get().into_iter().enumerate().map(|(i, code)| view! {
                                     <th scope="col" aria-sort=move || (sort.get() == i).then_some("descending")>
-                                        <button type="button" class="link" on:click=move |_| sort.set(i)>{short_name(&code)}</button>
+                                        <button type="button" class="link" on:click=move |_| sort.set(i)>{indicator_name(&code)}</button>
                                     </th>
                                 }).collect_view()}
                             </tr>
@@ -241,7 +235,7 @@ fn ColumnChoice(columns: RwSignal<Vec<String>>) -> impl IntoView {
                                 if on { c.push(code) }
                             });
                         }/>
-                        <span>{either((&indicator.name_vi, &indicator.name_en)).to_owned()}</span>
+                        <span>{either(indicator.names()).to_owned()}</span>
                     </label>
                 }
             }).collect_view()}
@@ -279,7 +273,7 @@ fn Bars(#[prop(into)] table: Signal<Comparison>, column: RwSignal<usize>) -> imp
             .max()
             .unwrap_or(0)
             .max(1);
-        (short_name(&code), kind, rows, top)
+        (indicator_name(&code), kind, rows, top)
     };
     view! {
         {move || {

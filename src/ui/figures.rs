@@ -153,7 +153,7 @@ fn Figure(row: ReportRow) -> impl IntoView {
     let progress = row.progress();
     view! {
         <li class="figure" data-code=row.indicator.code.clone()>
-            <span class="figure-name">{either((&row.indicator.name_vi, &row.indicator.name_en)).to_owned()}</span>
+            <span class="figure-name">{either(row.indicator.names()).to_owned()}</span>
             <strong class="figure-value">{value_text(row.indicator.kind, row.value)}</strong>
             {row.target.zip(progress).map(|(target, per_mille)| view! {
                 <span class="progress" role="img" aria-label=t::target_reached_aria(per_mille / 10)>

@@ -4,9 +4,9 @@
 //! Vietnamese dictionaries do in either language. (Files the app writes, CSV
 //! and reports, keep the Vietnamese forms of `domain::report`.)
 
-use super::i18n::{lang, t};
+use super::i18n::{either, lang, t};
 use crate::domain::date::{BirthDate, Date};
-use crate::domain::indicators::{Kind, Value};
+use crate::domain::indicators::{find, Kind, Value};
 use js_sys::{Array, Function, Intl, Object, Reflect};
 use std::cmp::Ordering;
 use wasm_bindgen::JsValue;
@@ -147,4 +147,10 @@ pub fn target_text(kind: Kind, target: u64) -> String {
 /// Campaign points, kept in tenths: "82,5".
 pub fn points(tenths: u32) -> String {
     number(f64::from(tenths) / 10.0)
+}
+
+/// An indicator's name by its code in the interface's language; the code
+/// itself for one this version does not know.
+pub fn indicator_name(code: &str) -> String {
+    find(code).map_or_else(|| code.to_owned(), |i| either(i.names()).to_owned())
 }

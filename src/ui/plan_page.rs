@@ -10,7 +10,7 @@ use super::state::{use_app, AppState};
 use crate::domain::baseline::Target;
 use crate::domain::campaign::{standing, Campaign, Criterion, Scores};
 use crate::domain::compare::campaign_table;
-use crate::domain::indicators::{catalogue, find};
+use crate::domain::indicators::catalogue;
 use crate::domain::name::tidy;
 use crate::domain::period::Period;
 use crate::domain::plan_file::write_plan;
@@ -18,6 +18,7 @@ use crate::domain::record::{Record, RecordId};
 use crate::domain::unit::with_ancestors;
 use crate::domain::unit_report::{children, report_of};
 use crate::storage::device::{now_ms, today};
+use crate::ui::format::indicator_name;
 use crate::ui::format::points;
 use crate::ui::i18n::{either, t};
 use crate::ui::period::period_label;
@@ -344,7 +345,7 @@ fn TargetsBelow() -> impl IntoView {
             {TARGETED.into_iter().map(|code| view! {
                 <div class="field">
                     <label>
-                        <span class="field-label">{find(code).map_or(code.to_owned(), |i| either((&i.name_vi, &i.name_en)).to_owned())}</span>
+                        <span class="field-label">{indicator_name(code)}</span>
                         <NumberInput value=Signal::derive(move || target(code).unwrap_or(0)) set=Callback::new(move |n| set(code, n))/>
                     </label>
                 </div>
@@ -377,7 +378,7 @@ fn NewCampaign() -> impl IntoView {
     let mut indicators: Vec<(String, String)> = catalogue()
         .into_iter()
         .map(|i| {
-            let name = either((&i.name_vi, &i.name_en)).to_owned();
+            let name = either(i.names()).to_owned();
             (i.code, name)
         })
         .collect();

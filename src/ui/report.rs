@@ -91,7 +91,7 @@ pub fn ReportPage() -> impl IntoView {
                 <tbody>
                     {move || rows.get().into_iter().map(|row| view! {
                         <tr data-code=row.indicator.code.clone()>
-                            <th scope="row">{either((&row.indicator.name_vi, &row.indicator.name_en)).to_owned()}</th>
+                            <th scope="row">{either(row.indicator.names()).to_owned()}</th>
                             <td>{value_text(row.indicator.kind, row.value)}</td>
                             <td>{row.target.map(|t| target_text(row.indicator.kind, t))}</td>
                         </tr>

@@ -5,9 +5,9 @@ use super::super::fields::{Field, NumberInput};
 use super::super::state::use_app;
 use super::fees::YearChoice;
 use crate::domain::baseline::{Denominators, Target};
-use crate::domain::indicators::find;
 use crate::domain::member::Religion;
-use crate::ui::i18n::{either, t};
+use crate::ui::format::indicator_name;
+use crate::ui::i18n::t;
 use leptos::prelude::*;
 
 /// The indicators a chapter most often sets itself targets for.
@@ -110,7 +110,7 @@ pub fn BaselinePage() -> impl IntoView {
             <h2>{t::chapter_targets()}</h2>
             <p class="note">{t::targets_note()}</p>
             {TARGETED.into_iter().map(|code| {
-                let label = find(code).map_or(code.to_owned(), |i| either((&i.name_vi, &i.name_en)).to_owned());
+                let label = indicator_name(code);
                 view! {
                     <div class="field">
                         <label>

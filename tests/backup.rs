@@ -7,10 +7,11 @@
 use serde_json::Value;
 use so_tay_chi_hoi::domain::backup::write_backup;
 use so_tay_chi_hoi::domain::book::{Book, DeviceState};
+use so_tay_chi_hoi::domain::checksum::seal;
 use so_tay_chi_hoi::domain::date::Date;
 use so_tay_chi_hoi::domain::demo::{sample_chapter, MEMBERS};
-use so_tay_chi_hoi::domain::envelope::FileError;
 use so_tay_chi_hoi::domain::envelope::OutFile as BackupFile;
+use so_tay_chi_hoi::domain::envelope::{FileError, FORMAT};
 use so_tay_chi_hoi::domain::import::{plan_import, ImportPlan};
 use so_tay_chi_hoi::domain::member::{Member, Status};
 use so_tay_chi_hoi::domain::merge::Tally;
@@ -75,6 +76,12 @@ fn edit(
     let mut member = record.data.clone();
     change(&mut member);
     book.members.put(record.edited(clock.tick(at), member));
+}
+
+/// A file's text after editing its JSON, with the checksum made again.
+fn resealed(mut value: Value) -> String {
+    seal(value.as_object_mut().expect("a file is an object"));
+    value.to_string()
 }
 
 fn schema_validator() -> jsonschema::Validator {
@@ -273,12 +280,20 @@ fn refused_files_say_why() {
     let (book, device) = sample_chapter(NOW, today());
     let file = backup(&book, &device);
     let newer = BackupFile {
-        contents: file.contents.replacen("\"format\":1", "\"format\":2", 1),
+        contents: file.contents.replacen("\"format\":2", "\"format\":3", 1),
         ..file.clone()
     };
     assert_eq!(
         plan(&newer, &Book::default(), &empty_device(1)).unwrap_err(),
-        FileError::NewerFormat { found: 2 }
+        FileError::NewerFormat { found: 3 }
+    );
+    let altered = BackupFile {
+        contents: file.contents.replacen("Thôn Đông", "Thôn Tây", 1),
+        ..file.clone()
+    };
+    assert_eq!(
+        plan(&altered, &Book::default(), &empty_device(1)).unwrap_err(),
+        FileError::Altered
     );
     let truncated = BackupFile {
         contents: file.contents[..file.contents.len() / 2].to_owned(),
@@ -332,7 +347,7 @@ fn bad_records_are_listed_and_the_rest_imported() {
         serde_json::json!([{ "status": "emigrated", "on": "2020-01-01" }]);
     let file = BackupFile {
         name: "x.json".into(),
-        contents: value.to_string(),
+        contents: resealed(value),
     };
     let preview = plan(&file, &Book::default(), &empty_device(1)).unwrap();
     assert_eq!(preview.tally("members").new, MEMBERS - 2);
@@ -384,4 +399,41 @@ fn the_format_1_fixture_still_restores() {
     assert_eq!(anh.data.status(), (Status::Moved, Date::new(2025, 6, 1)));
     assert_eq!(anh.data.ethnicity.name(), Some("Thái"));
     assert_eq!(book.unit_name(phone.home.as_ref()), "Chi hội Thôn Đông");
+}
+
+#[test]
+fn the_format_2_fixture_still_restores() {
+    let bytes = include_bytes!("fixtures/backup-format-2.json");
+    let mut phone = empty_device(1);
+    let preview = plan_import(bytes, &Book::default(), &phone, NOW, today()).unwrap();
+    assert!(preview.rejected.is_empty(), "{:?}", preview.rejected);
+    let book = preview.apply(&mut phone);
+    let names: Vec<String> = book.members.live().map(|r| r.data.full_name()).collect();
+    assert_eq!(names, ["Phan Thị Mơ"]);
+    assert_eq!(
+        book.members.len(),
+        2,
+        "the deleted member stays a tombstone"
+    );
+    assert_eq!(book.unit_name(phone.home.as_ref()), "Chi hội Thôn Tây");
+}
+
+/// Every format version ever written keeps a fixture, forever, and each
+/// still restores: a new version that forgets its own fails here.
+#[test]
+fn every_format_version_keeps_a_fixture_that_restores() {
+    for version in 1..=FORMAT {
+        let path = format!("tests/fixtures/backup-format-{version}.json");
+        let bytes = std::fs::read(&path).unwrap_or_else(|_| panic!("{path} is missing"));
+        let file: Value = serde_json::from_slice(&bytes).unwrap();
+        assert_eq!(file["format"], version, "{path}");
+        let preview = plan_import(&bytes, &Book::default(), &empty_device(1), NOW, today())
+            .unwrap_or_else(|e| panic!("{path}: {e:?}"));
+        assert!(
+            preview.rejected.is_empty(),
+            "{path}: {:?}",
+            preview.rejected
+        );
+        assert!(preview.tally("members").new >= 2, "{path}");
+    }
 }

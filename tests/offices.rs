@@ -6,9 +6,10 @@
 
 use serde_json::Value as Json;
 use so_tay_chi_hoi::domain::book::{Book, DeviceState};
+use so_tay_chi_hoi::domain::checksum::seal;
 use so_tay_chi_hoi::domain::date::{BirthDate, Date};
 use so_tay_chi_hoi::domain::demo::sample_chapter;
-use so_tay_chi_hoi::domain::envelope::{FileError, OutFile};
+use so_tay_chi_hoi::domain::envelope::{FileError, FileKind, OutFile};
 use so_tay_chi_hoi::domain::import::{plan_import, Note};
 use so_tay_chi_hoi::domain::indicators::{compute, value_of, Value};
 use so_tay_chi_hoi::domain::member::Member;
@@ -75,6 +76,14 @@ fn import(file: &OutFile, book: &Book, device: &mut DeviceState) -> Book {
     plan_import(file.contents.as_bytes(), book, device, NOW + 100, today())
         .expect("importable")
         .apply(device)
+}
+
+/// A file's text after editing its JSON, with its checksum made again: a
+/// crafted file, as a forger would send it.
+fn resealed(value: &Json) -> String {
+    let mut value = value.clone();
+    seal(value.as_object_mut().expect("a file is an object"));
+    value.to_string()
 }
 
 fn members_end(book: &Book, home: &RecordId, unit: &RecordId) -> Value {
@@ -247,14 +256,8 @@ fn a_report_cannot_write_outside_its_senders_subtree() {
         .as_array_mut()
         .unwrap()
         .extend([forged, stranger]);
-    let preview = plan_import(
-        value.to_string().as_bytes(),
-        &commune,
-        &office,
-        NOW,
-        today(),
-    )
-    .unwrap();
+    let preview =
+        plan_import(resealed(&value).as_bytes(), &commune, &office, NOW, today()).unwrap();
     assert_eq!(preview.tally("reports").new, 1, "only the sender's own");
     let refused: Vec<(&str, &Problem)> = preview
         .rejected
@@ -278,15 +281,11 @@ fn a_report_cannot_write_outside_its_senders_subtree() {
     );
     value["data"]["members"] = serde_json::json!([]);
     assert_eq!(
-        plan_import(
-            value.to_string().as_bytes(),
-            &commune,
-            &office,
-            NOW,
-            today()
-        )
-        .unwrap_err(),
-        FileError::UnexpectedCollection("members")
+        plan_import(resealed(&value).as_bytes(), &commune, &office, NOW, today()).unwrap_err(),
+        FileError::UnexpectedCollection {
+            kind: FileKind::Report,
+            collection: "members"
+        }
     );
 }
 
@@ -485,7 +484,7 @@ fn a_plan_cannot_set_what_is_not_the_offices() {
             .push(serde_json::to_value(&record).unwrap());
     }
     let preview = plan_import(
-        value.to_string().as_bytes(),
+        resealed(&value).as_bytes(),
         &chapter,
         &chapter_device,
         NOW,

@@ -67,17 +67,20 @@ macro_rules! collections {
             pub const COLLECTIONS: &'static [&'static str] = &[$($name),*];
 
             /// Reads one collection (`value` as found in a file or in storage)
-            /// into this book; returns the records it rejected.
+            /// into this book; returns the records it rejected. Stamps after
+            /// `stamps_until` (ms) are refused: a file's, not storage's (see
+            /// [`Book::restore`]).
             pub fn restore_one(
                 &mut self,
                 name: &str,
                 format: u32,
                 value: Option<&Value>,
                 today: Date,
+                stamps_until: u64,
             ) -> Result<Vec<Rejection>, FileError> {
                 match name {
                     $($name => {
-                        let restored = restore_collection::<$kind>(format, value, today)
+                        let restored = restore_collection::<$kind>(format, value, today, stamps_until)
                             .map_err(|_| FileError::BadCollection($name))?;
                         self.$field = restored.records;
                         Ok(restored.rejected)
@@ -147,7 +150,10 @@ impl Book {
         format!("{{{}}}", parts.join(","))
     }
 
-    /// Reads the `data` object of a file written in format `format`.
+    /// Reads the `data` object of a file written in format `format`. A record
+    /// stamped after the end of tomorrow (UTC) is refused, since a stamp from the
+    /// future would win every later merge. Storage keeps its own stamps: a
+    /// phone whose clock was once ahead must still open its own records.
     pub fn restore(
         format: u32,
         data: &Map<String, Value>,
@@ -155,8 +161,23 @@ impl Book {
     ) -> Result<(Book, Vec<Rejection>), FileError> {
         let mut book = Book::default();
         let mut rejected = Vec::new();
+        let stamps_until = u64::try_from(today.days_since_epoch() + 2).unwrap_or(0) * 86_400_000;
         for name in Book::COLLECTIONS {
-            rejected.extend(book.restore_one(name, format, data.get(*name), today)?);
+            if let Some(Value::Array(items)) = data.get(*name) {
+                if items.len() > MAX_RECORDS {
+                    return Err(FileError::TooManyRecords {
+                        collection: name,
+                        count: items.len(),
+                    });
+                }
+            }
+            rejected.extend(book.restore_one(
+                name,
+                format,
+                data.get(*name),
+                today,
+                stamps_until,
+            )?);
         }
         Ok((book, rejected))
     }
@@ -174,6 +195,11 @@ impl Book {
             .unwrap_or_default()
     }
 }
+
+/// Most records of one kind a file may hold: more than localStorage's five
+/// million characters could keep (a record takes at least fifty), so a file
+/// with more is refused before its records are read one by one.
+pub const MAX_RECORDS: usize = 100_000;
 
 /// This device's own state, kept beside the book but never sent in a file.
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]

@@ -10,8 +10,11 @@ use serde_json::{Map, Value};
 
 /// The `app` value of every file: tells our files from other JSON.
 pub const APP: &str = "so-tay-chi-hoi";
-/// The format version this build writes and the newest it reads.
-pub const FORMAT: u32 = 1;
+/// The format version this build writes and the newest it reads. Format 2
+/// added the checksum; format 1 files, written before it, are read without one.
+pub const FORMAT: u32 = 2;
+/// The first format whose files must carry a checksum.
+const CHECKSUM_FORMAT: u32 = 2;
 /// Largest file accepted; checked before the file is read whole.
 pub const MAX_FILE_BYTES: u64 = 20 * 1024 * 1024;
 
@@ -69,12 +72,24 @@ pub enum FileError {
     UnknownKind(String),
     /// Written by a newer version of the app, whose format this one cannot read.
     NewerFormat { found: u64 },
+    /// The checksum does not match the contents: the file was damaged on the
+    /// way or changed by hand after it was made.
+    Altered,
     /// A header field is missing or malformed.
     BadHeader { field: &'static str },
     /// A collection of records is not a list (`members`, `units`).
     BadCollection(&'static str),
-    /// A report file holding a kind of record reports never carry (members…).
-    UnexpectedCollection(&'static str),
+    /// A collection holds more records than a device could ever keep.
+    TooManyRecords {
+        collection: &'static str,
+        count: usize,
+    },
+    /// A report or plan file holding a kind of record it never carries
+    /// (members in a report…).
+    UnexpectedCollection {
+        kind: FileKind,
+        collection: &'static str,
+    },
     /// A report sent by this device's own unit, or by a unit above it.
     OwnReport,
     /// Reports can only be imported once this device knows its own unit.
@@ -110,10 +125,26 @@ impl Envelope {
             .iter()
             .find(|name| !allowed.contains(name) && self.data.get(**name).is_some())
         {
-            return Err(FileError::UnexpectedCollection(name));
+            return Err(FileError::UnexpectedCollection {
+                kind: self.kind,
+                collection: name,
+            });
         }
         Book::restore(self.format, &self.data, today)
     }
+}
+
+/// Where the record `id` stands in the file's `collection`, from 0: how a
+/// preview names a record refused after its collection was read (and sorted).
+pub(crate) fn position_in(data: &Map<String, Value>, collection: &str, id: &RecordId) -> usize {
+    data.get(collection)
+        .and_then(Value::as_array)
+        .and_then(|items| {
+            items
+                .iter()
+                .position(|item| item.get("id").and_then(Value::as_str) == Some(id.as_str()))
+        })
+        .unwrap_or(0)
 }
 
 /// Bytes to a JSON value, with the errors a person can act on. A UTF-8 byte-order
@@ -176,6 +207,14 @@ pub fn read_envelope(bytes: &[u8]) -> Result<Envelope, FileError> {
         return Err(FileError::NotAnObject);
     };
     let format = check_app_and_format(&object)?;
+    if format >= CHECKSUM_FORMAT {
+        if !object.get("checksum").is_some_and(Value::is_string) {
+            return Err(FileError::BadHeader { field: "checksum" });
+        }
+        if !super::checksum::matches(&object) {
+            return Err(FileError::Altered);
+        }
+    }
     let kind = match object.get("kind") {
         Some(Value::String(kind)) => FileKind::deserialize(Value::String(kind.clone()))
             .map_err(|_| FileError::UnknownKind(kind.clone()))?,
@@ -232,7 +271,8 @@ pub fn write_file(
     })
 }
 
-/// Writes a file: the header fields, then `data`, a JSON object's text.
+/// Writes a file: the header fields, its checksum, then `data`, a JSON
+/// object's text (kept as written: the checksum reads it, it is not rewritten).
 fn write_envelope(
     kind: FileKind,
     created: &str,
@@ -240,15 +280,23 @@ fn write_envelope(
     unit: &UnitRef,
     data: &str,
 ) -> String {
-    let header = serde_json::json!({
+    let mut header = serde_json::json!({
         "app": APP,
         "kind": kind,
         "format": FORMAT,
         "created": created,
         "device": device,
         "unit": unit,
-    })
-    .to_string();
+    });
+    let Value::Object(fields) = &mut header else {
+        unreachable!("json! of braces is an object")
+    };
+    let parsed: Value = serde_json::from_str(data).unwrap_or(Value::Null);
+    fields.insert("data".into(), parsed);
+    let sum = super::checksum::checksum(fields);
+    fields.remove("data");
+    fields.insert("checksum".into(), sum.into());
+    let header = header.to_string();
     let open_header = header.strip_suffix('}').unwrap_or(&header);
     format!("{open_header},\"data\":{data}}}")
 }
@@ -274,6 +322,38 @@ mod tests {
     }
 
     #[test]
+    fn a_written_file_reads_back_and_any_change_is_caught() {
+        let unit = UnitRef {
+            id: RecordId::parse("u1").unwrap(),
+            name: "Chi hội Thôn Đông".into(),
+        };
+        let device = DeviceId::from_random([0xab; 8]);
+        let data = r#"{"members":[{"id":"m1","stamp":"1-0-abababababababab","data":{}}]}"#;
+        let text = write_envelope(
+            FileKind::Backup,
+            "2026-11-29T00:00:00Z",
+            &device,
+            &unit,
+            data,
+        );
+        assert!(text.contains(r#""checksum":"sha256:"#), "{text}");
+        let env = read_envelope(text.as_bytes()).unwrap();
+        assert_eq!((env.format, env.unit), (FORMAT, unit));
+        for (from, to) in [
+            ("Thôn Đông", "Thôn Tây"),
+            ("\"m1\"", "\"m2\""),
+            ("backup", "report"),
+        ] {
+            let altered = text.replace(from, to);
+            assert_eq!(
+                read_envelope(altered.as_bytes()),
+                Err(FileError::Altered),
+                "{from}"
+            );
+        }
+    }
+
+    #[test]
     fn names_what_is_wrong() {
         let cases: Vec<(Vec<u8>, FileError)> = vec![
             (b"".to_vec(), FileError::Empty),
@@ -294,8 +374,14 @@ mod tests {
                 },
             ),
             (
-                b"{\"app\":\"so-tay-chi-hoi\",\"format\":2}".to_vec(),
-                FileError::NewerFormat { found: 2 },
+                b"{\"app\":\"so-tay-chi-hoi\",\"format\":3}".to_vec(),
+                FileError::NewerFormat { found: 3 },
+            ),
+            (
+                header(r#","data":{}"#)
+                    .replace("\"format\":1", "\"format\":2")
+                    .into_bytes(),
+                FileError::BadHeader { field: "checksum" },
             ),
             (
                 b"{\"app\":\"so-tay-chi-hoi\",\"format\":\"1\"}".to_vec(),

@@ -321,6 +321,14 @@ impl Indicator {
     }
 }
 
+/// Whether the indicator counts people out of a whole they belong to
+/// (members who paid the year's fee, cadres trained), so that a numerator
+/// above its denominator (over 100 %) cannot be true. Attraction rates can
+/// pass 100 % when the area's count of women is out of date.
+pub fn is_share(code: &str) -> bool {
+    code == "fees.paid" || code.starts_with("cadres.trained.")
+}
+
 pub fn find(code: &str) -> Option<Indicator> {
     catalogue().into_iter().find(|i| i.code == code)
 }

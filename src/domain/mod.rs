@@ -9,6 +9,7 @@ pub mod baseline;
 pub mod book;
 pub mod cadre;
 pub mod campaign;
+pub mod checksum;
 pub mod compare;
 pub mod date;
 pub mod demo;

@@ -5,7 +5,7 @@
 
 use super::book::{Book, DeviceState};
 use super::date::Date;
-use super::envelope::{write_file, Envelope, FileError, FileKind, OutFile};
+use super::envelope::{position_in, write_file, Envelope, FileError, FileKind, OutFile};
 use super::import::{ImportPlan, Note};
 use super::problem::{FieldProblem, Problem};
 use super::record::{Collection, Record, RecordId};
@@ -71,6 +71,7 @@ pub(crate) fn plan_plan(
         kind,
         created,
         unit: office,
+        data,
         ..
     } = envelope;
     if within(&book.units, &office.id, home) || within(&incoming.units, &office.id, home) {
@@ -86,25 +87,25 @@ pub(crate) fn plan_plan(
     }
     let set_from_above = |unit: &RecordId| above.get(unit).is_some();
     let mut targets = Collection::default();
-    for (index, target) in incoming.targets.all().enumerate() {
+    for target in incoming.targets.all() {
         match &target.data.set_by {
             Some(by) if set_from_above(by) => targets.put(target.clone()),
             _ => rejected.push(refuse(
                 "targets",
-                index,
+                position_in(&data, "targets", &target.id),
                 &target.id,
                 target.data.indicator.clone(),
             )),
         }
     }
     let mut campaigns = Collection::default();
-    for (index, campaign) in incoming.campaigns.all().enumerate() {
+    for campaign in incoming.campaigns.all() {
         if set_from_above(&campaign.data.office) {
             campaigns.put(campaign.clone());
         } else {
             rejected.push(refuse(
                 "campaigns",
-                index,
+                position_in(&data, "campaigns", &campaign.id),
                 &campaign.id,
                 campaign.data.name.clone(),
             ));

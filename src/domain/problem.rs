@@ -40,6 +40,9 @@ pub enum Problem {
     Repeated,
     /// A part is larger than the whole it belongs to (minority women above all women).
     ExceedsTotal,
+    /// A share's numerator is above its denominator: over 100 % of a whole
+    /// it is part of (members who paid out of all members).
+    OverWhole,
     /// An indicator code this version does not know.
     UnknownIndicator,
     /// A report for a unit outside the sender's own subtree.

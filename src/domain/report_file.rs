@@ -6,7 +6,7 @@
 use super::book::{Book, DeviceState};
 use super::campaign::Scores;
 use super::date::Date;
-use super::envelope::{write_file, Envelope, FileError, FileKind, OutFile};
+use super::envelope::{position_in, write_file, Envelope, FileError, FileKind, OutFile};
 use super::import::{ImportPlan, Note};
 use super::indicators::find;
 use super::name::fold;
@@ -17,6 +17,7 @@ use super::restore::Rejection;
 use super::stamp::Stamp;
 use super::unit::{with_ancestors, Unit};
 use super::unit_report::{children, report_of, UnitReport};
+use serde_json::{Map, Value};
 use std::collections::BTreeSet;
 
 /// The collections a report file may hold.
@@ -118,6 +119,7 @@ pub(crate) fn plan_report(
         kind,
         created,
         unit: sender,
+        data,
         ..
     } = envelope;
     if within(&book.units, home, &sender.id) {
@@ -134,6 +136,7 @@ pub(crate) fn plan_report(
     let subtree = Subtree {
         tree: &tree,
         top: &sender.id,
+        data: &data,
     };
     let reports = subtree.keep("reports", &incoming.reports, |r| &r.unit, &mut rejected);
     let scores = subtree.keep("scores", &incoming.scores, |s| &s.unit, &mut rejected);
@@ -227,6 +230,8 @@ pub(crate) fn plan_report(
 struct Subtree<'a> {
     tree: &'a Collection<Unit>,
     top: &'a RecordId,
+    /// The file's records as written, to name a refused one by its place.
+    data: &'a Map<String, Value>,
 }
 
 impl Subtree<'_> {
@@ -240,14 +245,14 @@ impl Subtree<'_> {
         rejected: &mut Vec<Rejection>,
     ) -> Collection<T> {
         let mut kept = Collection::default();
-        for (index, record) in records.all().enumerate() {
+        for record in records.all() {
             let unit = unit_of(&record.data);
             if within(self.tree, unit, self.top) {
                 kept.put(record.clone());
             } else {
                 rejected.push(Rejection {
                     collection,
-                    index,
+                    index: position_in(self.data, collection, &record.id),
                     id: Some(record.id.to_string()),
                     label: Some(name_of(self.tree, unit)),
                     problems: vec![FieldProblem::new("data.unit", Problem::OutsideSubtree)],

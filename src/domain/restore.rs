@@ -98,10 +98,13 @@ fn read_outside(item: &Value) -> Result<Outside<'_>, FieldProblem> {
 /// Reads a collection written in format `format`. `value` is the collection as
 /// found (absent is an empty collection). Dates up to a day after `today` are
 /// accepted, so a sender's clock a little ahead does not reject her records.
+/// A stamp after `stamps_until` (ms) is refused: it would win every later
+/// merge and carry this device's clock into the future with it.
 pub fn restore_collection<T: RecordData>(
     format: u32,
     value: Option<&Value>,
     today: Date,
+    stamps_until: u64,
 ) -> Result<Restored<T>, Problem> {
     let mut records = Vec::new();
     let mut read = |outside: Outside, today: Date| -> Result<(), Vec<FieldProblem>> {
@@ -124,6 +127,7 @@ pub fn restore_collection<T: RecordData>(
         format,
         value,
         today,
+        stamps_until,
         T::COLLECTION,
         T::LABEL_FIELDS,
         &mut read,
@@ -145,6 +149,7 @@ fn restore_items(
     format: u32,
     value: Option<&Value>,
     today: Date,
+    stamps_until: u64,
     collection: &'static str,
     label_fields: &[&str],
     read: &mut ReadData,
@@ -163,6 +168,9 @@ fn restore_items(
             Err(problem) => vec![problem],
             Ok(outside) if !seen.insert(outside.id.clone()) => {
                 vec![FieldProblem::new("id", Problem::DuplicateId)]
+            }
+            Ok(outside) if outside.stamp.wall_ms > stamps_until => {
+                vec![FieldProblem::new("stamp", Problem::InFuture)]
             }
             Ok(outside) => match read(outside, latest_ok) {
                 Ok(()) => continue,
@@ -374,7 +382,7 @@ mod tests {
             "text",
             json!({"id": "BAD ID", "stamp": "1000-0-abababababababab", "data": hoa()}),
         ]);
-        let restored = restore_collection::<Member>(1, Some(&items), today()).unwrap();
+        let restored = restore_collection::<Member>(1, Some(&items), today(), u64::MAX).unwrap();
         assert_eq!(restored.records.len(), 1);
         type Found<'a> = (
             usize,
@@ -448,7 +456,7 @@ mod tests {
         twice["address"] = json!("yes");
         twice["honorary"] = json!("yes");
         let items = json!([member("a", no_day), member("b", number), member("c", twice)]);
-        let restored = restore_collection::<Member>(1, Some(&items), today()).unwrap();
+        let restored = restore_collection::<Member>(1, Some(&items), today(), u64::MAX).unwrap();
         let found: Vec<(String, Problem)> = restored
             .rejected
             .into_iter()
@@ -469,16 +477,16 @@ mod tests {
         let mut tomorrow = hoa();
         tomorrow["joined_on"] = json!("2026-11-30");
         let items = json!([member("a", tomorrow)]);
-        let restored = restore_collection::<Member>(1, Some(&items), today()).unwrap();
+        let restored = restore_collection::<Member>(1, Some(&items), today(), u64::MAX).unwrap();
         assert_eq!(restored.records.len(), 1);
     }
 
     #[test]
     fn absent_collections_are_empty_and_wrong_shapes_refused() {
-        let none = restore_collection::<Unit>(1, None, today()).unwrap();
+        let none = restore_collection::<Unit>(1, None, today(), u64::MAX).unwrap();
         assert!(none.records.is_empty());
         assert_eq!(
-            restore_collection::<Unit>(1, Some(&json!({})), today()),
+            restore_collection::<Unit>(1, Some(&json!({})), today(), u64::MAX),
             Err(Problem::WrongType)
         );
     }

@@ -6,10 +6,10 @@
 
 use super::book::Book;
 use super::date::Date;
-use super::indicators::{compute, Value};
+use super::indicators::{compute, is_share, Value};
 use super::model::{ModelKind, Stage};
 use super::period::Period;
-use super::problem::{check_count, check_text, FieldProblem};
+use super::problem::{check_count, check_text, FieldProblem, Problem};
 use super::record::{Collection, RecordId};
 use super::training::MAX_TITLE;
 use super::unit::Unit;
@@ -76,6 +76,12 @@ impl UnitReport {
                 MAX_VALUE,
                 &mut out,
             );
+            if is_share(code) && value.den.is_some_and(|den| value.num > den) {
+                out.push(FieldProblem::new(
+                    format!("values.{code}.num"),
+                    Problem::OverWhole,
+                ));
+            }
         }
         for (i, model) in self.models.iter().enumerate() {
             if let ModelKind::Own(name) = &model.kind {

@@ -207,8 +207,11 @@ fn load_collection(
     let Some(text) = store.get_item(&key).ok().flatten() else {
         return;
     };
-    let restored = parse_json(text.as_bytes())
-        .and_then(|value| loaded.book.restore_one(name, format, Some(&value), today));
+    let restored = parse_json(text.as_bytes()).and_then(|value| {
+        loaded
+            .book
+            .restore_one(name, format, Some(&value), today, u64::MAX)
+    });
     match restored {
         Ok(rejected) if rejected.is_empty() => {}
         Ok(rejected) => {

@@ -2,7 +2,8 @@
 //! language: which file, which record, which field, what is wrong, and what
 //! was kept.
 
-use crate::domain::envelope::{FileError, FORMAT, MAX_FILE_BYTES};
+use crate::domain::book::MAX_RECORDS;
+use crate::domain::envelope::{FileError, FileKind, FORMAT, MAX_FILE_BYTES};
 use crate::domain::import::Note;
 use crate::domain::member::{Religion, Status};
 use crate::domain::name::lower_first;
@@ -65,6 +66,7 @@ pub fn field_label(field: &str) -> &'static str {
         "name" => t::given_name(),
         "kind" => t::kind(),
         "parent" => t::unit_above(),
+        "unit" => t::unit(),
         "online_group" => t::online_group_short(),
         "group" => t::women_group(),
         "member" => t::member(),
@@ -91,7 +93,8 @@ pub fn field_label(field: &str) -> &'static str {
         "minority_women" => t::minority_women(),
         "religious_women" => t::religious_women(),
         "indicator" => t::indicator(),
-        "value" => t::value(),
+        "value" | "values" => t::value(),
+        "period" => t::period(),
         _ => t::record(),
     }
 }
@@ -116,6 +119,7 @@ pub fn problem_text(problem: &Problem) -> String {
         Problem::NoneChosen => t::problem_none_chosen().into(),
         Problem::Repeated => t::problem_repeated().into(),
         Problem::ExceedsTotal => t::problem_exceeds_total().into(),
+        Problem::OverWhole => t::problem_over_whole().into(),
         Problem::UnknownIndicator => t::problem_unknown_indicator().into(),
         Problem::OutsideSubtree => t::problem_outside_subtree().into(),
         Problem::NotTheSendersOwn => t::problem_not_senders().into(),
@@ -192,11 +196,19 @@ pub fn file_error_text(error: &FileError) -> String {
         FileError::NotAnObject | FileError::NotOurs => t::file_not_ours().into(),
         FileError::UnknownKind(kind) => t::file_unknown_kind(kind),
         FileError::NewerFormat { found } => t::file_newer(found, FORMAT),
+        FileError::Altered => t::file_altered().into(),
         FileError::BadHeader { field } => t::file_bad_header(field),
         FileError::BadCollection(collection) => {
             t::file_bad_collection(collection_label(collection))
         }
-        FileError::UnexpectedCollection(collection) => {
+        FileError::TooManyRecords { collection, count } => {
+            t::file_too_many_records(count, collection_label(collection), MAX_RECORDS)
+        }
+        FileError::UnexpectedCollection {
+            kind: FileKind::Plan,
+            collection,
+        } => t::file_plan_unexpected_collection(collection_label(collection)),
+        FileError::UnexpectedCollection { collection, .. } => {
             t::file_unexpected_collection(collection_label(collection))
         }
         FileError::OwnReport => t::file_own_report().into(),

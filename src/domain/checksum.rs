@@ -1,0 +1,119 @@
+//! The checksum every file carries: SHA-256 over a canonical form of the file,
+//! every field but `checksum` itself, with keys sorted and no white space.
+//! A file damaged in transit or changed by hand no longer matches and is
+//! refused whole; a file an editor merely re-indented still matches.
+//!
+//! It guards against damage and careless edits, not against a forger: anyone
+//! can compute a new checksum (docs/security.md).
+
+use serde_json::{Map, Value};
+use sha2::{Digest, Sha256};
+use std::fmt::Write;
+
+/// The name of the algorithm, written before the digest: `sha256:<64 hex digits>`.
+const PREFIX: &str = "sha256:";
+
+/// The checksum of a file's fields (`checksum`, if present, left out).
+pub fn checksum(object: &Map<String, Value>) -> String {
+    let mut canonical = String::new();
+    write_object(object, &mut canonical, true);
+    let digest = Sha256::digest(canonical.as_bytes());
+    let mut text = String::with_capacity(PREFIX.len() + 64);
+    text.push_str(PREFIX);
+    for byte in digest {
+        let _ = write!(text, "{byte:02x}");
+    }
+    text
+}
+
+/// Writes the checksum of `object`'s other fields into it (a file edited on
+/// purpose: a test's hostile file, a sample).
+pub fn seal(object: &mut Map<String, Value>) {
+    let sum = checksum(object);
+    object.insert("checksum".into(), sum.into());
+}
+
+/// Whether the checksum written in the file is the one its fields give.
+pub fn matches(object: &Map<String, Value>) -> bool {
+    object.get("checksum").and_then(Value::as_str) == Some(checksum(object).as_str())
+}
+
+/// Keys in byte order whatever order the map keeps, so the form does not
+/// depend on how serde_json was built.
+fn write_object(object: &Map<String, Value>, out: &mut String, top: bool) {
+    let mut keys: Vec<&String> = object
+        .keys()
+        .filter(|key| !(top && key.as_str() == "checksum"))
+        .collect();
+    keys.sort();
+    out.push('{');
+    for (i, key) in keys.into_iter().enumerate() {
+        if i > 0 {
+            out.push(',');
+        }
+        write_string(key, out);
+        out.push(':');
+        write_value(&object[key], out);
+    }
+    out.push('}');
+}
+
+fn write_value(value: &Value, out: &mut String) {
+    match value {
+        Value::Object(object) => write_object(object, out, false),
+        Value::Array(items) => {
+            out.push('[');
+            for (i, item) in items.iter().enumerate() {
+                if i > 0 {
+                    out.push(',');
+                }
+                write_value(item, out);
+            }
+            out.push(']');
+        }
+        Value::String(text) => write_string(text, out),
+        // null, booleans and numbers as serde_json writes them.
+        scalar => out.push_str(&scalar.to_string()),
+    }
+}
+
+fn write_string(text: &str, out: &mut String) {
+    out.push_str(&Value::from(text).to_string());
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use serde_json::json;
+
+    fn object(value: Value) -> Map<String, Value> {
+        match value {
+            Value::Object(map) => map,
+            _ => unreachable!(),
+        }
+    }
+
+    #[test]
+    fn known_answer() {
+        // `printf '%s' '{"a":[1,"ư",null],"b":true}' | sha256sum`
+        let file = object(json!({"b": true, "a": [1, "ư", null], "checksum": "x"}));
+        assert_eq!(
+            checksum(&file),
+            "sha256:f1bf814f98f7cfb587e6eb31906c6519f7345184e2563ed7c6782cf9a9968859"
+        );
+    }
+
+    #[test]
+    fn any_change_of_a_value_breaks_it_and_layout_does_not() {
+        let mut file = object(json!({"app": "x", "data": {"members": [{"id": "m1", "n": 2}]}}));
+        seal(&mut file);
+        assert!(matches(&file));
+        let pretty = serde_json::to_string_pretty(&file).unwrap();
+        let reread: Value = serde_json::from_str(&pretty).unwrap();
+        assert!(matches(&object(reread)));
+        file["data"]["members"][0]["n"] = 3.into();
+        assert!(!matches(&file));
+        file.remove("checksum");
+        assert!(!matches(&file));
+    }
+}

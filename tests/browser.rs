@@ -52,6 +52,50 @@ fn the_book_round_trips_through_local_storage() {
     );
 }
 
+/// Stored data of an older format is copied to `<key>.format-<n>` before
+/// anything is written over it, and the copies go only once the current
+/// format is saved and reads back.
+#[wasm_bindgen_test]
+fn an_older_format_is_kept_until_the_new_one_is_saved_and_read_back() {
+    fresh_storage();
+    let (book, device) = sample_chapter(NOW, today());
+    local::save(Space::Own, &book, &device).unwrap();
+    // As format 1 left it: the same collections, the device marked format 1.
+    let text = storage().get_item("sotay.device").unwrap().unwrap();
+    let mut stored: serde_json::Value = serde_json::from_str(&text).unwrap();
+    stored["format"] = 1.into();
+    storage()
+        .set_item("sotay.device", &stored.to_string())
+        .unwrap();
+    let members = storage().get_item("sotay.members").unwrap();
+
+    let loaded = local::load(Space::Own, today(), NOW);
+    assert!(loaded.problems.is_empty(), "{:?}", loaded.problems);
+    assert_eq!(loaded.book, book);
+    assert_eq!(
+        storage().get_item("sotay.members.format-1").unwrap(),
+        members
+    );
+    let old_device = storage()
+        .get_item("sotay.device.format-1")
+        .unwrap()
+        .unwrap();
+    assert!(old_device.contains(r#""format":1"#), "{old_device}");
+
+    local::save(Space::Own, &loaded.book, &loaded.device.unwrap()).unwrap();
+    let copies: Vec<String> = (0..storage().length().unwrap())
+        .filter_map(|i| storage().key(i).unwrap())
+        .filter(|key| key.contains(".format-"))
+        .collect();
+    assert!(copies.is_empty(), "{copies:?}");
+    let now = storage().get_item("sotay.device").unwrap().unwrap();
+    assert!(now.contains(&format!(
+        r#""format":{}"#,
+        so_tay_chi_hoi::domain::envelope::FORMAT
+    )));
+    assert_eq!(local::load(Space::Own, today(), NOW).book, book);
+}
+
 /// Runs `f` and returns the keys it passed to `localStorage.setItem`, in order.
 fn keys_written(f: impl FnOnce()) -> Vec<String> {
     js_sys::eval(
@@ -149,7 +193,10 @@ fn stored_data_from_a_newer_version_is_left_alone() {
         .get_item("sotay.device")
         .unwrap()
         .unwrap()
-        .replace("\"format\":1", "\"format\":7");
+        .replace(
+            &format!("\"format\":{}", so_tay_chi_hoi::domain::envelope::FORMAT),
+            "\"format\":7",
+        );
     storage().set_item("sotay.device", &newer).unwrap();
     let loaded = local::load(Space::Own, today(), NOW);
     assert_eq!(loaded.problems, vec![LoadProblem::Newer { found: 7 }]);

@@ -216,6 +216,7 @@ const RECORD_CASES: &[(&str, At, &str)] = &[
     ("records-id-too-long.json", At::EmptyChapter, "Hội viên thứ 2 «Phan Thị Hoa» (mã aaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa…): Mã bản ghi: «aaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa…» không hợp lệ"),
     ("report-outside-subtree.json", At::Office, "Báo cáo của đơn vị thứ 2 «Hội LHPN xã An Bình» (mã report-2026-19acd005fa3-0-0404040404040404): Đơn vị: là đơn vị không thuộc đơn vị gửi báo cáo, nên không được nhận"),
     ("report-no-such-period.json", At::Office, "Báo cáo của đơn vị thứ 1 «2026Q5» (mã report-2026-19acd005fa3-1-0404040404040404): Kỳ: «2026Q5» không hợp lệ"),
+    ("report-period-inside-a-letter.json", At::Office, "Báo cáo của đơn vị thứ 1 «2026ỉ» (mã report-2026-19acd005fa3-1-0404040404040404): Kỳ: «2026ỉ» không hợp lệ"),
     ("report-rate-over-100.json", At::Office, "Báo cáo của đơn vị thứ 1 «2026» (mã report-2026-19acd005fa3-1-0404040404040404): Giá trị: tử số lớn hơn mẫu số: tỷ lệ này không thể quá 100%"),
     ("report-negative-count.json", At::Office, "Báo cáo của đơn vị thứ 1 «2026» (mã report-2026-19acd005fa3-1-0404040404040404): Giá trị: «-5» không hợp lệ"),
     ("plan-over-own-records.json", At::Chapter, "Chỉ tiêu thứ 2 «members.end» (mã target-2026-members-end-own): Nội dung bản ghi: không do đơn vị gửi hay cấp trên của họ đặt ra, nên không được nhận"),

@@ -227,6 +227,20 @@ impl DeviceState {
         clock
     }
 
+    /// This state after another tab of the same browser saved `other`: the
+    /// clock past both, the later backup and snooze, and the unit if only the
+    /// other tab was set up. Taking either whole would undo the other's news.
+    pub fn absorb(&mut self, other: &DeviceState) {
+        self.clock.catch_up(&other.clock);
+        if self.home.is_none() {
+            self.home.clone_from(&other.home);
+        }
+        self.last_backup_ms = self.last_backup_ms.max(other.last_backup_ms);
+        self.reminder_snoozed_until_ms = self
+            .reminder_snoozed_until_ms
+            .max(other.reminder_snoozed_until_ms);
+    }
+
     /// The stored form: the state behind the same `app` and `format` marker a file has.
     pub fn to_stored(&self) -> Value {
         let mut value = serde_json::to_value(self).unwrap_or(Value::Null);
@@ -253,6 +267,31 @@ impl DeviceState {
 mod tests {
     use super::*;
     use crate::domain::stamp::DeviceId;
+
+    #[test]
+    fn another_tabs_device_state_is_absorbed_not_taken_whole() {
+        let mut mine = DeviceState {
+            clock: Clock::new(DeviceId::from_random([3; 8])),
+            home: None,
+            last_backup_ms: Some(50),
+            reminder_snoozed_until_ms: None,
+        };
+        let mut theirs = mine.clone();
+        mine.clock.tick(100);
+        theirs.clock.tick(200);
+        theirs.home = RecordId::parse("u1");
+        theirs.last_backup_ms = None;
+        theirs.reminder_snoozed_until_ms = Some(9);
+        mine.absorb(&theirs);
+        assert_eq!(mine.clock.wall_ms, 200);
+        assert!(
+            mine.clock.tick(150).wall_ms >= 200,
+            "never behind the other tab"
+        );
+        assert_eq!(mine.home, RecordId::parse("u1"));
+        assert_eq!(mine.last_backup_ms, Some(50), "a backup is not forgotten");
+        assert_eq!(mine.reminder_snoozed_until_ms, Some(9));
+    }
 
     #[test]
     fn device_state_round_trips_behind_the_marker() {

@@ -77,6 +77,26 @@ impl Religion {
 }
 
 impl MemberDraft {
+    /// This form after the member was saved elsewhere (another tab of the
+    /// browser) while it was open: the fields changed here since `base`, the
+    /// form as it was opened, kept as typed; every other field as `theirs`.
+    /// Field by field, so her phone changed here and her address changed
+    /// there both survive.
+    pub fn rebased(&self, base: &MemberDraft, theirs: &MemberDraft) -> MemberDraft {
+        let fields = |draft: &MemberDraft| match serde_json::to_value(draft) {
+            Ok(serde_json::Value::Object(fields)) => fields,
+            _ => serde_json::Map::new(),
+        };
+        let (mine, base) = (fields(self), fields(base));
+        let mut merged = fields(theirs);
+        for (field, value) in mine {
+            if base.get(&field) != Some(&value) {
+                merged.insert(field, value);
+            }
+        }
+        MemberDraft::deserialize(serde_json::Value::Object(merged)).unwrap_or_else(|_| self.clone())
+    }
+
     pub fn from_member(member: &Member) -> MemberDraft {
         let (status, since) = member.status();
         let (religion_other, birth_year_only) = (
@@ -220,6 +240,26 @@ mod tests {
 
     fn today() -> Date {
         Date::parse_iso("2026-11-29").unwrap()
+    }
+
+    #[test]
+    fn an_edit_elsewhere_and_one_here_both_survive() {
+        let mut base = MemberDraft::default();
+        base.set_full_name("Lò Thị Ánh");
+        let mut here = base.clone();
+        here.phone = "0912345678".into();
+        let mut there = base.clone();
+        there.address = "Xóm Trại".into();
+        there.phone = "0900000000".into();
+        let rebased = here.rebased(&base, &there);
+        assert_eq!(rebased.phone, "0912345678", "what she typed here stays");
+        assert_eq!(rebased.address, "Xóm Trại", "the other tab's edit is taken");
+        assert_eq!(rebased.full_name, "Lò Thị Ánh");
+        assert_eq!(
+            base.rebased(&base, &there),
+            there,
+            "untouched here: theirs whole"
+        );
     }
 
     #[test]

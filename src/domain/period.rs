@@ -32,11 +32,17 @@ impl Period {
         let part = |n: &str, max: u8| n.parse::<u8>().ok().filter(|n| (1..=max).contains(n));
         match text.get(4..)? {
             "" => Some(Period::Year(year)),
-            rest => match rest.split_at(1) {
-                ("S", n) => part(n, 2).map(|n| Period::Half(year, n)),
-                ("Q", n) => part(n, 4).map(|n| Period::Quarter(year, n)),
-                _ => None,
-            },
+            rest => {
+                // By prefix, not by byte position: a crafted `2026ỉ` must not
+                // split a letter in two.
+                if let Some(n) = rest.strip_prefix('S') {
+                    part(n, 2).map(|n| Period::Half(year, n))
+                } else if let Some(n) = rest.strip_prefix('Q') {
+                    part(n, 4).map(|n| Period::Quarter(year, n))
+                } else {
+                    None
+                }
+            }
         }
     }
 
@@ -150,7 +156,8 @@ mod tests {
             assert_eq!(Period::parse(code).unwrap().code(), code);
         }
         for bad in [
-            "", "25", "2025S3", "2025Q0", "2025Q5", "2025H1", "2025S", "1800", "2025S1x",
+            "", "25", "2025S3", "2025Q0", "2025Q5", "2025H1", "2025S", "1800", "2025S1x", "2026ỉ",
+            "2026Sỉ", "ỉ202",
         ] {
             assert_eq!(Period::parse(bad), None, "{bad}");
         }

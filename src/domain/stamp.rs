@@ -157,6 +157,15 @@ impl Clock {
         }
     }
 
+    /// Moves the clock past another reading of it: the same device's clock
+    /// as another tab of the browser left it.
+    pub fn catch_up(&mut self, other: &Clock) {
+        if (other.wall_ms, other.counter) > (self.wall_ms, self.counter) {
+            self.wall_ms = other.wall_ms;
+            self.counter = other.counter;
+        }
+    }
+
     /// Moves the clock past a stamp that came from elsewhere.
     pub fn observe(&mut self, stamp: &Stamp) {
         if (stamp.wall_ms, stamp.counter) > (self.wall_ms, self.counter) {

@@ -7,6 +7,16 @@
 //! overwritten. A failed write (storage full) leaves the data in memory; the
 //! next save writes every key that still differs, so it catches up.
 //!
+//! A save that changes several collections (an import) first writes all their
+//! new texts to one journal key, in one step, and removes it once every key is
+//! written: a save cut short half-way (storage full, the tab closed) is
+//! finished at the next start, so collections are never left half old, half new.
+//! Data of an older format is copied to `<key>.format-<n>` before anything is
+//! written, and the copies go only once the new format is saved and read back.
+//! Other tabs of the same browser save to the same keys: before each save, and
+//! when the browser says another tab wrote, what they wrote is merged in
+//! ([`news`]), never written over.
+//!
 //! web-sys's `Storage` is used directly: the raw text is needed to keep unreadable
 //! data aside, the DOMException's name to tell "full" from other failures, and a
 //! browser with storage switched off must get a message, not a panic.
@@ -24,6 +34,10 @@ const DEMO: &str = "demo";
 const DEMO_CLUSTER: &str = "demo-cluster";
 /// Key suffix of the device's own state.
 const DEVICE: &str = "device";
+/// Key suffix of the journal of a save that touches several collections.
+const JOURNAL: &str = "journal";
+/// Part of the key of a copy of data in an older format: `<key>.format-<n>`.
+const OLD_COPY: &str = ".format-";
 
 /// A set of keys: the user's own book, or a sample one, kept apart.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -157,9 +171,10 @@ pub fn load(space: Space, today: Date, now_ms: u64) -> Loaded {
         protect();
         return loaded;
     };
+    finish_journal(&store, space, now_ms, &mut loaded.problems);
     let mut format = crate::domain::envelope::FORMAT;
     let device_key = space.key(DEVICE);
-    if let Some(text) = store.get_item(&device_key).ok().flatten() {
+    if let Some(text) = read(&store, &device_key) {
         let read = parse_json(text.as_bytes()).and_then(|v| DeviceState::from_stored(&v));
         match read {
             Ok((device, found)) => {
@@ -180,6 +195,9 @@ pub fn load(space: Space, today: Date, now_ms: u64) -> Loaded {
                 });
             }
         }
+    }
+    if format < crate::domain::envelope::FORMAT {
+        keep_old_copies(&store, space, format);
     }
     for name in Book::COLLECTIONS {
         load_collection(&store, space, name, format, today, now_ms, &mut loaded);
@@ -204,7 +222,7 @@ fn load_collection(
     loaded: &mut Loaded,
 ) {
     let key = space.key(name);
-    let Some(text) = store.get_item(&key).ok().flatten() else {
+    let Some(text) = read(store, &key) else {
         return;
     };
     let restored = parse_json(text.as_bytes()).and_then(|value| {
@@ -341,7 +359,7 @@ fn held(key: &str) -> Held {
     let own = Space::Own.prefix();
     if key.starts_with(Space::Demo.prefix()) {
         Held::Sample
-    } else if key.contains(".aside.") {
+    } else if key.contains(".aside.") || key.contains(OLD_COPY) || key == Space::Own.key(JOURNAL) {
         Held::Aside
     } else if key.starts_with(&Space::Own.key(DRAFT)) {
         Held::Drafts
@@ -397,23 +415,197 @@ fn protect() {
 /// Saves the book and the device state. Each key is written only if its text
 /// differs from what storage holds, so one edit rewrites one collection, and a
 /// key that failed to be written (storage full) is written by the next save.
+/// Several collections at once go through the journal; the device state goes
+/// last, since a clock behind the records is moved past them at load.
 pub fn save(space: Space, book: &Book, device: &DeviceState) -> Result<(), SaveError> {
     if PROTECTED.with(Cell::get) {
         return Err(SaveError::Protected);
     }
     let store = storage().ok_or(SaveError::Unavailable)?;
-    let texts = Book::COLLECTIONS
+    let differs =
+        |key: &String, text: &String| store.get_item(key).ok().flatten().as_ref() != Some(text);
+    let mut changed: Vec<(String, String)> = Book::COLLECTIONS
         .iter()
-        .map(|name| (*name, book.collection_json(name)))
-        .chain(std::iter::once((DEVICE, device.to_stored().to_string())));
-    let mut result = Ok(());
-    for (suffix, text) in texts {
-        let key = space.key(suffix);
-        if store.get_item(&key).ok().flatten().as_ref() != Some(&text) {
-            if let Err(error) = store.set_item(&key, &text) {
-                result = Err(SaveError::from_js(&error));
+        .map(|name| (space.key(name), book.collection_json(name)))
+        .filter(|(key, text)| differs(key, text))
+        .collect();
+    let journal_key = space.key(JOURNAL);
+    if changed.len() > 1 {
+        let journal: serde_json::Map<String, serde_json::Value> = changed
+            .iter()
+            .map(|(key, text)| (key.clone(), text.as_str().into()))
+            .collect();
+        let journal = serde_json::Value::Object(journal).to_string();
+        store
+            .set_item(&journal_key, &journal)
+            .map_err(|e| SaveError::from_js(&e))?;
+    }
+    let device_text = device.to_stored().to_string();
+    let device_key = space.key(DEVICE);
+    if differs(&device_key, &device_text) {
+        changed.push((device_key, device_text));
+    }
+    for (key, text) in &changed {
+        store
+            .set_item(key, text)
+            .map_err(|e| SaveError::from_js(&e))?;
+        remember(key, text);
+    }
+    // A journal left by a save cut short is finished by this one too.
+    let _ = store.remove_item(&journal_key);
+    settle_old_copies(&store, space);
+    Ok(())
+}
+
+thread_local! {
+    /// A digest of each key's text as this tab last read or wrote it: a key
+    /// whose text differs was written by another tab since.
+    static KNOWN: std::cell::RefCell<std::collections::HashMap<String, u64>> =
+        std::cell::RefCell::default();
+}
+
+fn digest(text: &str) -> u64 {
+    use std::hash::{Hash, Hasher};
+    let mut hasher = std::collections::hash_map::DefaultHasher::new();
+    text.hash(&mut hasher);
+    hasher.finish()
+}
+
+fn remember(key: &str, text: &str) {
+    KNOWN.with(|known| known.borrow_mut().insert(key.to_owned(), digest(text)));
+}
+
+/// A key's text, remembered as seen by this tab.
+fn read(store: &web_sys::Storage, key: &str) -> Option<String> {
+    let text = store.get_item(key).ok().flatten()?;
+    remember(key, &text);
+    Some(text)
+}
+
+/// What other tabs saved since this tab last read or wrote: the collections
+/// they changed (the others empty) and their device state; `None` when
+/// nothing changed. Records that cannot be read are left for the next start,
+/// which keeps them aside.
+pub fn news(space: Space, today: Date) -> Option<(Book, Option<DeviceState>)> {
+    let store = storage()?;
+    let unseen = |key: &str| -> Option<String> {
+        let text = store.get_item(key).ok().flatten()?;
+        let seen = KNOWN.with(|known| known.borrow().get(key) == Some(&digest(&text)));
+        (!seen).then(|| {
+            remember(key, &text);
+            text
+        })
+    };
+    let device = unseen(&space.key(DEVICE))
+        .and_then(|text| parse_json(text.as_bytes()).ok())
+        .and_then(|value| DeviceState::from_stored(&value).ok())
+        .map(|(device, _)| device);
+    let mut changed = device.is_some();
+    let mut book = Book::default();
+    for name in Book::COLLECTIONS {
+        if let Some(text) = unseen(&space.key(name)) {
+            changed = true;
+            if let Ok(value) = parse_json(text.as_bytes()) {
+                let format = crate::domain::envelope::FORMAT;
+                let _ = book.restore_one(name, format, Some(&value), today, u64::MAX);
             }
         }
     }
-    result
+    changed.then_some((book, device))
+}
+
+/// Finishes a save cut short: writes the journal's texts, then removes it. If
+/// storage is still too full, the journal stays, and nothing is saved this
+/// session over the half-written state it would mend at the next start.
+fn finish_journal(
+    store: &web_sys::Storage,
+    space: Space,
+    now_ms: u64,
+    problems: &mut Vec<LoadProblem>,
+) {
+    let key = space.key(JOURNAL);
+    let Some(text) = store.get_item(&key).ok().flatten() else {
+        return;
+    };
+    let entries = match parse_json(text.as_bytes()) {
+        Ok(serde_json::Value::Object(entries)) => entries,
+        Ok(_) | Err(_) => {
+            let aside = set_aside(store, &key, &text, now_ms);
+            problems.push(LoadProblem::Unreadable {
+                key: key.clone(),
+                error: FileError::NotAnObject,
+                aside,
+            });
+            let _ = store.remove_item(&key);
+            return;
+        }
+    };
+    let mut finished = true;
+    for (entry, value) in &entries {
+        // Only this space's collections: the journal names no other key.
+        let ours = Book::COLLECTIONS
+            .iter()
+            .any(|name| space.key(name) == *entry);
+        if let (true, Some(value)) = (ours, value.as_str()) {
+            finished &= store.set_item(entry, value).is_ok();
+        }
+    }
+    if finished {
+        let _ = store.remove_item(&key);
+    } else {
+        protect();
+    }
+}
+
+/// Copies every key of `space` to `<key>.format-<format>` before data of an
+/// older format is rewritten. If storage cannot hold the copies, nothing is
+/// saved this session, so the old data stays whole.
+fn keep_old_copies(store: &web_sys::Storage, space: Space, format: u32) {
+    for suffix in Book::COLLECTIONS.iter().copied().chain([DEVICE]) {
+        let key = space.key(suffix);
+        let copy = format!("{key}{OLD_COPY}{format}");
+        let Some(text) = store.get_item(&key).ok().flatten() else {
+            continue;
+        };
+        let kept = store.get_item(&copy).ok().flatten().is_some();
+        if !kept && store.set_item(&copy, &text).is_err() {
+            protect();
+        }
+    }
+}
+
+/// Once a save has written the current format, reads every key back and, if
+/// all of it restores, removes the copies of the older format.
+fn settle_old_copies(store: &web_sys::Storage, space: Space) {
+    let copies: Vec<String> = keys_with_prefix(store, space.prefix())
+        .into_iter()
+        .filter(|key| key.contains(OLD_COPY))
+        .collect();
+    if copies.is_empty() {
+        return;
+    }
+    let format = crate::domain::envelope::FORMAT;
+    let stored = |suffix: &str| {
+        store
+            .get_item(&space.key(suffix))
+            .ok()
+            .flatten()
+            .map(|text| parse_json(text.as_bytes()))
+    };
+    let device_ok = matches!(
+        stored(DEVICE).map(|v| v.and_then(|v| DeviceState::from_stored(&v))),
+        Some(Ok((_, found))) if found == format
+    );
+    let today = crate::storage::device::today();
+    let collections_ok = Book::COLLECTIONS.iter().all(|name| match stored(name) {
+        None => true,
+        Some(value) => value
+            .and_then(|v| Book::default().restore_one(name, format, Some(&v), today, u64::MAX))
+            .is_ok(),
+    });
+    if device_ok && collections_ok {
+        for copy in copies {
+            let _ = store.remove_item(&copy);
+        }
+    }
 }

@@ -110,7 +110,10 @@ pub fn Banners() -> impl IntoView {
             {move || state.save_error.get().map(|error| view! {
                 <div class="banner error" role="alert">
                     <p>{save_error_text(&error)}</p>
-                    <button type="button" class="button" on:click=move |_| make_backup(state)>{t::make_backup()}</button>
+                    <div class="actions">
+                        <button type="button" class="button" on:click=move |_| make_backup(state)>{t::make_backup()}</button>
+                        <button type="button" class="button" on:click=move |_| state.persist()>{t::save_retry()}</button>
+                    </div>
                 </div>
             })}
             {move || {

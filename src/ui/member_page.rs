@@ -87,11 +87,32 @@ fn MemberForm(existing: Option<Record<Member>>) -> impl IntoView {
         move |field: &'static str| Signal::derive(move || error(field).with(Option::is_some));
     let saved = RwSignal::new(false);
 
-    // Editing: every field left saves the member if the form is valid.
+    // The member as the form last took her from the book. When another tab
+    // saves her while the form is open, the form takes that in, keeping
+    // what was typed here.
+    let base = StoredValue::new(draft.get_untracked());
+    let rebase = move |record: &Record<Member>| {
+        let theirs = MemberDraft::from_member(&record.data);
+        if base.with_value(|b| *b != theirs) {
+            let rebased = draft.with_untracked(|d| base.with_value(|b| d.rebased(b, &theirs)));
+            base.set_value(theirs);
+            draft.set(rebased);
+        }
+    };
+    Effect::new(move |_| {
+        if let Some(record) = current() {
+            rebase(&record);
+        }
+    });
+
+    // Editing: every field left saves the member if the form is valid, after
+    // taking in what another tab may have saved a moment ago.
     let commit = Callback::new(move |()| {
+        state.absorb_news();
         let Some(record) = current().filter(|r| !r.deleted) else {
             return;
         };
+        rebase(&record);
         let built = draft.with_untracked(|d| d.build(Some(&record.data), today));
         if let Ok(member) = built {
             if member != record.data {

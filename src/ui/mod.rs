@@ -135,9 +135,13 @@ pub fn App(state: AppState, pages: Pages) -> impl IntoView {
             ev.set_return_value(t::unsaved_leave());
         }
     });
+    // Another tab of this browser saved: take its edits in (the effect below
+    // then saves the merge, so both tabs end with every edit).
+    let other_tab = window_event_listener(leptos::ev::storage, move |_| state.absorb_news());
     on_cleanup(move || {
         listener.remove();
         leaving.remove();
+        other_tab.remove();
     });
     // The one place that writes to storage: after every change of book or device.
     Effect::new(move |_| state.persist());

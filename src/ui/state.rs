@@ -85,13 +85,35 @@ impl AppState {
         }
     }
 
-    /// Writes the book and device state; shows the failure, or clears the last one.
+    /// Writes the book and device state, after taking in what other tabs
+    /// saved; shows the failure, or clears the last one.
     pub fn persist(&self) {
+        self.absorb_news();
         let result = self.book.with(|book| {
             self.device
                 .with(|device| local::save(self.space, book, device))
         });
         self.save_error.set(result.err());
+    }
+
+    /// Merges in what other tabs of this browser saved since this tab last
+    /// read or wrote storage, so that a save here never writes over their edits.
+    pub fn absorb_news(&self) {
+        let Some((book, device)) = local::news(self.space, today()) else {
+            return;
+        };
+        let merged = self.book.with_untracked(|mine| mine.merged(&book));
+        self.device.update(|mine| {
+            if let Some(theirs) = &device {
+                mine.absorb(theirs);
+            }
+            if let Some(stamp) = merged.newest_stamp() {
+                mine.clock.observe(stamp);
+            }
+        });
+        if self.book.with_untracked(|mine| *mine != merged) {
+            self.book.set(merged);
+        }
     }
 
     pub fn today(&self) -> Date {
@@ -110,6 +132,7 @@ impl AppState {
     /// record with that id (records keyed by year, member…), or a new record
     /// with a fresh id when `id` is `None`. Returns its id.
     pub fn save<T: InBook>(&self, id: Option<&RecordId>, data: T) -> RecordId {
+        self.absorb_news();
         let existing = id.and_then(|id| self.book.with_untracked(|b| T::of(b).get(id).cloned()));
         if let Some(record) = existing.as_ref().filter(|r| r.data == data && !r.deleted) {
             return record.id.clone();
@@ -206,9 +229,15 @@ impl AppState {
     }
 
     /// Goes to a route; a notice on screen goes along when the route is on
-    /// another page, which starts afresh.
+    /// another page, which starts afresh. What is only in memory would be lost
+    /// with this page: it is saved first, and if it cannot be (storage full),
+    /// she stays here, where the warning says what to do.
     pub fn go(&self, route: &Route) {
         if route.bundle() != super::route::bundle() {
+            self.persist();
+            if self.save_error.with_untracked(Option::is_some) {
+                return;
+            }
             if let Some(text) = self.notice.get_untracked() {
                 local::carry_notice(&text);
             }

@@ -2,11 +2,10 @@
 // day with the app, her backups, and files that must not hurt her register.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { writeFile, mkdtemp } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { readFile } from 'node:fs/promises';
 import { servedApp } from './fixtures/env.mjs';
 import { newPhone } from './fixtures/app.mjs';
+import { resealed, tempFile } from './fixtures/files.mjs';
 
 const env = servedApp();
 
@@ -25,11 +24,6 @@ async function phoneWithThree() {
   return phone;
 }
 
-async function tempFile(name, contents) {
-  const path = join(await mkdtemp(join(tmpdir(), 'so-tay-')), name);
-  await writeFile(path, contents);
-  return path;
-}
 
 test('first run, three members, and they are still there after a reload', async () => {
   const phone = await newPhone(env.browser, env.server.url);
@@ -141,7 +135,8 @@ test('a damaged or foreign file is refused with a clear message and nothing chan
     ['cut.json', backup.text.slice(0, Math.floor(backup.text.length / 2)), 'tệp bị cắt cụt'],
     ['photo.json', Buffer.from([0xff, 0xd8, 0xff, 0xe0, 0x00, 0x10]), 'không phải tệp văn bản JSON'],
     ['other.json', '{"type":"excalidraw","elements":[]}', 'không phải tệp của Sổ tay Chi hội'],
-    ['newer.json', backup.text.replace('"format":1', '"format":2'), 'phiên bản mới hơn'],
+    ['newer.json', backup.text.replace('"format":2', '"format":3'), 'phiên bản mới hơn'],
+    ['sua-tay.json', backup.text.replace('"given_name":"Bình"', '"given_name":"Bính"'), 'tệp đã bị hỏng hoặc bị sửa sau khi tạo ra'],
   ];
   // And a sample of the hostile corpus the host tests read (tests/hostile.rs).
   const corpus = [
@@ -167,7 +162,7 @@ test('a damaged or foreign file is refused with a clear message and nothing chan
   const file = JSON.parse(backup.text);
   file.data.members[1].data.birth = '1985-13-45';
   file.data.members[1].stamp = file.data.members[1].stamp.replace(/^\d+/, (ms) => String(Number(ms) + 1000));
-  await phone.pickFile('Chọn tệp (.json)', await tempFile('sua.json', JSON.stringify(file)));
+  await phone.pickFile('Chọn tệp (.json)', await tempFile('sua.json', resealed(file)));
   const rejected = p.locator('.rejected li');
   await rejected.waitFor();
   assert.match(await rejected.innerText(), /^Hội viên thứ 2 «.+» \(mã [0-9a-z-]+\): Ngày sinh: «1985-13-45» không hợp lệ$/);
@@ -212,11 +207,9 @@ test('deleting is a tombstone she can undo', async () => {
   await phone.close();
 });
 
-test('when storage is full she is told, nothing on screen is lost, and the next save catches up', async () => {
-  const phone = await phoneWithThree();
-  const p = phone.page;
-  await p.evaluate(() => {
-    // Fill localStorage to the last few characters.
+/** Fills localStorage to its last few characters, as years of records and other pages could. */
+function fillStorage(page) {
+  return page.evaluate(() => {
     let size = 1 << 20;
     let n = 0;
     while (size >= 16) {
@@ -228,20 +221,68 @@ test('when storage is full she is told, nothing on screen is lost, and the next 
       }
     }
   });
-  await phone.addMember({ name: 'Đỗ Thị Hạnh' });
-  await p.getByRole('alert').filter({ hasText: 'Bộ nhớ của trình duyệt đã đầy' }).waitFor();
-  assert.ok((await phone.memberNames()).includes('Đỗ Thị Hạnh'), 'still on screen');
-  assert.equal(JSON.parse((await phone.storage())['sotay.members']).length, 3, 'not yet stored');
+}
 
-  // A backup can still be made while storage is full.
-  const backup = await phone.makeBackup();
-  assert.equal(JSON.parse(backup.text).data.members.length, 4);
+function freeStorage(page) {
+  return page.evaluate(() => Object.keys(localStorage).filter((k) => k.startsWith('filler.')).forEach((k) => localStorage.removeItem(k)));
+}
 
-  await p.evaluate(() => Object.keys(localStorage).filter((k) => k.startsWith('filler.')).forEach((k) => localStorage.removeItem(k)));
+test('when storage is full she is told, nothing on screen is lost, and the next save catches up', async () => {
+  const phone = await phoneWithThree();
+  const p = phone.page;
+  const full = p.getByRole('alert').filter({ hasText: 'Bộ nhớ của trình duyệt đã đầy' });
+  // A file from another phone of the chapter: two new members and a women's group.
+  const file = JSON.parse((await phone.makeBackup()).text);
+  const [first] = file.data.members;
+  const stamp = first.stamp.replace(/^\d+/, (ms) => String(Number(ms) + 5000));
+  for (const [id, given] of [['19ad2f3c4b1-a-1111111111111111', 'Hạnh'], ['19ad2f3c4b1-b-1111111111111111', 'Yến']]) {
+    file.data.members.push({ id, stamp, data: { ...first.data, given_name: given, middle_name: 'Thị', family_name: 'Đỗ' } });
+  }
+  file.data.groups = [{ id: '19ad2f3c4b1-c-1111111111111111', stamp, data: { name: 'Tổ phụ nữ xóm Trên' } }];
+
+  // An import while full: taken on screen, told, and no collection written without the other.
+  await fillStorage(p);
+  await phone.pickFile('Chọn tệp (.json)', await tempFile('tu-may-khac.json', resealed(file)));
+  await p.getByRole('button', { name: 'Nhập vào sổ' }).click();
+  await full.waitFor();
+  assert.match(p.url(), /tep\.html/, 'she stays where the import was, since it is not saved');
+  let stored = await phone.storage();
+  assert.equal(JSON.parse(stored['sotay.members']).length, 3, 'not yet stored');
+  assert.equal(stored['sotay.groups'] ?? '[]', '[]');
+
+  // A backup can still be made from the warning, with everything in it.
+  const [download] = await Promise.all([
+    p.waitForEvent('download'),
+    full.getByRole('button', { name: 'Tạo tệp sao lưu' }).click(),
+  ]);
+  const backup = JSON.parse(await readFile(await download.path(), 'utf8'));
+  assert.equal(backup.data.members.length, 5);
+  assert.equal(backup.data.groups.length, 1);
+
+  // Room is made; «Thử lưu lại» catches up, and the journal is gone.
+  await freeStorage(p);
+  await full.getByRole('button', { name: 'Thử lưu lại' }).click();
+  await full.waitFor({ state: 'detached' });
+  stored = await phone.storage();
+  assert.equal(JSON.parse(stored['sotay.members']).length, 5);
+  assert.equal(JSON.parse(stored['sotay.groups']).length, 1);
+  assert.equal(stored['sotay.journal'], undefined);
+
+  // An edit while full stays on screen; the next edit, once there is room, saves both.
   await phone.goTo('Hội viên');
-  await phone.addMember({ name: 'Vũ Thị Yến' });
-  await p.getByRole('alert').filter({ hasText: 'Bộ nhớ' }).waitFor({ state: 'detached' });
-  assert.equal(JSON.parse((await phone.storage())['sotay.members']).length, 5, 'both members are stored');
+  await fillStorage(p);
+  await phone.addMember({ name: 'Vũ Thị Mai' });
+  await full.waitFor();
+  assert.ok((await phone.memberNames()).includes('Vũ Thị Mai'), 'still on screen');
+  assert.equal(JSON.parse((await phone.storage())['sotay.members']).length, 5);
+  await freeStorage(p);
+  await phone.addMember({ name: 'Phạm Thị Yến' });
+  await full.waitFor({ state: 'detached' });
+  await phone.reload();
+  await phone.goTo('Hội viên');
+  await p.locator('.member-row', { hasText: 'Vũ Thị Mai' }).waitFor();
+  assert.equal((await phone.memberNames()).length, 7);
+  assert.deepEqual(phone.errors, []);
   await phone.close();
 });
 

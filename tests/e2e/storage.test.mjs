@@ -157,3 +157,33 @@ test('in English the figures and dates take English forms', async () => {
     await phone.close();
   }
 });
+
+test('a save cut short between two collections is finished at the next start', async () => {
+  const phone = await newPhone(env.browser, env.server.url);
+  const p = phone.page;
+  try {
+    await phone.setUp(UNIT);
+    await phone.addMember({ name: 'Đỗ Thị Lan' });
+    // The state a save of members and units leaves when the tab dies after its
+    // first key: the journal holds both new texts, only members was written.
+    await p.evaluate(() => {
+      const members = JSON.parse(localStorage.getItem('sotay.members'));
+      members.push({ ...members[0], id: 'ca-trong-1', data: { ...members[0].data, given_name: 'Mai' } });
+      const units = JSON.parse(localStorage.getItem('sotay.units'));
+      const home = JSON.parse(localStorage.getItem('sotay.device')).home;
+      units.find((u) => u.id === home).data.name = 'Chi hội Xóm Trại Mới';
+      const journal = { 'sotay.members': JSON.stringify(members), 'sotay.units': JSON.stringify(units) };
+      localStorage.setItem('sotay.journal', JSON.stringify(journal));
+      localStorage.setItem('sotay.members', journal['sotay.members']);
+    });
+    await phone.reload();
+    await p.locator('.app-title').getByText('Chi hội Xóm Trại Mới').waitFor();
+    await p.locator('.member-row', { hasText: 'Đỗ Thị Mai' }).waitFor();
+    const stored = await phone.storage();
+    assert.equal(stored['sotay.journal'], undefined, 'finished, then removed');
+    assert.ok(stored['sotay.units'].includes('Chi hội Xóm Trại Mới'));
+    assert.deepEqual(phone.errors, []);
+  } finally {
+    await phone.close();
+  }
+});

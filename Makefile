@@ -8,7 +8,7 @@ export TRUNK_SKIP_VERSION_CHECK := true
 export CHROMEDRIVER := /usr/bin/chromedriver
 PORT ?= 8080
 
-.PHONY: tools build serve test test-host test-browser test-e2e size size-check lint screenshots
+.PHONY: tools build serve test test-host test-browser test-e2e size size-check lint screenshots fuzz
 
 tools:
 	scripts/tools.sh
@@ -49,6 +49,15 @@ lint:
 	cargo fmt --check
 	cargo clippy --all-targets -- -D warnings
 	cargo clippy --all-targets --target wasm32-unknown-unknown -- -D warnings
+
+# The import path under libFuzzer for FUZZ_SECONDS (nightly Rust); seeds in
+# fuzz/corpus/import, what it finds in fuzz/found. Not part of `make test`.
+FUZZ_SECONDS ?= 900
+fuzz:
+	command -v cargo-fuzz >/dev/null || cargo install cargo-fuzz --locked --version 0.13.2
+	mkdir -p fuzz/found
+	cd fuzz && cargo +nightly fuzz run import found corpus/import -- \
+	  -max_total_time=$(FUZZ_SECONDS) -max_len=65536 -rss_limit_mb=4096
 
 # Screenshots of the release build at 360x740 into docs/screenshots/.
 screenshots: build

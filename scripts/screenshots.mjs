@@ -68,6 +68,22 @@ try {
   await phone.pickFile('Chọn tệp (.json)', backup.path);
   await p.locator('.tally').waitFor();
   await shot('backup-preview', true);
+  await p.getByRole('button', { name: 'Đóng' }).click();
+  await shot('files', true);
+  // A backup locked with a passphrase, picked again: the passphrase asked first.
+  const card = p.locator('section').filter({ has: p.getByRole('heading', { name: 'Sao lưu có mật khẩu' }) });
+  await card.getByLabel('Mật khẩu cho tệp').fill('Hoa sen nở giữa đầm 2026');
+  await card.getByLabel('Nhập lại mật khẩu').fill('Hoa sen nở giữa đầm 2026');
+  const [locked] = await Promise.all([
+    p.waitForEvent('download'),
+    card.getByRole('button', { name: 'Tạo tệp sao lưu có mật khẩu' }).click(),
+  ]);
+  await phone.pickFile('Chọn tệp (.json)', await locked.path());
+  await p.getByLabel('Mật khẩu', { exact: true }).fill('sai mật khẩu');
+  await p.getByRole('button', { name: 'Mở tệp' }).click();
+  await p.getByText('Mật khẩu không đúng', { exact: false }).waitFor();
+  await p.locator('form.unlock').scrollIntoViewIfNeeded();
+  await shot('unlock');
   await phone.goTo('Đơn vị');
   await shot('unit', true);
   await phone.goTo('Số liệu');

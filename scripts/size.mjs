@@ -14,10 +14,10 @@ import { gzipSync, brotliCompressSync, constants } from 'node:zlib';
 const BUDGET = { brotli: 250_000 };
 const dist = 'dist';
 const PAGES = [
-  ['index.html', 'first load: set-up, register, unit, settings'],
+  ['index.html', 'first load: set-up, the register, a member'],
   ['cong-viec.html', "loaded on first opening the chapter's work"],
-  ['so-lieu.html', 'loaded on first opening the figures or the report'],
-  ['tep.html', 'loaded on first opening backups and imports'],
+  ['so-lieu.html', 'loaded on first opening the figures, the report or the unit'],
+  ['tep.html', 'loaded on first opening backups, imports or settings'],
   ['van-phong.html', 'loaded on first opening the comparison of units, or plans and campaigns'],
   ['mau.html', 'loaded only to make a sample: «Xem dữ liệu mẫu», «Xem mẫu cụm thi đua»'],
 ];

@@ -437,3 +437,38 @@ fn every_format_version_keeps_a_fixture_that_restores() {
         assert!(preview.tally("members").new >= 2, "{path}");
     }
 }
+
+/// The known answer for locked backups (tests/fixtures/encrypted/, made with
+/// Node's OpenSSL): its envelope reads back with the parameters it was made
+/// with, and names no one. The browser test opens it.
+#[test]
+fn the_locked_backup_known_answer_reads_and_names_no_one() {
+    let bytes = include_bytes!("fixtures/encrypted/backup-kat.json");
+    let plaintext = include_bytes!("fixtures/backup-format-2.json");
+    let Err(FileError::Locked(sealed)) =
+        plan_import(bytes, &Book::default(), &empty_device(1), NOW, today())
+    else {
+        panic!("a locked backup asks for its passphrase");
+    };
+    assert_eq!(sealed.salt, (0u8..16).collect::<Vec<_>>());
+    assert_eq!(sealed.iv, (0xa0u8..0xac).collect::<Vec<_>>());
+    assert_eq!(sealed.iterations, 600_000);
+    assert_eq!(
+        sealed.ciphertext.len(),
+        plaintext.len() + 16,
+        "AES-GCM adds its tag"
+    );
+    let text = String::from_utf8_lossy(bytes);
+    let plain = String::from_utf8_lossy(plaintext);
+    assert!(plain.contains("Thôn Tây") && plain.contains("\"Mơ\""));
+    for name in [
+        "Thôn Tây",
+        "Th\\u00f4n",
+        "Phan",
+        "Mơ",
+        "Lan",
+        "0909090909090909",
+    ] {
+        assert!(!text.contains(name), "{name} shows through");
+    }
+}

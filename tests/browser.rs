@@ -314,3 +314,54 @@ async fn edits_reach_storage_without_a_save_button() {
     );
     root.remove();
 }
+
+const KAT_PASSPHRASE: &str = "Mật khẩu của Chi hội 2026";
+
+fn kat() -> so_tay_chi_hoi::domain::sealed::Sealed {
+    let bytes = include_bytes!("fixtures/encrypted/backup-kat.json");
+    match so_tay_chi_hoi::domain::envelope::read_envelope(bytes) {
+        Err(so_tay_chi_hoi::domain::envelope::FileError::Locked(sealed)) => *sealed,
+        other => panic!("not a locked backup: {other:?}"),
+    }
+}
+
+/// The known answer made with Node's OpenSSL opens with its passphrase, also
+/// typed with the marks apart (NFD), and the same plaintext, salt and IV lock
+/// to the same bytes.
+#[wasm_bindgen_test]
+async fn a_locked_backup_opens_to_the_known_answer() {
+    use so_tay_chi_hoi::storage::crypto::{lock_with, open};
+    let plaintext = include_bytes!("fixtures/backup-format-2.json").to_vec();
+    let sealed = kat();
+    assert_eq!(open(&sealed, KAT_PASSPHRASE).await.unwrap(), plaintext);
+    let decomposed = String::from(js_sys::JsString::from(KAT_PASSPHRASE).normalize("NFD"));
+    assert_ne!(decomposed, KAT_PASSPHRASE);
+    assert_eq!(open(&sealed, &decomposed).await.unwrap(), plaintext);
+    let again = lock_with(
+        &plaintext,
+        KAT_PASSPHRASE,
+        sealed.salt.clone(),
+        sealed.iv.clone(),
+        sealed.iterations,
+    )
+    .await
+    .unwrap();
+    assert_eq!(again, sealed);
+}
+
+/// A wrong passphrase, or a ciphertext changed by one bit, opens nothing.
+#[wasm_bindgen_test]
+async fn a_wrong_passphrase_opens_nothing() {
+    use so_tay_chi_hoi::storage::crypto::{open, CryptoError};
+    let sealed = kat();
+    assert_eq!(
+        open(&sealed, "Mật khẩu của Chi hội 2025").await,
+        Err(CryptoError::WrongPassphrase)
+    );
+    let mut flipped = sealed.clone();
+    flipped.ciphertext[10] ^= 1;
+    assert_eq!(
+        open(&flipped, KAT_PASSPHRASE).await,
+        Err(CryptoError::WrongPassphrase)
+    );
+}

@@ -149,6 +149,8 @@ fn every_hostile_file_is_refused_with_its_own_message() {
         ("members-not-a-list.json", "danh sách «Hội viên» trong tệp bị hỏng."),
         ("report-with-members.json", "tệp báo cáo không được chứa «Hội viên». Báo cáo chỉ gồm số liệu, không có thông tin cá nhân."),
         ("altered.json", "tệp đã bị hỏng hoặc bị sửa sau khi tạo ra (mã kiểm tra không khớp với nội dung). Hãy xin người gửi gửi lại tệp gốc."),
+        ("locked-altered.json", "tệp đã bị hỏng hoặc bị sửa sau khi tạo ra (mã kiểm tra không khớp với nội dung). Hãy xin người gửi gửi lại tệp gốc."),
+        ("locked-too-few-iterations.json", "phần đầu của tệp bị hỏng (mục «kdf»)."),
         ("no-checksum.json", "phần đầu của tệp bị hỏng (mục «checksum»)."),
         ("format-zero.json", "phần đầu của tệp bị hỏng (mục «format»)."),
         ("bad-created.json", "phần đầu của tệp bị hỏng (mục «created»)."),

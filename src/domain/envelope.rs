@@ -75,6 +75,9 @@ pub enum FileError {
     /// The checksum does not match the contents: the file was damaged on the
     /// way or changed by hand after it was made.
     Altered,
+    /// A backup locked with a passphrase: opened in the browser, then read
+    /// as any other file.
+    Locked(Box<super::sealed::Sealed>),
     /// A header field is missing or malformed.
     BadHeader { field: &'static str },
     /// A collection of records is not a list (`members`, `units`).
@@ -207,6 +210,11 @@ pub fn read_envelope(bytes: &[u8]) -> Result<Envelope, FileError> {
         return Err(FileError::NotAnObject);
     };
     let format = check_app_and_format(&object)?;
+    if object.get("kind").and_then(Value::as_str) == Some(super::sealed::KIND) {
+        return Err(FileError::Locked(Box::new(super::sealed::read_sealed(
+            &object,
+        )?)));
+    }
     if format >= CHECKSUM_FORMAT {
         if !object.get("checksum").is_some_and(Value::is_string) {
             return Err(FileError::BadHeader { field: "checksum" });

@@ -33,6 +33,7 @@ pub mod reminder;
 pub mod report;
 pub mod report_file;
 pub mod restore;
+pub mod sealed;
 pub mod sheet;
 pub mod stamp;
 pub mod storage_meter;

@@ -2,6 +2,7 @@
 
 use super::format::date_time;
 use super::import_panel::ImportPanel;
+use super::locked::LockedBackup;
 use super::route::Route;
 use super::sending::send_file;
 use super::state::{use_app, AppState};
@@ -60,6 +61,7 @@ pub fn FilesPage() -> impl IntoView {
             <BackupStatus/>
             <button type="button" class="button primary" on:click=move |_| make_backup(state)>{t::make_backup()}</button>
         </section>
+        <LockedBackup/>
         <section class="card">
             <h2>{t::import_files()}</h2>
             <p>{t::import_files_text()}</p>

@@ -4,14 +4,16 @@
 //! on the files page, for backups, plans and reports.
 
 use super::format::date_time;
+use super::locked::Unlock;
 use super::messages::{
     collection_label, note_text, refused_file, rejection_reasons, rejection_subject,
 };
 use super::route::Route;
 use super::state::use_app;
 use crate::domain::book::{Book, DeviceState};
-use crate::domain::envelope::FileKind;
+use crate::domain::envelope::{FileError, FileKind};
 use crate::domain::import::{plan_import, ImportPlan};
+use crate::domain::sealed::Sealed;
 use crate::storage::device::{now_ms, today};
 use crate::storage::files::{read_file, ReadError};
 use crate::storage::received::{on_launch, take_shared};
@@ -19,12 +21,35 @@ use crate::ui::i18n::t;
 use leptos::prelude::*;
 use leptos::task::spawn_local;
 
-/// One file picked: its preview, or why it was refused.
+/// What reading one picked file came to.
+#[derive(Clone, PartialEq)]
+enum Outcome {
+    /// Its preview.
+    Planned(Box<ImportPlan>),
+    /// Why it was refused.
+    Refused(String),
+    /// A backup locked with a passphrase, waiting for it.
+    Locked(Box<Sealed>),
+}
+
+/// One file picked and what it came to.
 #[derive(Clone, PartialEq)]
 struct Picked {
     name: String,
-    outcome: Result<Box<ImportPlan>, String>,
+    outcome: Outcome,
 }
+
+impl Picked {
+    fn plan(&self) -> Option<&ImportPlan> {
+        match &self.outcome {
+            Outcome::Planned(plan) => Some(plan),
+            _ => None,
+        }
+    }
+}
+
+/// A file's name and its bytes, or why they could not be read.
+type Source = (String, Result<Vec<u8>, ReadError>);
 
 #[derive(Clone, PartialEq)]
 enum Phase {
@@ -56,31 +81,29 @@ pub fn ImportPanel(
     let phase = RwSignal::new(Phase::Idle);
     // The book and device state after every previewed file, ready to apply.
     let after = StoredValue::new(None::<(Book, DeviceState)>);
+    // The files as read, kept so that a locked one, once opened, is previewed
+    // again in its place among the others.
+    let sources = StoredValue::new(Vec::<Source>::new());
     // Each file is previewed on top of those before it, so that applying
     // them all is the same as importing them one after another.
-    let read_all = move |files: Vec<web_sys::File>| {
-        if files.is_empty() {
-            return;
-        }
-        let of = files.len();
-        phase.set(Phase::Reading { done: 0, of });
+    let plan_all = move || {
+        let of = sources.with_value(Vec::len);
         spawn_local(async move {
             let mut book = state.book.get_untracked();
             let mut device = state.device.get_untracked();
             let mut picked = Vec::with_capacity(of);
-            for (done, file) in files.into_iter().enumerate() {
-                let name = file.name();
-                let planned = match read_file(&file).await {
-                    Ok(bytes) => plan_import(&bytes, &book, &device, now_ms(), today())
-                        .map_err(ReadError::File),
-                    Err(error) => Err(error),
-                };
+            for done in 0..of {
+                let (name, read) = sources.with_value(|s| s[done].clone());
+                let planned = read.and_then(|bytes| {
+                    plan_import(&bytes, &book, &device, now_ms(), today()).map_err(ReadError::File)
+                });
                 let outcome = match planned {
                     Ok(plan) => {
                         book = plan.clone().apply(&mut device);
-                        Ok(Box::new(plan))
+                        Outcome::Planned(Box::new(plan))
                     }
-                    Err(error) => Err(refused_file(&name, &error)),
+                    Err(ReadError::File(FileError::Locked(sealed))) => Outcome::Locked(sealed),
+                    Err(error) => Outcome::Refused(refused_file(&name, &error)),
                 };
                 picked.push(Picked { name, outcome });
                 phase.set(Phase::Reading { done: done + 1, of });
@@ -89,6 +112,26 @@ pub fn ImportPanel(
             after.set_value(Some((book, device)));
             phase.set(Phase::Ready(picked));
         });
+    };
+    let read_all = move |files: Vec<web_sys::File>| {
+        if files.is_empty() {
+            return;
+        }
+        let of = files.len();
+        phase.set(Phase::Reading { done: 0, of });
+        spawn_local(async move {
+            let mut read = Vec::with_capacity(of);
+            for file in files {
+                read.push((file.name(), read_file(&file).await));
+            }
+            sources.set_value(read);
+            plan_all();
+        });
+    };
+    // A locked file opened: its bytes take its place, and all are previewed again.
+    let unlocked = move |index: usize, bytes: Vec<u8>| {
+        sources.update_value(|s| s[index].1 = Ok(bytes));
+        plan_all();
     };
     // Files shared to the app or opened with it land here, previewed as if picked.
     spawn_local(async move { read_all(take_shared().await) });
@@ -107,10 +150,7 @@ pub fn ImportPanel(
         let Some((book, device)) = after.get_value() else {
             return;
         };
-        let plans: Vec<&ImportPlan> = picked
-            .iter()
-            .filter_map(|p| p.outcome.as_deref().ok())
-            .collect();
+        let plans: Vec<&ImportPlan> = picked.iter().filter_map(Picked::plan).collect();
         let new_members: usize = plans.iter().map(|p| p.tally("members").new).sum();
         let reports = plans
             .iter()
@@ -157,7 +197,7 @@ pub fn ImportPanel(
                     <progress max=of.to_string() value=done.to_string()></progress>
                 }.into_any(),
                 Phase::Ready(picked) => {
-                    let plans: Vec<&ImportPlan> = picked.iter().filter_map(|p| p.outcome.as_deref().ok()).collect();
+                    let plans: Vec<&ImportPlan> = picked.iter().filter_map(Picked::plan).collect();
                     let changes = plans.iter().any(|p| p.changes());
                     let any_rejected = plans.iter().any(|p| !p.rejected.is_empty());
                     let ending = match (plans.is_empty(), changes, any_rejected) {
@@ -184,9 +224,12 @@ pub fn ImportPanel(
                         }.into_any(),
                     };
                     view! {
-                        {picked.into_iter().map(|p| match p.outcome {
-                            Ok(plan) => view! { <Preview name=p.name plan=*plan/> }.into_any(),
-                            Err(message) => view! {
+                        {picked.into_iter().enumerate().map(|(index, p)| match p.outcome {
+                            Outcome::Planned(plan) => view! { <Preview name=p.name plan=*plan/> }.into_any(),
+                            Outcome::Locked(sealed) => view! {
+                                <Unlock name=p.name sealed=*sealed opened=Callback::new(move |bytes| unlocked(index, bytes))/>
+                            }.into_any(),
+                            Outcome::Refused(message) => view! {
                                 <div class="banner error" role="alert">
                                     <p>{message}</p>
                                     <button type="button" class="button" on:click=close>{t::close()}</button>

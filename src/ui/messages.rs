@@ -197,6 +197,7 @@ pub fn file_error_text(error: &FileError) -> String {
         FileError::UnknownKind(kind) => t::file_unknown_kind(kind),
         FileError::NewerFormat { found } => t::file_newer(found, FORMAT),
         FileError::Altered => t::file_altered().into(),
+        FileError::Locked(_) => t::file_locked().into(),
         FileError::BadHeader { field } => t::file_bad_header(field),
         FileError::BadCollection(collection) => {
             t::file_bad_collection(collection_label(collection))

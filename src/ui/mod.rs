@@ -11,6 +11,7 @@ pub mod format;
 pub mod i18n;
 pub mod icons;
 pub mod import_panel;
+pub mod locked;
 pub mod member_page;
 pub mod messages;
 pub mod period;
@@ -40,7 +41,7 @@ pub struct Pages {
     pub first_run: fn() -> AnyView,
 }
 
-/// The shell: set-up, the register, backups, the unit.
+/// The shell: set-up and the register.
 pub const SHELL: Pages = Pages {
     bundle: Bundle::Shell,
     page: shell_page,
@@ -65,20 +66,25 @@ pub const WORK: Pages = Pages {
     first_run: to_first_run,
 };
 
-/// The figures page: the dashboard and the report.
+/// The figures page: the dashboard, the report, and the unit with the units around it.
 pub const FIGURES: Pages = Pages {
     bundle: Bundle::Figures,
     page: |route| match route {
         Route::Report => view! { <report::ReportPage/> }.into_any(),
+        Route::Unit => view! { <unit_page::UnitPage/> }.into_any(),
         _ => view! { <figures::FiguresPage/> }.into_any(),
     },
     first_run: to_first_run,
 };
 
-/// The files page: backups and imports (a backup can be restored before set-up).
+/// The files page: backups and imports (a backup can be restored before
+/// set-up), and this device's settings.
 pub const FILES: Pages = Pages {
     bundle: Bundle::Files,
-    page: |_| view! { <files_page::FilesPage/> }.into_any(),
+    page: |route| match route {
+        Route::Settings => view! { <settings::SettingsPage/> }.into_any(),
+        _ => view! { <files_page::FilesPage/> }.into_any(),
+    },
     first_run: || view! { <files_page::RestorePage/> }.into_any(),
 };
 
@@ -173,8 +179,6 @@ fn shell_page(route: Route) -> AnyView {
     match route {
         Route::NewMember => view! { <member_page::MemberPage id=None/> }.into_any(),
         Route::Member(id) => view! { <member_page::MemberPage id=Some(id)/> }.into_any(),
-        Route::Unit => view! { <unit_page::UnitPage/> }.into_any(),
-        Route::Settings => view! { <settings::SettingsPage/> }.into_any(),
         _ => view! { <register::RegisterPage/> }.into_any(),
     }
 }

@@ -158,8 +158,8 @@ impl Route {
     pub fn bundle(&self) -> Bundle {
         match self {
             Route::Work(_) | Route::Edit(..) => Bundle::Work,
-            Route::Figures | Route::Report => Bundle::Figures,
-            Route::Files => Bundle::Files,
+            Route::Figures | Route::Report | Route::Unit => Bundle::Figures,
+            Route::Files | Route::Settings => Bundle::Files,
             Route::Compare | Route::Plan => Bundle::Offices,
             _ => Bundle::Shell,
         }

@@ -78,7 +78,7 @@ test('after one visit the app opens and keeps her work with no connection at all
     await phone.goTo('Công việc');
     await phone.page.getByRole('navigation', { name: 'Các phần công việc' }).waitFor();
     await phone.goTo('Sao lưu');
-    await phone.page.getByRole('button', { name: 'Tạo tệp sao lưu' }).waitFor();
+    await phone.page.getByRole('button', { name: 'Tạo tệp sao lưu', exact: true }).waitFor();
     assert.deepEqual(phone.errors, []);
   } finally {
     await phone.close();
@@ -144,7 +144,7 @@ test('a backup shared to the app from another app opens in the import preview', 
     assert.deepEqual(await phone.memberNames(), ['Đỗ Thị Lan', 'Vũ Thị Mai']);
     // Taken once: opening the files page again shows no preview.
     await phone.goTo('Sao lưu');
-    await phone.page.getByRole('button', { name: 'Tạo tệp sao lưu' }).waitFor();
+    await phone.page.getByRole('button', { name: 'Tạo tệp sao lưu', exact: true }).waitFor();
     assert.equal(await phone.page.locator('.tally').count(), 0);
     assert.deepEqual(phone.errors, []);
   } finally {

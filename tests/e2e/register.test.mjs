@@ -253,7 +253,7 @@ test('when storage is full she is told, nothing on screen is lost, and the next 
   // A backup can still be made from the warning, with everything in it.
   const [download] = await Promise.all([
     p.waitForEvent('download'),
-    full.getByRole('button', { name: 'Tạo tệp sao lưu' }).click(),
+    full.getByRole('button', { name: 'Tạo tệp sao lưu', exact: true }).click(),
   ]);
   const backup = JSON.parse(await readFile(await download.path(), 'utf8'));
   assert.equal(backup.data.members.length, 5);
@@ -345,4 +345,52 @@ test('what she typed in a new form waits for her when she comes back, until save
   } finally {
     await phone.close();
   }
+});
+
+test('a backup locked with a passphrase names no one, and opens on a new phone only with it', async () => {
+  const phone = await phoneWithThree();
+  const p = phone.page;
+  await phone.goTo('Sao lưu');
+  const card = p.locator('section').filter({ has: p.getByRole('heading', { name: 'Sao lưu có mật khẩu' }) });
+  const make = card.getByRole('button', { name: 'Tạo tệp sao lưu có mật khẩu' });
+  await card.getByLabel('Mật khẩu cho tệp').fill('ngắn');
+  await card.getByLabel('Nhập lại mật khẩu').fill('ngắn');
+  await make.click();
+  await card.getByText('Mật khẩu cần ít nhất 8 ký tự.').waitFor();
+  const passphrase = 'Hoa sen nở giữa đầm 2026';
+  await card.getByLabel('Mật khẩu cho tệp').fill(passphrase);
+  await card.getByLabel('Nhập lại mật khẩu').fill('Hoa sen nở giữa đầm 2025');
+  await make.click();
+  await card.getByText('Hai lần nhập mật khẩu không giống nhau.').waitFor();
+  await card.getByLabel('Nhập lại mật khẩu').fill(passphrase);
+  const [download] = await Promise.all([p.waitForEvent('download'), make.click()]);
+  assert.match(download.suggestedFilename(), /^sao-luu-co-mat-khau_\d{4}-\d{2}-\d{2}\.json$/);
+  const text = await readFile(await download.path(), 'utf8');
+  const file = JSON.parse(text);
+  assert.equal(file.kind, 'encrypted_backup');
+  assert.ok(file.kdf.iterations >= 600_000);
+  for (const plain of ['Nguyễn', 'Lò Thị Ánh', 'Trần', 'Thôn Đông', 'An Bình', '0912345678', 'given_name', 'members']) {
+    assert.ok(!text.includes(plain), `${plain} shows through`);
+  }
+  assert.equal(await card.getByLabel('Mật khẩu cho tệp').inputValue(), '', 'the passphrase is not kept on screen');
+
+  const fresh = await newPhone(env.browser, env.server.url);
+  const q = fresh.page;
+  await q.getByRole('link', { name: 'Khôi phục từ tệp sao lưu' }).click();
+  await fresh.pickFile('Chọn tệp sao lưu (.json)', await download.path());
+  const unlock = q.locator('form.unlock');
+  await unlock.getByText('được khoá bằng mật khẩu').waitFor();
+  await unlock.getByLabel('Mật khẩu').fill('Hoa sen nở giữa đầm');
+  await unlock.getByRole('button', { name: 'Mở tệp' }).click();
+  await unlock.getByText('Mật khẩu không đúng.', { exact: false }).waitFor();
+  await unlock.getByLabel('Mật khẩu').fill(passphrase);
+  await unlock.getByRole('button', { name: 'Mở tệp' }).click();
+  assert.deepEqual(await fresh.previewCounts(), { 'Đơn vị': { 'mới': 3 }, 'Hội viên': { 'mới': 3 } });
+  await q.getByRole('button', { name: 'Nhập vào sổ' }).click();
+  await q.locator('.member-row').first().waitFor();
+  assert.deepEqual(await fresh.memberNames(), ['Lò Thị Ánh', 'Trần Thị Bình', 'Nguyễn Thị Hoa']);
+  assert.deepEqual(phone.errors, []);
+  assert.deepEqual(fresh.errors, []);
+  await phone.close();
+  await fresh.close();
 });

@@ -14,7 +14,7 @@ test('a script slipped into a page is refused by its policy', async () => {
   const phone = await newPhone(env.browser, env.server.url);
   try {
     const policy = await phone.page.locator('meta[http-equiv="Content-Security-Policy"]').getAttribute('content');
-    for (const rule of ["default-src 'self'", "object-src 'none'", "base-uri 'none'", "form-action 'none'"]) {
+    for (const rule of ["default-src 'self'", "object-src 'none'", "base-uri 'none'", "form-action 'none'", "connect-src 'self'"]) {
       assert.ok(policy.includes(rule), `${rule} in ${policy}`);
     }
     assert.match(policy, /script-src 'self' 'wasm-unsafe-eval' 'sha256-[A-Za-z0-9+/=]+'(;|$)/);
@@ -28,6 +28,11 @@ test('a script slipped into a page is refused by its policy', async () => {
     await phone.page.waitForTimeout(100);
     assert.equal(phone.errors.length, 1);
     assert.match(phone.errors[0], /^csp: .*Content Security Policy/);
+    // A script that did run could not send her data anywhere: connect-src.
+    const sent = await phone.page.evaluate(() => fetch('http://127.0.0.2:9/collect', { method: 'POST', body: 'x' })
+      .then(() => true, () => false));
+    assert.equal(sent, false);
+    assert.ok(phone.errors.slice(1).some((e) => /^csp: .*connect-src/.test(e)), phone.errors.join('\n'));
   } finally {
     await phone.close();
   }

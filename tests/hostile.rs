@@ -24,24 +24,34 @@ fn today() -> Date {
     Date::new(2026, 11, 29).unwrap()
 }
 
-/// A chapter's phone, set up, with its unit, the one above and a member.
-fn phone() -> (Book, DeviceState) {
+/// A device `n` set up for the unit `(name, kind)` under `above`.
+fn set_up(n: u8, (name, kind): (&str, &str), above: (&str, &str)) -> (Book, DeviceState) {
     let mut device = DeviceState {
-        clock: Clock::new(DeviceId::from_random([9; 8])),
+        clock: Clock::new(DeviceId::from_random([n; 8])),
         home: None,
         last_backup_ms: None,
         reminder_snoozed_until_ms: None,
     };
     let setup = UnitSetup {
-        name: "Chi hội Thôn Tây".into(),
-        kind: "Chi hội".into(),
-        above: vec![("Hội LHPN xã An Bình".into(), "Hội LHPN cấp xã".into())],
+        name: name.into(),
+        kind: kind.into(),
+        above: vec![(above.0.into(), above.1.into())],
     };
     let mut book = Book::default();
     for unit in setup.build(|| device.clock.tick(NOW)) {
         device.home = Some(unit.id.clone());
         book.units.put(unit);
     }
+    (book, device)
+}
+
+/// A chapter's phone, set up, with its unit, the one above and a member.
+fn phone() -> (Book, DeviceState) {
+    let (mut book, mut device) = set_up(
+        9,
+        ("Chi hội Thôn Tây", "Chi hội"),
+        ("Hội LHPN xã An Bình", "Hội LHPN cấp xã"),
+    );
     let mut draft = MemberDraft::default();
     draft.set_full_name("Phan Thị Mơ");
     let member = draft.build(None, today()).expect("a valid member");
@@ -69,28 +79,11 @@ fn device_at(at: At) -> (Book, DeviceState) {
             (book, device)
         }
         At::Chapter => phone(),
-        At::Office => {
-            let mut device = DeviceState {
-                clock: Clock::new(DeviceId::from_random([6; 8])),
-                home: None,
-                last_backup_ms: None,
-                reminder_snoozed_until_ms: None,
-            };
-            let setup = UnitSetup {
-                name: "Hội LHPN xã An Bình".into(),
-                kind: "Hội LHPN cấp xã".into(),
-                above: vec![(
-                    "Hội LHPN huyện Đông Hưng".into(),
-                    "Hội LHPN cấp huyện".into(),
-                )],
-            };
-            let mut book = Book::default();
-            for unit in setup.build(|| device.clock.tick(NOW)) {
-                device.home = Some(unit.id.clone());
-                book.units.put(unit);
-            }
-            (book, device)
-        }
+        At::Office => set_up(
+            6,
+            ("Hội LHPN xã An Bình", "Hội LHPN cấp xã"),
+            ("Hội LHPN huyện Đông Hưng", "Hội LHPN cấp huyện"),
+        ),
     }
 }
 

@@ -7,24 +7,30 @@ use super::route::Route;
 use super::sending::send_file;
 use super::state::{use_app, AppState};
 use crate::domain::backup::write_backup;
+use crate::domain::envelope::OutFile;
 use crate::storage::device::{now_ms, today};
 use crate::storage::files::download;
 use crate::storage::local::{aside_copies, remove_aside};
 use crate::ui::i18n::t;
 use leptos::prelude::*;
 
-/// Makes a backup of everything this device holds, offers it to the share
-/// sheet (or saves it as a download), and remembers when.
-pub fn make_backup(state: AppState) {
+/// The backup of everything this device holds, made now; before set-up
+/// there is none, and she is told.
+pub fn backup_file(state: AppState) -> Option<OutFile> {
     let file = state.book.with_untracked(|b| {
         state
             .device
             .with_untracked(|d| write_backup(b, d, now_ms(), today()))
     });
-    let Some(file) = file else {
+    if file.is_none() {
         state.tell(t::no_unit_to_back_up());
-        return;
-    };
+    }
+    file
+}
+
+/// Offers a backup file to the share sheet (or saves it as a download), and
+/// remembers when.
+pub fn send_backup(state: AppState, file: OutFile) {
     send_file(
         state,
         file,
@@ -32,6 +38,13 @@ pub fn make_backup(state: AppState) {
         t::backup_not_sent(),
         move || state.mark_backup(),
     );
+}
+
+/// Makes a backup and sends it.
+pub fn make_backup(state: AppState) {
+    if let Some(file) = backup_file(state) {
+        send_backup(state, file);
+    }
 }
 
 /// When the last backup was made and how much changed since: what a

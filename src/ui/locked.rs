@@ -2,9 +2,8 @@
 //! the one that opens one when it is imported (import panel, restore screen).
 
 use super::fields::Field;
-use super::sending::send_file;
+use super::files_page::{backup_file, send_backup};
 use super::state::use_app;
-use crate::domain::backup::write_backup;
 use crate::domain::sealed::{write_sealed, Sealed};
 use crate::storage::crypto::{lock, open, CryptoError};
 use crate::storage::device::{now_ms, today};
@@ -54,13 +53,7 @@ pub fn LockedBackup() -> impl IntoView {
             problem.set(Some(t::passphrases_differ().into()));
             return;
         }
-        let file = state.book.with_untracked(|b| {
-            state
-                .device
-                .with_untracked(|d| write_backup(b, d, now_ms(), today()))
-        });
-        let Some(file) = file else {
-            state.tell(t::no_unit_to_back_up());
+        let Some(file) = backup_file(state) else {
             return;
         };
         problem.set(None);
@@ -70,14 +63,7 @@ pub fn LockedBackup() -> impl IntoView {
                 Ok(sealed) => {
                     passphrase.set(String::new());
                     again.set(String::new());
-                    let locked = write_sealed(&sealed, now_ms(), today());
-                    send_file(
-                        state,
-                        locked,
-                        t::backup_saved_hint(),
-                        t::backup_not_sent(),
-                        move || state.mark_backup(),
-                    );
+                    send_backup(state, write_sealed(&sealed, now_ms(), today()));
                 }
                 Err(error) => problem.set(Some(crypto_problem(error))),
             }

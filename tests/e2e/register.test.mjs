@@ -143,6 +143,8 @@ test('a damaged or foreign file is refused with a clear message and nothing chan
     ['deep-nesting.json', 'lồng nhau quá sâu'],
     ['report-with-members.json', 'tệp báo cáo không được chứa «Hội viên»'],
     ['unknown-kind.json', 'loại tệp «photo» chưa được phiên bản này hỗ trợ'],
+    ['altered.json', 'tệp đã bị hỏng hoặc bị sửa sau khi tạo ra'],
+    ['locked-too-few-iterations.json', 'phần đầu của tệp bị hỏng (mục «kdf»)'],
   ];
   for (const [name, reason] of corpus) cases.push([name, null, reason]);
   for (const [name, contents, reason] of cases) {

@@ -122,7 +122,8 @@ fn exported_backup_validates_against_the_schema() {
 fn the_schema_rejects_what_the_app_would_reject() {
     let (book, device) = sample_chapter(NOW, today());
     let mut value: Value = serde_json::from_str(&backup(&book, &device).contents).unwrap();
-    value["data"]["members"][0]["data"]["ethnicity"]["code"] = 99.into();
+    value["data"]["members"][0]["data"]["ethnicity"] =
+        serde_json::json!({ "code": 99, "list": "tctk-121-1979" });
     value["data"]["members"][1]["stamp"] = "yesterday".into();
     assert_eq!(schema_validator().iter_errors(&value).count(), 2);
 }

@@ -90,17 +90,46 @@ fn ago(today: Date, days: i64) -> Date {
 
 /// The sample chapter's book and device state, stamped at `now_ms`.
 pub fn sample_chapter(now_ms: u64, today: Date) -> (Book, DeviceState) {
-    let mut clock = Clock::new(DeviceId::from_random(*b"\xde\x30\x00\x00\x00\x00\x00\x01"));
+    let shape = Shape {
+        chapter: "Chi hội Thôn Đông",
+        commune: "Hội LHPN xã An Bình",
+        province: "Hội LHPN tỉnh Ninh Bình",
+        device: 1,
+        members: MEMBERS,
+    };
+    chapter(&shape, now_ms, today)
+}
+
+/// What tells one made-up chapter from another: its name and the names above
+/// it, its device, and how many members it has.
+pub struct Shape<'a> {
+    pub chapter: &'a str,
+    pub commune: &'a str,
+    pub province: &'a str,
+    /// The last bytes of its device id, so that chapters made apart do not
+    /// share ids.
+    pub device: u32,
+    /// At least [`MEMBERS`]: the year's work names members up to the 120th.
+    pub members: usize,
+}
+
+/// A chapter like the sample one, of any size from [`MEMBERS`] up: the
+/// benchmarks' registers and the scale tests' senders of report files.
+pub fn chapter(shape: &Shape, now_ms: u64, today: Date) -> (Book, DeviceState) {
+    let mut id = *b"\xde\x30\x00\x00\x00\x00\x00\x00";
+    id[4..].copy_from_slice(&shape.device.to_be_bytes());
+    let mut clock = Clock::new(DeviceId::from_random(id));
     let mut stamp = || clock.tick(now_ms);
     let year = Year::of(today);
     let mut book = Book::default();
+    let count = shape.members.max(MEMBERS);
 
     let setup = UnitSetup {
-        name: "Chi hội Thôn Đông".into(),
+        name: shape.chapter.into(),
         kind: "Chi hội".into(),
         above: vec![
-            ("Hội LHPN xã An Bình".into(), "Hội LHPN cấp xã".into()),
-            ("Hội LHPN tỉnh Ninh Bình".into(), "Hội LHPN cấp tỉnh".into()),
+            (shape.commune.into(), "Hội LHPN cấp xã".into()),
+            (shape.province.into(), "Hội LHPN cấp tỉnh".into()),
         ],
     };
     let mut units = setup.build(&mut stamp);
@@ -125,8 +154,8 @@ pub fn sample_chapter(now_ms: u64, today: Date) -> (Book, DeviceState) {
         .collect();
 
     let mut dice = Dice(2023);
-    let mut members: Vec<Record<Member>> = Vec::with_capacity(MEMBERS);
-    for i in 0..MEMBERS {
+    let mut members: Vec<Record<Member>> = Vec::with_capacity(count);
+    for i in 0..count {
         let mut m = Member::named(
             dice.pick(&FAMILY),
             dice.pick(&MIDDLE),
@@ -143,8 +172,8 @@ pub fn sample_chapter(now_ms: u64, today: Date) -> (Book, DeviceState) {
         m.address = format!("Xóm {}, thôn Đông", 1 + i % 4);
         m.group = Some(groups[i % 4].id.clone());
         // The last eight joined this year; the others over the past years.
-        m.joined_on = Some(if i >= MEMBERS - 8 {
-            year.at((i - (MEMBERS - 8)) as f64 / 8.0)
+        m.joined_on = Some(if i >= count - 8 {
+            year.at((i - (count - 8)) as f64 / 8.0)
         } else {
             Date::new(born + 18 + dice.next(5) as u16, 3, 8)
                 .filter(|d| *d < year.at(0.0))

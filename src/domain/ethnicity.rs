@@ -82,6 +82,11 @@ impl Default for Ethnicity {
 }
 
 impl Ethnicity {
+    /// Kinh, of the current list: what a record leaves unsaid.
+    pub fn is_default(&self) -> bool {
+        *self == Ethnicity::default()
+    }
+
     /// A code of the current list.
     pub fn from_code(code: u8) -> Ethnicity {
         Ethnicity {

@@ -16,9 +16,10 @@ pub const MAX_ADDRESS: usize = 200;
 pub const MAX_RELIGION: usize = 60;
 
 /// Religion as the register records it; `Other` keeps what was written.
-#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(rename_all = "snake_case")]
 pub enum Religion {
+    #[default]
     None,
     Buddhism,
     Catholicism,
@@ -30,6 +31,11 @@ pub enum Religion {
 }
 
 impl Religion {
+    /// No religion: what a record leaves unsaid.
+    pub fn is_none(&self) -> bool {
+        *self == Religion::None
+    }
+
     /// Vietnamese and English names of the religion.
     pub fn names(&self) -> (&str, &str) {
         match self {
@@ -111,7 +117,12 @@ pub struct Member {
     pub address: String,
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub joined_on: Option<Date>,
+    /// Absent in storage and files when Kinh of the current list, as most
+    /// members are: a register of 10,000 must fit in localStorage.
+    #[serde(default, skip_serializing_if = "Ethnicity::is_default")]
     pub ethnicity: Ethnicity,
+    /// Absent when none, likewise.
+    #[serde(default, skip_serializing_if = "Religion::is_none")]
     pub religion: Religion,
     /// Công nhân.
     #[serde(default, skip_serializing_if = "is_false")]
@@ -400,8 +411,16 @@ mod tests {
         let m = Member::named("", "", "Lan");
         let json = serde_json::to_string(&m).unwrap();
         assert_eq!(
-            json,
-            r#"{"given_name":"Lan","ethnicity":{"code":1,"list":"tctk-121-1979"},"religion":"none"}"#
+            json, r#"{"given_name":"Lan"}"#,
+            "Kinh and no religion go unsaid"
+        );
+        let read: Member = serde_json::from_str(&json).unwrap();
+        assert_eq!(read, m);
+        let written = r#"{"given_name":"Lan","ethnicity":{"code":1,"list":"tctk-121-1979"},"religion":"none"}"#;
+        assert_eq!(
+            serde_json::from_str::<Member>(written).unwrap(),
+            m,
+            "as format 1 wrote it"
         );
         let mut other = m.clone();
         other.religion = Religion::Other("Bà La Môn".into());

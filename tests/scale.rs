@@ -1,0 +1,74 @@
+//! How much a register takes in storage, on the host: characters per member
+//! and per report as localStorage counts them (UTF-16 code units), and the
+//! size of register that fits in its five million.
+#![cfg(not(target_arch = "wasm32"))]
+
+use so_tay_chi_hoi::domain::book::Book;
+use so_tay_chi_hoi::domain::date::Date;
+use so_tay_chi_hoi::domain::demo::{chapter, Shape};
+use so_tay_chi_hoi::domain::demo_cluster::sample_cluster;
+use so_tay_chi_hoi::domain::storage_meter::LIMIT_CHARS;
+
+const NOW: u64 = 1_764_375_945_123;
+
+fn today() -> Date {
+    Date::new(2026, 11, 29).unwrap()
+}
+
+fn chars(text: &str) -> usize {
+    text.encode_utf16().count()
+}
+
+/// Everything a book takes in storage: each collection under its key, and
+/// the device's state.
+fn stored_chars(book: &Book, device_state: &str) -> usize {
+    Book::COLLECTIONS
+        .iter()
+        .map(|name| chars(&format!("sotay.{name}")) + chars(&book.collection_json(name)))
+        .sum::<usize>()
+        + chars("sotay.device")
+        + chars(device_state)
+}
+
+/// A chapter of `members` members with the sample's year of work.
+fn register(members: usize) -> (Book, String) {
+    let shape = Shape {
+        chapter: "Chi hội Thôn Đông",
+        commune: "Hội LHPN xã An Bình",
+        province: "Hội LHPN tỉnh Ninh Bình",
+        device: 7,
+        members,
+    };
+    let (book, device) = chapter(&shape, NOW, today());
+    (book, device.to_stored().to_string())
+}
+
+#[test]
+fn ten_thousand_members_fit_in_local_storage() {
+    let (book, device) = register(10_000);
+    let members = chars(&book.collection_json("members"));
+    let per_member = members / 10_000;
+    let total = stored_chars(&book, &device);
+    println!(
+        "{per_member} characters per member; 10,000 members and a year of work: {total} characters"
+    );
+    // Every field filled: name, birth, phone, address, group, joined on,
+    // ethnicity, religion, and a status history for some.
+    assert!((200..=450).contains(&per_member), "{per_member} per member");
+    assert!(total <= LIMIT_CHARS, "{total} characters do not fit");
+    let fit = (LIMIT_CHARS - (total - members)) / per_member;
+    println!("members that fit beside that work: {fit}");
+    assert!(fit >= 10_000);
+}
+
+#[test]
+fn a_report_takes_a_few_thousand_characters() {
+    let (book, _) = sample_cluster(NOW, today());
+    let reports = book.reports.len();
+    let per_report = chars(&book.collection_json("reports")) / reports;
+    println!("{per_report} characters per unit report ({reports} in the sample cluster)");
+    assert!(per_report <= 4_000, "{per_report} per report");
+    // A province office keeping a year's four quarters, two halves and the
+    // year for 500 units below it.
+    assert!(per_report * 500 * 7 <= LIMIT_CHARS);
+}

@@ -8,7 +8,7 @@ export TRUNK_SKIP_VERSION_CHECK := true
 export CHROMEDRIVER := /usr/bin/chromedriver
 PORT ?= 8080
 
-.PHONY: tools build serve test test-host test-browser test-e2e size size-check lint screenshots fuzz
+.PHONY: tools build serve test test-host test-browser test-e2e size size-check lint screenshots fuzz bench
 
 tools:
 	scripts/tools.sh
@@ -40,6 +40,8 @@ test-e2e:
 # Prints raw, gzip and brotli sizes of the release build and writes docs/size.md.
 size: build
 	node scripts/size.mjs --write docs/size.md
+	command -v twiggy >/dev/null || cargo install twiggy --locked
+	node scripts/breakdown.mjs --write docs/size.md
 
 # Fails when the first load is over its budget.
 size-check:
@@ -49,6 +51,12 @@ lint:
 	cargo fmt --check
 	cargo clippy --all-targets -- -D warnings
 	cargo clippy --all-targets --target wasm32-unknown-unknown -- -D warnings
+
+# Host benchmarks (criterion, benches/domain.rs) written into BENCHMARKS.md,
+# each figure against its target. About 5 minutes; not part of `make test`.
+bench:
+	cargo bench --bench domain
+	node scripts/benchmarks.mjs --write BENCHMARKS.md
 
 # The import path under libFuzzer for FUZZ_SECONDS (nightly Rust); seeds in
 # fuzz/corpus/import, what it finds in fuzz/found. Not part of `make test`.

@@ -10,8 +10,10 @@ import { join } from 'node:path';
 import { gzipSync, brotliCompressSync, constants } from 'node:zlib';
 
 // What a phone downloads: every browser that runs this app takes brotli, and
-// static hosts send it. Gzip is shown for hosts that do not.
-const BUDGET = { brotli: 250_000 };
+// static hosts send it. A host that sends only gzip must still bring the
+// first load (index.html and what it names) within 300 KB.
+const BUDGET = { brotli: 250_000, firstLoadGzip: 300_000 };
+const FIRST_LOAD = 'index.html';
 const dist = 'dist';
 const PAGES = [
   ['index.html', 'first load: set-up, the register, a member'],
@@ -55,10 +57,13 @@ for (const [page, about] of PAGES) {
     '| --- | ---: | ---: | ---: |',
     ...rows.map((r) => `| ${kind(r.name)} | ${kb(r.raw)} | ${kb(r.gzip)} | ${kb(r.brotli)} |`),
     `| **total** | **${kb(total.raw)}** | **${kb(total.gzip)}** | **${kb(total.brotli)}** |`,
-    `| budget | | | ${kb(BUDGET.brotli)} |`,
+    `| budget | | ${page === FIRST_LOAD ? kb(BUDGET.firstLoadGzip) : ''} | ${kb(BUDGET.brotli)} |`,
   ].join('\n'));
   if (total.brotli > BUDGET.brotli) {
     over.push(`${page}: ${kb(total.brotli)} KB brotli (≤ ${kb(BUDGET.brotli)})`);
+  }
+  if (page === FIRST_LOAD && total.gzip > BUDGET.firstLoadGzip) {
+    over.push(`${page}: ${kb(total.gzip)} KB gzip (≤ ${kb(BUDGET.firstLoadGzip)})`);
   }
 }
 for (const [worker, about] of WORKERS) {

@@ -61,7 +61,9 @@ fn plan(file: &BackupFile, book: &Book, device: &DeviceState) -> Result<ImportPl
 
 /// Imports a file into (book, device) and returns the new book.
 fn import(file: &BackupFile, book: &Book, device: &mut DeviceState) -> Book {
-    plan(file, book, device).expect("importable").apply(device)
+    plan(file, book, device)
+        .expect("importable")
+        .apply(book.clone(), device)
 }
 
 /// Edits one member on a device at `at`, as the member form would.
@@ -150,7 +152,7 @@ fn a_backup_restores_the_same_register_on_an_empty_phone() {
         }
     );
     assert!(preview.rejected.is_empty());
-    let restored = preview.apply(&mut new_phone);
+    let restored = preview.apply(Book::default(), &mut new_phone);
     assert_eq!(restored, book);
     assert_eq!(new_phone.home, device.home);
     assert_ne!(
@@ -174,7 +176,7 @@ fn a_backup_restores_the_same_register_on_an_empty_phone() {
         }
     );
     let before = new_phone.clone();
-    assert_eq!(again.apply(&mut new_phone), restored);
+    assert_eq!(again.apply(restored.clone(), &mut new_phone), restored);
     assert_eq!(new_phone, before);
 }
 
@@ -226,7 +228,7 @@ fn merging_previews_new_updated_deleted_unchanged_and_older() {
             older: 1
         }
     );
-    let merged = preview.apply(&mut other);
+    let merged = preview.apply(second.clone(), &mut other);
     assert_eq!(
         merged.members.get(&ids[2]).unwrap().data.address,
         "Xóm 9",
@@ -329,7 +331,7 @@ fn a_phone_set_up_but_empty_takes_the_backups_unit() {
     let (own, mut phone) = set_up_phone(8, "Chi hội Thôn Đông");
     let preview = plan(&backup(&book, &device), &own, &phone).unwrap();
     assert!(preview.adopts_unit());
-    let result = preview.apply(&mut phone);
+    let result = preview.apply(own.clone(), &mut phone);
     assert_eq!(phone.home, device.home);
     assert_eq!(
         result.units.live().count(),
@@ -393,7 +395,7 @@ fn the_format_1_fixture_still_restores() {
             ..Tally::default()
         }
     );
-    let book = preview.apply(&mut phone);
+    let book = preview.apply(Book::default(), &mut phone);
     let names: Vec<String> = book.members.live().map(|r| r.data.full_name()).collect();
     assert_eq!(names, ["Nguyễn Thị Hoa", "Lò Thị Ánh"]);
     let anh = book.members.live().nth(1).unwrap();
@@ -408,7 +410,7 @@ fn the_format_2_fixture_still_restores() {
     let mut phone = empty_device(1);
     let preview = plan_import(bytes, &Book::default(), &phone, NOW, today()).unwrap();
     assert!(preview.rejected.is_empty(), "{:?}", preview.rejected);
-    let book = preview.apply(&mut phone);
+    let book = preview.apply(Book::default(), &mut phone);
     let names: Vec<String> = book.members.live().map(|r| r.data.full_name()).collect();
     assert_eq!(names, ["Phan Thị Mơ"]);
     assert_eq!(

@@ -261,8 +261,8 @@ fn markup_and_formulas_in_names_stay_text() {
         let bytes = std::fs::read(format!("tests/fixtures/hostile/{name}")).unwrap();
         let plan = accepted(name, &bytes, at);
         assert!(plan.rejected.is_empty(), "{name}: {:?}", plan.rejected);
-        let (_, mut device) = device_at(at);
-        let book = plan.apply(&mut device);
+        let (book, mut device) = device_at(at);
+        let book = plan.apply(book, &mut device);
         (book, device)
     };
     let (book, _) = taken("names-html.json", At::EmptyChapter);

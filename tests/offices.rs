@@ -75,7 +75,7 @@ fn report_file(book: &Book, device: &mut DeviceState, depth: usize) -> OutFile {
 fn import(file: &OutFile, book: &Book, device: &mut DeviceState) -> Book {
     plan_import(file.contents.as_bytes(), book, device, NOW + 100, today())
         .expect("importable")
-        .apply(device)
+        .apply(book.clone(), device)
 }
 
 /// A file's text after editing its JSON, with its checksum made again: a
@@ -234,7 +234,7 @@ fn a_newer_report_replaces_an_older_one_and_an_older_one_changes_nothing() {
     .unwrap();
     assert_eq!(older.tally("reports").older, 1);
     assert!(!older.changes());
-    assert_eq!(older.apply(&mut office), book);
+    assert_eq!(older.apply(book.clone(), &mut office), book);
 }
 
 #[test]
@@ -389,7 +389,7 @@ fn a_plan_places_the_chapter_under_the_office_and_sets_its_targets_and_campaigns
         old: "Hội LHPN xã An Bình".into(),
         new: "Hội LHPN xã An Bình".into()
     }));
-    let book = preview.apply(&mut chapter_device);
+    let book = preview.apply(chapter.clone(), &mut chapter_device);
     let chain: Vec<(String, RecordId)> =
         so_tay_chi_hoi::domain::unit::with_ancestors(&book.units, &home)
             .iter()
@@ -542,7 +542,7 @@ fn a_unit_listed_by_hand_gives_way_to_the_one_that_reports() {
     assert!(preview.notes.contains(&Note::ReplacesListed {
         unit: "Chi hội Thôn Tây".into()
     }));
-    let book = preview.apply(&mut office_device);
+    let book = preview.apply(office.clone(), &mut office_device);
     let below: Vec<&str> = so_tay_chi_hoi::domain::unit_report::children(&book.units, &home)
         .map(|id| book.units.get(id).unwrap().data.name.as_str())
         .collect();

@@ -41,6 +41,6 @@ fuzz_target!(|input: &[u8]| {
     let (book, device) = &devices()[usize::from(pick % 3)];
     if let Ok(plan) = plan_import(file, book, device, NOW_MS, today) {
         let mut device = device.clone();
-        let _ = plan.apply(&mut device);
+        let _ = plan.apply(book.clone(), &mut device);
     }
 });

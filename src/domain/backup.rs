@@ -42,7 +42,7 @@ pub(crate) fn plan_backup(
         data,
         ..
     } = envelope;
-    let (incoming, rejected) = Book::restore(format, &data, today)?;
+    let (mut incoming, rejected) = Book::restore(format, &data, today)?;
     if incoming.units.get(&unit.id).is_none_or(|u| u.deleted) {
         return Err(FileError::BadHeader { field: "unit" });
     }
@@ -57,26 +57,21 @@ pub(crate) fn plan_backup(
         }
         _ => true,
     };
-    let mut local_units = book.units.clone();
+    if let Some(stamp) = incoming.newest_stamp() {
+        clock.observe(stamp);
+    }
+    let tallies = book.tallies(&incoming);
     if adopts_unit {
-        // The units made at set-up give way to the file's: kept as tombstones.
+        // The units made at set-up give way to the file's: kept as
+        // tombstones, stamped after everything the file brings.
         let retired: Vec<_> = book
             .units
             .live()
             .filter(|u| incoming.units.get(&u.id).is_none())
             .map(|u| u.with_deleted(clock.tick(now_ms), true))
             .collect();
-        retired.into_iter().for_each(|u| local_units.put(u));
+        retired.into_iter().for_each(|u| incoming.units.put(u));
     }
-    if let Some(stamp) = incoming.newest_stamp() {
-        clock.observe(stamp);
-    }
-    let tallies = book.tallies(&incoming);
-    let local = Book {
-        units: local_units,
-        ..book.clone()
-    };
-    let result = local.merged(&incoming);
     Ok(ImportPlan {
         kind,
         tallies,
@@ -85,7 +80,7 @@ pub(crate) fn plan_backup(
         created,
         rejected,
         notes: Vec::new(),
-        result,
+        taken: incoming,
         clock,
     })
 }

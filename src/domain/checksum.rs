@@ -8,25 +8,24 @@
 
 use serde_json::{Map, Value};
 use sha2::{Digest, Sha256};
-use std::fmt::Write;
+use std::fmt::Write as _;
 
 /// The name of the algorithm, written before the digest: `sha256:<64 hex digits>`.
 const PREFIX: &str = "sha256:";
 
 /// The checksum of a file's fields (`checksum`, if present, left out).
 pub fn checksum(object: &Map<String, Value>) -> String {
-    let mut canonical = String::new();
-    write_object(object, &mut canonical, true);
-    let digest = Sha256::digest(canonical.as_bytes());
+    let mut hasher = Hashing(Sha256::new());
+    write_object(object, &mut hasher, true);
     let mut text = String::with_capacity(PREFIX.len() + 64);
     text.push_str(PREFIX);
-    for byte in digest {
+    for byte in hasher.0.finalize() {
         let _ = write!(text, "{byte:02x}");
     }
     text
 }
 
-/// Writes the checksum of `object`'s other fields into it (a file edited on
+/// Writes `object`'s other fields' checksum into it (a file edited on
 /// purpose: a test's hostile file, a sample).
 pub fn seal(object: &mut Map<String, Value>) {
     let sum = checksum(object);
@@ -38,47 +37,62 @@ pub fn matches(object: &Map<String, Value>) -> bool {
     object.get("checksum").and_then(Value::as_str) == Some(checksum(object).as_str())
 }
 
+/// The canonical form goes straight into the hash as it is written: a
+/// multi-megabyte backup is never copied into a string first.
+struct Hashing(Sha256);
+
+impl std::io::Write for Hashing {
+    fn write(&mut self, bytes: &[u8]) -> std::io::Result<usize> {
+        self.0.update(bytes);
+        Ok(bytes.len())
+    }
+
+    fn flush(&mut self) -> std::io::Result<()> {
+        Ok(())
+    }
+}
+
 /// Keys in byte order whatever order the map keeps, so the form does not
 /// depend on how serde_json was built.
-fn write_object(object: &Map<String, Value>, out: &mut String, top: bool) {
+fn write_object(object: &Map<String, Value>, out: &mut Hashing, top: bool) {
     let mut keys: Vec<&String> = object
         .keys()
         .filter(|key| !(top && key.as_str() == "checksum"))
         .collect();
     keys.sort();
-    out.push('{');
+    out.0.update(b"{");
     for (i, key) in keys.into_iter().enumerate() {
         if i > 0 {
-            out.push(',');
+            out.0.update(b",");
         }
-        write_string(key, out);
-        out.push(':');
+        write_scalar(key, out);
+        out.0.update(b":");
         write_value(&object[key], out);
     }
-    out.push('}');
+    out.0.update(b"}");
 }
 
-fn write_value(value: &Value, out: &mut String) {
+fn write_value(value: &Value, out: &mut Hashing) {
     match value {
         Value::Object(object) => write_object(object, out, false),
         Value::Array(items) => {
-            out.push('[');
+            out.0.update(b"[");
             for (i, item) in items.iter().enumerate() {
                 if i > 0 {
-                    out.push(',');
+                    out.0.update(b",");
                 }
                 write_value(item, out);
             }
-            out.push(']');
+            out.0.update(b"]");
         }
-        Value::String(text) => write_string(text, out),
-        // null, booleans and numbers as serde_json writes them.
-        scalar => out.push_str(&scalar.to_string()),
+        // Strings, numbers, booleans and null as serde_json writes them.
+        scalar => write_scalar(scalar, out),
     }
 }
 
-fn write_string(text: &str, out: &mut String) {
-    out.push_str(&Value::from(text).to_string());
+fn write_scalar<T: serde::Serialize + ?Sized>(value: &T, out: &mut Hashing) {
+    // Writing into a hasher cannot fail.
+    let _ = serde_json::to_writer(out, value);
 }
 
 #[cfg(test)]

@@ -192,7 +192,7 @@ impl Comparison {
             title: format!("{title} — {}", self.period.label_vi()),
             columns: std::iter::once("Đơn vị".to_owned())
                 .chain(self.columns.iter().zip(&kinds).map(|(code, kind)| {
-                    let name = find(code).map_or(code.clone(), |i| i.name_vi);
+                    let name = find(code).map_or(code.clone(), |i| i.name_vi.clone());
                     if *kind == Kind::Percent {
                         format!("{name} (%)")
                     } else {
@@ -216,7 +216,7 @@ impl Comparison {
         out.push_str(&line(vec![title, self.period.label_vi()]));
         let mut header = vec!["Đơn vị".to_owned()];
         for code in &self.columns {
-            let name = find(code).map_or(code.clone(), |i| i.name_vi);
+            let name = find(code).map_or(code.clone(), |i| i.name_vi.clone());
             header.push(name.clone());
             header.push(format!("{name} (mẫu số)"));
         }

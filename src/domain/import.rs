@@ -53,8 +53,8 @@ pub struct ImportPlan {
     /// The unit this device will keep the book for, when the file changes it
     /// (a backup restored on a new phone).
     pub home: Option<RecordId>,
-    /// The book after applying.
-    pub(crate) result: Book,
+    /// The records the file brings, merged into the book when applied.
+    pub(crate) taken: Book,
     /// The device's clock after applying, moved past every imported stamp.
     pub(crate) clock: Clock,
 }
@@ -86,7 +86,7 @@ impl ImportPlan {
         unit: UnitRef,
         created: String,
         book: &Book,
-        taken: &Book,
+        taken: Book,
         clock: Clock,
     ) -> ImportPlan {
         ImportPlan {
@@ -94,25 +94,29 @@ impl ImportPlan {
             unit,
             created,
             tallies: book
-                .tallies(taken)
+                .tallies(&taken)
                 .into_iter()
                 .filter(|(_, t)| !t.is_empty())
                 .collect(),
             rejected: Vec::new(),
             notes: Vec::new(),
             home: None,
-            result: book.merged(taken),
+            taken,
             clock,
         }
     }
 
-    /// Applies the whole plan: returns the new book and updates the device state.
-    pub fn apply(self, device: &mut DeviceState) -> Book {
+    /// Applies the whole plan to `book`, the book it was made from: returns
+    /// the new book and updates the device state. The file's records are
+    /// merged in place; a book that moved on since keeps whatever of it is
+    /// newer, as merging always does.
+    pub fn apply(self, mut book: Book, device: &mut DeviceState) -> Book {
         if let Some(home) = self.home {
             device.home = Some(home);
         }
         device.clock = self.clock;
-        self.result
+        book.merge_in(self.taken);
+        book
     }
 }
 

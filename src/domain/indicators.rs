@@ -115,8 +115,14 @@ fn religions() -> impl Iterator<Item = Religion> {
     Religion::NAMED.into_iter().filter(Religion::is_religious)
 }
 
-/// Every indicator, in the order reports list them.
-pub fn catalogue() -> Vec<Indicator> {
+/// Every indicator, in the order reports list them; made once, since a
+/// thousand report files ask for it a hundred thousand times.
+pub fn catalogue() -> &'static [Indicator] {
+    static CATALOGUE: std::sync::OnceLock<Vec<Indicator>> = std::sync::OnceLock::new();
+    CATALOGUE.get_or_init(make_catalogue)
+}
+
+fn make_catalogue() -> Vec<Indicator> {
     use Kind::*;
     use Timing::*;
     let mut all = vec![
@@ -329,8 +335,8 @@ pub fn is_share(code: &str) -> bool {
     code == "fees.paid" || code.starts_with("cadres.trained.")
 }
 
-pub fn find(code: &str) -> Option<Indicator> {
-    catalogue().into_iter().find(|i| i.code == code)
+pub fn find(code: &str) -> Option<&'static Indicator> {
+    catalogue().iter().find(|i| i.code == code)
 }
 
 /// Live members counted as members (honorary ones are counted apart).

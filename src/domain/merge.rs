@@ -34,12 +34,22 @@ pub fn merge<T: Serialize + PartialEq + Clone>(
     incoming: &Collection<T>,
 ) -> Collection<T> {
     let mut result = local.clone();
-    for record in incoming.all() {
-        if classify(result.get(&record.id), record).changes_local() {
-            result.put(record.clone());
+    merge_into(&mut result, incoming.all().cloned());
+    result
+}
+
+/// Merges `incoming` into `local` in place: what [`merge`] returns, without
+/// copying `local`, so that an office taking a thousand files in turn does
+/// not copy its whole book a thousand times.
+pub fn merge_into<T: Serialize + PartialEq>(
+    local: &mut Collection<T>,
+    incoming: impl IntoIterator<Item = Record<T>>,
+) {
+    for record in incoming {
+        if classify(local.get(&record.id), &record).changes_local() {
+            local.put(record);
         }
     }
-    result
 }
 
 /// What importing one record would do to what this device holds.

@@ -154,6 +154,6 @@ pub(crate) fn plan_plan(
     Ok(ImportPlan {
         rejected,
         notes,
-        ..ImportPlan::taking(kind, office, created, book, &taken, clock)
+        ..ImportPlan::taking(kind, office, created, book, taken, clock)
     })
 }

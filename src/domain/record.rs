@@ -156,6 +156,11 @@ impl<T> Collection<T> {
         self.0.iter()
     }
 
+    /// Every record, by value.
+    pub fn into_records(self) -> Vec<Record<T>> {
+        self.0
+    }
+
     /// Records that are not deleted.
     pub fn live(&self) -> impl Iterator<Item = &Record<T>> {
         self.0.iter().filter(|r| !r.deleted)

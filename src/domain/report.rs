@@ -49,12 +49,12 @@ pub fn report(book: &Book, unit: &RecordId, period: Period) -> Vec<ReportRow> {
         None => compute(&Book::default(), unit, period),
     };
     catalogue()
-        .into_iter()
+        .iter()
         .zip(values)
         .map(|(indicator, (_, value))| {
             let target = target_for(book, unit, period.year(), &indicator.code);
             ReportRow {
-                indicator,
+                indicator: indicator.clone(),
                 value,
                 target,
             }

@@ -9,6 +9,7 @@ use super::date::Date;
 use super::envelope::{position_in, write_file, Envelope, FileError, FileKind, OutFile};
 use super::import::{ImportPlan, Note};
 use super::indicators::find;
+use super::merge::compare_versions;
 use super::name::fold;
 use super::period::Period;
 use super::problem::{FieldProblem, Problem};
@@ -92,6 +93,29 @@ pub fn write_report(
     )
 }
 
+/// The file's units, and every unit above them, each in its newest version
+/// from the file or the office: what [`merge`](super::merge::merge) of both
+/// would say of them, without copying all of the office's units for each of a
+/// thousand files.
+fn tree_of(local: &Collection<Unit>, incoming: &Collection<Unit>) -> Collection<Unit> {
+    let mut tree = Collection::default();
+    let mut wanted: Vec<&RecordId> = incoming.all().map(|u| &u.id).collect();
+    while let Some(id) = wanted.pop() {
+        if tree.get(id).is_some() {
+            continue;
+        }
+        let newest = match (local.get(id), incoming.get(id)) {
+            (Some(a), Some(b)) => Some(if compare_versions(b, a).is_gt() { b } else { a }),
+            (a, b) => a.or(b),
+        };
+        if let Some(unit) = newest {
+            wanted.extend(unit.data.parent.as_ref());
+            tree.put(unit.clone());
+        }
+    }
+    tree
+}
+
 /// Whether `unit` is `top` or lies below it, following parents in `units`.
 pub(crate) fn within(units: &Collection<Unit>, unit: &RecordId, top: &RecordId) -> bool {
     with_ancestors(units, unit).iter().any(|u| u.id == *top)
@@ -126,7 +150,7 @@ pub(crate) fn plan_report(
         return Err(FileError::OwnReport);
     }
     // Where units stand: what the office knows, and what the file adds.
-    let tree = super::merge::merge(&book.units, &incoming.units);
+    let tree = tree_of(&book.units, &incoming.units);
     let mut units: Collection<Unit> = incoming
         .units
         .all()
@@ -135,6 +159,7 @@ pub(crate) fn plan_report(
         .collect();
     let subtree = Subtree {
         tree: &tree,
+        known: &book.units,
         top: &sender.id,
         data: &data,
     };
@@ -222,13 +247,15 @@ pub(crate) fn plan_report(
     Ok(ImportPlan {
         rejected,
         notes,
-        ..ImportPlan::taking(kind, sender, created, book, &taken, clock)
+        ..ImportPlan::taking(kind, sender, created, book, taken, clock)
     })
 }
 
 /// The units at and below `top`, as far as `tree` tells where units stand.
 struct Subtree<'a> {
     tree: &'a Collection<Unit>,
+    /// The office's own units, to name a refused record's unit the file does not hold.
+    known: &'a Collection<Unit>,
     top: &'a RecordId,
     /// The file's records as written, to name a refused one by its place.
     data: &'a Map<String, Value>,
@@ -254,7 +281,10 @@ impl Subtree<'_> {
                     collection,
                     index: position_in(self.data, collection, &record.id),
                     id: Some(record.id.to_string()),
-                    label: Some(name_of(self.tree, unit)),
+                    label: Some(match self.tree.get(unit) {
+                        Some(_) => name_of(self.tree, unit),
+                        None => name_of(self.known, unit),
+                    }),
                     problems: vec![FieldProblem::new("data.unit", Problem::OutsideSubtree)],
                 });
             }

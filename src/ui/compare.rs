@@ -219,7 +219,7 @@ fn ColumnChoice(columns: RwSignal<Vec<String>>) -> impl IntoView {
     view! {
         <details class="columns">
             <summary>{move || t::indicators_compared(columns.with(Vec::len))}</summary>
-            {catalogue().into_iter().map(|indicator| {
+            {catalogue().iter().map(|indicator| {
                 let code = indicator.code.clone();
                 let checked = {
                     let code = code.clone();

@@ -99,7 +99,7 @@ pub fn ImportPanel(
                 });
                 let outcome = match planned {
                     Ok(plan) => {
-                        book = plan.clone().apply(&mut device);
+                        book = plan.clone().apply(book, &mut device);
                         Outcome::Planned(Box::new(plan))
                     }
                     Err(ReadError::File(FileError::Locked(sealed))) => Outcome::Locked(sealed),

@@ -376,10 +376,10 @@ fn NewCampaign() -> impl IntoView {
     }]);
     let problem = RwSignal::new(None::<String>);
     let mut indicators: Vec<(String, String)> = catalogue()
-        .into_iter()
+        .iter()
         .map(|i| {
             let name = either(i.names()).to_owned();
-            (i.code, name)
+            (i.code.clone(), name)
         })
         .collect();
     indicators.sort_unstable_by(|a, b| compare_vi(&a.1, &b.1));

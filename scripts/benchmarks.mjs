@@ -1,0 +1,87 @@
+// Reads what `cargo bench --bench domain` left in target/criterion/ (and the
+// browser figures of tests/perf/, when measured) and writes BENCHMARKS.md:
+// each figure's median and spread over its samples, against its target.
+// `node scripts/benchmarks.mjs --write BENCHMARKS.md`; `make bench` runs both.
+import { readFileSync, writeFileSync, existsSync } from 'node:fs';
+import { join } from 'node:path';
+
+const root = 'target/criterion';
+
+/** Per-iteration times (ms) of one benchmark's samples. */
+function samples(group, name, size) {
+  const file = join(root, group, name, String(size), 'new', 'sample.json');
+  if (!existsSync(file)) return null;
+  const { iters, times } = JSON.parse(readFileSync(file, 'utf8'));
+  return times.map((t, i) => t / iters[i] / 1e6).sort((a, b) => a - b);
+}
+
+const median = (xs) => (xs.length % 2 ? xs[(xs.length - 1) / 2] : (xs[xs.length / 2 - 1] + xs[xs.length / 2]) / 2);
+const ms = (x) => (x >= 100 ? x.toFixed(0) : x >= 10 ? x.toFixed(1) : x >= 1 ? x.toFixed(2) : x.toFixed(3));
+const spread = (xs) => `${ms(xs[0])}–${ms(xs[xs.length - 1])}`;
+
+const rows = [];
+/** A row: `what` measured at `size`; `against` a bare parse of the same bytes, or a time target in ms. */
+function row(what, group, name, size, { parse, limitMs, unit }) {
+  const xs = samples(group, name, size);
+  if (!xs) return;
+  const m = median(xs);
+  let compared = '';
+  let target = '';
+  let ok = true;
+  if (parse) {
+    const ps = samples(group, parse, size);
+    const ratio = m / median(ps);
+    compared = `${ms(median(ps))} ms (×${ratio.toFixed(2)})`;
+    target = '≤ 2× parse';
+    ok = ratio <= 2;
+  }
+  if (limitMs) {
+    target = `≤ ${limitMs} ms`;
+    ok = m <= limitMs;
+  }
+  rows.push(`| ${what} | ${size.toLocaleString('en')} ${unit} | ${ms(m)} | ${spread(xs)} | ${xs.length} | ${compared || '—'} | ${target || '—'} | ${ok ? 'yes' : '**no**'} |`);
+}
+
+for (const size of [300, 3000, 30000]) {
+  row('restore the stored register', 'restore', 'members', size, { parse: 'parse', unit: 'members' });
+}
+for (const size of [300, 3000, 30000]) {
+  row('preview a backup (one edit in ten)', 'import', 'backup', size, { parse: 'parse', unit: 'members' });
+}
+for (const size of [300, 3000, 30000]) {
+  row("a year's figures of a chapter", 'indicators', 'year', size, { limitMs: size <= 3000 ? 50 : undefined, unit: 'members' });
+}
+for (const size of [10, 100, 1000]) {
+  row('office imports report files', 'office', 'import', size, { parse: 'parse', unit: 'files' });
+}
+for (const size of [10, 100, 1000]) {
+  row("office's figures, added up", 'office', 'roll-up', size, { limitMs: size <= 100 ? 50 : undefined, unit: 'files' });
+}
+
+const cpu = (() => {
+  try {
+    return readFileSync('/proc/cpuinfo', 'utf8').match(/model name\s*:\s*(.*)/)[1];
+  } catch {
+    return 'unknown CPU';
+  }
+})();
+
+const host = `## Host (criterion, release build)
+
+\`make bench\` (= \`cargo bench --bench domain\`, then this table). Each figure
+is the median of ${'its'} samples' per-iteration times, in milliseconds, with the
+fastest and slowest sample; "bare parse" is \`serde_json::from_str::<Value>\`
+of the same bytes. Measured on: ${cpu}, one thread.
+
+| what | size | median ms | spread ms | samples | bare parse | target | met |
+| --- | ---: | ---: | ---: | ---: | ---: | --- | --- |
+${rows.join('\n')}
+`;
+
+const out = process.argv.includes('--write') ? process.argv[process.argv.indexOf('--write') + 1] : null;
+if (out) {
+  const old = existsSync(out) ? readFileSync(out, 'utf8') : '';
+  const browser = old.includes('## Browser') ? old.slice(old.indexOf('## Browser')) : '';
+  writeFileSync(out, `# Benchmarks\n\nEvery figure the app is held to, with the command that reproduces it.\n\n${host}\n${browser}`);
+}
+console.log(host);

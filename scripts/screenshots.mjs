@@ -9,7 +9,7 @@ const out = 'docs/screenshots';
 /** The sizes a page is looked at in, and the interface languages. */
 const SIZES = [[320, 640], [360, 740], [1280, 800]];
 const LANGUAGES = ['vi', 'en'];
-const PAGES = [['register', '#/'], ['figures', 'so-lieu.html#/so-lieu'], ['settings', '#/cai-dat']];
+const PAGES = [['register', '#/'], ['figures', 'so-lieu.html#/so-lieu'], ['settings', 'tep.html#/cai-dat']];
 
 /**
  * The sample chapter's register, figures and settings at every size in both

@@ -167,7 +167,11 @@ fn a_bad_record_in_storage_is_reported_and_the_rest_loaded() {
     let (book, device) = sample_chapter(NOW, today());
     local::save(Space::Own, &book, &device).unwrap();
     let text = storage().get_item("sotay.members").unwrap().unwrap();
-    let broken = text.replacen("\"religion\":\"none\"", "\"religion\":\"unknown-faith\"", 1);
+    let broken = text.replacen(
+        "\"religion\":\"catholicism\"",
+        "\"religion\":\"unknown-faith\"",
+        1,
+    );
     storage().set_item("sotay.members", &broken).unwrap();
     let loaded = local::load(Space::Own, today(), NOW);
     match &loaded.problems[..] {

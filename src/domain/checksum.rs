@@ -60,31 +60,35 @@ fn write_object(object: &Map<String, Value>, out: &mut Hashing, top: bool) {
         .filter(|key| !(top && key.as_str() == "checksum"))
         .collect();
     keys.sort();
-    out.0.update(b"{");
-    for (i, key) in keys.into_iter().enumerate() {
-        if i > 0 {
-            out.0.update(b",");
-        }
+    write_list(out, b"{", keys, b"}", |key, out| {
         write_scalar(key, out);
         out.0.update(b":");
         write_value(&object[key], out);
+    });
+}
+
+/// `open`, each item as `write` writes it with commas between, then `close`.
+fn write_list<I>(
+    out: &mut Hashing,
+    open: &[u8],
+    items: impl IntoIterator<Item = I>,
+    close: &[u8],
+    mut write: impl FnMut(I, &mut Hashing),
+) {
+    out.0.update(open);
+    for (i, item) in items.into_iter().enumerate() {
+        if i > 0 {
+            out.0.update(b",");
+        }
+        write(item, out);
     }
-    out.0.update(b"}");
+    out.0.update(close);
 }
 
 fn write_value(value: &Value, out: &mut Hashing) {
     match value {
         Value::Object(object) => write_object(object, out, false),
-        Value::Array(items) => {
-            out.0.update(b"[");
-            for (i, item) in items.iter().enumerate() {
-                if i > 0 {
-                    out.0.update(b",");
-                }
-                write_value(item, out);
-            }
-            out.0.update(b"]");
-        }
+        Value::Array(items) => write_list(out, b"[", items, b"]", write_value),
         // Strings, numbers, booleans and null as serde_json writes them.
         scalar => write_scalar(scalar, out),
     }

@@ -8,7 +8,7 @@ export TRUNK_SKIP_VERSION_CHECK := true
 export CHROMEDRIVER := /usr/bin/chromedriver
 PORT ?= 8080
 
-.PHONY: tools build serve test test-host test-browser test-e2e size size-check lint screenshots fuzz bench
+.PHONY: tools build serve test test-host test-scale test-browser test-e2e size size-check lint screenshots fuzz bench
 
 tools:
 	scripts/tools.sh
@@ -22,6 +22,7 @@ serve: build
 # Three layers; the first failure stops the run.
 test: tools
 	$(MAKE) test-host
+	$(MAKE) test-scale
 	$(MAKE) test-browser
 	$(MAKE) build
 	$(MAKE) test-e2e
@@ -29,6 +30,11 @@ test: tools
 
 test-host:
 	cargo test
+
+# DuckDB adds up the 1,000 report files tests/national.rs wrote (test-host)
+# and must find the app's own totals.
+test-scale:
+	.venv/bin/python tests/scale/duckdb_totals.py
 
 test-browser:
 	CARGO_TARGET_WASM32_UNKNOWN_UNKNOWN_RUNNER=wasm-bindgen-test-runner \

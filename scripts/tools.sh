@@ -54,3 +54,14 @@ if ! [ -x node_modules/.bin/wasm-opt ] || ! [ -d node_modules/playwright-core ] 
   say "installing npm tools from package-lock.json"
   npm ci --no-audit --no-fund
 fi
+
+# DuckDB from PyPI in a virtual environment of the project's own, for the
+# national-scale test (tests/scale/duckdb_totals.py).
+DUCKDB_VERSION=2.0.1
+if ! .venv/bin/python -c "import duckdb, sys; sys.exit(duckdb.__version__ != '$DUCKDB_VERSION')" 2>/dev/null; then
+  say "installing duckdb $DUCKDB_VERSION into .venv"
+  command -v python3 >/dev/null || apt_install python3
+  # Debian keeps venv's pip in a package of its own.
+  python3 -m venv .venv 2>/dev/null || { rm -rf .venv; apt_install python3-venv; python3 -m venv .venv; }
+  .venv/bin/pip install --quiet "duckdb==$DUCKDB_VERSION"
+fi

@@ -64,11 +64,19 @@ fn chapter(n: u32) -> (Book, DeviceState) {
     for i in 0..5 + n % 20 {
         let mut m = Member::named("Nguyễn", "Thị", &format!("Hoa {i}"));
         m.birth = Some(BirthDate::Year(1950 + ((n + i) % 55) as u16));
-        m.ethnicity = Ethnicity::from_code(if (n + i) % 7 == 0 { 6 } else { 1 });
-        if (n + i) % 5 == 0 {
+        m.ethnicity = Ethnicity::from_code(if (n + i).is_multiple_of(7) { 6 } else { 1 });
+        if (n + i).is_multiple_of(5) {
             m.religion = Religion::Buddhism;
         }
-        m.joined_on = Date::new(if (n + i) % 4 == 0 { 2026 } else { 2015 }, 3, 8);
+        m.joined_on = Date::new(
+            if (n + i).is_multiple_of(4) {
+                2026
+            } else {
+                2015
+            },
+            3,
+            8,
+        );
         book.members.put(Record::create(device.clock.tick(NOW), m));
     }
     (book, device)

@@ -19,7 +19,7 @@ mod host {
     use so_tay_chi_hoi::domain::period::Period;
     use so_tay_chi_hoi::domain::report::report;
     use so_tay_chi_hoi::domain::report_file::write_report;
-    use so_tay_chi_hoi::domain::stamp::{Clock, DeviceId};
+    use so_tay_chi_hoi::domain::stamp::DeviceId;
     use so_tay_chi_hoi::domain::unit::UnitSetup;
     use std::hint::black_box;
     use std::time::Duration;
@@ -47,23 +47,13 @@ mod host {
 
     /// A commune office set up on its own phone, before any report arrives.
     fn office() -> (Book, DeviceState) {
-        let mut device = DeviceState {
-            clock: Clock::new(DeviceId::from_random([0x0f; 8])),
-            home: None,
-            last_backup_ms: None,
-            reminder_snoozed_until_ms: None,
-        };
+        let mut device = DeviceState::new(DeviceId::from_random([0x0f; 8]));
         let setup = UnitSetup {
             name: "Hội LHPN xã An Bình".into(),
             kind: "Hội LHPN cấp xã".into(),
             above: vec![("Hội LHPN tỉnh Ninh Bình".into(), "Hội LHPN cấp tỉnh".into())],
         };
-        let mut book = Book::default();
-        for unit in setup.build(|| device.clock.tick(NOW)) {
-            device.home = Some(unit.id.clone());
-            book.units.put(unit);
-        }
-        (book, device)
+        (device.set_up(&setup, NOW), device)
     }
 
     /// The year's report files of `count` chapters of 120 members.

@@ -27,12 +27,7 @@ fn today() -> Date {
 }
 
 fn empty_device(n: u8) -> DeviceState {
-    DeviceState {
-        clock: Clock::new(DeviceId::from_random([n; 8])),
-        home: None,
-        last_backup_ms: None,
-        reminder_snoozed_until_ms: None,
-    }
+    DeviceState::new(DeviceId::from_random([n; 8]))
 }
 
 /// A phone through first run for a chapter of that name, with no member yet.
@@ -43,12 +38,7 @@ fn set_up_phone(n: u8, unit: &str) -> (Book, DeviceState) {
         kind: "Chi hội".into(),
         above: vec![],
     };
-    let mut book = Book::default();
-    for unit in setup.build(|| phone.clock.tick(NOW)) {
-        phone.home = Some(unit.id.clone());
-        book.units.put(unit);
-    }
-    (book, phone)
+    (phone.set_up(&setup, NOW), phone)
 }
 
 fn backup(book: &Book, device: &DeviceState) -> BackupFile {

@@ -13,7 +13,7 @@ use so_tay_chi_hoi::domain::import::{plan_import, ImportPlan};
 use so_tay_chi_hoi::domain::member_draft::MemberDraft;
 use so_tay_chi_hoi::domain::period::Period;
 use so_tay_chi_hoi::domain::record::Record;
-use so_tay_chi_hoi::domain::stamp::{Clock, DeviceId};
+use so_tay_chi_hoi::domain::stamp::DeviceId;
 use so_tay_chi_hoi::domain::unit::UnitSetup;
 use so_tay_chi_hoi::storage::files::ReadError;
 use so_tay_chi_hoi::ui::messages::{refused_file, rejection_reasons, rejection_subject};
@@ -26,23 +26,13 @@ fn today() -> Date {
 
 /// A device `n` set up for the unit `(name, kind)` under `above`.
 fn set_up(n: u8, (name, kind): (&str, &str), above: (&str, &str)) -> (Book, DeviceState) {
-    let mut device = DeviceState {
-        clock: Clock::new(DeviceId::from_random([n; 8])),
-        home: None,
-        last_backup_ms: None,
-        reminder_snoozed_until_ms: None,
-    };
+    let mut device = DeviceState::new(DeviceId::from_random([n; 8]));
     let setup = UnitSetup {
         name: name.into(),
         kind: kind.into(),
         above: vec![(above.0.into(), above.1.into())],
     };
-    let mut book = Book::default();
-    for unit in setup.build(|| device.clock.tick(NOW)) {
-        device.home = Some(unit.id.clone());
-        book.units.put(unit);
-    }
-    (book, device)
+    (device.set_up(&setup, NOW), device)
 }
 
 /// A chapter's phone, set up, with its unit, the one above and a member.

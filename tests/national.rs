@@ -15,7 +15,7 @@ use so_tay_chi_hoi::domain::period::Period;
 use so_tay_chi_hoi::domain::record::Record;
 use so_tay_chi_hoi::domain::report::report;
 use so_tay_chi_hoi::domain::report_file::write_report;
-use so_tay_chi_hoi::domain::stamp::{Clock, DeviceId};
+use so_tay_chi_hoi::domain::stamp::DeviceId;
 use so_tay_chi_hoi::domain::unit::UnitSetup;
 use std::path::Path;
 
@@ -31,12 +31,7 @@ fn today() -> Date {
 fn set_up(device: u32, name: &str, above: &[String]) -> (Book, DeviceState) {
     let mut id = [0x5a; 8];
     id[4..].copy_from_slice(&device.to_be_bytes());
-    let mut state = DeviceState {
-        clock: Clock::new(DeviceId::from_random(id)),
-        home: None,
-        last_backup_ms: None,
-        reminder_snoozed_until_ms: None,
-    };
+    let mut state = DeviceState::new(DeviceId::from_random(id));
     let setup = UnitSetup {
         name: name.into(),
         kind: "Chi hội".into(),
@@ -45,12 +40,7 @@ fn set_up(device: u32, name: &str, above: &[String]) -> (Book, DeviceState) {
             .map(|a| (a.clone(), "Hội LHPN".to_string()))
             .collect(),
     };
-    let mut book = Book::default();
-    for unit in setup.build(|| state.clock.tick(NOW)) {
-        state.home = Some(unit.id.clone());
-        book.units.put(unit);
-    }
-    (book, state)
+    (state.set_up(&setup, NOW), state)
 }
 
 /// Chapter `n` of a commune of 25 and a province of 250: 5 to 24 members,

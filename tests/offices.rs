@@ -17,7 +17,7 @@ use so_tay_chi_hoi::domain::period::Period;
 use so_tay_chi_hoi::domain::problem::Problem;
 use so_tay_chi_hoi::domain::record::{Record, RecordId};
 use so_tay_chi_hoi::domain::report_file::write_report;
-use so_tay_chi_hoi::domain::stamp::{Clock, DeviceId};
+use so_tay_chi_hoi::domain::stamp::DeviceId;
 use so_tay_chi_hoi::domain::unit::{Unit, UnitSetup};
 use so_tay_chi_hoi::domain::unit_report::{report_of, UnitReport};
 
@@ -30,12 +30,7 @@ fn today() -> Date {
 
 /// A device set up for a unit, with the names of the units above it.
 fn device(n: u8, name: &str, above: &[&str]) -> (Book, DeviceState) {
-    let mut device = DeviceState {
-        clock: Clock::new(DeviceId::from_random([n; 8])),
-        home: None,
-        last_backup_ms: None,
-        reminder_snoozed_until_ms: None,
-    };
+    let mut device = DeviceState::new(DeviceId::from_random([n; 8]));
     let setup = UnitSetup {
         name: name.into(),
         kind: "Chi hội".into(),
@@ -44,12 +39,7 @@ fn device(n: u8, name: &str, above: &[&str]) -> (Book, DeviceState) {
             .map(|a| (a.to_string(), "Hội LHPN".to_string()))
             .collect(),
     };
-    let mut book = Book::default();
-    for unit in setup.build(|| device.clock.tick(NOW)) {
-        device.home = Some(unit.id.clone());
-        book.units.put(unit);
-    }
-    (book, device)
+    (device.set_up(&setup, NOW), device)
 }
 
 /// A second chapter, smaller than the sample: `n` members, the first cadre.

@@ -9,7 +9,7 @@ use so_tay_chi_hoi::domain::date::Date;
 use so_tay_chi_hoi::domain::demo::sample_chapter;
 use so_tay_chi_hoi::domain::demo_cluster::sample_cluster;
 use so_tay_chi_hoi::domain::import::plan_import;
-use so_tay_chi_hoi::domain::stamp::{Clock, DeviceId};
+use so_tay_chi_hoi::domain::stamp::DeviceId;
 use std::sync::OnceLock;
 
 /// 2026-11-29, noon UTC.
@@ -19,12 +19,7 @@ fn devices() -> &'static [(Book, DeviceState); 3] {
     static DEVICES: OnceLock<[(Book, DeviceState); 3]> = OnceLock::new();
     DEVICES.get_or_init(|| {
         let today = Date::new(2026, 11, 29).expect("a real day");
-        let empty = DeviceState {
-            clock: Clock::new(DeviceId::from_random([7; 8])),
-            home: None,
-            last_backup_ms: None,
-            reminder_snoozed_until_ms: None,
-        };
+        let empty = DeviceState::new(DeviceId::from_random([7; 8]));
         [
             (Book::default(), empty),
             sample_chapter(NOW_MS, today),

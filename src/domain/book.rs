@@ -19,9 +19,9 @@ use super::problem::FieldProblem;
 use super::record::{Collection, Record, RecordId};
 use super::reminder::Written;
 use super::restore::{restore_collection, RecordData, Rejection};
-use super::stamp::{Clock, Stamp};
+use super::stamp::{Clock, DeviceId, Stamp};
 use super::training::Training;
-use super::unit::{with_ancestors, Unit};
+use super::unit::{with_ancestors, Unit, UnitSetup};
 use super::unit_report::UnitReport;
 use serde::{Deserialize, Serialize};
 use serde_json::{Map, Value};
@@ -223,6 +223,26 @@ pub struct DeviceState {
 }
 
 impl DeviceState {
+    /// A device seen for the first time: its clock at zero, no unit yet.
+    pub fn new(device: DeviceId) -> DeviceState {
+        DeviceState {
+            clock: Clock::new(device),
+            home: None,
+            last_backup_ms: None,
+            reminder_snoozed_until_ms: None,
+        }
+    }
+
+    /// First run on this device for `setup`: the book of the units it names,
+    /// this device keeping the last of them (her own unit).
+    pub fn set_up(&mut self, setup: &UnitSetup, now_ms: u64) -> Book {
+        let mut book = Book::default();
+        for unit in setup.build(|| self.clock.tick(now_ms)) {
+            self.home = Some(unit.id.clone());
+            book.units.put(unit);
+        }
+        book
+    }
     /// The device's clock moved past every stamp in `incoming`, so that what
     /// is edited after an import is newer than all it brought.
     pub fn clock_after(&self, incoming: &Book) -> Clock {

@@ -3,7 +3,7 @@
 
 use crate::domain::book::DeviceState;
 use crate::domain::date::Date;
-use crate::domain::stamp::{Clock, DeviceId};
+use crate::domain::stamp::DeviceId;
 
 /// Milliseconds since 1970, from the device's clock.
 pub fn now_ms() -> u64 {
@@ -33,10 +33,5 @@ pub fn new_device_state() -> DeviceState {
         let mixed = now_ms() ^ (js_sys::Math::random() * u64::MAX as f64) as u64;
         bytes = mixed.to_le_bytes();
     }
-    DeviceState {
-        clock: Clock::new(DeviceId::from_random(bytes)),
-        home: None,
-        last_backup_ms: None,
-        reminder_snoozed_until_ms: None,
-    }
+    DeviceState::new(DeviceId::from_random(bytes))
 }

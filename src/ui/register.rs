@@ -13,10 +13,20 @@ use crate::ui::format::date;
 use crate::ui::i18n::t;
 use leptos::prelude::*;
 
+/// Members drawn at a time.
+const PAGE: usize = 100;
+
 #[component]
 pub fn RegisterPage() -> impl IntoView {
     let state = use_app();
     let query = state.query;
+    // Rows drawn: a commune's 3,000 members are found and counted at once,
+    // but drawn a page at a time, so a cheap phone never lays out thousands.
+    let drawn = RwSignal::new(PAGE);
+    Effect::new(move |_| {
+        query.track();
+        drawn.set(PAGE);
+    });
     let counts = Memo::new(move |_| state.book.with(|b| count(b.members.all())));
     let shown = Memo::new(move |_| {
         let mut found: Vec<Record<Member>> = query.with(|q| {
@@ -121,10 +131,22 @@ pub fn RegisterPage() -> impl IntoView {
             })}
         </p>
         <ul class="member-list">
-            <For each=move || shown.get() key=|r| (r.id.clone(), r.stamp.clone()) let(record)>
+            <For
+                each=move || shown.with(|s| s.iter().take(drawn.get()).cloned().collect::<Vec<_>>())
+                key=|r| (r.id.clone(), r.stamp.clone())
+                let(record)
+            >
                 <MemberRow record/>
             </For>
         </ul>
+        {move || {
+            let more = shown.with(Vec::len).saturating_sub(drawn.get()).min(PAGE);
+            (more > 0).then(|| view! {
+                <button type="button" class="button more" on:click=move |_| drawn.update(|n| *n += PAGE)>
+                    {t::show_more(more)}
+                </button>
+            })
+        }}
         <Show when=move || shown.with(Vec::is_empty)>
             <EmptyList/>
         </Show>

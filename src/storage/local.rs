@@ -529,11 +529,11 @@ fn finish_journal(
     };
     let entries = match parse_json(text.as_bytes()) {
         Ok(serde_json::Value::Object(entries)) => entries,
-        Ok(_) | Err(_) => {
+        other => {
             let aside = set_aside(store, &key, &text, now_ms);
             problems.push(LoadProblem::Unreadable {
                 key: key.clone(),
-                error: FileError::NotAnObject,
+                error: other.err().unwrap_or(FileError::NotAnObject),
                 aside,
             });
             let _ = store.remove_item(&key);

@@ -157,6 +157,7 @@ pub fn ImportPanel(
             .map(|p| p.tally("reports"))
             .fold(0, |n, t| n + t.new + t.updated);
         state.apply_all(book, device);
+        sources.set_value(Vec::new());
         phase.set(Phase::Idle);
         if plans.iter().all(|p| p.kind == FileKind::Report) {
             state.tell(t::imported_reports(reports));
@@ -182,7 +183,11 @@ pub fn ImportPanel(
             state.go(&Route::Register);
         }
     };
-    let close = move |_| phase.set(Phase::Idle);
+    // The files' bytes (up to 20 MB each) are let go with the preview.
+    let close = move |_| {
+        sources.set_value(Vec::new());
+        phase.set(Phase::Idle);
+    };
     view! {
         <div class="import" on:dragover=|ev: leptos::ev::DragEvent| ev.prevent_default() on:drop=on_drop>
             <label class="button file-button">

@@ -132,7 +132,6 @@ impl AppState {
     /// record with that id (records keyed by year, member…), or a new record
     /// with a fresh id when `id` is `None`. Returns its id.
     pub fn save<T: InBook>(&self, id: Option<&RecordId>, data: T) -> RecordId {
-        self.absorb_news();
         let existing = id.and_then(|id| self.book.with_untracked(|b| T::of(b).get(id).cloned()));
         if let Some(record) = existing.as_ref().filter(|r| r.data == data && !r.deleted) {
             return record.id.clone();

@@ -15,11 +15,11 @@ const PREFIX: &str = "sha256:";
 
 /// The checksum of a file's fields (`checksum`, if present, left out).
 pub fn checksum(object: &Map<String, Value>) -> String {
-    let mut hasher = Hashing(Sha256::new());
+    let mut hasher = Hashing::default();
     write_object(object, &mut hasher, true);
     let mut text = String::with_capacity(PREFIX.len() + 64);
     text.push_str(PREFIX);
-    for byte in hasher.0.finalize() {
+    for byte in hasher.finish() {
         let _ = write!(text, "{byte:02x}");
     }
     text
@@ -39,11 +39,22 @@ pub fn matches(object: &Map<String, Value>) -> bool {
 
 /// The canonical form goes straight into the hash as it is written: a
 /// multi-megabyte backup is never copied into a string first.
+#[derive(Default)]
 struct Hashing(Sha256);
+
+impl Hashing {
+    fn update(&mut self, bytes: &[u8]) {
+        self.0.update(bytes);
+    }
+
+    fn finish(self) -> impl IntoIterator<Item = u8> {
+        self.0.finalize()
+    }
+}
 
 impl std::io::Write for Hashing {
     fn write(&mut self, bytes: &[u8]) -> std::io::Result<usize> {
-        self.0.update(bytes);
+        self.update(bytes);
         Ok(bytes.len())
     }
 
@@ -53,16 +64,19 @@ impl std::io::Write for Hashing {
 }
 
 /// Keys in byte order whatever order the map keeps, so the form does not
-/// depend on how serde_json was built.
+/// depend on how serde_json was built (its default map keeps them sorted
+/// already, which is checked before sorting).
 fn write_object(object: &Map<String, Value>, out: &mut Hashing, top: bool) {
     let mut keys: Vec<&String> = object
         .keys()
         .filter(|key| !(top && key.as_str() == "checksum"))
         .collect();
-    keys.sort();
+    if !keys.is_sorted() {
+        keys.sort();
+    }
     write_list(out, b"{", keys, b"}", |key, out| {
         write_scalar(key, out);
-        out.0.update(b":");
+        out.update(b":");
         write_value(&object[key], out);
     });
 }
@@ -75,14 +89,14 @@ fn write_list<I>(
     close: &[u8],
     mut write: impl FnMut(I, &mut Hashing),
 ) {
-    out.0.update(open);
+    out.update(open);
     for (i, item) in items.into_iter().enumerate() {
         if i > 0 {
-            out.0.update(b",");
+            out.update(b",");
         }
         write(item, out);
     }
-    out.0.update(close);
+    out.update(close);
 }
 
 fn write_value(value: &Value, out: &mut Hashing) {

@@ -101,34 +101,40 @@ pub fn vi_upper(c: char) -> char {
 /// Lower case without diacritics (đ becomes d), for matching what people type.
 /// Handles both precomposed letters and letters followed by combining marks.
 pub fn fold(text: &str) -> String {
-    let mut out = String::with_capacity(text.len());
-    for c in text.chars() {
-        if ('\u{300}'..='\u{36f}').contains(&c) {
-            continue;
-        }
-        out.push(base_letter(vi_lower(c)));
-    }
-    out
+    folded(text).collect()
+}
+
+/// The letters of [`fold`] one by one, so that comparing two names stops at
+/// the first difference and allocates nothing.
+pub fn folded(text: &str) -> impl DoubleEndedIterator<Item = char> + '_ {
+    text.chars()
+        .filter(|c| !('\u{300}'..='\u{36f}').contains(c))
+        .map(|c| base_letter(vi_lower(c)))
+}
+
+/// Whether two names are the same once folded («Thôn Đông» and «thon dong»).
+/// Compared from the end: names of units side by side share their beginning
+/// («Chi hội thôn …»), so a difference shows at once.
+pub fn same_folded(a: &str, b: &str) -> bool {
+    folded(a).rev().eq(folded(b).rev())
 }
 
 /// The Latin base letter of a lower-case Vietnamese letter.
+///
+/// By code point ranges rather than a search through lists of letters: names
+/// are folded for every comparison (search, units matched by name), and the
+/// ranges are where Unicode puts each base letter's accented forms.
 fn base_letter(c: char) -> char {
-    const GROUPS: [(char, &str); 7] = [
-        ('a', "àáảãạăằắẳẵặâầấẩẫậ"),
-        ('e', "èéẻẽẹêềếểễệ"),
-        ('i', "ìíỉĩị"),
-        ('o', "òóỏõọôồốổỗộơờớởỡợ"),
-        ('u', "ùúủũụưừứửữự"),
-        ('y', "ỳýỷỹỵ"),
-        ('d', "đ"),
-    ];
-    if c.is_ascii() {
-        return c;
+    match c as u32 {
+        0xE0..=0xE5 | 0x103 | 0x1EA0..=0x1EB7 => 'a',
+        0xE8..=0xEB | 0x1EB8..=0x1EC7 => 'e',
+        0xEC..=0xEF | 0x129 | 0x1EC8..=0x1ECB => 'i',
+        0xF2..=0xF6 | 0x1A1 | 0x1ECC..=0x1EE3 => 'o',
+        0xF9..=0xFC | 0x169 | 0x1B0 | 0x1EE4..=0x1EF1 => 'u',
+        0xFD | 0xFF | 0x1EF2..=0x1EF9 => 'y',
+        0x111 => 'd',
+        _ => c,
     }
-    GROUPS
-        .iter()
-        .find(|(_, accented)| accented.contains(c))
-        .map_or(c, |(base, _)| *base)
 }
 
 /// ASCII words joined by `-`, for file names that every messenger keeps intact.
@@ -170,11 +176,35 @@ mod tests {
     }
 
     #[test]
+    fn every_vietnamese_letter_folds_to_its_base() {
+        let groups = [
+            ('a', "àáảãạăằắẳẵặâầấẩẫậ"),
+            ('e', "èéẻẽẹêềếểễệ"),
+            ('i', "ìíỉĩị"),
+            ('o', "òóỏõọôồốổỗộơờớởỡợ"),
+            ('u', "ùúủũụưừứửữự"),
+            ('y', "ỳýỷỹỵ"),
+            ('d', "đ"),
+        ];
+        for (base, letters) in groups {
+            for letter in letters.chars() {
+                assert_eq!(fold(&letter.to_string()), base.to_string(), "{letter}");
+                let upper = letter.to_uppercase().to_string();
+                assert_eq!(fold(&upper), base.to_string(), "{upper}");
+            }
+        }
+        assert_eq!(fold("x-1 ñ"), "x-1 ñ");
+    }
+
+    #[test]
     fn folds_diacritics_both_ways_they_are_typed() {
         assert_eq!(fold("Nguyễn Thị Hoa"), "nguyen thi hoa");
         assert_eq!(fold("ĐẶNG Ưng Ỷ"), "dang ung y");
         // "ễ" typed as e + circumflex + tilde combining marks.
         assert_eq!(fold("Nguye\u{302}\u{303}n"), "nguyen");
+        assert!(same_folded("Thôn Đông", "thon dong"));
+        assert!(same_folded("Thôn Đông", "Tho\u{302}n \u{110}o\u{302}ng"));
+        assert!(!same_folded("Thôn Đông", "Thôn Đông 2"));
     }
 
     #[test]

@@ -10,7 +10,7 @@ use super::envelope::{position_in, write_file, Envelope, FileError, FileKind, Ou
 use super::import::{ImportPlan, Note};
 use super::indicators::find;
 use super::merge::compare_versions;
-use super::name::fold;
+use super::name::same_folded;
 use super::period::Period;
 use super::problem::{FieldProblem, Problem};
 use super::record::{set_of, Collection, Record, RecordId};
@@ -198,12 +198,11 @@ pub(crate) fn plan_report(
             };
             // A unit listed by hand under the same name, with nothing sent
             // yet, was this one all along.
-            let listed = children(&book.units, &under)
-                .filter_map(|id| book.units.get(id))
-                .find(|u| {
-                    fold(&u.data.name) == fold(&sender.name)
-                        && !book.reports.live().any(|r| r.data.unit == u.id)
-                });
+            let listed = book.units.live().find(|u| {
+                u.data.parent.as_ref() == Some(&under)
+                    && same_folded(&u.data.name, &sender.name)
+                    && !book.reports.live().any(|r| r.data.unit == u.id)
+            });
             match listed {
                 Some(listed) => {
                     units.put(listed.with_deleted(clock.tick(now_ms), true));

@@ -11,6 +11,9 @@
 //! new texts to one journal key, in one step, and removes it once every key is
 //! written: a save cut short half-way (storage full, the tab closed) is
 //! finished at the next start, so collections are never left half old, half new.
+//! A save too big to be held twice in storage goes without the journal rather
+//! than not at all, still all or nothing: what it wrote is put back if a key
+//! does not fit.
 //! Data of an older format is copied to `<key>.format-<n>` before anything is
 //! written, and the copies go only once the new format is saved and read back.
 //! Other tabs of the same browser save to the same keys: before each save, and
@@ -430,31 +433,80 @@ pub fn save(space: Space, book: &Book, device: &DeviceState) -> Result<(), SaveE
         .filter(|(key, text)| differs(key, text))
         .collect();
     let journal_key = space.key(JOURNAL);
+    let set = |key: &str, text: &str| {
+        store
+            .set_item(key, text)
+            .map_err(|e| SaveError::from_js(&e))
+    };
+    let mut journaled = false;
     if changed.len() > 1 {
         let journal: serde_json::Map<String, serde_json::Value> = changed
             .iter()
             .map(|(key, text)| (key.clone(), text.as_str().into()))
             .collect();
-        let journal = serde_json::Value::Object(journal).to_string();
-        store
-            .set_item(&journal_key, &journal)
-            .map_err(|e| SaveError::from_js(&e))?;
+        match set(
+            &journal_key,
+            &serde_json::Value::Object(journal).to_string(),
+        ) {
+            Ok(()) => journaled = true,
+            // Too big to be held twice: see below.
+            Err(SaveError::Full) => drop_journal(&store, space),
+            Err(error) => return Err(error),
+        }
     }
     let device_text = device.to_stored().to_string();
     let device_key = space.key(DEVICE);
     if differs(&device_key, &device_text) {
         changed.push((device_key, device_text));
     }
+    // What each key held before, to put back if a save without the journal
+    // fails half-way.
+    let mut before: Vec<(&str, Option<String>)> = Vec::with_capacity(changed.len());
     for (key, text) in &changed {
-        store
-            .set_item(key, text)
-            .map_err(|e| SaveError::from_js(&e))?;
+        let old = store.get_item(key).ok().flatten();
+        let mut written = set(key, text);
+        if written == Err(SaveError::Full) && journaled {
+            // A book too big to be held twice (a restore or an import of
+            // millions of characters) is saved without the journal rather
+            // than not at all; it is still all or nothing, by putting back
+            // what was written when a key does not fit.
+            drop_journal(&store, space);
+            journaled = false;
+            written = set(key, text);
+        }
+        if let Err(error) = written {
+            if !journaled {
+                put_back(&store, before);
+            }
+            return Err(error);
+        }
+        before.push((key, old));
+    }
+    for (key, text) in &changed {
         remember(key, text);
     }
     // A journal left by a save cut short is finished by this one too.
     let _ = store.remove_item(&journal_key);
     settle_old_copies(&store, space);
     Ok(())
+}
+
+/// Removes the journal: one that could not be written, or one that no longer
+/// fits beside the save; a journal of an earlier save cut short goes too,
+/// since replayed later it would write older texts over this save's.
+fn drop_journal(store: &web_sys::Storage, space: Space) {
+    let _ = store.remove_item(&space.key(JOURNAL));
+}
+
+/// Gives keys back the texts they held before a save that failed half-way,
+/// last written first.
+fn put_back(store: &web_sys::Storage, before: Vec<(&str, Option<String>)>) {
+    for (key, old) in before.into_iter().rev() {
+        let _ = match old {
+            Some(text) => store.set_item(key, &text),
+            None => store.remove_item(key),
+        };
+    }
 }
 
 thread_local! {

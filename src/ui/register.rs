@@ -1,9 +1,10 @@
 //! The member register: counts at the top, search and filters, and the list
 //! in Vietnamese name order.
 
-use super::format::compare_vi;
+use super::format::{self, compare_vi};
 use super::icons;
 use super::messages::{group_label, status_label};
+use super::perf;
 use super::route::Route;
 use super::state::use_app;
 use crate::domain::member::{Member, Religion, Status};
@@ -83,7 +84,7 @@ pub fn RegisterPage() -> impl IntoView {
         <h1 class="visually-hidden">{t::register_title()}</h1>
         <section class="summary" aria-label=t::member_figures()>
             <p class="big-count">
-                <strong>{move || counts.with(|c| c.active)}</strong>
+                <strong>{move || format::count(counts.with(|c| c.active) as u64)}</strong>
                 {t::members_active_after()}
             </p>
             <div class="chips" role="group" aria-label=t::filter_by_group()>
@@ -97,7 +98,7 @@ pub fn RegisterPage() -> impl IntoView {
                             on:click=move |_| toggle_group(group)
                         >
                             {group_label(group)}
-                            <span class="chip-count">{move || counts.with(|c| c.groups[i].1)}</span>
+                            <span class="chip-count">{move || format::count(counts.with(|c| c.groups[i].1) as u64)}</span>
                         </button>
                     }
                 }).collect_view()}
@@ -111,7 +112,11 @@ pub fn RegisterPage() -> impl IntoView {
                     placeholder=t::search_members_hint()
                     autocomplete="off"
                     prop:value=move || query.with(|q| q.text.clone())
-                    on:input=move |ev| query.update(|q| q.text = event_target_value(&ev))
+                    on:input=move |ev| {
+                        perf::start("search");
+                        query.update(|q| q.text = event_target_value(&ev));
+                        perf::end_at_next_frame("search");
+                    }
                 />
             </label>
             <div class="shown">

@@ -5,6 +5,7 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { servedApp } from './fixtures/env.mjs';
 import { newPhone } from './fixtures/app.mjs';
+import { resealed, tempFile } from './fixtures/files.mjs';
 
 const env = servedApp();
 const UNIT = { unit: 'Chi hội Xóm Trại', commune: 'Hội LHPN xã Yên Mỹ', province: 'Hội LHPN tỉnh Hưng Yên' };
@@ -61,6 +62,36 @@ test('storage nearly full is said on every page, and settings show what fills it
     assert.equal(await phone.page.getByText('Bộ nhớ trình duyệt đã dùng').count(), 0);
     assert.deepEqual(phone.errors, []);
   } finally {
+    await phone.close();
+  }
+});
+
+test('a backup too big to be held twice in storage is restored whole on a new phone', async () => {
+  const first = await newPhone(env.browser, env.server.url);
+  const phone = await newPhone(env.browser, env.server.url);
+  const p = phone.page;
+  try {
+    await first.setUp(UNIT);
+    await first.addMember({ name: 'Đỗ Thị Lan', birthYear: 1980, phone: '0912345678' });
+    const backup = JSON.parse((await first.makeBackup()).text);
+    // 18,000 members: about 2.9 million characters, which fit in storage
+    // once but not beside a second copy of themselves.
+    const [lan] = backup.data.members;
+    for (let i = 0; i < 18_000; i++) backup.data.members.push({ ...lan, id: `lon-${i}` });
+    const file = await tempFile('sao-luu_lon.json', resealed(backup));
+    await p.getByRole('link', { name: 'Khôi phục từ tệp sao lưu' }).click();
+    await phone.pickFile('Chọn tệp sao lưu (.json)', file);
+    await p.getByRole('button', { name: 'Nhập vào sổ' }).click();
+    await p.locator('.summary').getByText('18.001').waitFor();
+    assert.equal(await p.getByText('Bộ nhớ trình duyệt đã đầy').count(), 0);
+    await phone.reload();
+    await p.locator('.summary').getByText('18.001').waitFor();
+    const stored = await phone.storage();
+    assert.equal(stored['sotay.journal'], undefined);
+    assert.ok(stored['sotay.members'].length > 2_800_000, `${stored['sotay.members'].length} characters of members`);
+    assert.deepEqual(phone.errors, []);
+  } finally {
+    await first.close();
     await phone.close();
   }
 });

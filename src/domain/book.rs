@@ -97,6 +97,14 @@ macro_rules! collections {
                 }
             }
 
+            /// One collection's [`Collection::fingerprint`].
+            pub fn fingerprint(&self, name: &str) -> u64 {
+                match name {
+                    $($name => self.$field.fingerprint(),)*
+                    _ => 0,
+                }
+            }
+
             /// Each collection merged with the other book's (see `merge`).
             pub fn merged(&self, other: &Book) -> Book {
                 Book { $($field: merge(&self.$field, &other.$field),)* }

@@ -39,6 +39,9 @@ const DEMO_CLUSTER: &str = "demo-cluster";
 const DEVICE: &str = "device";
 /// Key suffix of the journal of a save that touches several collections.
 const JOURNAL: &str = "journal";
+/// Key suffix of the token each save writes first, so that other tabs see at
+/// one read whether anything was saved since they last looked.
+const SAVED: &str = "saved";
 /// Part of the key of a copy of data in an older format: `<key>.format-<n>`.
 const OLD_COPY: &str = ".format-";
 
@@ -175,6 +178,8 @@ pub fn load(space: Space, today: Date, now_ms: u64) -> Loaded {
         return loaded;
     };
     finish_journal(&store, space, now_ms, &mut loaded.problems);
+    let token = store.get_item(&space.key(SAVED)).ok().flatten();
+    TOKEN.with(|t| *t.borrow_mut() = token);
     let mut format = crate::domain::envelope::FORMAT;
     let device_key = space.key(DEVICE);
     if let Some(text) = read(&store, &device_key) {
@@ -234,7 +239,12 @@ fn load_collection(
             .restore_one(name, format, Some(&value), today, u64::MAX)
     });
     match restored {
-        Ok(rejected) if rejected.is_empty() => {}
+        // Read whole in today's format: saved as it is until it changes.
+        Ok(rejected) if rejected.is_empty() => {
+            if format == crate::domain::envelope::FORMAT {
+                remember_print(&key, loaded.book.fingerprint(name));
+            }
+        }
         Ok(rejected) => {
             let aside = set_aside(store, &key, &text, now_ms);
             loaded.problems.push(LoadProblem::Rejected {
@@ -366,7 +376,9 @@ fn held(key: &str) -> Held {
         Held::Aside
     } else if key.starts_with(&Space::Own.key(DRAFT)) {
         Held::Drafts
-    } else if key == SPACE_KEY || key == LANGUAGE_KEY || key == Space::Own.key(DEVICE) {
+    } else if [SPACE_KEY, LANGUAGE_KEY].contains(&key)
+        || [DEVICE, SAVED].iter().any(|k| key == Space::Own.key(k))
+    {
         Held::Device
     } else if let Some(name) = key
         .strip_prefix(own)
@@ -418,6 +430,9 @@ fn protect() {
 /// Saves the book and the device state. Each key is written only if its text
 /// differs from what storage holds, so one edit rewrites one collection, and a
 /// key that failed to be written (storage full) is written by the next save.
+/// A collection holding the record versions this tab last saved or read is
+/// not even written out to find that out (its fingerprint tells), so an edit
+/// of one member does not turn the whole book into text.
 /// Several collections at once go through the journal; the device state goes
 /// last, since a clock behind the records is moved past them at load.
 pub fn save(space: Space, book: &Book, device: &DeviceState) -> Result<(), SaveError> {
@@ -426,23 +441,45 @@ pub fn save(space: Space, book: &Book, device: &DeviceState) -> Result<(), SaveE
     }
     let store = storage().ok_or(SaveError::Unavailable)?;
     let differs =
-        |key: &String, text: &String| store.get_item(key).ok().flatten().as_ref() != Some(text);
-    let mut changed: Vec<(String, String)> = Book::COLLECTIONS
-        .iter()
-        .map(|name| (space.key(name), book.collection_json(name)))
-        .filter(|(key, text)| differs(key, text))
-        .collect();
-    let journal_key = space.key(JOURNAL);
+        |key: &str, text: &str| store.get_item(key).ok().flatten().as_deref() != Some(text);
+    let mut changed: Vec<Write> = Vec::new();
+    for name in Book::COLLECTIONS {
+        let key = space.key(name);
+        let print = book.fingerprint(name);
+        let last = saved_print(&key);
+        if last == Some(print) {
+            continue;
+        }
+        let text = book.collection_json(name);
+        // Changed since this tab saved it: no need to read storage's text.
+        if last.is_some() || differs(&key, &text) {
+            changed.push(Write {
+                key,
+                text,
+                print: Some(print),
+            });
+        } else {
+            remember_print(&key, print);
+        }
+    }
     let set = |key: &str, text: &str| {
         store
             .set_item(key, text)
             .map_err(|e| SaveError::from_js(&e))
     };
+    let device_text = device.to_stored().to_string();
+    let device_key = space.key(DEVICE);
+    let device_changed = differs(&device_key, &device_text);
+    if !changed.is_empty() || device_changed {
+        // First, so that a tab that sees any of this save sees the token too.
+        let _ = set(&space.key(SAVED), &new_token());
+    }
+    let journal_key = space.key(JOURNAL);
     let mut journaled = false;
     if changed.len() > 1 {
         let journal: serde_json::Map<String, serde_json::Value> = changed
             .iter()
-            .map(|(key, text)| (key.clone(), text.as_str().into()))
+            .map(|w| (w.key.clone(), w.text.as_str().into()))
             .collect();
         match set(
             &journal_key,
@@ -454,16 +491,22 @@ pub fn save(space: Space, book: &Book, device: &DeviceState) -> Result<(), SaveE
             Err(error) => return Err(error),
         }
     }
-    let device_text = device.to_stored().to_string();
-    let device_key = space.key(DEVICE);
-    if differs(&device_key, &device_text) {
-        changed.push((device_key, device_text));
+    if device_changed {
+        changed.push(Write {
+            key: device_key,
+            text: device_text,
+            print: None,
+        });
     }
-    // What each key held before, to put back if a save without the journal
-    // fails half-way.
+    // What each key held before, to put back if a save of several keys
+    // without the journal fails half-way (a save of one key that fails has
+    // written nothing).
+    let several = changed.len() > 1;
     let mut before: Vec<(&str, Option<String>)> = Vec::with_capacity(changed.len());
-    for (key, text) in &changed {
-        let old = store.get_item(key).ok().flatten();
+    for Write { key, text, .. } in &changed {
+        let old = several
+            .then(|| store.get_item(key).ok().flatten())
+            .flatten();
         let mut written = set(key, text);
         if written == Err(SaveError::Full) && journaled {
             // A book too big to be held twice (a restore or an import of
@@ -482,13 +525,23 @@ pub fn save(space: Space, book: &Book, device: &DeviceState) -> Result<(), SaveE
         }
         before.push((key, old));
     }
-    for (key, text) in &changed {
+    for Write { key, text, print } in &changed {
         remember(key, text);
+        if let Some(print) = print {
+            remember_print(key, *print);
+        }
     }
     // A journal left by a save cut short is finished by this one too.
     let _ = store.remove_item(&journal_key);
     settle_old_copies(&store, space);
     Ok(())
+}
+
+/// A key to write, and for a collection the fingerprint of its records.
+struct Write {
+    key: String,
+    text: String,
+    print: Option<u64>,
 }
 
 /// Removes the journal: one that could not be written, or one that no longer
@@ -514,6 +567,36 @@ thread_local! {
     /// whose text differs was written by another tab since.
     static KNOWN: std::cell::RefCell<std::collections::HashMap<String, u64>> =
         std::cell::RefCell::default();
+    /// Each collection key's fingerprint as this tab last saved or read it.
+    static PRINTS: std::cell::RefCell<std::collections::HashMap<String, u64>> =
+        std::cell::RefCell::default();
+    /// The save token as this tab last wrote or read it; `None` once another
+    /// tab is heard to have saved, so that the next look reads every key.
+    static TOKEN: std::cell::RefCell<Option<String>> = const { std::cell::RefCell::new(None) };
+}
+
+fn saved_print(key: &str) -> Option<u64> {
+    PRINTS.with(|prints| prints.borrow().get(key).copied())
+}
+
+fn remember_print(key: &str, print: u64) {
+    PRINTS.with(|prints| prints.borrow_mut().insert(key.to_owned(), print));
+}
+
+/// A token no other save writes: random, from the browser.
+fn new_token() -> String {
+    let token = format!(
+        "{:x}",
+        (js_sys::Math::random() * 9_007_199_254_740_992.0) as u64
+    );
+    TOKEN.with(|t| *t.borrow_mut() = Some(token.clone()));
+    token
+}
+
+/// Another tab saved (the browser's `storage` event): the next look at
+/// storage ([`news`]) reads every key.
+pub fn other_tab_saved() {
+    TOKEN.with(|t| *t.borrow_mut() = None);
 }
 
 fn digest(text: &str) -> u64 {
@@ -540,6 +623,12 @@ fn read(store: &web_sys::Storage, key: &str) -> Option<String> {
 /// which keeps them aside.
 pub fn news(space: Space, today: Date) -> Option<(Book, Option<DeviceState>)> {
     let store = storage()?;
+    // No save since this tab last looked or wrote: one key read says so.
+    let token = store.get_item(&space.key(SAVED)).ok().flatten();
+    if token.is_some() && TOKEN.with(|t| *t.borrow() == token) {
+        return None;
+    }
+    TOKEN.with(|t| *t.borrow_mut() = token);
     let unseen = |key: &str| -> Option<String> {
         let text = store.get_item(key).ok().flatten()?;
         let seen = KNOWN.with(|known| known.borrow().get(key) == Some(&digest(&text)));

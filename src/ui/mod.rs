@@ -14,6 +14,8 @@ pub mod import_panel;
 pub mod locked;
 pub mod member_page;
 pub mod messages;
+pub mod more;
+pub mod perf;
 pub mod period;
 pub mod picker;
 pub mod plan_page;
@@ -100,6 +102,7 @@ pub const OFFICES: Pages = Pages {
 
 /// Mounts a page of the app, loading the book from storage.
 pub fn start(pages: Pages) {
+    perf::start("first-render");
     route::set_bundle(pages.bundle);
     let lang = crate::storage::local::language()
         .and_then(|code| i18n::Lang::from_code(&code))
@@ -115,12 +118,13 @@ pub fn start(pages: Pages) {
     if let Ok(history) = window().history() {
         let _ = history.set_scroll_restoration(web_sys::ScrollRestoration::Manual);
     }
-    let Some(state) = AppState::load() else {
+    let Some(state) = perf::measure("restore", AppState::load) else {
         // A sample space chosen but not made yet.
         sample::open_page();
         return;
     };
     mount_to_body(move || view! { <App state pages/> });
+    perf::end_at_next_frame("first-render");
 }
 
 /// The whole app for a given state: set-up until the device has a unit, then
@@ -143,7 +147,10 @@ pub fn App(state: AppState, pages: Pages) -> impl IntoView {
     });
     // Another tab of this browser saved: take its edits in (the effect below
     // then saves the merge, so both tabs end with every edit).
-    let other_tab = window_event_listener(leptos::ev::storage, move |_| state.absorb_news());
+    let other_tab = window_event_listener(leptos::ev::storage, move |_| {
+        crate::storage::local::other_tab_saved();
+        state.absorb_news();
+    });
     on_cleanup(move || {
         listener.remove();
         leaving.remove();

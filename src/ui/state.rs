@@ -88,10 +88,12 @@ impl AppState {
     /// Writes the book and device state, after taking in what other tabs
     /// saved; shows the failure, or clears the last one.
     pub fn persist(&self) {
-        self.absorb_news();
-        let result = self.book.with(|book| {
-            self.device
-                .with(|device| local::save(self.space, book, device))
+        let result = super::perf::measure("save", || {
+            self.absorb_news();
+            self.book.with(|book| {
+                self.device
+                    .with(|device| local::save(self.space, book, device))
+            })
         });
         self.save_error.set(result.err());
     }

@@ -145,6 +145,11 @@ fn a_backup_restores_the_same_register_on_an_empty_phone() {
     let restored = preview.apply(Book::default(), &mut new_phone);
     assert_eq!(restored, book);
     assert_eq!(new_phone.home, device.home);
+    assert_eq!(
+        restored.written_after(new_phone.last_backup_ms).count,
+        0,
+        "what came from a backup is not waiting for one"
+    );
     assert_ne!(
         new_phone.clock.device, device.clock.device,
         "the new phone keeps its own id"
@@ -329,6 +334,11 @@ fn a_phone_set_up_but_empty_takes_the_backups_unit() {
         "the set-up unit is retired as a tombstone"
     );
     assert_eq!(result.units.len(), 4);
+    assert_eq!(
+        result.written_after(phone.last_backup_ms).count,
+        0,
+        "the set-up unit's retirement is not a change to back up"
+    );
 }
 
 #[test]

@@ -111,10 +111,15 @@ impl ImportPlan {
     /// merged in place; a book that moved on since keeps whatever of it is
     /// newer, as merging always does.
     pub fn apply(self, mut book: Book, device: &mut DeviceState) -> Book {
+        device.clock = self.clock;
         if let Some(home) = self.home {
             device.home = Some(home);
+            if self.kind == FileKind::Backup {
+                // A phone restored from a backup holds what the file holds:
+                // it is backed up until she changes something.
+                device.last_backup_ms = Some(device.clock.wall_ms);
+            }
         }
-        device.clock = self.clock;
         book.merge_in(self.taken);
         book
     }

@@ -2,6 +2,7 @@
 //! column, the units that have not reported marked, the total by roll-up
 //! rules, a bar chart of the chosen column that reads at 360 px, print and CSV.
 
+use super::more::{Drawn, More};
 use super::period::PeriodChoice;
 use super::route::Route;
 use super::state::use_app;
@@ -52,6 +53,12 @@ pub fn ComparePage() -> impl IntoView {
         let ranks = comparison.sort_by(sort.get().min(columns.len().saturating_sub(1)));
         (comparison, ranks)
     });
+    let drawn = Drawn::restarting_on(move || {
+        unit.track();
+        depth.track();
+        state.period.track();
+    });
+    let rows = Signal::derive(move || table.with(|(c, _)| c.rows.len()));
     // Units that have units below them: the ones a comparison can be for.
     let home_for_choices = home.clone();
     let choices = Memo::new(move |_| {
@@ -172,7 +179,7 @@ pub fn ComparePage() -> impl IntoView {
                         </thead>
                         <tbody>
                             {move || table.with(|(comparison, ranks)| {
-                                comparison.rows.iter().zip(ranks).map(|(row, rank)| {
+                                comparison.rows.iter().zip(ranks).take(drawn.get()).map(|(row, rank)| {
                                     let cells = match &row.values {
                                         Some(values) => values.iter().zip(&comparison.columns)
                                             .map(|(v, code)| view! { <td>{value_short(kind_of(code), *v)}</td> })
@@ -201,16 +208,26 @@ pub fn ComparePage() -> impl IntoView {
                         </tfoot>
                     </table>
                 </div>
-                <Bars table=Signal::derive(move || table.get().0) column=sort/>
+                <More drawn total=rows label=t::show_more_units/>
+                <Bars table=Signal::derive(move || table.get().0) column=sort drawn/>
             </article>
             <div class="actions no-print">
-                <button type="button" class="button primary" on:click=move |_| { let _ = window().print(); }>{t::print_comparison()}</button>
+                <button type="button" class="button primary" on:click=move |_| print_all(drawn)>{t::print_comparison()}</button>
                 <button type="button" class="button" on:click=csv>{t::download_csv()}</button>
                 <button type="button" class="button" on:click=xlsx>{t::download_xlsx()}</button>
             </div>
         </Show>
     }
     .into_any()
+}
+
+/// Prints every row, not only those drawn on screen: they are drawn first,
+/// and the print dialog opens at the next frame.
+fn print_all(drawn: Drawn) {
+    drawn.all();
+    request_animation_frame(|| {
+        let _ = window().print();
+    });
 }
 
 /// Which indicators are the columns.
@@ -246,7 +263,11 @@ fn ColumnChoice(columns: RwSignal<Vec<String>>) -> impl IntoView {
 /// A horizontal bar per unit for the chosen column, longest first, its value
 /// written beside it; drawn in SVG so that it prints as it shows.
 #[component]
-fn Bars(#[prop(into)] table: Signal<Comparison>, column: RwSignal<usize>) -> impl IntoView {
+fn Bars(
+    #[prop(into)] table: Signal<Comparison>,
+    column: RwSignal<usize>,
+    drawn: Drawn,
+) -> impl IntoView {
     const ROW: usize = 34;
     let bars = move || {
         let comparison = table.get();
@@ -256,6 +277,7 @@ fn Bars(#[prop(into)] table: Signal<Comparison>, column: RwSignal<usize>) -> imp
         let rows: Vec<(String, Option<Value>)> = comparison
             .rows
             .iter()
+            .take(drawn.get())
             .map(|r| {
                 (
                     r.name.clone(),

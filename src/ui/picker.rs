@@ -3,6 +3,7 @@
 //! Vietnamese name order; what is chosen is counted at the top.
 
 use super::format::compare_vi;
+use super::more::{Drawn, More};
 use super::state::use_app;
 use crate::domain::indicators::cadres_on;
 use crate::domain::member::Member;
@@ -41,6 +42,7 @@ pub fn MemberPicker(
         sort_by_name(&mut found, compare_vi);
         found
     });
+    let drawn = Drawn::restarting_on(move || text.track());
     let toggle = move |id: RecordId| {
         let mut ids = chosen.get_untracked();
         match ids.iter().position(|x| *x == id) {
@@ -83,7 +85,11 @@ pub fn MemberPicker(
                         on:input=move |ev| text.set(event_target_value(&ev))/>
                 </label>
                 <ul class="picker-list">
-                    <For each=move || candidates.get() key=|r| r.id.clone() let(record)>
+                    <For
+                        each=move || candidates.with(|c| c.iter().take(drawn.get()).cloned().collect::<Vec<_>>())
+                        key=|r| r.id.clone()
+                        let(record)
+                    >
                         {
                             let id = record.id.clone();
                             let checked = {
@@ -101,6 +107,7 @@ pub fn MemberPicker(
                         }
                     </For>
                 </ul>
+                <More drawn total=Signal::derive(move || candidates.with(Vec::len)) label=t::show_more/>
             </Show>
         </fieldset>
     }

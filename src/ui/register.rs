@@ -4,6 +4,7 @@
 use super::format::{self, compare_vi};
 use super::icons;
 use super::messages::{group_label, status_label};
+use super::more::{Drawn, More};
 use super::perf;
 use super::route::Route;
 use super::state::use_app;
@@ -14,20 +15,11 @@ use crate::ui::format::date;
 use crate::ui::i18n::t;
 use leptos::prelude::*;
 
-/// Members drawn at a time.
-const PAGE: usize = 100;
-
 #[component]
 pub fn RegisterPage() -> impl IntoView {
     let state = use_app();
     let query = state.query;
-    // Rows drawn: a commune's 3,000 members are found and counted at once,
-    // but drawn a page at a time, so a cheap phone never lays out thousands.
-    let drawn = RwSignal::new(PAGE);
-    Effect::new(move |_| {
-        query.track();
-        drawn.set(PAGE);
-    });
+    let drawn = Drawn::restarting_on(move || query.track());
     let counts = Memo::new(move |_| state.book.with(|b| count(b.members.all())));
     let shown = Memo::new(move |_| {
         let mut found: Vec<Record<Member>> = query.with(|q| {
@@ -144,14 +136,7 @@ pub fn RegisterPage() -> impl IntoView {
                 <MemberRow record/>
             </For>
         </ul>
-        {move || {
-            let more = shown.with(Vec::len).saturating_sub(drawn.get()).min(PAGE);
-            (more > 0).then(|| view! {
-                <button type="button" class="button more" on:click=move |_| drawn.update(|n| *n += PAGE)>
-                    {t::show_more(more)}
-                </button>
-            })
-        }}
+        <More drawn total=Signal::derive(move || shown.with(Vec::len)) label=t::show_more/>
         <Show when=move || shown.with(Vec::is_empty)>
             <EmptyList/>
         </Show>

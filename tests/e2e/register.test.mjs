@@ -304,6 +304,25 @@ test('the sample chapter opens in its own space and leaves her register untouche
   await p.locator('.member-row').nth(active - 1).waitFor();
   assert.equal((await phone.memberNames()).length, active);
   assert.equal(await p.getByRole('button', { name: /^Xem thêm/ }).count(), 0);
+  // The attendee picker too; a search starts again at the top.
+  await phone.openWork('Tập huấn');
+  await p.getByRole('link', { name: 'Thêm lớp tập huấn' }).click();
+  const picker = p.getByRole('group', { name: 'Người dự trong sổ' });
+  await picker.getByRole('button', { name: 'Chọn người' }).click();
+  const choices = picker.locator('.picker-list li');
+  await choices.nth(99).waitFor();
+  assert.equal(await choices.count(), 100);
+  await picker.getByRole('button', { name: /^Xem thêm \d+ người$/ }).click();
+  await choices.nth(100).waitFor();
+  assert.ok(await choices.count() > 100);
+  assert.equal(await picker.getByRole('button', { name: /^Xem thêm/ }).count(), 0);
+  await picker.getByRole('searchbox').fill('lan');
+  await picker.getByRole('button', { name: /^Xem thêm/ }).waitFor({ state: 'detached' });
+  assert.ok(await choices.count() < 100);
+  await picker.getByRole('searchbox').fill('');
+  await picker.getByRole('button', { name: /^Xem thêm \d+ người$/ }).waitFor();
+  assert.equal(await choices.count(), 100);
+  await phone.goTo('Hội viên');
   await phone.addMember({ name: 'Thử Nghiệm' });
   await p.getByRole('button', { name: 'Thoát dữ liệu mẫu' }).click();
   await p.locator('.app-title').getByText('Chi hội Thôn Đông').waitFor();

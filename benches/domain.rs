@@ -13,14 +13,11 @@ mod host {
     use so_tay_chi_hoi::domain::backup::write_backup;
     use so_tay_chi_hoi::domain::book::{Book, DeviceState};
     use so_tay_chi_hoi::domain::date::Date;
-    use so_tay_chi_hoi::domain::demo::{chapter, Shape};
-    use so_tay_chi_hoi::domain::envelope::{parse_json, OutFile, FORMAT};
+    use so_tay_chi_hoi::domain::demo::commune;
+    use so_tay_chi_hoi::domain::envelope::{parse_json, FORMAT};
     use so_tay_chi_hoi::domain::import::plan_import;
     use so_tay_chi_hoi::domain::period::Period;
     use so_tay_chi_hoi::domain::report::report;
-    use so_tay_chi_hoi::domain::report_file::write_report;
-    use so_tay_chi_hoi::domain::stamp::DeviceId;
-    use so_tay_chi_hoi::domain::unit::UnitSetup;
     use std::hint::black_box;
     use std::time::Duration;
 
@@ -32,48 +29,8 @@ mod host {
         Date::new(2026, 11, 29).unwrap()
     }
 
-    /// Chapter `n` under one commune, with `members` members and the sample's work.
     fn chapter_n(n: u32, members: usize) -> (Book, DeviceState) {
-        let name = format!("Chi hội số {n}");
-        let shape = Shape {
-            chapter: &name,
-            commune: "Hội LHPN xã An Bình",
-            province: "Hội LHPN tỉnh Ninh Bình",
-            device: n,
-            members,
-        };
-        chapter(&shape, NOW, today())
-    }
-
-    /// A commune office set up on its own phone, before any report arrives.
-    fn office() -> (Book, DeviceState) {
-        let mut device = DeviceState::new(DeviceId::from_random([0x0f; 8]));
-        let setup = UnitSetup {
-            name: "Hội LHPN xã An Bình".into(),
-            kind: "Hội LHPN cấp xã".into(),
-            above: vec![("Hội LHPN tỉnh Ninh Bình".into(), "Hội LHPN cấp tỉnh".into())],
-        };
-        (device.set_up(&setup, NOW), device)
-    }
-
-    /// The year's report files of `count` chapters of 120 members.
-    fn report_files(count: usize) -> Vec<OutFile> {
-        (0..count as u32)
-            .map(|n| {
-                let (book, mut device) = chapter_n(1_000 + n, 120);
-                let stamp = device.clock.tick(NOW + 1);
-                write_report(
-                    &book,
-                    &device,
-                    &[Period::Year(2026)],
-                    0,
-                    &stamp,
-                    NOW,
-                    today(),
-                )
-                .expect("a set-up chapter")
-            })
-            .collect()
+        commune::member_chapter(n, members, NOW, today())
     }
 
     /// Restoring a stored register, as every page start does, against a bare
@@ -144,8 +101,8 @@ mod host {
         let mut group = c.benchmark_group("office");
         group.sample_size(10);
         for count in REPORTS {
-            let files = report_files(count);
-            let (start, device) = office();
+            let files = commune::report_files(count as u32, NOW, today());
+            let (start, device) = commune::office(NOW);
             let bytes: usize = files.iter().map(|f| f.contents.len()).sum();
             group.bench_with_input(BenchmarkId::new("import", count), &files, |b, files| {
                 b.iter(|| {

@@ -520,6 +520,60 @@ pub fn chapter(shape: &Shape, now_ms: u64, today: Date) -> (Book, DeviceState) {
     (book, device)
 }
 
+/// The commune of the benchmarks and the browser measurements, as its office
+/// meets its chapters: the office set up on a phone of its own, and chapters
+/// numbered from 1,000 under it, each with its year's report file.
+pub mod commune {
+    use super::{chapter, Shape};
+    use crate::domain::book::{Book, DeviceState};
+    use crate::domain::date::Date;
+    use crate::domain::envelope::OutFile;
+    use crate::domain::period::Period;
+    use crate::domain::report_file::write_report;
+    use crate::domain::stamp::DeviceId;
+    use crate::domain::unit::UnitSetup;
+
+    pub const NAME: &str = "Hội LHPN xã An Bình";
+    const PROVINCE: &str = "Hội LHPN tỉnh Ninh Bình";
+
+    /// Chapter `n` of the commune, with `members` members and the sample's work.
+    pub fn member_chapter(n: u32, members: usize, now_ms: u64, today: Date) -> (Book, DeviceState) {
+        let name = format!("Chi hội số {n}");
+        let shape = Shape {
+            chapter: &name,
+            commune: NAME,
+            province: PROVINCE,
+            device: n,
+            members,
+        };
+        chapter(&shape, now_ms, today)
+    }
+
+    /// The commune's office set up on its own phone, before any report arrives.
+    pub fn office(now_ms: u64) -> (Book, DeviceState) {
+        let mut device = DeviceState::new(DeviceId::from_random([0x0f; 8]));
+        let setup = UnitSetup {
+            name: NAME.into(),
+            kind: "Hội LHPN cấp xã".into(),
+            above: vec![(PROVINCE.into(), "Hội LHPN cấp tỉnh".into())],
+        };
+        (device.set_up(&setup, now_ms), device)
+    }
+
+    /// This year's report files of `count` chapters of 120 members.
+    pub fn report_files(count: u32, now_ms: u64, today: Date) -> Vec<OutFile> {
+        (0..count)
+            .map(|n| {
+                let (book, mut device) = member_chapter(1_000 + n, 120, now_ms, today);
+                let stamp = device.clock.tick(now_ms + 1);
+                let year = [Period::Year(today.year())];
+                write_report(&book, &device, &year, 0, &stamp, now_ms, today)
+                    .expect("a set-up chapter")
+            })
+            .collect()
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

@@ -8,6 +8,7 @@ use super::locked::Unlock;
 use super::messages::{
     collection_label, note_text, refused_file, rejection_reasons, rejection_subject,
 };
+use super::perf;
 use super::route::Route;
 use super::state::use_app;
 use crate::domain::book::{Book, DeviceState};
@@ -58,12 +59,21 @@ enum Phase {
     Ready(Vec<Picked>),
 }
 
-/// Gives the browser a moment to draw between files.
-async fn breathe() {
+/// Gives the browser a moment to draw the progress, once a frame's worth of
+/// work is done: after every file, a hundred small report files would each
+/// wait for a timer (at least 4 ms once timers nest) and take longer to
+/// wait for than to read.
+async fn breathe(since: &mut f64) {
+    const FRAME_MS: f64 = 16.0;
+    let now = || window().performance().map_or(0.0, |p| p.now());
+    if now() - *since < FRAME_MS {
+        return;
+    }
     let promise = js_sys::Promise::new(&mut |resolve, _| {
         let _ = window().set_timeout_with_callback(&resolve);
     });
     let _ = wasm_bindgen_futures::JsFuture::from(promise).await;
+    *since = now();
 }
 
 /// The files of a file input or of a drop.
@@ -92,6 +102,7 @@ pub fn ImportPanel(
             let mut book = state.book.get_untracked();
             let mut device = state.device.get_untracked();
             let mut picked = Vec::with_capacity(of);
+            let mut drawn = 0.0;
             for done in 0..of {
                 let (name, read) = sources.with_value(|s| s[done].clone());
                 let planned = read.and_then(|bytes| {
@@ -107,10 +118,11 @@ pub fn ImportPanel(
                 };
                 picked.push(Picked { name, outcome });
                 phase.set(Phase::Reading { done: done + 1, of });
-                breathe().await;
+                breathe(&mut drawn).await;
             }
             after.set_value(Some((book, device)));
             phase.set(Phase::Ready(picked));
+            perf::end_at_next_frame("import");
         });
     };
     let read_all = move |files: Vec<web_sys::File>| {
@@ -118,6 +130,7 @@ pub fn ImportPanel(
             return;
         }
         let of = files.len();
+        perf::start("import");
         phase.set(Phase::Reading { done: 0, of });
         spawn_local(async move {
             let mut read = Vec::with_capacity(of);

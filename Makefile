@@ -58,10 +58,14 @@ lint:
 	cargo clippy --all-targets -- -D warnings
 	cargo clippy --all-targets --target wasm32-unknown-unknown -- -D warnings
 
-# Host benchmarks (criterion, benches/domain.rs) written into BENCHMARKS.md,
-# each figure against its target. About 5 minutes; not part of `make test`.
-bench:
+# Host benchmarks (criterion, benches/domain.rs) and browser figures
+# (scripts/bench-browser.mjs on files made by examples/bench_files.rs), written
+# into BENCHMARKS.md, each figure against its target. About 8 minutes; not
+# part of `make test`.
+bench: build
 	cargo bench --bench domain
+	cargo run --example bench_files -- target/bench
+	node scripts/bench-browser.mjs
 	node scripts/benchmarks.mjs --write BENCHMARKS.md
 
 # The import path under libFuzzer for FUZZ_SECONDS (nightly Rust); seeds in

@@ -1,5 +1,5 @@
-// Reads what `cargo bench --bench domain` left in target/criterion/ (and the
-// browser figures of tests/perf/, when measured) and writes BENCHMARKS.md:
+// Reads what `cargo bench --bench domain` left in target/criterion/ and what
+// scripts/bench-browser.mjs left in target/bench/browser.json, and writes BENCHMARKS.md:
 // each figure's median and spread over its samples, against its target.
 // `node scripts/benchmarks.mjs --write BENCHMARKS.md`; `make bench` runs both.
 import { readFileSync, writeFileSync, existsSync } from 'node:fs';
@@ -78,10 +78,37 @@ of the same bytes. Measured on: ${cpu}, one thread.
 ${rows.join('\n')}
 `;
 
+/** The browser figures scripts/bench-browser.mjs left in target/bench/browser.json. */
+function browserSection() {
+  const file = 'target/bench/browser.json';
+  if (!existsSync(file)) return '';
+  const { runs, chromium, figures } = JSON.parse(readFileSync(file, 'utf8'));
+  const lines = figures.map(({ what, size, samples, target }) => {
+    const xs = [...samples].sort((a, b) => a - b);
+    const m = median(xs);
+    return `| ${what} | ${size} | ${ms(m)} | ${spread(xs)} | ${xs.length} | ≤ ${target} ms | ${m <= target ? 'yes' : '**no**'} |`;
+  });
+  return `## Browser (headless Chromium ${chromium}, release build, 360×740)
+
+\`make bench\` (= \`cargo run --example bench_files\`, \`make build\`, then
+\`node scripts/bench-browser.mjs\`, ${runs} runs of each). Times are the app's
+own performance measures (src/ui/perf.rs: \`first-render\` from the start of
+the page's code to the frame after the first draw, storage read included;
+\`save\`; \`search\`, a key to the frame that shows its result; \`import\`,
+files picked to the frame that shows their previews), or, for a tap, from the
+click to the next frame. Scrolling is the longest frame while the page is
+scrolled a screen per frame from top to bottom. Same machine as above.
+
+| what | size | median ms | spread ms | samples | target | met |
+| --- | --- | ---: | ---: | ---: | --- | --- |
+${lines.join('\n')}
+`;
+}
+
 const out = process.argv.includes('--write') ? process.argv[process.argv.indexOf('--write') + 1] : null;
+const browser = browserSection();
 if (out) {
-  const old = existsSync(out) ? readFileSync(out, 'utf8') : '';
-  const browser = old.includes('## Browser') ? old.slice(old.indexOf('## Browser')) : '';
   writeFileSync(out, `# Benchmarks\n\nEvery figure the app is held to, with the command that reproduces it.\n\n${host}\n${browser}`);
 }
 console.log(host);
+console.log(browser);

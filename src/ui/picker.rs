@@ -4,6 +4,7 @@
 
 use super::format::compare_vi;
 use super::more::{Drawn, More};
+use super::perf;
 use super::state::use_app;
 use crate::domain::indicators::cadres_on;
 use crate::domain::member::Member;
@@ -82,7 +83,11 @@ pub fn MemberPicker(
                     <span class="visually-hidden">{t::search_in_list(label)}</span>
                     <input type="search" placeholder=t::search_by_name() autocomplete="off"
                         prop:value=move || text.get()
-                        on:input=move |ev| text.set(event_target_value(&ev))/>
+                        on:input=move |ev| {
+                            perf::start("search");
+                            text.set(event_target_value(&ev));
+                            perf::end_at_next_frame("search");
+                        }/>
                 </label>
                 <ul class="picker-list">
                     <For

@@ -1,0 +1,203 @@
+// Browser figures: the release build in headless Chromium at 360×740, driven
+// as she would use it, timed by the app's own performance measures
+// (src/ui/perf.rs) or, for a tap, from the tap to the next frame. Each figure
+// is taken RUNS times; target/bench/browser.json keeps every sample, which
+// scripts/benchmarks.mjs writes into BENCHMARKS.md.
+//   node scripts/bench-browser.mjs   (after `make build` and the files of
+//   `cargo run --example bench_files`; `make bench` does all of it)
+import { writeFileSync, readdirSync } from 'node:fs';
+import { join } from 'node:path';
+import { serveDist } from '../tests/e2e/fixtures/server.mjs';
+import { launchBrowser, newPhone } from '../tests/e2e/fixtures/app.mjs';
+
+const RUNS = Number(process.env.RUNS ?? 7);
+const FILES = 'target/bench';
+const figures = [];
+
+/** Records a figure's samples (ms) with its target. */
+function figure(what, size, samples, target) {
+  figures.push({ what, size, samples, target });
+  const sorted = [...samples].sort((a, b) => a - b);
+  console.log(`${what} (${size}): median ${sorted[Math.floor(sorted.length / 2)].toFixed(1)} ms of ${samples.length}`);
+}
+
+/** The app's latest measure named `name`, once it exists, in ms. */
+async function measure(page, name) {
+  const handle = await page.waitForFunction((n) => {
+    const entries = performance.getEntriesByName(n, 'measure');
+    return entries.length ? entries[entries.length - 1].duration : null;
+  }, name);
+  return handle.jsonValue();
+}
+
+/** Forgets the app's measures, so the next one read is the next one made. */
+const forget = (page) => page.evaluate(() => performance.clearMeasures());
+
+/** Time from a click on what `locator` finds to the next frame, in ms. */
+function tapToFrame(locator) {
+  return locator.evaluate((element) => new Promise((done) => {
+    const start = performance.now();
+    element.click();
+    requestAnimationFrame(() => done(performance.now() - start));
+  }));
+}
+
+/** The longest frame while the page scrolls from top to bottom in steps of a screen. */
+function scrollFrames(page) {
+  return page.evaluate(() => new Promise((done) => {
+    window.scrollTo(0, 0);
+    let last = performance.now();
+    let longest = 0;
+    const step = () => {
+      const now = performance.now();
+      longest = Math.max(longest, now - last);
+      last = now;
+      if (window.scrollY + innerHeight >= document.body.scrollHeight - 1) return done(longest);
+      window.scrollBy(0, innerHeight);
+      requestAnimationFrame(step);
+    };
+    requestAnimationFrame(step);
+  }));
+}
+
+/** A new phone with a backup restored before set-up, as on a new phone. */
+async function restored(browser, url, backup, landing) {
+  const phone = await newPhone(browser, url);
+  const p = phone.page;
+  await p.getByRole('link', { name: 'Khôi phục từ tệp sao lưu' }).click();
+  await phone.pickFile('Chọn tệp sao lưu (.json)', backup);
+  await p.getByRole('button', { name: 'Nhập vào sổ' }).click({ timeout: 120_000 });
+  await p.locator(landing).first().waitFor({ timeout: 120_000 });
+  return phone;
+}
+
+/** Opens `address` `RUNS` times and returns the app's first-render measures. */
+async function firstRenders(phone, address, ready) {
+  const samples = [];
+  for (let i = 0; i < RUNS; i++) {
+    // From a blank page, so that each run loads the page afresh.
+    await phone.page.goto('about:blank');
+    await phone.page.goto(address);
+    await phone.page.locator(ready).first().waitFor();
+    samples.push(await measure(phone.page, 'first-render'));
+  }
+  return samples;
+}
+
+async function chapterOf3000(browser, url) {
+  const phone = await restored(browser, url, join(FILES, 'chapter-3000.json'), '.member-row');
+  const p = phone.page;
+  figure('first render of the register', '3,000 members', await firstRenders(phone, url, '.member-row'), 150);
+
+  const saves = [];
+  for (let i = 0; i < RUNS; i++) {
+    await p.locator('.member-row').nth(i).click();
+    const phoneBox = p.getByLabel('Số điện thoại', { exact: true });
+    await forget(p);
+    await phoneBox.fill(`09123450${i}${i}`);
+    await phoneBox.blur();
+    await p.getByText('Đã lưu vào máy.').waitFor();
+    saves.push(await measure(p, 'save'));
+    await p.goBack();
+    await p.locator('.member-row').first().waitFor();
+  }
+  figure('save after one edit', '3,000 members', saves, 16);
+
+  const keys = [];
+  const search = p.getByLabel('Tìm hội viên');
+  for (let i = 0; i < RUNS; i++) {
+    await search.fill('');
+    for (const key of 'nguyen thi h') {
+      await forget(p);
+      await search.press(key === ' ' ? 'Space' : key);
+      keys.push(await measure(p, 'search'));
+    }
+  }
+  figure('search as she types, each key to its frame', '3,000 members', keys, 50);
+  await search.fill('');
+
+  const scrolls = [];
+  const more = [];
+  for (let i = 0; i < RUNS; i++) {
+    await p.goto(url);
+    await p.locator('.member-row').first().waitFor();
+    scrolls.push(await scrollFrames(p));
+    more.push(await tapToFrame(p.locator('button.more')));
+  }
+  figure('scroll the register, longest frame', '3,000 members', scrolls, 50);
+  figure('«Xem thêm» draws the next 100', '3,000 members', more, 100);
+
+  const pickers = [];
+  const pickerKeys = [];
+  for (let i = 0; i < RUNS; i++) {
+    // From another page, so that each run opens the form afresh.
+    await p.goto(url);
+    await p.goto(new URL('cong-viec.html#/cong-viec/tap-huan/moi', url).href);
+    const picker = p.getByRole('group', { name: 'Người dự trong sổ' });
+    await picker.waitFor();
+    pickers.push(await tapToFrame(picker.getByRole('button', { name: 'Chọn người' })));
+    const box = picker.getByRole('searchbox');
+    for (const key of 'thi h') {
+      await forget(p);
+      await box.press(key === ' ' ? 'Space' : key);
+      pickerKeys.push(await measure(p, 'search'));
+    }
+  }
+  figure('open the attendee picker', '3,000 members', pickers, 100);
+  figure('search in the attendee picker, each key to its frame', '3,000 members', pickerKeys, 50);
+  await phone.close();
+}
+
+async function communeOf100(browser, url) {
+  const reports = readdirSync(join(FILES, 'reports-100')).map((f) => join(FILES, 'reports-100', f));
+  const imports = [];
+  let phone;
+  for (let i = 0; i < RUNS; i++) {
+    await phone?.close();
+    phone = await newPhone(browser, url);
+    const p = phone.page;
+    await p.getByLabel('Tên đơn vị của bạn', { exact: true }).fill('Hội LHPN xã An Bình');
+    await p.getByLabel('Loại đơn vị', { exact: true }).fill('Hội LHPN cấp xã');
+    await p.getByRole('button', { name: 'Bắt đầu' }).click();
+    await p.goto(new URL('tep.html#/sao-luu', url).href);
+    await phone.pickFile('Chọn tệp (.json)', reports);
+    await p.getByRole('button', { name: 'Nhập vào sổ' }).waitFor({ timeout: 60_000 });
+    imports.push(await measure(p, 'import'));
+  }
+  figure('import report files, picked to preview', '100 files', imports, 1000);
+  await phone.page.getByRole('button', { name: 'Nhập vào sổ' }).click();
+  await phone.page.locator('.figure').first().waitFor();
+  const compare = new URL('van-phong.html#/so-sanh', url).href;
+  figure('first render of the comparison', '100 units', await firstRenders(phone, compare, '.compare-table tbody tr'), 150);
+  await phone.close();
+}
+
+async function officeOf1000(browser, url) {
+  const compare = new URL('van-phong.html#/so-sanh', url).href;
+  const phone = await restored(browser, url, join(FILES, 'office-1000.json'), '.summary');
+  const p = phone.page;
+  figure('first render of the comparison', '1,000 units', await firstRenders(phone, compare, '.compare-table tbody tr'), 150);
+  const sorts = [];
+  const scrolls = [];
+  for (let i = 0; i < RUNS; i++) {
+    sorts.push(await tapToFrame(p.locator('.compare-table thead button').nth((i % 3) + 1)));
+    scrolls.push(await scrollFrames(p));
+  }
+  figure('rank by another column', '1,000 units', sorts, 100);
+  figure('scroll the comparison, longest frame', '1,000 units', scrolls, 50);
+  await phone.close();
+}
+
+const server = await serveDist();
+const browser = await launchBrowser();
+const chromium = browser.version();
+try {
+  await chapterOf3000(browser, server.url);
+  await communeOf100(browser, server.url);
+  await officeOf1000(browser, server.url);
+} finally {
+  await browser.close();
+  server.stop();
+}
+writeFileSync(join(FILES, 'browser.json'), JSON.stringify({ runs: RUNS, chromium, figures }, null, 1));
+console.log(`wrote ${join(FILES, 'browser.json')}`);

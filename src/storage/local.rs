@@ -440,6 +440,11 @@ pub fn save(space: Space, book: &Book, device: &DeviceState) -> Result<(), SaveE
         return Err(SaveError::Protected);
     }
     let store = storage().ok_or(SaveError::Unavailable)?;
+    if token_moved(&store, space) {
+        // Another tab saved, or storage was cleared: what this tab saved
+        // last is no guide to what storage holds now.
+        PRINTS.with(|prints| prints.borrow_mut().clear());
+    }
     let differs =
         |key: &str, text: &str| store.get_item(key).ok().flatten().as_deref() != Some(text);
     let mut changed: Vec<Write> = Vec::new();
@@ -593,6 +598,13 @@ fn new_token() -> String {
     token
 }
 
+/// Whether storage's save token is not the one this tab last wrote or read
+/// (or there is none to know).
+fn token_moved(store: &web_sys::Storage, space: Space) -> bool {
+    let token = store.get_item(&space.key(SAVED)).ok().flatten();
+    token.is_none() || TOKEN.with(|t| *t.borrow() != token)
+}
+
 /// Another tab saved (the browser's `storage` event): the next look at
 /// storage ([`news`]) reads every key.
 pub fn other_tab_saved() {
@@ -624,10 +636,11 @@ fn read(store: &web_sys::Storage, key: &str) -> Option<String> {
 pub fn news(space: Space, today: Date) -> Option<(Book, Option<DeviceState>)> {
     let store = storage()?;
     // No save since this tab last looked or wrote: one key read says so.
-    let token = store.get_item(&space.key(SAVED)).ok().flatten();
-    if token.is_some() && TOKEN.with(|t| *t.borrow() == token) {
+    if !token_moved(&store, space) {
         return None;
     }
+    PRINTS.with(|prints| prints.borrow_mut().clear());
+    let token = store.get_item(&space.key(SAVED)).ok().flatten();
     TOKEN.with(|t| *t.borrow_mut() = token);
     let unseen = |key: &str| -> Option<String> {
         let text = store.get_item(key).ok().flatten()?;

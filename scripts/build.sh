@@ -5,7 +5,8 @@
 # maker (mau.html), each its own wasm bundle loaded when first opened, and
 # the xlsx worker. Trunk builds one HTML page at a time, so the others
 # are built aside and copied in; their HTML is the shell's with another
-# binary, made here and not kept. Last, each page's Content-Security-Policy
+# binary and, but for the sample maker, style/pages.css, made here and not
+# kept. Last, each page's Content-Security-Policy
 # is given the hash of its one inline start-up script, and the service
 # worker is written with the list of every file built.
 set -euo pipefail
@@ -15,6 +16,9 @@ for page in cong-viec so-lieu tep van-phong mau; do
   sed -e "s/data-bin=\"so-tay-chi-hoi\"/data-bin=\"$page\"/" index.html > "$page.html"
   if [ "$page" = mau ]; then
     sed -i 's#>Đang mở sổ…<#>Đang tạo dữ liệu mẫu…<#' mau.html
+  else
+    # The styles of the pages after the first, which the shell goes without.
+    sed -i 's#^\(  <link data-trunk rel="css" href="style/main.css">\)$#\1\n  <link data-trunk rel="css" href="style/pages.css">#' "$page.html"
   fi
   if [ "$page" = van-phong ]; then
     # The offices page also builds the xlsx worker, started on first use.

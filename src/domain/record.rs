@@ -185,12 +185,7 @@ impl<T> Collection<T> {
     /// find that out. (Two versions under one stamp come only from a damaged
     /// file; the next edit of the collection saves it anyway.)
     pub fn fingerprint(&self) -> u64 {
-        use std::hash::{Hash, Hasher};
-        let mut hasher = std::collections::hash_map::DefaultHasher::new();
-        for record in &self.0 {
-            (&record.id, &record.stamp, record.deleted).hash(&mut hasher);
-        }
-        hasher.finish()
+        fingerprint_of(&mut self.0.iter().map(|r| (&r.id, &r.stamp, r.deleted)))
     }
 }
 
@@ -206,6 +201,17 @@ impl<T> FromIterator<Record<T>> for Collection<T> {
         let mut slots: Vec<Option<Record<T>>> = records.into_iter().map(Some).collect();
         Collection(order.into_iter().filter_map(|i| slots[i].take()).collect())
     }
+}
+
+/// [`Collection::fingerprint`] for every kind of record at once (kept apart
+/// so that the wasm holds the loop once).
+fn fingerprint_of(versions: &mut dyn Iterator<Item = (&RecordId, &Stamp, bool)>) -> u64 {
+    use std::hash::{Hash, Hasher};
+    let mut hasher = std::collections::hash_map::DefaultHasher::new();
+    for version in versions {
+        version.hash(&mut hasher);
+    }
+    hasher.finish()
 }
 
 /// Positions of `ids` in id order, keeping only the last position of each id.

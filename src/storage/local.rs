@@ -570,14 +570,34 @@ fn put_back(store: &web_sys::Storage, before: Vec<(&str, Option<String>)>) {
 thread_local! {
     /// A digest of each key's text as this tab last read or wrote it: a key
     /// whose text differs was written by another tab since.
-    static KNOWN: std::cell::RefCell<std::collections::HashMap<String, u64>> =
-        std::cell::RefCell::default();
+    static KNOWN: std::cell::RefCell<Digests> = std::cell::RefCell::default();
     /// Each collection key's fingerprint as this tab last saved or read it.
-    static PRINTS: std::cell::RefCell<std::collections::HashMap<String, u64>> =
-        std::cell::RefCell::default();
+    static PRINTS: std::cell::RefCell<Digests> = std::cell::RefCell::default();
     /// The save token as this tab last wrote or read it; `None` once another
     /// tab is heard to have saved, so that the next look reads every key.
     static TOKEN: std::cell::RefCell<Option<String>> = const { std::cell::RefCell::new(None) };
+}
+
+/// A number per storage key. A list, not a hash map: a space has a score of
+/// keys, and each map type costs the first load its own hashing code.
+#[derive(Default)]
+struct Digests(Vec<(String, u64)>);
+
+impl Digests {
+    fn get(&self, key: &str) -> Option<&u64> {
+        self.0.iter().find(|(k, _)| k == key).map(|(_, d)| d)
+    }
+
+    fn insert(&mut self, key: String, digest: u64) {
+        match self.0.iter_mut().find(|(k, _)| *k == key) {
+            Some((_, d)) => *d = digest,
+            None => self.0.push((key, digest)),
+        }
+    }
+
+    fn clear(&mut self) {
+        self.0.clear();
+    }
 }
 
 fn saved_print(key: &str) -> Option<u64> {

@@ -118,7 +118,7 @@ pub fn start(pages: Pages) {
     if let Ok(history) = window().history() {
         let _ = history.set_scroll_restoration(web_sys::ScrollRestoration::Manual);
     }
-    let Some(state) = perf::measure("restore", AppState::load) else {
+    let Some(state) = AppState::load() else {
         // A sample space chosen but not made yet.
         sample::open_page();
         return;

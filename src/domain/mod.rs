@@ -33,6 +33,7 @@ pub mod reminder;
 pub mod report;
 pub mod report_file;
 pub mod restore;
+pub mod roster;
 pub mod sealed;
 pub mod sheet;
 pub mod stamp;

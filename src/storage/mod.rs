@@ -4,6 +4,7 @@
 pub mod crypto;
 pub mod device;
 pub mod files;
+pub mod lists;
 pub mod local;
 pub mod persistence;
 pub mod received;

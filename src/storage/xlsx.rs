@@ -1,8 +1,10 @@
-//! Spreadsheets for Excel, written off the page: the xlsx writer lives in a
-//! worker of its own (src/bin/xlsx.rs), started the first time a spreadsheet
-//! is asked for, so that none of its weight reaches a page's first load.
+//! Spreadsheets for Excel, written and read off the page: the xlsx writer and
+//! the list readers (`storage::lists`) live in a worker of its own
+//! (src/bin/xlsx.rs), started the first time a spreadsheet is asked for or
+//! opened, so that none of their weight reaches a page's first load.
 
 use crate::domain::sheet::{Cell, Sheet};
+use crate::storage::lists::ListError;
 use std::cell::RefCell;
 use wasm_bindgen::prelude::*;
 use wasm_bindgen::JsCast;
@@ -95,4 +97,16 @@ pub async fn make(sheet: &Sheet) -> Result<Vec<u8>, XlsxError> {
         Some(problem) => Err(XlsxError::Writer(problem)),
         None => Ok(js_sys::Uint8Array::new(&data).to_vec()),
     }
+}
+
+/// Asks the worker (started on first use) to read a member list: the rows
+/// of a workbook's first sheet or of a .csv file, or why it cannot be read.
+pub async fn read(bytes: &[u8]) -> Result<Result<Vec<Vec<Cell>>, ListError>, XlsxError> {
+    let worker = worker().await?;
+    let answer = next_message(&worker);
+    worker
+        .post_message(&js_sys::Uint8Array::from(bytes).into())
+        .map_err(|_| XlsxError::NotSent)?;
+    let text = answer.await?.as_string().ok_or(XlsxError::Failed)?;
+    serde_json::from_str(&text).map_err(|e| XlsxError::Writer(e.to_string()))
 }

@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # Release build of every page into dist/: the shell (index.html, the first
 # load), the work page (cong-viec.html), the figures page (so-lieu.html), the
-# files page (tep.html), the offices page (van-phong.html) and the sample
+# files page (tep.html), the offices page (van-phong.html), the member-list
+# page (danh-sach.html) and the sample
 # maker (mau.html), each its own wasm bundle loaded when first opened, and
 # the xlsx worker. Trunk builds one HTML page at a time, so the others
 # are built aside and copied in; their HTML is the shell's with another
@@ -12,7 +13,7 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 trunk build --release
-for page in cong-viec so-lieu tep van-phong mau; do
+for page in cong-viec so-lieu tep van-phong danh-sach mau; do
   sed -e "s/data-bin=\"so-tay-chi-hoi\"/data-bin=\"$page\"/" index.html > "$page.html"
   if [ "$page" = mau ]; then
     sed -i 's#>Đang mở sổ…<#>Đang tạo dữ liệu mẫu…<#' mau.html

@@ -21,6 +21,7 @@ const PAGES = [
   ['so-lieu.html', 'loaded on first opening the figures, the report or the unit'],
   ['tep.html', 'loaded on first opening backups, imports or settings'],
   ['van-phong.html', 'loaded on first opening the comparison of units, or plans and campaigns'],
+  ['danh-sach.html', 'loaded on first bringing in a member list from a spreadsheet'],
   ['mau.html', 'loaded only to make a sample: «Xem dữ liệu mẫu», «Xem mẫu cụm thi đua»'],
 ];
 const kind = (name) => name.endsWith('.wasm') ? 'wasm' : name.endsWith('.js') ? 'JS'
@@ -42,7 +43,7 @@ const files = readdirSync(dist, { recursive: true, withFileTypes: true })
   .map((f) => join(f.parentPath, f.name).slice(dist.length + 1));
 // Workers are named by Trunk without a hash and started by a page's code on
 // first use: measured as their own on-demand load.
-const WORKERS = [['xlsx', 'the .xlsx writer, a worker started on first «Tải tệp Excel»']];
+const WORKERS = [['xlsx', 'the .xlsx writer and the member-list readers, a worker started on first «Tải tệp Excel» or on opening a list']];
 const tables = [];
 const over = [];
 for (const [page, about] of PAGES) {

@@ -287,6 +287,29 @@ pub fn aside_copies(space: Space) -> Vec<(String, String)> {
         .collect()
 }
 
+/// The key of her column choices for member lists, by header: one for the
+/// browser, whichever space is open.
+const LIST_COLUMNS_KEY: &str = "sotay.list-columns";
+
+/// What she said the columns of earlier member lists hold; none at first,
+/// and none if what is stored cannot be read (it only helps guessing).
+pub fn list_columns() -> crate::domain::roster::columns::Remembered {
+    storage()
+        .and_then(|s| s.get_item(LIST_COLUMNS_KEY).ok().flatten())
+        .and_then(|text| serde_json::from_str(&text).ok())
+        .unwrap_or_default()
+}
+
+/// Remembers her column choices for the next list, beside the earlier ones.
+pub fn set_list_columns(choices: &crate::domain::roster::columns::Remembered) {
+    let mut all = list_columns();
+    all.retain(|(header, _)| !choices.iter().any(|(h, _)| h == header));
+    all.extend(choices.iter().cloned());
+    if let (Some(store), Ok(text)) = (storage(), serde_json::to_string(&all)) {
+        let _ = store.set_item(LIST_COLUMNS_KEY, &text);
+    }
+}
+
 /// The key of the interface language: one for the browser, whichever space is open.
 const LANGUAGE_KEY: &str = "sotay.lang";
 
@@ -376,7 +399,7 @@ fn held(key: &str) -> Held {
         Held::Aside
     } else if key.starts_with(&Space::Own.key(DRAFT)) {
         Held::Drafts
-    } else if [SPACE_KEY, LANGUAGE_KEY].contains(&key)
+    } else if [SPACE_KEY, LANGUAGE_KEY, LIST_COLUMNS_KEY].contains(&key)
         || [DEVICE, SAVED].iter().any(|k| key == Space::Own.key(k))
     {
         Held::Device

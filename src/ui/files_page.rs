@@ -79,6 +79,7 @@ pub fn FilesPage() -> impl IntoView {
             <h2>{t::import_files()}</h2>
             <p>{t::import_files_text()}</p>
             <ImportPanel label=t::choose_files()/>
+            <a class="button" href=Route::MemberList.href()>{t::list_link()}</a>
         </section>
         <AsideCopies/>
     }

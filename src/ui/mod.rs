@@ -11,6 +11,7 @@ pub mod format;
 pub mod i18n;
 pub mod icons;
 pub mod import_panel;
+pub mod list_import;
 pub mod locked;
 pub mod member_page;
 pub mod messages;
@@ -97,6 +98,13 @@ pub const OFFICES: Pages = Pages {
         Route::Plan => view! { <plan_page::PlanPage/> }.into_any(),
         _ => view! { <compare::ComparePage/> }.into_any(),
     },
+    first_run: to_first_run,
+};
+
+/// The member-list page: a list brought in from a spreadsheet.
+pub const LISTS: Pages = Pages {
+    bundle: Bundle::Lists,
+    page: |_| view! { <list_import::ListImportPage/> }.into_any(),
     first_run: to_first_run,
 };
 
@@ -248,7 +256,7 @@ fn place(route: &Route) -> u8 {
         Route::Register | Route::NewMember | Route::Member(_) => 0,
         Route::Work(_) | Route::Edit(..) => 1,
         Route::Figures | Route::Report | Route::Compare | Route::Plan => 2,
-        Route::Files => 3,
+        Route::Files | Route::MemberList => 3,
         Route::Unit => 4,
         Route::Settings => 5,
     }

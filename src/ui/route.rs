@@ -19,6 +19,8 @@ pub enum Bundle {
     Files,
     /// Offices: the units below side by side, plans and campaigns.
     Offices,
+    /// A member list brought in from a spreadsheet.
+    Lists,
     /// Makes a sample book and opens it; no route of its own.
     Sample,
 }
@@ -32,6 +34,7 @@ impl Bundle {
             Bundle::Figures => "so-lieu.html",
             Bundle::Files => "tep.html",
             Bundle::Offices => "van-phong.html",
+            Bundle::Lists => "danh-sach.html",
             Bundle::Sample => "mau.html",
         }
     }
@@ -123,6 +126,8 @@ pub enum Route {
     Unit,
     /// Storage, backups, language: how the app keeps her data.
     Settings,
+    /// A member list brought in from a spreadsheet.
+    MemberList,
 }
 
 impl Route {
@@ -150,6 +155,7 @@ impl Route {
             ["sao-luu"] => Route::Files,
             ["don-vi"] => Route::Unit,
             ["cai-dat"] => Route::Settings,
+            ["danh-sach"] => Route::MemberList,
             _ => Route::Register,
         }
     }
@@ -160,6 +166,7 @@ impl Route {
             Route::Work(_) | Route::Edit(..) => Bundle::Work,
             Route::Figures | Route::Report | Route::Unit => Bundle::Figures,
             Route::Files | Route::Settings => Bundle::Files,
+            Route::MemberList => Bundle::Lists,
             Route::Compare | Route::Plan => Bundle::Offices,
             _ => Bundle::Shell,
         }
@@ -190,6 +197,7 @@ impl Route {
             Route::Files => "#/sao-luu".into(),
             Route::Unit => "#/don-vi".into(),
             Route::Settings => "#/cai-dat".into(),
+            Route::MemberList => "#/danh-sach".into(),
         }
     }
 }

@@ -197,6 +197,14 @@ impl AppState {
         self.book.set(book);
     }
 
+    /// Takes a member list's new and updated members into the book.
+    pub fn take_list(&self, plan: crate::domain::roster::RosterPlan) {
+        let now = now_ms();
+        let mut clock = self.device.with_untracked(|d| d.clock.clone());
+        self.book.update(|b| plan.apply(b, &mut clock, now));
+        self.device.update(|d| d.clock = clock);
+    }
+
     /// Remembers that a backup was just made.
     pub fn mark_backup(&self) {
         let now = now_ms();

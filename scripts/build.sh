@@ -21,6 +21,10 @@ for page in cong-viec so-lieu tep van-phong danh-sach mau; do
     # The styles of the pages after the first, which the shell goes without.
     sed -i 's#^\(  <link data-trunk rel="css" href="style/main.css">\)$#\1\n  <link data-trunk rel="css" href="style/pages.css">#' "$page.html"
   fi
+  if [ "$page" = danh-sach ]; then
+    # The register on paper prints across the page: its own @page.
+    sed -i 's#^\(  <link data-trunk rel="css" href="style/pages.css">\)$#\1\n  <link data-trunk rel="css" href="style/lists.css">#' "$page.html"
+  fi
   if [ "$page" = van-phong ]; then
     # The offices page also builds the xlsx worker, started on first use.
     sed -i 's#^\(  <link data-trunk rel="rust" data-bin="van-phong".*\)$#\1\n  <link data-trunk rel="rust" data-bin="xlsx" data-type="worker" data-loader-shim data-wasm-opt="z">#' van-phong.html

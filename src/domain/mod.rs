@@ -24,6 +24,7 @@ pub mod member_draft;
 pub mod merge;
 pub mod model;
 pub mod name;
+pub mod paper_register;
 pub mod period;
 pub mod plan_file;
 pub mod problem;

@@ -150,6 +150,7 @@ pub fn ListImportPage() -> impl IntoView {
                 <p role="status">{move || t::list_reading(name.get())}</p>
             </Show>
             {move || problem.get().map(|text| view! { <p class="problem" role="alert">{text}</p> })}
+            <a class="button" href=Route::PaperRegister.href()>{t::print_register()}</a>
         </section>
         {move || rows.get().map(|list| view! { <Columns list mapping/> })}
         {move || plan.get().map(|plan| view! { <Preview plan take/> })}

@@ -16,6 +16,7 @@ pub mod locked;
 pub mod member_page;
 pub mod messages;
 pub mod more;
+pub mod paper_register;
 pub mod perf;
 pub mod period;
 pub mod picker;
@@ -101,10 +102,14 @@ pub const OFFICES: Pages = Pages {
     first_run: to_first_run,
 };
 
-/// The member-list page: a list brought in from a spreadsheet.
+/// The member-list page: a list brought in from a spreadsheet, and the
+/// register on paper.
 pub const LISTS: Pages = Pages {
     bundle: Bundle::Lists,
-    page: |_| view! { <list_import::ListImportPage/> }.into_any(),
+    page: |route| match route {
+        Route::PaperRegister => view! { <paper_register::PaperRegisterPage/> }.into_any(),
+        _ => view! { <list_import::ListImportPage/> }.into_any(),
+    },
     first_run: to_first_run,
 };
 
@@ -253,7 +258,7 @@ fn Nav() -> impl IntoView {
 /// Which of the bottom navigation's places a route belongs to.
 fn place(route: &Route) -> u8 {
     match route {
-        Route::Register | Route::NewMember | Route::Member(_) => 0,
+        Route::Register | Route::NewMember | Route::Member(_) | Route::PaperRegister => 0,
         Route::Work(_) | Route::Edit(..) => 1,
         Route::Figures | Route::Report | Route::Compare | Route::Plan => 2,
         Route::Files | Route::MemberList => 3,

@@ -96,6 +96,9 @@ pub fn RegisterPage() -> impl IntoView {
                 }).collect_view()}
             </div>
         </section>
+        <p class="register-links">
+            <a href=Route::PaperRegister.href()>{t::print_register()}</a>
+        </p>
         <section class="finder">
             <label class="search">
                 <span class="visually-hidden">{t::search_members()}</span>

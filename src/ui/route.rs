@@ -128,6 +128,8 @@ pub enum Route {
     Settings,
     /// A member list brought in from a spreadsheet.
     MemberList,
+    /// The register as chapters keep it on paper, to print or download.
+    PaperRegister,
 }
 
 impl Route {
@@ -156,6 +158,7 @@ impl Route {
             ["don-vi"] => Route::Unit,
             ["cai-dat"] => Route::Settings,
             ["danh-sach"] => Route::MemberList,
+            ["in-so"] => Route::PaperRegister,
             _ => Route::Register,
         }
     }
@@ -166,7 +169,7 @@ impl Route {
             Route::Work(_) | Route::Edit(..) => Bundle::Work,
             Route::Figures | Route::Report | Route::Unit => Bundle::Figures,
             Route::Files | Route::Settings => Bundle::Files,
-            Route::MemberList => Bundle::Lists,
+            Route::MemberList | Route::PaperRegister => Bundle::Lists,
             Route::Compare | Route::Plan => Bundle::Offices,
             _ => Bundle::Shell,
         }
@@ -198,6 +201,7 @@ impl Route {
             Route::Unit => "#/don-vi".into(),
             Route::Settings => "#/cai-dat".into(),
             Route::MemberList => "#/danh-sach".into(),
+            Route::PaperRegister => "#/in-so".into(),
         }
     }
 }

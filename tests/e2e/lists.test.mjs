@@ -5,6 +5,7 @@
 // .csv change nothing.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
+import { readFile } from 'node:fs/promises';
 import { servedApp } from './fixtures/env.mjs';
 import { newPhone } from './fixtures/app.mjs';
 import { tempFile } from './fixtures/files.mjs';
@@ -153,6 +154,42 @@ test('a 150-row workbook is mapped, previewed and taken; the same people as a .c
     await counts.getByText('0 người mới, 0 người đã có trong sổ được cập nhật, 148 người không đổi, 0 dòng không nhập được.').waitFor();
     await p.getByText('Danh sách không có gì mới cho sổ.').waitFor();
     assert.equal(await p.getByRole('button', { name: 'Nhập vào sổ' }).count(), 0);
+    assert.deepEqual(phone.errors, []);
+  } finally {
+    await phone.close();
+  }
+});
+
+test('the register on paper: numbered rows under the chapter and the day, printed on A4 and as .csv', async () => {
+  const phone = await newPhone(env.browser, env.server.url);
+  const p = phone.page;
+  try {
+    await p.getByRole('button', { name: 'Xem dữ liệu mẫu' }).click();
+    await p.locator('.member-row').first().waitFor();
+    await p.getByRole('link', { name: 'In sổ hội viên' }).click();
+    await p.getByRole('heading', { name: 'Sổ theo dõi hội viên' }).waitFor();
+    const head = (await p.locator('.paper-head').innerText()).replace(/\n+/g, '\n');
+    assert.match(head, /Hội LHPN xã An Bình\nChi hội Thôn Đông\nSổ theo dõi hội viên\nNgày \d\d\/\d\d\/\d{4} · \d+ hội viên/);
+    const columns = await p.locator('.paper-table th').allInnerTexts();
+    assert.deepEqual(columns, ['STT', 'Họ và tên', 'Năm sinh', 'Dân tộc', 'Tôn giáo', 'Địa chỉ', 'Ngày vào Hội', 'Tình trạng', 'Ghi chú']);
+    const rows = p.locator('.paper-table tbody tr');
+    const count = Number(head.match(/(\d+) hội viên/)[1]);
+    assert.equal(await rows.count(), count);
+    assert.equal(await rows.nth(count - 1).locator('td').first().innerText(), String(count));
+    assert.ok(await p.locator('.paper-table td', { hasText: /^Chuyển đi \d\d\/\d\d\/\d{4}$/ }).count() > 0);
+    // A4, as the print dialog would make it: kept for a look.
+    await p.emulateMedia({ media: 'print' });
+    await p.pdf({ path: 'docs/screenshots/register-paper.pdf', preferCSSPageSize: true, printBackground: true });
+    await p.emulateMedia({ media: 'screen' });
+    const [download] = await Promise.all([
+      p.waitForEvent('download'),
+      p.getByRole('button', { name: 'Tải tệp .csv' }).click(),
+    ]);
+    assert.match(download.suggestedFilename(), /^so-hoi-vien_chi-hoi-thon-dong_\d{4}-\d\d-\d\d\.csv$/);
+    const csv = (await readFile(await download.path(), 'utf8')).split('\r\n');
+    assert.match(csv[0], /^\uFEFF"SỔ THEO DÕI HỘI VIÊN — Chi hội Thôn Đông — ngày/);
+    assert.equal(csv[1], '"STT","Họ và tên","Năm sinh","Dân tộc","Tôn giáo","Địa chỉ","Ngày vào Hội","Tình trạng","Ghi chú"');
+    assert.equal(csv.filter(Boolean).length, count + 2);
     assert.deepEqual(phone.errors, []);
   } finally {
     await phone.close();

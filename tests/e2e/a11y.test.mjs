@@ -45,7 +45,12 @@ for (const scheme of ['light', 'dark']) {
       for (const line of await violations(phone.page)) found.push(`member ${line}`);
       await checkAll(phone, CHAPTER_PAGES, found);
       await openPage(phone, 'tep.html#/cai-dat');
-      await phone.page.getByRole('button', { name: 'Thoát dữ liệu mẫu' }).click();
+      // Leaving the sample reloads the page: wait for it, or the next
+      // address races the reload.
+      await Promise.all([
+        phone.page.waitForEvent('load'),
+        phone.page.getByRole('button', { name: 'Thoát dữ liệu mẫu' }).click(),
+      ]);
       await openPage(phone, '#/');
       await phone.page.getByRole('button', { name: 'Xem mẫu cụm thi đua' }).click();
       await phone.page.locator('.app-title').waitFor();

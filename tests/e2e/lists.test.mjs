@@ -5,7 +5,7 @@
 // .csv change nothing.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { readFile } from 'node:fs/promises';
+import { mkdir, readFile } from 'node:fs/promises';
 import { servedApp } from './fixtures/env.mjs';
 import { newPhone } from './fixtures/app.mjs';
 import { tempFile } from './fixtures/files.mjs';
@@ -175,9 +175,13 @@ test('the register on paper: numbered rows under the chapter and the day, printe
     assert.equal(await rows.count(), count);
     assert.equal(await rows.nth(count - 1).locator('td').first().innerText(), String(count));
     assert.ok(await p.locator('.paper-table td', { hasText: /^Chuyển đi \d\d\/\d\d\/\d{4}$/ }).count() > 0);
-    // A4, as the print dialog would make it: kept for a look.
+    // A4 across, as the print dialog makes it, kept for a look in
+    // tests/e2e/output/ (docs/screenshots/register-paper.pdf is one of these).
     await p.emulateMedia({ media: 'print' });
-    await p.pdf({ path: 'docs/screenshots/register-paper.pdf', preferCSSPageSize: true, printBackground: true });
+    await mkdir('tests/e2e/output', { recursive: true });
+    const pdf = await p.pdf({ path: 'tests/e2e/output/register-paper.pdf', preferCSSPageSize: true, printBackground: true });
+    assert.equal(pdf.subarray(0, 5).toString(), '%PDF-');
+    assert.match(pdf.toString('latin1'), /MediaBox \[0 0 841\.\d+ 594\.\d+\]/, 'A4 across the page');
     await p.emulateMedia({ media: 'screen' });
     const [download] = await Promise.all([
       p.waitForEvent('download'),

@@ -99,15 +99,11 @@ pub fn paper_register(
 /// The register as a .csv for Excel: a byte-order mark, the title line, the
 /// columns, the rows.
 pub fn to_csv(sheet: &Sheet) -> String {
-    let text = |cell: &Cell| match cell {
-        Cell::Text(t) => t.clone(),
-        Cell::Number(n) => format!("{n}"),
-    };
     let mut out = String::from("\u{feff}");
     out.push_str(&csv_line(std::slice::from_ref(&sheet.title)));
     out.push_str(&csv_line(&sheet.columns));
     for row in &sheet.rows {
-        out.push_str(&csv_line(&row.iter().map(text).collect::<Vec<_>>()));
+        out.push_str(&csv_line(&row.iter().map(Cell::text).collect::<Vec<_>>()));
     }
     out
 }

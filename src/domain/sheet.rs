@@ -10,6 +10,17 @@ pub enum Cell {
     Text(String),
 }
 
+impl Cell {
+    /// The cell as text: numbers as Rust writes them, with no needless
+    /// «.0» (1985, 912345678, 75.5).
+    pub fn text(&self) -> String {
+        match self {
+            Cell::Text(text) => text.clone(),
+            Cell::Number(n) => n.to_string(),
+        }
+    }
+}
+
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 pub struct Sheet {
     /// The worksheet's title line (unit and period).

@@ -12,16 +12,12 @@ use crate::domain::name::slug;
 use crate::domain::record::RecordId;
 use crate::domain::unit::with_ancestors;
 use crate::domain::unit_report::children;
-use crate::storage::files::{download, download_bytes};
-use crate::ui::format::value_short;
-use leptos::task::spawn_local;
-
-/// The media type of an Excel workbook.
-const XLSX: &str = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet";
-use crate::storage::xlsx::XlsxError;
+use crate::storage::files::download;
 use crate::ui::format::indicator_name;
+use crate::ui::format::value_short;
 use crate::ui::i18n::{either, t};
 use crate::ui::period::period_label;
+use crate::ui::sending::download_workbook;
 use leptos::prelude::*;
 
 fn kind_of(code: &str) -> Kind {
@@ -106,20 +102,7 @@ pub fn ComparePage() -> impl IntoView {
                 .unwrap_or_default()
         });
         let name = format!("so-sanh_{}_{}.xlsx", slug(&title), comparison.period.code());
-        let sheet = comparison.to_sheet(&title);
-        state.tell(t::making_excel());
-        spawn_local(async move {
-            match crate::storage::xlsx::make(&sheet).await {
-                Ok(bytes) if download_bytes(&name, &bytes, XLSX) => state.tell(t::file_made(&name)),
-                Ok(_) => state.tell(t::file_refused()),
-                Err(problem) => state.tell(t::excel_failed(match problem {
-                    XlsxError::Failed => t::xlsx_error().to_owned(),
-                    XlsxError::NoWorker => t::xlsx_no_worker().to_owned(),
-                    XlsxError::NotSent => t::xlsx_not_sent().to_owned(),
-                    XlsxError::Writer(detail) => detail,
-                })),
-            }
-        });
+        download_workbook(state, name, comparison.to_sheet(&title));
     };
     view! {
         <div class="no-print">

@@ -4,7 +4,7 @@
 //! read, and the preview — who is new, who is updated, which rows cannot be
 //! taken and why — before anything changes.
 
-use super::messages::problem_text;
+use super::messages::{problem_text, refused_file};
 use super::route::Route;
 use super::state::use_app;
 use crate::domain::problem::Problem;
@@ -14,8 +14,9 @@ use crate::domain::sheet::Cell;
 use crate::storage::files::read_file;
 use crate::storage::lists::ListError;
 use crate::storage::local;
-use crate::storage::xlsx::{self, XlsxError};
+use crate::storage::xlsx;
 use crate::ui::i18n::t;
+use crate::ui::sending::xlsx_error_text;
 use leptos::prelude::*;
 use leptos::task::spawn_local;
 
@@ -39,15 +40,14 @@ fn column_label(column: Column) -> &'static str {
     }
 }
 
-/// Why the file gave no rows, in her words.
-fn list_error_text(name: &str, error: &Result<ListError, XlsxError>) -> String {
+/// Why the list gave no rows, in her words.
+fn list_error_text(name: &str, error: &ListError) -> String {
     match error {
-        Ok(ListError::NotAList) => t::list_not_a_list(name),
-        Ok(ListError::NotUtf8) => t::list_not_utf8(name),
-        Ok(ListError::NoSheet) => t::list_no_sheet(name),
-        Ok(ListError::TooManyRows) => t::list_too_many(name),
-        Ok(ListError::Unreadable(detail)) => t::list_unreadable(name, detail),
-        Err(problem) => t::list_no_worker(format!("{problem:?}")),
+        ListError::NotAList => t::list_not_a_list(name),
+        ListError::NotUtf8 => t::list_not_utf8(name),
+        ListError::NoSheet => t::list_no_sheet(name),
+        ListError::TooManyRows => t::list_too_many(name),
+        ListError::Unreadable(detail) => t::list_unreadable(name, detail),
     }
 }
 
@@ -94,8 +94,11 @@ pub fn ListImportPage() -> impl IntoView {
         spawn_local(async move {
             let file_name = file.name();
             let read = match read_file(&file).await {
-                Ok(bytes) => xlsx::read(&bytes).await,
-                Err(_) => Ok(Err(ListError::NotAList)),
+                Ok(bytes) => xlsx::read(&bytes)
+                    .await
+                    .map_err(|e| t::list_no_worker(xlsx_error_text(&e))),
+                // Too large or unreadable: said as for any file she picks.
+                Err(error) => Err(refused_file(&file_name, &error)),
             };
             reading.set(false);
             match read {
@@ -108,8 +111,8 @@ pub fn ListImportPage() -> impl IntoView {
                     mapping.set(Some(guessed));
                     rows.set(Some(list));
                 }
-                Ok(Err(error)) => problem.set(Some(list_error_text(&file_name, &Ok(error)))),
-                Err(error) => problem.set(Some(list_error_text(&file_name, &Err(error)))),
+                Ok(Err(error)) => problem.set(Some(list_error_text(&file_name, &error))),
+                Err(text) => problem.set(Some(text)),
             }
         });
     };
@@ -149,7 +152,7 @@ pub fn ListImportPage() -> impl IntoView {
             <Show when=move || reading.get()>
                 <p role="status">{move || t::list_reading(name.get())}</p>
             </Show>
-            {move || problem.get().map(|text| view! { <p class="problem" role="alert">{text}</p> })}
+            {move || problem.get().map(|text| view! { <div class="banner error" role="alert"><p>{text}</p></div> })}
             <a class="button" href=Route::PaperRegister.href()>{t::print_register()}</a>
         </section>
         {move || rows.get().map(|list| view! { <Columns list mapping/> })}

@@ -5,14 +5,10 @@
 use super::format::compare_vi;
 use super::state::use_app;
 use crate::domain::paper_register::{file_stem, paper_register, to_csv};
-use crate::domain::sheet::Cell;
-use crate::storage::files::{download, download_bytes};
+use crate::storage::files::download;
 use crate::ui::i18n::t;
+use crate::ui::sending::download_workbook;
 use leptos::prelude::*;
-use leptos::task::spawn_local;
-
-/// The media type of an Excel workbook.
-const XLSX: &str = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet";
 
 #[component]
 pub fn PaperRegisterPage() -> impl IntoView {
@@ -38,19 +34,7 @@ pub fn PaperRegisterPage() -> impl IntoView {
         }
     };
     let xlsx = move |_| {
-        let name = format!("{}.xlsx", stem());
-        let table = sheet.get_untracked();
-        state.tell(t::making_excel());
-        spawn_local(async move {
-            match crate::storage::xlsx::make(&table).await {
-                Ok(bytes) if download_bytes(&name, &bytes, XLSX) => state.tell(t::file_made(&name)),
-                _ => state.tell(t::file_refused()),
-            }
-        });
-    };
-    let text = |cell: &Cell| match cell {
-        Cell::Text(text) => text.clone(),
-        Cell::Number(n) => format!("{n}"),
+        download_workbook(state, format!("{}.xlsx", stem()), sheet.get_untracked());
     };
     let chain = move || state.unit_chain();
     view! {
@@ -73,7 +57,7 @@ pub fn PaperRegisterPage() -> impl IntoView {
                     </thead>
                     <tbody>
                         {move || sheet.with(|s| s.rows.iter().map(|row| view! {
-                            <tr>{row.iter().map(|cell| view! { <td>{text(cell)}</td> }).collect_view()}</tr>
+                            <tr>{row.iter().map(|cell| view! { <td>{cell.text()}</td> }).collect_view()}</tr>
                         }).collect_view())}
                     </tbody>
                 </table>

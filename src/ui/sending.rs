@@ -1,9 +1,12 @@
 //! Sending a file the app wrote: the phone's share sheet where the browser can
-//! share files, a download otherwise, and what happened said in words.
+//! share files, a download otherwise (a workbook is always downloaded), and
+//! what happened said in words.
 
 use super::state::AppState;
 use crate::domain::envelope::OutFile;
-use crate::storage::files::{send, Sent};
+use crate::domain::sheet::Sheet;
+use crate::storage::files::{download_bytes, send, Sent};
+use crate::storage::xlsx::XlsxError;
 use crate::ui::i18n::t;
 use leptos::task::spawn_local;
 
@@ -29,5 +32,31 @@ pub fn send_file(
             Sent::Cancelled => cancelled.to_owned(),
             Sent::Failed => t::file_refused().to_owned(),
         });
+    });
+}
+
+/// The media type of an Excel workbook.
+const XLSX: &str = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet";
+
+/// Why the spreadsheet worker gave nothing back, in her words.
+pub fn xlsx_error_text(problem: &XlsxError) -> String {
+    match problem {
+        XlsxError::Failed => t::xlsx_error().to_owned(),
+        XlsxError::NoWorker => t::xlsx_no_worker().to_owned(),
+        XlsxError::NotSent => t::xlsx_not_sent().to_owned(),
+        XlsxError::Writer(detail) => detail.clone(),
+    }
+}
+
+/// Has the spreadsheet worker write `sheet` as the workbook `name`,
+/// downloads it, and says how it went.
+pub fn download_workbook(state: AppState, name: String, sheet: Sheet) {
+    state.tell(t::making_excel());
+    spawn_local(async move {
+        match crate::storage::xlsx::make(&sheet).await {
+            Ok(bytes) if download_bytes(&name, &bytes, XLSX) => state.tell(t::file_made(&name)),
+            Ok(_) => state.tell(t::file_refused()),
+            Err(problem) => state.tell(t::excel_failed(xlsx_error_text(&problem))),
+        }
     });
 }

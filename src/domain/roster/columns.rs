@@ -211,13 +211,9 @@ fn without_repeats(columns: Vec<Option<Column>>) -> Vec<Option<Column>> {
         .collect()
 }
 
-/// A cell as text: numbers as written without a needless «.0».
+/// A cell as a list's reader takes it: its text, trimmed.
 pub fn cell_text(cell: &Cell) -> String {
-    match cell {
-        Cell::Text(text) => text.trim().to_owned(),
-        Cell::Number(n) if n.fract() == 0.0 && n.abs() < 1e15 => format!("{}", *n as i64),
-        Cell::Number(n) => n.to_string(),
-    }
+    cell.text().trim().to_owned()
 }
 
 #[cfg(test)]

@@ -36,6 +36,8 @@ pub enum FileKind {
     Report,
     /// An office's targets and campaigns sent down to the units below it.
     Plan,
+    /// One member's record, moving to another chapter (chuyển sinh hoạt).
+    Transfer,
 }
 
 /// The unit a file speaks for.
@@ -99,6 +101,9 @@ pub enum FileError {
     NeedsSetUp,
     /// A plan from this device's own unit or from a unit below it.
     PlanFromBelow,
+    /// A transfer file this device's own chapter wrote: it goes to the
+    /// chapter she moves to.
+    OwnTransfer,
     /// A backup of another unit than the one this device keeps.
     OtherUnit { file_unit: String, own_unit: String },
 }
@@ -262,6 +267,7 @@ pub fn write_file(
         FileKind::Backup => "sao-luu",
         FileKind::Report => "bao-cao",
         FileKind::Plan => "ke-hoach",
+        FileKind::Transfer => "chuyen-sinh-hoat",
     };
     let file_name = [word, &super::name::slug(&name), detail, &today.iso()]
         .into_iter()

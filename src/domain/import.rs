@@ -29,6 +29,17 @@ pub enum Note {
     UnknownIndicators { codes: Vec<String> },
     /// A unit the office had listed by hand is the sender: the listed one gives way.
     ReplacesListed { unit: String },
+    /// A member moving in from the chapter `from` on `on`; `known` names the
+    /// member of the register she is, when she is already there.
+    Arrives {
+        name: String,
+        from: String,
+        on: Date,
+        known: Option<String>,
+    },
+    /// A member moving in matches several members of the register: which
+    /// one she is cannot be told, and nothing is taken.
+    ArrivesAmbiguous { name: String, known: Vec<String> },
     /// The unit above, typed at set-up, gives way to the office the plan is from.
     ReplacesParent {
         unit: String,
@@ -138,5 +149,6 @@ pub fn plan_import(
         FileKind::Backup => super::backup::plan_backup(envelope, book, device, now_ms, today),
         FileKind::Report => super::report_file::plan_report(envelope, book, device, now_ms, today),
         FileKind::Plan => super::plan_file::plan_plan(envelope, book, device, now_ms, today),
+        FileKind::Transfer => super::transfer::plan_transfer(envelope, book, device, now_ms, today),
     }
 }

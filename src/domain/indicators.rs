@@ -344,9 +344,15 @@ fn members(book: &Book) -> impl Iterator<Item = &Record<Member>> {
     book.members.live().filter(|m| !m.data.honorary)
 }
 
-/// Members holding a role on `day`.
+/// Members holding a role on `day` while active members: one who moved
+/// away, left or died is no cadre of the chapter, whatever her role says.
 pub fn cadres_on(book: &Book, day: Date) -> BTreeSet<RecordId> {
-    let live = set_of(book.members.live().map(|m| &m.id));
+    let live = set_of(
+        book.members
+            .live()
+            .filter(|m| m.data.active_on(day))
+            .map(|m| &m.id),
+    );
     set_of(
         book.roles
             .live()
@@ -355,14 +361,22 @@ pub fn cadres_on(book: &Book, day: Date) -> BTreeSet<RecordId> {
     )
 }
 
-/// Members who attended a session covering `topic` on or before `day`.
+/// Members who attended a session covering `topic` on or before `day`,
+/// here or in a chapter they were in before.
 fn trained_by(book: &Book, topic: &str, day: Date) -> BTreeSet<RecordId> {
-    set_of(
+    let mut trained = set_of(
         book.trainings
             .live()
             .filter(|t| t.data.start <= day && t.data.covers(topic))
             .flat_map(|t| t.data.attendees.iter().cloned()),
-    )
+    );
+    trained.extend(
+        book.members
+            .live()
+            .filter(|m| m.data.trained_before(topic, day))
+            .map(|m| m.id.clone()),
+    );
+    trained
 }
 
 /// Cadres at the period's end not yet trained on `topic` by then: whom to invite next.

@@ -6,6 +6,7 @@ use super::ethnicity::Ethnicity;
 use super::name::join_name;
 use super::problem::{check_text, FieldProblem, Problem};
 use super::record::RecordId;
+use super::transfer::EarlierChapter;
 use serde::{Deserialize, Serialize};
 
 /// Longest family, middle or given name.
@@ -14,6 +15,8 @@ pub const MAX_NAME: usize = 40;
 pub const MAX_ADDRESS: usize = 200;
 /// Longest free-text religion.
 pub const MAX_RELIGION: usize = 60;
+/// Most chapters a member's record remembers she was in before this one.
+pub const MAX_EARLIER: usize = 20;
 
 /// Religion as the register records it; `Other` keeps what was written.
 #[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
@@ -95,6 +98,19 @@ impl Status {
 pub struct StatusChange {
     pub status: Status,
     pub on: Date,
+    /// Where she went, for a move to another chapter (chuyển sinh hoạt).
+    #[serde(default, skip_serializing_if = "String::is_empty")]
+    pub place: String,
+}
+
+impl StatusChange {
+    pub fn new(status: Status, on: Date) -> StatusChange {
+        StatusChange {
+            status,
+            on,
+            place: String::new(),
+        }
+    }
 }
 
 fn is_false(value: &bool) -> bool {
@@ -141,6 +157,14 @@ pub struct Member {
     /// periods stay right after a member leaves or comes back.
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub status_history: Vec<StatusChange>,
+    /// The day she began in this chapter when she came from another one
+    /// (chuyển sinh hoạt đến): she was a member of the Union before it, of
+    /// this chapter only from it, so that past periods count her there.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub arrived_on: Option<Date>,
+    /// What she did in the chapters she was in before this one.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub before: Vec<EarlierChapter>,
 }
 
 impl Member {
@@ -161,6 +185,8 @@ impl Member {
             honorary: false,
             group: None,
             status_history: Vec::new(),
+            arrived_on: None,
+            before: Vec::new(),
         }
     }
 
@@ -168,18 +194,25 @@ impl Member {
         join_name(&self.family_name, &self.middle_name, &self.given_name)
     }
 
-    /// The current status and the day it began (the joining day while active from the start).
+    /// The current status and the day it began (the day she joined, or came
+    /// to this chapter, while active from the start).
     pub fn status(&self) -> (Status, Option<Date>) {
         match self.status_history.last() {
             Some(change) => (change.status, Some(change.on)),
-            None => (Status::Active, self.joined_on),
+            None => (Status::Active, self.here_from()),
         }
     }
 
-    /// Her status on `day`, or `None` if she had not joined yet. A member
-    /// without a joining day counts as joined before any period.
+    /// The day she became a member of this chapter: the day she came from
+    /// another one, or the day she joined the Union.
+    pub fn here_from(&self) -> Option<Date> {
+        self.arrived_on.or(self.joined_on)
+    }
+
+    /// Her status on `day`, or `None` if she was not a member here yet. A
+    /// member without a joining day counts as joined before any period.
     pub fn status_on(&self, day: Date) -> Option<Status> {
-        if self.joined_on.is_some_and(|joined| joined > day) {
+        if self.here_from().is_some_and(|joined| joined > day) {
             return None;
         }
         Some(
@@ -195,10 +228,10 @@ impl Member {
         self.status_on(day) == Some(Status::Active)
     }
 
-    /// Days within `from..=to` on which she became active: her joining, and
-    /// each return after leaving.
+    /// Days within `from..=to` on which she became active here: her joining
+    /// (or coming from another chapter), and each return after leaving.
     pub fn arrivals(&self, from: Date, to: Date) -> usize {
-        let joined = self.joined_on.is_some_and(|d| from <= d && d <= to);
+        let joined = self.here_from().is_some_and(|d| from <= d && d <= to);
         let returns = self.changes_into(from, to, |before, after| {
             before != Status::Active && after == Status::Active
         });
@@ -228,12 +261,16 @@ impl Member {
     /// corrects that day; a change on the same day as the last one corrects it;
     /// otherwise the change is added to the history. History that only says
     /// "active" from the start is dropped, since that is what no history means.
+    /// A corrected move keeps where she went.
     pub fn set_status(&mut self, status: Status, on: Date) {
         let current = self.status();
+        let mut change = StatusChange::new(status, on);
         match self.status_history.last() {
             _ if current == (status, Some(on)) => return,
             Some(last) if last.status == status || last.on == on => {
-                self.status_history.pop();
+                if let Some(last) = self.status_history.pop().filter(|l| l.status == status) {
+                    change.place = last.place;
+                }
             }
             None if status == Status::Active => return,
             _ => {}
@@ -241,7 +278,7 @@ impl Member {
         // Kept in date order by inserting in place (no sort: a generic sort
         // costs kilobytes of wasm for each type it is used on).
         let at = self.status_history.partition_point(|c| c.on <= on);
-        self.status_history.insert(at, StatusChange { status, on });
+        self.status_history.insert(at, change);
         self.status_history
             .dedup_by(|later, earlier| later.status == earlier.status);
         if let [only] = self.status_history.as_slice() {
@@ -281,10 +318,31 @@ impl Member {
         if born.is_some_and(|b| b > today) {
             out.push(FieldProblem::new("birth", Problem::InFuture));
         }
+        for (i, change) in self.status_history.iter().enumerate() {
+            check_text(
+                &format!("status_history.{i}.place"),
+                &change.place,
+                MAX_ADDRESS,
+                false,
+                &mut out,
+            );
+        }
+        for (i, earlier) in self.before.iter().enumerate() {
+            earlier.check(&format!("before.{i}"), today, &mut out);
+        }
+        if self.before.len() > MAX_EARLIER {
+            out.push(FieldProblem::new(
+                "before",
+                Problem::TooLarge {
+                    max: MAX_EARLIER as u64,
+                },
+            ));
+        }
         let dated = self
             .joined_on
             .map(|d| ("joined_on".to_owned(), d))
             .into_iter()
+            .chain(self.arrived_on.map(|d| ("arrived_on".to_owned(), d)))
             .chain(
                 self.status_history
                     .iter()
@@ -340,10 +398,8 @@ mod tests {
         m.joined_on = Some(day("1989-05-01"));
         m.ethnicity = Ethnicity::from_code(60);
         m.religion = Religion::Other(String::new());
-        m.status_history.push(StatusChange {
-            status: Status::Moved,
-            on: day("2027-01-01"),
-        });
+        m.status_history
+            .push(StatusChange::new(Status::Moved, day("2027-01-01")));
         assert_eq!(
             fields(&m),
             vec![

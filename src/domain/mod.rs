@@ -40,5 +40,6 @@ pub mod sheet;
 pub mod stamp;
 pub mod storage_meter;
 pub mod training;
+pub mod transfer;
 pub mod unit;
 pub mod unit_report;

@@ -303,6 +303,7 @@ fn Preview(name: String, plan: ImportPlan) -> impl IntoView {
                     FileKind::Backup => t::backup_of(),
                     FileKind::Report => t::report_of(),
                     FileKind::Plan => t::plan_of(),
+                    FileKind::Transfer => t::transfer_of(),
                 })}
                 <strong>{plan.with_value(|p| p.unit.name.clone())}</strong>
                 {t::made_at(date_time(&plan.with_value(|p| p.created.clone()).into()))}

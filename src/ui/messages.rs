@@ -12,6 +12,7 @@ use crate::domain::register::Group;
 use crate::domain::restore::Rejection;
 use crate::storage::files::ReadError;
 use crate::storage::local::{LoadProblem, SaveError};
+use crate::ui::format::date;
 use crate::ui::i18n::{either, t};
 
 pub fn status_label(status: Status) -> &'static str {
@@ -214,6 +215,7 @@ pub fn file_error_text(error: &FileError) -> String {
         }
         FileError::OwnReport => t::file_own_report().into(),
         FileError::PlanFromBelow => t::file_plan_from_below().into(),
+        FileError::OwnTransfer => t::file_own_transfer().into(),
         FileError::NeedsSetUp => t::file_needs_setup().into(),
         // Two phones set up apart for one chapter carry its name under two ids.
         FileError::OtherUnit {
@@ -294,6 +296,21 @@ pub fn note_text(note: &Note) -> String {
         }
         Note::ReplacesListed { unit } => t::note_replaces_listed(unit),
         Note::ReplacesParent { unit, old, new } => t::note_replaces_parent(unit, new, old),
+        Note::Arrives {
+            name,
+            from,
+            on,
+            known: None,
+        } => t::note_arrives(name, from, date(*on)),
+        Note::Arrives {
+            name,
+            from,
+            on,
+            known: Some(known),
+        } => t::note_arrives_known(name, from, date(*on), known),
+        Note::ArrivesAmbiguous { name, known } => {
+            t::note_arrives_ambiguous(name, known.len(), known.join(", "))
+        }
         Note::UnknownIndicators { codes } => {
             t::note_unknown_indicators(codes.len(), codes.join(", "))
         }

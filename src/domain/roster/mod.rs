@@ -171,7 +171,7 @@ fn against_register(read: Member, book: &Book) -> Outcome {
 }
 
 /// The same person: the same name (folded) and birth year, or the same phone.
-fn same_person(a: &Member, b: &Member) -> bool {
+pub(crate) fn same_person(a: &Member, b: &Member) -> bool {
     let year = |m: &Member| m.birth.map(BirthDate::year);
     let digits = |m: &Member| -> String { m.phone.chars().filter(char::is_ascii_digit).collect() };
     let same_name = fold(&a.full_name()) == fold(&b.full_name());

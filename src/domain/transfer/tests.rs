@@ -1,0 +1,381 @@
+//! A member moved between two chapters of a commune as their leaders would:
+//! one marks her as moved and sends the file, the other imports it; both
+//! chapters' figures for past periods stay what they were.
+
+use super::*;
+use crate::domain::cadre::Role;
+use crate::domain::date::day;
+use crate::domain::demo::commune::member_chapter;
+use crate::domain::import::plan_import;
+use crate::domain::indicators::{compute, value_of};
+use crate::domain::period::Period;
+
+const NOW: u64 = 1_796_000_000_000;
+
+fn today() -> Date {
+    day("2026-11-29")
+}
+
+fn moved_on() -> Date {
+    day("2026-11-20")
+}
+
+struct Chapter {
+    book: Book,
+    device: DeviceState,
+}
+
+impl Chapter {
+    fn new(n: u32, members: usize) -> Chapter {
+        let (book, device) = member_chapter(n, members, NOW, today());
+        Chapter { book, device }
+    }
+
+    fn home(&self) -> RecordId {
+        self.device.home.clone().unwrap()
+    }
+
+    fn figure(&self, code: &str, period: Period) -> u64 {
+        value_of(&compute(&self.book, &self.home(), period), code).num
+    }
+
+    fn move_out(&mut self, id: &RecordId, to: &str) -> Result<(), Vec<FieldProblem>> {
+        let change = Move {
+            on: moved_on(),
+            to: to.into(),
+        };
+        let clock = &mut self.device.clock;
+        move_out(&mut self.book, clock, NOW, id, &change, today())
+    }
+
+    fn send(&self, id: &RecordId) -> OutFile {
+        write_transfer(&self.book, &self.device, id, NOW + 1_000, today()).expect("a file")
+    }
+
+    fn plan(&self, file: &OutFile) -> Result<ImportPlan, FileError> {
+        plan_import(
+            file.contents.as_bytes(),
+            &self.book,
+            &self.device,
+            NOW + 2_000,
+            today(),
+        )
+    }
+
+    fn take(&mut self, file: &OutFile) -> ImportPlan {
+        let plan = self.plan(file).expect("a transfer the chapter can take");
+        self.book = plan.clone().apply(self.book.clone(), &mut self.device);
+        plan
+    }
+
+    fn named(&self, name: &str) -> Vec<&Record<Member>> {
+        self.book
+            .members
+            .live()
+            .filter(|m| m.data.full_name() == name)
+            .collect()
+    }
+}
+
+/// A cadre of the chapter who attended training sessions: the member
+/// whose move carries the most. The sample chapters are made alike: she is
+/// given a name and phone no other chapter has.
+fn trained_cadre(chapter: &mut Chapter) -> RecordId {
+    let cadres = crate::domain::indicators::cadres_on(&chapter.book, today());
+    let id = cadres
+        .into_iter()
+        .find(|id| {
+            chapter
+                .book
+                .trainings
+                .live()
+                .any(|t| t.data.attendees.contains(id))
+        })
+        .expect("the sample chapter has a trained cadre");
+    let record = chapter.book.members.get(&id).unwrap();
+    let mut her = record.data.clone();
+    (her.family_name, her.middle_name, her.given_name) =
+        ("Đinh".into(), "Thị Xuân".into(), "Mai".into());
+    her.phone = "0977 000 111".into();
+    let edited = record.edited(chapter.device.clock.tick(NOW), her);
+    chapter.book.members.put(edited);
+    id
+}
+
+const FIGURES: [&str; 4] = [
+    "members.end",
+    "members.admitted",
+    "members.left",
+    "cadres.end",
+];
+
+fn figures(chapter: &Chapter, period: Period) -> Vec<u64> {
+    FIGURES.iter().map(|c| chapter.figure(c, period)).collect()
+}
+
+#[test]
+fn a_member_moves_and_both_chapters_count_her_right() {
+    let (mut from, mut to) = (Chapter::new(1, 40), Chapter::new(2, 30));
+    let id = trained_cadre(&mut from);
+    let name = from.book.members.get(&id).unwrap().data.full_name();
+    let last_year = Period::Year(2025);
+    let this_year = Period::Year(2026);
+    let (from_2025, from_2026) = (figures(&from, last_year), figures(&from, this_year));
+    let (to_2025, to_2026) = (figures(&to, last_year), figures(&to, this_year));
+
+    from.move_out(&id, "Chi hội số 2, xã Thanh Sơn").unwrap();
+    let her = &from.book.members.get(&id).unwrap().data;
+    assert_eq!(her.status(), (Status::Moved, Some(moved_on())));
+    assert_eq!(
+        her.status_history.last().unwrap().place,
+        "Chi hội số 2, xã Thanh Sơn"
+    );
+    assert!(
+        from.book
+            .roles
+            .live()
+            .filter(|r| r.data.member == id)
+            .all(|r| r.data.end.is_some_and(|end| end <= moved_on())),
+        "her roles end the day she moves"
+    );
+    assert_eq!(
+        figures(&from, last_year),
+        from_2025,
+        "last year is untouched"
+    );
+    let [end, admitted, left, cadres] = from_2026[..] else {
+        unreachable!()
+    };
+    assert_eq!(
+        figures(&from, this_year),
+        vec![end - 1, admitted, left + 1, cadres - 1],
+        "this year she left, and is no cadre at its end"
+    );
+
+    let file = from.send(&id);
+    assert!(
+        file.name.starts_with("chuyen-sinh-hoat_chi-hoi-so-1_"),
+        "{}",
+        file.name
+    );
+    let plan = to.take(&file);
+    assert_eq!(
+        plan.tally("members").new,
+        1,
+        "{:?} {:?}",
+        plan.rejected,
+        plan.notes
+    );
+    assert!(
+        matches!(&plan.notes[..], [Note::Arrives { known: None, on, .. }] if *on == moved_on())
+    );
+    let arrived = to.named(&name);
+    let [arrived] = arrived[..] else {
+        panic!("one {name} in the register: {arrived:?}")
+    };
+    assert_eq!(arrived.data.status(), (Status::Active, Some(moved_on())));
+    assert_eq!(arrived.data.arrived_on, Some(moved_on()));
+    assert_eq!(
+        arrived.data.group, None,
+        "her group stays in her old chapter"
+    );
+    let [earlier] = &arrived.data.before[..] else {
+        panic!("one earlier chapter")
+    };
+    assert_eq!(earlier.unit, from.home());
+    assert_eq!(earlier.to, moved_on());
+    assert!(
+        earlier.name.starts_with("Chi hội số 1, "),
+        "{}",
+        earlier.name
+    );
+    assert!(!earlier.roles.is_empty() && earlier.sessions > 0 && !earlier.topics.is_empty());
+
+    assert_eq!(
+        figures(&to, last_year),
+        to_2025,
+        "she was not here last year"
+    );
+    let [end, admitted, left, cadres] = to_2026[..] else {
+        unreachable!()
+    };
+    assert_eq!(
+        figures(&to, this_year),
+        vec![end + 1, admitted + 1, left, cadres],
+        "she came this year, a member, not a cadre"
+    );
+    let before_her_day = Period::Quarter(2026, 3);
+    assert_eq!(
+        to.figure("members.end", before_her_day),
+        Chapter::new(2, 30).figure("members.end", before_her_day)
+    );
+
+    let again = to.plan(&file).unwrap();
+    assert!(!again.changes(), "the same file twice changes nothing");
+    assert_eq!(again.tally("members").unchanged, 1);
+}
+
+#[test]
+fn her_training_elsewhere_counts_when_she_becomes_a_cadre() {
+    let (mut from, mut to) = (Chapter::new(1, 40), Chapter::new(2, 30));
+    let id = trained_cadre(&mut from);
+    from.move_out(&id, "Chi hội số 2").unwrap();
+    to.take(&from.send(&id));
+    let her = to
+        .book
+        .members
+        .live()
+        .find(|m| m.data.arrived_on.is_some())
+        .unwrap();
+    let topic = her.data.before[0].topics[0].topic.code();
+    let code = format!("cadres.trained.{topic}");
+    let trained_before = compute(&to.book, &to.home(), Period::Year(2026));
+    let role = Role {
+        member: her.id.clone(),
+        role: RoleKind::Committee,
+        start: day("2026-11-25"),
+        end: None,
+    };
+    let stamp = to.device.clock.tick(NOW + 3_000);
+    to.book.roles.put(Record::create(stamp, role));
+    let trained_after = compute(&to.book, &to.home(), Period::Year(2026));
+    let (was, is) = (
+        value_of(&trained_before, &code),
+        value_of(&trained_after, &code),
+    );
+    assert_eq!((is.num, is.den), (was.num + 1, was.den.map(|d| d + 1)));
+}
+
+#[test]
+fn coming_back_brings_back_the_same_member() {
+    let (mut first, mut second) = (Chapter::new(1, 40), Chapter::new(2, 30));
+    let id = trained_cadre(&mut first);
+    let members = first.book.members.len();
+    first.move_out(&id, "Chi hội số 2").unwrap();
+    second.take(&first.send(&id));
+    let there = second
+        .book
+        .members
+        .live()
+        .find(|m| m.data.arrived_on.is_some())
+        .unwrap()
+        .id
+        .clone();
+    let home_again = Move {
+        on: day("2026-11-27"),
+        to: "Chi hội số 1".into(),
+    };
+    let clock = &mut second.device.clock;
+    move_out(&mut second.book, clock, NOW, &there, &home_again, today()).unwrap();
+    let plan = first.take(&second.send(&there));
+    assert!(matches!(
+        &plan.notes[..],
+        [Note::Arrives { known: Some(_), .. }]
+    ));
+    assert_eq!(plan.tally("members").updated, 1);
+    assert_eq!(first.book.members.len(), members, "no one added");
+    let back = &first.book.members.get(&id).unwrap().data;
+    assert_eq!(back.status(), (Status::Active, Some(home_again.on)));
+    assert_eq!(back.departures(moved_on(), today()), 1);
+    assert_eq!(back.arrivals(moved_on(), today()), 1, "a return");
+    assert!(
+        back.before.iter().all(|e| e.unit != first.home()),
+        "her time here is in this chapter's own records: {:?}",
+        back.before
+    );
+    assert_eq!(back.before.len(), 1, "the second chapter is remembered");
+}
+
+#[test]
+fn a_member_typed_in_by_hand_is_completed_not_repeated() {
+    let (mut from, mut to) = (Chapter::new(1, 40), Chapter::new(2, 30));
+    let id = trained_cadre(&mut from);
+    let her = from.book.members.get(&id).unwrap().data.clone();
+    let mut typed = Member::named(&her.family_name, &her.middle_name, &her.given_name);
+    typed.birth = her.birth;
+    let stamp = to.device.clock.tick(NOW);
+    to.book.members.put(Record::create(stamp, typed));
+    let members = to.book.members.len();
+    from.move_out(&id, "Chi hội số 2").unwrap();
+    let plan = to.take(&from.send(&id));
+    assert!(matches!(
+        &plan.notes[..],
+        [Note::Arrives { known: Some(_), .. }]
+    ));
+    assert_eq!(to.book.members.len(), members);
+    let completed = &to.named(&her.full_name())[0].data;
+    assert_eq!(completed.phone, her.phone, "what she lacked is filled");
+    assert_eq!(completed.before.len(), 1);
+}
+
+#[test]
+fn two_members_like_her_take_nothing() {
+    let (mut from, mut to) = (Chapter::new(1, 40), Chapter::new(2, 30));
+    let id = trained_cadre(&mut from);
+    let her = from.book.members.get(&id).unwrap().data.clone();
+    for _ in 0..2 {
+        let mut typed = Member::named(&her.family_name, &her.middle_name, &her.given_name);
+        typed.birth = her.birth;
+        let stamp = to.device.clock.tick(NOW);
+        to.book.members.put(Record::create(stamp, typed));
+    }
+    from.move_out(&id, "Chi hội số 2").unwrap();
+    let plan = to.plan(&from.send(&id)).unwrap();
+    assert!(!plan.changes());
+    assert!(matches!(&plan.notes[..], [Note::ArrivesAmbiguous { known, .. }] if known.len() == 2));
+}
+
+#[test]
+fn a_chapter_cannot_take_its_own_file_and_a_move_needs_its_place_and_day() {
+    let mut chapter = Chapter::new(1, 10);
+    let id = chapter.book.members.live().next().unwrap().id.clone();
+    let fields = |r: Result<(), Vec<FieldProblem>>| -> Vec<String> {
+        r.unwrap_err().into_iter().map(|p| p.field).collect()
+    };
+    assert_eq!(fields(chapter.move_out(&id, "  ")), vec!["to"]);
+    let future = Move {
+        on: day("2026-12-01"),
+        to: "Chi hội số 2".into(),
+    };
+    let clock = &mut chapter.device.clock;
+    assert_eq!(
+        fields(move_out(
+            &mut chapter.book,
+            clock,
+            NOW,
+            &id,
+            &future,
+            today()
+        )),
+        vec!["on"]
+    );
+    assert!(
+        write_transfer(&chapter.book, &chapter.device, &id, NOW, today()).is_none(),
+        "no file before she is moved"
+    );
+    chapter.move_out(&id, "Chi hội số 2").unwrap();
+    let file = chapter.send(&id);
+    assert_eq!(chapter.plan(&file).unwrap_err(), FileError::OwnTransfer);
+}
+
+#[test]
+fn a_transfer_file_names_no_one_else() {
+    let mut chapter = Chapter::new(1, 40);
+    let id = trained_cadre(&mut chapter);
+    chapter.move_out(&id, "Chi hội số 2").unwrap();
+    let file = chapter.send(&id);
+    let others: Vec<String> = chapter
+        .book
+        .members
+        .live()
+        .filter(|m| m.id != id)
+        .map(|m| m.data.full_name())
+        .filter(|n| n.len() > 12)
+        .collect();
+    assert!(others.iter().all(|n| !file.contents.contains(n.as_str())));
+    assert!(
+        file.contents.len() < 4_000,
+        "{} characters",
+        file.contents.len()
+    );
+}

@@ -111,6 +111,46 @@ fn exported_backup_validates_against_the_schema() {
 }
 
 #[test]
+fn a_transfer_file_and_the_member_it_brings_validate_against_the_schema() {
+    use so_tay_chi_hoi::domain::transfer::{move_out, write_transfer, Move};
+    let (mut book, mut device) = sample_chapter(NOW, today());
+    let id = book
+        .trainings
+        .live()
+        .flat_map(|t| t.data.attendees.iter())
+        .find(|id| book.roles.live().any(|r| r.data.member == **id))
+        .expect("a trained cadre in the sample")
+        .clone();
+    let change = Move {
+        on: Date::new(2026, 11, 20).unwrap(),
+        to: "Chi hội Thôn Tây, xã Thanh Sơn".into(),
+    };
+    move_out(&mut book, &mut device.clock, NOW, &id, &change, today()).unwrap();
+    let file = write_transfer(&book, &device, &id, NOW, today()).unwrap();
+    let validator = schema_validator();
+    let errors = |file: &BackupFile| -> Vec<String> {
+        let value: Value = serde_json::from_str(&file.contents).unwrap();
+        validator
+            .iter_errors(&value)
+            .map(|e| e.to_string())
+            .collect()
+    };
+    assert!(errors(&file).is_empty(), "{:#?}", errors(&file));
+    assert!(
+        errors(&backup(&book, &device)).is_empty(),
+        "the moved member's place"
+    );
+
+    let (other, mut there) = set_up_phone(2, "Chi hội Thôn Tây");
+    let plan = plan(&file, &other, &there).unwrap();
+    let other = plan.apply(other, &mut there);
+    let arrived = other.members.live().next().unwrap();
+    assert!(arrived.data.earlier.is_some() && arrived.data.arrived_on.is_some());
+    let file = backup(&other, &there);
+    assert!(errors(&file).is_empty(), "{:#?}", errors(&file));
+}
+
+#[test]
 fn the_schema_rejects_what_the_app_would_reject() {
     let (book, device) = sample_chapter(NOW, today());
     let mut value: Value = serde_json::from_str(&backup(&book, &device).contents).unwrap();

@@ -65,14 +65,14 @@ impl std::io::Write for Hashing {
 
 /// Keys in byte order whatever order the map keeps, so the form does not
 /// depend on how serde_json was built (its default map keeps them sorted
-/// already, which is checked before sorting).
+/// already: each key then goes at the end). Inserted in place, not sorted:
+/// a sort brings kilobytes of wasm into every page for each type it sorts.
 fn write_object(object: &Map<String, Value>, out: &mut Hashing, top: bool) {
-    let mut keys: Vec<&String> = object
-        .keys()
-        .filter(|key| !(top && key.as_str() == "checksum"))
-        .collect();
-    if !keys.is_sorted() {
-        keys.sort();
+    let mut keys: Vec<&String> = Vec::with_capacity(object.len());
+    for key in object.keys() {
+        if !(top && key.as_str() == "checksum") {
+            keys.insert(keys.partition_point(|k| *k < key), key);
+        }
     }
     write_list(out, b"{", keys, b"}", |key, out| {
         write_scalar(key, out);

@@ -40,6 +40,18 @@ pub enum FileKind {
     Transfer,
 }
 
+impl FileKind {
+    /// The kind's word at the start of a file name, ASCII.
+    pub fn word(self) -> &'static str {
+        match self {
+            FileKind::Backup => "sao-luu",
+            FileKind::Report => "bao-cao",
+            FileKind::Plan => "ke-hoach",
+            FileKind::Transfer => "chuyen-sinh-hoat",
+        }
+    }
+}
+
 /// The unit a file speaks for.
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 pub struct UnitRef {
@@ -263,13 +275,7 @@ pub fn write_file(
 ) -> Option<OutFile> {
     let home = device.home.as_ref()?;
     let name = book.units.get(home)?.data.name.clone();
-    let word = match kind {
-        FileKind::Backup => "sao-luu",
-        FileKind::Report => "bao-cao",
-        FileKind::Plan => "ke-hoach",
-        FileKind::Transfer => "chuyen-sinh-hoat",
-    };
-    let file_name = [word, &super::name::slug(&name), detail, &today.iso()]
+    let file_name = [kind.word(), &super::name::slug(&name), detail, &today.iso()]
         .into_iter()
         .filter(|part| !part.is_empty())
         .collect::<Vec<_>>()

@@ -6,7 +6,7 @@ use super::ethnicity::Ethnicity;
 use super::name::join_name;
 use super::problem::{check_text, FieldProblem, Problem};
 use super::record::RecordId;
-use super::transfer::EarlierChapter;
+use super::transfer::Earlier;
 use serde::{Deserialize, Serialize};
 
 /// Longest family, middle or given name.
@@ -15,8 +15,6 @@ pub const MAX_NAME: usize = 40;
 pub const MAX_ADDRESS: usize = 200;
 /// Longest free-text religion.
 pub const MAX_RELIGION: usize = 60;
-/// Most chapters a member's record remembers she was in before this one.
-pub const MAX_EARLIER: usize = 20;
 
 /// Religion as the register records it; `Other` keeps what was written.
 #[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
@@ -163,8 +161,8 @@ pub struct Member {
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub arrived_on: Option<Date>,
     /// What she did in the chapters she was in before this one.
-    #[serde(default, skip_serializing_if = "Vec::is_empty")]
-    pub before: Vec<EarlierChapter>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub earlier: Option<Earlier>,
 }
 
 impl Member {
@@ -186,7 +184,7 @@ impl Member {
             group: None,
             status_history: Vec::new(),
             arrived_on: None,
-            before: Vec::new(),
+            earlier: None,
         }
     }
 
@@ -327,16 +325,8 @@ impl Member {
                 &mut out,
             );
         }
-        for (i, earlier) in self.before.iter().enumerate() {
-            earlier.check(&format!("before.{i}"), today, &mut out);
-        }
-        if self.before.len() > MAX_EARLIER {
-            out.push(FieldProblem::new(
-                "before",
-                Problem::TooLarge {
-                    max: MAX_EARLIER as u64,
-                },
-            ));
+        if let Some(earlier) = &self.earlier {
+            earlier.check(today, &mut out);
         }
         let dated = self
             .joined_on

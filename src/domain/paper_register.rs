@@ -36,14 +36,22 @@ fn status_vi(status: Status) -> &'static str {
     }
 }
 
-/// Her row: status with its day, notes of what the register marks her as.
+/// Her row: status with its day (and where she moved to), notes of what the
+/// register marks her as and where she came from.
 fn row(number: usize, m: &Member) -> Vec<Cell> {
     let text = |s: &str| Cell::Text(s.to_owned());
     let (status, since) = m.status();
-    let status = match (status, since) {
+    let mut status = match (status, since) {
         (Status::Active, _) | (_, None) => status_vi(status).to_owned(),
         (other, Some(day)) => format!("{} {}", status_vi(other), day.vn()),
     };
+    if let Some(change) = m.status_history.last().filter(|c| !c.place.is_empty()) {
+        status = format!("{status}, đến {}", change.place);
+    }
+    let came = m.arrived_on.map(|on| match &m.earlier {
+        Some(from) => format!("Chuyển đến {} từ {}", on.vn(), from.chapter),
+        None => format!("Chuyển đến {}", on.vn()),
+    });
     let notes: Vec<&str> = [
         (m.worker, "Công nhân"),
         (m.rented_room, "Ở trọ"),
@@ -52,6 +60,7 @@ fn row(number: usize, m: &Member) -> Vec<Cell> {
     .into_iter()
     .filter_map(|(flag, note)| flag.then_some(note))
     .chain((!m.phone.is_empty()).then_some(m.phone.as_str()))
+    .chain(came.as_deref())
     .collect();
     vec![
         Cell::Number(number as f64),

@@ -1,4 +1,5 @@
-//! Backups locked with a passphrase: the envelope around the ciphertext. The
+//! Files locked with a passphrase (backups, transfer files: the ones holding
+//! personal data): the envelope around the ciphertext. The
 //! browser encrypts and decrypts (storage/crypto.rs, WebCrypto); this module
 //! writes and reads everything around it, so that the parameters travel with
 //! the file and a damaged or crafted one is refused before any passphrase is
@@ -10,12 +11,13 @@
 
 use super::checksum::{checksum, matches};
 use super::date::{iso_instant, Date};
-use super::envelope::{FileError, OutFile, APP, FORMAT};
+use super::envelope::{FileError, FileKind, OutFile, APP, FORMAT};
 use base64::engine::general_purpose::STANDARD;
 use base64::Engine;
 use serde_json::{json, Map, Value};
 
-/// The `kind` of a locked backup.
+/// The `kind` of a locked file, whatever the file inside is (the name the
+/// first locked files, backups, were given; kept, so that they still open).
 pub const KIND: &str = "encrypted_backup";
 /// PBKDF2-SHA256 iterations written: OWASP's advice for 2023 onwards.
 pub const ITERATIONS: u32 = 600_000;
@@ -38,9 +40,9 @@ pub struct Sealed {
     pub ciphertext: Vec<u8>,
 }
 
-/// The file of a locked backup, named for the day only (a unit's name in the
-/// file name would tell whose it is).
-pub fn write_sealed(sealed: &Sealed, now_ms: u64, today: Date) -> OutFile {
+/// The locked file of a file of `kind`, named for the kind and the day only
+/// (a unit's or a member's name in the file name would tell whose it is).
+pub fn write_sealed(sealed: &Sealed, kind: FileKind, now_ms: u64, today: Date) -> OutFile {
     let mut file = match json!({
         "app": APP,
         "kind": KIND,
@@ -65,7 +67,7 @@ pub fn write_sealed(sealed: &Sealed, now_ms: u64, today: Date) -> OutFile {
     let sum = checksum(&file);
     file.insert("checksum".into(), sum.into());
     OutFile {
-        name: format!("sao-luu-co-mat-khau_{}.json", today.iso()),
+        name: format!("{}-co-mat-khau_{}.json", kind.word(), today.iso()),
         contents: Value::Object(file).to_string(),
     }
 }
@@ -140,7 +142,7 @@ mod tests {
 
     #[test]
     fn a_written_envelope_reads_back_and_names_no_one() {
-        let file = write_sealed(&sealed(), 1_764_375_945_123, today());
+        let file = write_sealed(&sealed(), FileKind::Backup, 1_764_375_945_123, today());
         assert_eq!(file.name, "sao-luu-co-mat-khau_2026-11-29.json");
         assert!(file.contents.contains(r#""iterations":600000"#));
         assert_eq!(
@@ -155,7 +157,7 @@ mod tests {
     #[test]
     fn bad_parameters_are_named_before_any_passphrase() {
         let edit = |change: &dyn Fn(&mut Value)| {
-            let file = write_sealed(&sealed(), 0, today());
+            let file = write_sealed(&sealed(), FileKind::Transfer, 0, today());
             let mut value: Value = serde_json::from_str(&file.contents).unwrap();
             change(&mut value);
             crate::domain::checksum::seal(value.as_object_mut().unwrap());
@@ -178,7 +180,7 @@ mod tests {
             edit(&|v| v["ciphertext"] = "AAAA".into()),
             bad("ciphertext")
         );
-        let file = write_sealed(&sealed(), 0, today());
+        let file = write_sealed(&sealed(), FileKind::Transfer, 0, today());
         let altered = file.contents.replace("AwMD", "AwMC");
         assert_eq!(read_envelope(altered.as_bytes()), Err(FileError::Altered));
     }

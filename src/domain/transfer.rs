@@ -15,7 +15,6 @@
 //! twice, and the same file imported again changes nothing.
 
 use super::book::{Book, DeviceState};
-use super::cadre::{RoleKind, MAX_LABEL};
 use super::date::Date;
 use super::envelope::{write_file, Envelope, FileError, FileKind, OutFile};
 use super::import::{ImportPlan, Note};
@@ -25,100 +24,95 @@ use super::problem::{check_order, check_past, check_text, FieldProblem, Problem}
 use super::record::{Record, RecordId};
 use super::roster::same_person;
 use super::stamp::Clock;
-use super::training::{Topic, MAX_TITLE};
+use super::training::Topic;
 use serde::{Deserialize, Serialize};
 
 /// Most roles or topics one earlier chapter lists.
 const MAX_ITEMS: usize = 50;
 
-/// A chapter she was in before this one, as the transfer file carried it.
+/// What she did in the chapters she was in before this one, summed over
+/// them: the last one's name and the day she left it, her roles there, the
+/// training sessions she attended there. One plain value, not one per
+/// chapter: every page reads members, and each kind of value a record holds
+/// costs every page its reading code.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
-pub struct EarlierChapter {
-    /// The chapter's unit: a member who comes back is not told about the
-    /// chapter whose own records already hold her time there.
-    pub unit: RecordId,
-    /// The chapter and the unit above it, as they named themselves.
-    pub name: String,
-    /// The day she began there, if it was known.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub from: Option<Date>,
-    /// The day she moved from there.
-    pub to: Date,
+pub struct Earlier {
+    /// The chapter she came from, and the unit above it.
+    pub chapter: String,
+    /// The day she left it.
+    pub until: Date,
+    /// Her roles with their years and chapters, as those chapters wrote
+    /// them («Chi hội phó 2021–2026 (Chi hội số 1, xã Thanh Sơn)»): to read;
+    /// a role elsewhere makes no cadre here.
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
-    pub roles: Vec<PastRole>,
-    /// Sessions she attended there.
+    pub roles: Vec<String>,
+    /// Training sessions she attended.
     #[serde(default, skip_serializing_if = "super::training::is_zero")]
     pub sessions: u32,
-    /// The same sessions by topic: a session on two topics counts in both.
+    /// What they taught: a topic's code (`digital_transformation`), or a
+    /// session's own words for a topic of its own. A cadre trained on a
+    /// topic before she came counts as trained on it here.
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
-    pub topics: Vec<TopicCount>,
+    pub topics: Vec<String>,
 }
 
-/// A role she held in an earlier chapter.
-#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
-pub struct PastRole {
-    pub role: RoleKind,
-    pub start: Date,
-    pub end: Date,
-}
-
-/// How many sessions on a topic she attended, and the first one's day: a
-/// cadre trained on a topic before she came counts as trained here.
-#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
-pub struct TopicCount {
-    pub topic: Topic,
-    pub sessions: u32,
-    pub first: Date,
-}
-
-impl EarlierChapter {
-    /// What is wrong with this entry, fields named under `at` (`before.0`).
-    pub fn check(&self, at: &str, today: Date, out: &mut Vec<FieldProblem>) {
-        check_text(&format!("{at}.name"), &self.name, MAX_ADDRESS, true, out);
-        check_past(&format!("{at}.to"), self.to, today, out);
-        if let Some(from) = self.from {
-            check_order(&format!("{at}.to"), from, Some(self.to), out);
+impl Earlier {
+    /// What is wrong with it, all named `earlier`.
+    pub fn check(&self, today: Date, out: &mut Vec<FieldProblem>) {
+        let texts = std::iter::once(&self.chapter)
+            .chain(&self.roles)
+            .chain(&self.topics);
+        for text in texts {
+            check_text("earlier", text, MAX_ADDRESS, true, out);
         }
+        check_past("earlier", self.until, today, out);
         if self.roles.len() > MAX_ITEMS || self.topics.len() > MAX_ITEMS {
-            out.push(FieldProblem::new(
-                at,
-                Problem::TooLarge {
-                    max: MAX_ITEMS as u64,
-                },
-            ));
+            let max = MAX_ITEMS as u64;
+            out.push(FieldProblem::new("earlier", Problem::TooLarge { max }));
         }
-        for (i, role) in self.roles.iter().enumerate() {
-            if let RoleKind::Other(text) = &role.role {
-                check_text(&format!("{at}.roles.{i}"), text, MAX_LABEL, true, out);
-            }
-            check_order(&format!("{at}.roles.{i}"), role.start, Some(role.end), out);
+    }
+
+    /// This summary with the time in one more chapter added: `roles` and
+    /// `topics` not already listed, sessions added, that chapter last.
+    fn and_then(&self, next: Earlier) -> Earlier {
+        let mut sum = next;
+        for (mine, theirs) in [
+            (&self.roles, &mut sum.roles),
+            (&self.topics, &mut sum.topics),
+        ] {
+            let new: Vec<String> = theirs.drain(..).filter(|t| !mine.contains(t)).collect();
+            *theirs = mine.iter().cloned().chain(new).collect();
         }
-        for (i, count) in self.topics.iter().enumerate() {
-            if let Topic::Other(text) = &count.topic {
-                check_text(&format!("{at}.topics.{i}"), text, MAX_TITLE, true, out);
-            }
-            check_past(&format!("{at}.topics.{i}"), count.first, today, out);
-        }
+        sum.sessions += self.sessions;
+        sum
     }
 }
 
 impl Member {
-    /// Whether a chapter she was in before trained her on `topic` by `day`.
+    /// Whether a chapter she was in before trained her on `topic` by `day`
+    /// (she had left them all by the day she came).
     pub fn trained_before(&self, topic: &str, day: Date) -> bool {
-        self.before.iter().any(|chapter| {
-            chapter
-                .topics
-                .iter()
-                .any(|t| t.topic.code() == topic && t.first <= day)
-        })
+        self.earlier
+            .as_ref()
+            .is_some_and(|e| e.until <= day && e.topics.iter().any(|t| t == topic))
     }
 }
 
-/// The move as the file states it: the day she left and where she went.
+/// The move as the sending chapter records it: the day she left and where
+/// she went.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Move {
     pub on: Date,
     pub to: String,
+}
+
+/// What a transfer file says beside her record: the move, and her time in
+/// the chapter that sends it.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+struct Transfer {
+    #[serde(flatten)]
+    change: Move,
+    here: Earlier,
 }
 
 /// Marks the member `id` as moved on `on` to the place `to`, and ends every
@@ -188,16 +182,11 @@ pub fn write_transfer(
         on: left.on,
         to: left.place.clone(),
     };
-    let mut her = record.data.clone();
-    her.before.push(time_here(book, home, record, change.on));
-    her.status_history.clear();
-    her.group = None;
-    her.arrived_on = Some(change.on);
-    let carried = Record {
-        data: her,
-        ..record.clone()
+    let transfer = Transfer {
+        here: time_here(book, home, record, change.on),
+        change,
     };
-    let data = serde_json::json!({ "members": [carried], "transfer": change });
+    let data = serde_json::json!({ "members": [record], "transfer": transfer });
     write_file(
         FileKind::Transfer,
         book,
@@ -209,47 +198,46 @@ pub fn write_transfer(
     )
 }
 
+/// This chapter's name as another chapter reads it: with the unit above.
+fn chapter_name(book: &Book, home: &RecordId) -> String {
+    let chain = book.unit_chain(Some(home));
+    let names: Vec<&str> = chain.iter().take(2).map(|u| u.data.name.as_str()).collect();
+    names.join(", ")
+}
+
 /// Her time in this chapter, for the chapter she goes to: its name, her
 /// roles, her training sessions.
-fn time_here(book: &Book, home: &RecordId, her: &Record<Member>, left: Date) -> EarlierChapter {
-    let chain = book.unit_chain(Some(home));
-    let name: Vec<&str> = chain.iter().take(2).map(|u| u.data.name.as_str()).collect();
+pub fn time_here(book: &Book, home: &RecordId, her: &Record<Member>, left: Date) -> Earlier {
+    let chapter = chapter_name(book, home);
     let roles = book
         .roles
         .live()
         .filter(|r| r.data.member == her.id)
-        .map(|r| PastRole {
-            role: r.data.role.clone(),
-            start: r.data.start,
-            end: r.data.end.unwrap_or(left).max(r.data.start),
+        .map(|r| {
+            let end = r.data.end.unwrap_or(left).max(r.data.start);
+            let (role, _) = r.data.role.names();
+            format!("{role} {}–{} ({chapter})", r.data.start.year(), end.year())
         })
         .collect();
     let mut sessions = 0;
-    let mut topics: Vec<TopicCount> = Vec::new();
+    let mut topics: Vec<String> = Vec::new();
     for training in book.trainings.live() {
-        if !training.data.attendees.contains(&her.id) {
-            continue;
-        }
-        sessions += 1;
-        for topic in &training.data.topics {
-            match topics.iter_mut().find(|t| t.topic == *topic) {
-                Some(count) => {
-                    count.sessions += 1;
-                    count.first = count.first.min(training.data.start);
+        if training.data.attendees.contains(&her.id) {
+            sessions += 1;
+            for topic in &training.data.topics {
+                let code = match topic {
+                    Topic::Other(text) => text,
+                    named => named.code(),
+                };
+                if !topics.iter().any(|t| t == code) {
+                    topics.push(code.to_owned());
                 }
-                None => topics.push(TopicCount {
-                    topic: topic.clone(),
-                    sessions: 1,
-                    first: training.data.start,
-                }),
             }
         }
     }
-    EarlierChapter {
-        unit: home.clone(),
-        name: name.join(", "),
-        from: her.data.here_from(),
-        to: left,
+    Earlier {
+        chapter,
+        until: left,
         roles,
         sessions,
         topics,
@@ -269,10 +257,15 @@ pub(crate) fn plan_transfer(
     if envelope.unit.id == *home {
         return Err(FileError::OwnTransfer);
     }
-    let change: Move = envelope
+    let Transfer { change, here } = envelope
         .data
         .get("transfer")
         .and_then(|v| serde_json::from_value(v.clone()).ok())
+        .filter(|t: &Transfer| {
+            let mut problems = Vec::new();
+            t.here.check(today, &mut problems);
+            problems.is_empty() && t.here.until == t.change.on
+        })
         .ok_or(FileError::BadHeader { field: "transfer" })?;
     let (incoming, rejected) = envelope.restore_only(&["members"], today)?;
     let mut clock = device.clock.clone();
@@ -289,10 +282,13 @@ pub(crate) fn plan_transfer(
     let mut notes = Vec::new();
     if let Some(arriving) = arriving {
         let mut her = arriving.data.clone();
-        her.before.retain(|e| e.unit != *home);
         her.status_history.clear();
         her.group = None;
         her.arrived_on = Some(change.on);
+        her.earlier = Some(match &her.earlier {
+            Some(before) => before.and_then(here.clone()),
+            None => here.clone(),
+        });
         let name = her.full_name();
         let by_id = book.members.get(&arriving.id).filter(|r| !r.deleted);
         let found: Vec<&Record<Member>> = match by_id {
@@ -324,7 +320,8 @@ pub(crate) fn plan_transfer(
                 });
             }
             [known] => {
-                let welcomed = welcomed(&known.data, her, change.on);
+                let own = format!("({})", chapter_name(book, home));
+                let welcomed = welcomed(&known.data, her, &here, &own);
                 notes.push(Note::Arrives {
                     name,
                     from,
@@ -349,12 +346,15 @@ pub(crate) fn plan_transfer(
 }
 
 /// The register's member `known` once the one arriving is taken in: active
-/// again from `on` if she had left, what her record lacks filled from the
-/// file, the chapters she was in added to her history.
-fn welcomed(known: &Member, arriving: Member, on: Date) -> Member {
+/// again from the day she moved if she had left, what her record lacks
+/// filled from the file, and her time in the sending chapter (`here`) added
+/// to what she did before, once; roles in this chapter itself (named `own`)
+/// are in its own records already.
+fn welcomed(known: &Member, arriving: Member, here: &Earlier, own: &str) -> Member {
     let mut member = known.clone();
     if member.status().0 != Status::Active {
-        member.set_status(Status::Active, on.max(member.status().1.unwrap_or(on)));
+        let on = here.until.max(member.status().1.unwrap_or(here.until));
+        member.set_status(Status::Active, on);
     }
     let fill = |mine: &mut String, theirs: String| {
         if mine.is_empty() {
@@ -371,14 +371,21 @@ fn welcomed(known: &Member, arriving: Member, on: Date) -> Member {
     if member.religion.is_none() {
         member.religion = arriving.religion;
     }
-    for earlier in arriving.before {
-        if !member
-            .before
-            .iter()
-            .any(|e| e.unit == earlier.unit && e.to == earlier.to)
-        {
-            member.before.push(earlier);
-        }
+    let taken = |e: &Earlier| e.until == here.until && e.chapter == here.chapter;
+    if !member.earlier.as_ref().is_some_and(taken) {
+        let mut carried = arriving.earlier.unwrap_or_else(|| Earlier {
+            roles: Vec::new(),
+            sessions: 0,
+            topics: Vec::new(),
+            ..here.clone()
+        });
+        carried.roles.retain(|r| !r.ends_with(own));
+        carried.sessions = 0;
+        let with_carried = match &member.earlier {
+            Some(before) => before.and_then(carried),
+            None => carried,
+        };
+        member.earlier = Some(with_carried.and_then(here.clone()));
     }
     member
 }

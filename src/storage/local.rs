@@ -429,8 +429,13 @@ pub fn usage() -> Vec<(Held, usize)> {
             None => parts.push((part, chars)),
         }
     }
-    parts.sort_by_key(|(_, chars)| std::cmp::Reverse(*chars));
-    parts
+    // Largest first, inserted in place (a sort costs the wasm kilobytes).
+    let mut largest_first: Vec<(Held, usize)> = Vec::with_capacity(parts.len());
+    for part in parts {
+        let at = largest_first.partition_point(|(_, chars)| *chars >= part.1);
+        largest_first.insert(at, part);
+    }
+    largest_first
 }
 
 /// Deletes a copy kept aside, once the user has saved it elsewhere.

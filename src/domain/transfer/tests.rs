@@ -3,7 +3,7 @@
 //! chapters' figures for past periods stay what they were.
 
 use super::*;
-use crate::domain::cadre::Role;
+use crate::domain::cadre::{Role, RoleKind};
 use crate::domain::date::day;
 use crate::domain::demo::commune::member_chapter;
 use crate::domain::import::plan_import;
@@ -179,15 +179,18 @@ fn a_member_moves_and_both_chapters_count_her_right() {
         arrived.data.group, None,
         "her group stays in her old chapter"
     );
-    let [earlier] = &arrived.data.before[..] else {
-        panic!("one earlier chapter")
-    };
-    assert_eq!(earlier.unit, from.home());
-    assert_eq!(earlier.to, moved_on());
+    let earlier = arrived.data.earlier.as_ref().expect("her time there");
+    assert_eq!(earlier.until, moved_on());
     assert!(
-        earlier.name.starts_with("Chi hội số 1, "),
+        earlier.chapter.starts_with("Chi hội số 1, "),
         "{}",
-        earlier.name
+        earlier.chapter
+    );
+    let chapter = format!("({})", earlier.chapter);
+    assert!(
+        earlier.roles.iter().all(|r| r.ends_with(&chapter)),
+        "{:?}",
+        earlier.roles
     );
     assert!(!earlier.roles.is_empty() && earlier.sessions > 0 && !earlier.topics.is_empty());
 
@@ -227,7 +230,7 @@ fn her_training_elsewhere_counts_when_she_becomes_a_cadre() {
         .live()
         .find(|m| m.data.arrived_on.is_some())
         .unwrap();
-    let topic = her.data.before[0].topics[0].topic.code();
+    let topic = her.data.earlier.as_ref().unwrap().topics[0].clone();
     let code = format!("cadres.trained.{topic}");
     let trained_before = compute(&to.book, &to.home(), Period::Year(2026));
     let role = Role {
@@ -278,12 +281,18 @@ fn coming_back_brings_back_the_same_member() {
     assert_eq!(back.status(), (Status::Active, Some(home_again.on)));
     assert_eq!(back.departures(moved_on(), today()), 1);
     assert_eq!(back.arrivals(moved_on(), today()), 1, "a return");
+    let earlier = back
+        .earlier
+        .as_ref()
+        .expect("her time in the second chapter");
+    assert!(earlier.chapter.starts_with("Chi hội số 2, "));
     assert!(
-        back.before.iter().all(|e| e.unit != first.home()),
-        "her time here is in this chapter's own records: {:?}",
-        back.before
+        earlier.roles.iter().all(|r| !r.contains("Chi hội số 1")),
+        "her roles here are in this chapter's own records: {:?}",
+        earlier.roles
     );
-    assert_eq!(back.before.len(), 1, "the second chapter is remembered");
+    let again = first.plan(&second.send(&there)).unwrap();
+    assert!(!again.changes(), "taken once");
 }
 
 #[test]
@@ -305,7 +314,7 @@ fn a_member_typed_in_by_hand_is_completed_not_repeated() {
     assert_eq!(to.book.members.len(), members);
     let completed = &to.named(&her.full_name())[0].data;
     assert_eq!(completed.phone, her.phone, "what she lacked is filled");
-    assert_eq!(completed.before.len(), 1);
+    assert!(completed.earlier.is_some());
 }
 
 #[test]
@@ -377,5 +386,33 @@ fn a_transfer_file_names_no_one_else() {
         file.contents.len() < 4_000,
         "{} characters",
         file.contents.len()
+    );
+}
+
+#[test]
+fn both_paper_registers_say_where_she_went_and_came_from() {
+    use crate::domain::paper_register::paper_register;
+    use crate::domain::sheet::Cell;
+    let (mut from, mut to) = (Chapter::new(1, 40), Chapter::new(2, 30));
+    let id = trained_cadre(&mut from);
+    from.move_out(&id, "Chi hội số 2, xã Thanh Sơn").unwrap();
+    to.take(&from.send(&id));
+    let row_of = |c: &Chapter| {
+        let sheet = paper_register(&c.book, c.device.home.as_ref(), today(), |a, b| a.cmp(b));
+        let name = Cell::Text("Đinh Thị Xuân Mai".into());
+        sheet.rows.into_iter().find(|r| r[1] == name).unwrap()
+    };
+    assert_eq!(
+        row_of(&from)[7].text(),
+        "Chuyển đi 20/11/2026, đến Chi hội số 2, xã Thanh Sơn"
+    );
+    let there = row_of(&to);
+    assert_eq!(there[7].text(), "Đang sinh hoạt");
+    assert!(
+        there[8]
+            .text()
+            .contains("Chuyển đến 20/11/2026 từ Chi hội số 1, "),
+        "{}",
+        there[8].text()
     );
 }

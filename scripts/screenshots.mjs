@@ -109,6 +109,17 @@ try {
   await p.emulateMedia({ media: 'print' });
   await p.pdf({ path: `${out}/report.pdf`, format: 'A4' });
   await p.emulateMedia({ media: 'screen' });
+  // A cadre moving to another chapter (last: the sample has one member fewer after it).
+  await p.goto(server.url);
+  await p.locator('.member-row').nth(4).click();
+  await p.getByRole('link', { name: 'Chuyển sinh hoạt' }).click();
+  await p.getByRole('button', { name: 'Ghi chuyển đi' }).waitFor();
+  await shot('transfer', true);
+  await p.getByLabel('Chuyển đến', { exact: true }).fill('Chi hội Thôn Tây, xã Thanh Sơn, Phú Thọ');
+  await p.getByRole('button', { name: 'Ghi chuyển đi' }).click();
+  await p.getByRole('button', { name: 'Gửi tệp chuyển sinh hoạt' }).waitFor();
+  await p.waitForTimeout(4500); // the notice fades
+  await shot('transfer-moved', true);
   await p.goto(server.url);
   await p.getByRole('button', { name: 'Thoát dữ liệu mẫu' }).click();
   await p.getByRole('button', { name: 'Xem mẫu cụm thi đua' }).click();

@@ -2,12 +2,12 @@
 
 use super::format::date_time;
 use super::import_panel::ImportPanel;
-use super::locked::LockedBackup;
+use super::locked::LockedFile;
 use super::route::Route;
 use super::sending::send_file;
 use super::state::{use_app, AppState};
 use crate::domain::backup::write_backup;
-use crate::domain::envelope::OutFile;
+use crate::domain::envelope::{FileKind, OutFile};
 use crate::storage::device::{now_ms, today};
 use crate::storage::files::download;
 use crate::storage::local::{aside_copies, remove_aside};
@@ -74,7 +74,9 @@ pub fn FilesPage() -> impl IntoView {
             <BackupStatus/>
             <button type="button" class="button primary" on:click=move |_| make_backup(state)>{t::make_backup()}</button>
         </section>
-        <LockedBackup/>
+        <LockedFile kind=FileKind::Backup title=t::locked_backup_title() text=t::locked_backup_text()
+            button=t::make_locked_backup() make=Callback::new(move |()| backup_file(state))
+            send=Callback::new(move |file| send_backup(state, file))/>
         <section class="card">
             <h2>{t::import_files()}</h2>
             <p>{t::import_files_text()}</p>

@@ -1,9 +1,9 @@
-//! Backups locked with a passphrase: the form that makes one (files page) and
-//! the one that opens one when it is imported (import panel, restore screen).
+//! Files locked with a passphrase: the form that makes one (a backup on the
+//! files page, a transfer file on the member's move) and the one that opens
+//! one when it is imported (import panel, restore screen).
 
 use super::fields::Field;
-use super::files_page::{backup_file, send_backup};
-use super::state::use_app;
+use crate::domain::envelope::{FileKind, OutFile};
 use crate::domain::sealed::{write_sealed, Sealed};
 use crate::storage::crypto::{lock, open, CryptoError};
 use crate::storage::device::{now_ms, today};
@@ -35,10 +35,18 @@ fn Passphrase(
     }
 }
 
-/// Makes a backup locked with a passphrase she types twice, and sends it.
+/// Makes a file of `kind` locked with a passphrase she types twice, and
+/// sends it: `make` writes the file (or says why it cannot), `send` sends
+/// the locked one.
 #[component]
-pub fn LockedBackup() -> impl IntoView {
-    let state = use_app();
+pub fn LockedFile(
+    kind: FileKind,
+    title: &'static str,
+    text: &'static str,
+    button: &'static str,
+    make: Callback<(), Option<OutFile>>,
+    send: Callback<OutFile>,
+) -> impl IntoView {
     let passphrase = RwSignal::new(String::new());
     let again = RwSignal::new(String::new());
     let busy = RwSignal::new(false);
@@ -53,7 +61,7 @@ pub fn LockedBackup() -> impl IntoView {
             problem.set(Some(t::passphrases_differ().into()));
             return;
         }
-        let Some(file) = backup_file(state) else {
+        let Some(file) = make.run(()) else {
             return;
         };
         problem.set(None);
@@ -63,7 +71,7 @@ pub fn LockedBackup() -> impl IntoView {
                 Ok(sealed) => {
                     passphrase.set(String::new());
                     again.set(String::new());
-                    send_backup(state, write_sealed(&sealed, now_ms(), today()));
+                    send.run(write_sealed(&sealed, kind, now_ms(), today()));
                 }
                 Err(error) => problem.set(Some(crypto_problem(error))),
             }
@@ -72,8 +80,8 @@ pub fn LockedBackup() -> impl IntoView {
     };
     view! {
         <section class="card">
-            <h2>{t::locked_backup_title()}</h2>
-            <p>{t::locked_backup_text()}</p>
+            <h2>{title}</h2>
+            <p>{text}</p>
             <Field label=t::passphrase_new() hint=t::passphrase_hint()>
                 <Passphrase value=passphrase autocomplete="new-password"/>
             </Field>
@@ -81,7 +89,7 @@ pub fn LockedBackup() -> impl IntoView {
                 <Passphrase value=again autocomplete="new-password"/>
             </Field>
             <button type="button" class="button primary" disabled=move || busy.get() on:click=make>
-                {move || if busy.get() { t::locking() } else { t::make_locked_backup() }}
+                {move || if busy.get() { t::locking() } else { button }}
             </button>
         </section>
     }

@@ -263,6 +263,12 @@ fn MemberForm(existing: Option<Record<Member>>) -> impl IntoView {
                     </p>
                     <History current=Signal::derive(current) draft/>
                     <Show when=move || !deleted()>
+                        // Her moves, and her time in the chapters before this one.
+                        {stored_id.get_value().map(|id| view! {
+                            <a class="button" href=Route::Transfer(id).href()>
+                                {if current().is_some_and(|r| r.data.earlier.is_some()) { t::transfer_history_link() } else { t::transfer_link() }}
+                            </a>
+                        })}
                         <DeleteMember id=stored_id name=Signal::derive(title)/>
                     </Show>
                 }
@@ -439,7 +445,8 @@ fn StatusField(
     }
 }
 
-/// The member's status changes, each removable if it was a mistake.
+/// The member's status changes, each removable if it was a mistake; the day
+/// she came from another chapter and what she did in the ones before.
 #[component]
 fn History(current: Signal<Option<Record<Member>>>, draft: RwSignal<MemberDraft>) -> impl IntoView {
     let state = use_app();
@@ -465,7 +472,10 @@ fn History(current: Signal<Option<Record<Member>>>, draft: RwSignal<MemberDraft>
                 <ul>
                     {move || changes().into_iter().enumerate().map(|(i, change)| view! {
                         <li>
-                            <span>{t::status_since(status_label(change.status), date(change.on))}</span>
+                            <span>{match change.place.as_str() {
+                                "" => t::status_since(status_label(change.status), date(change.on)),
+                                place => t::moved_place(status_label(change.status), date(change.on), place),
+                            }}</span>
                             <button type="button" class="link" on:click=move |_| remove(i)
                                 aria-label=t::remove_status_line(status_label(change.status), date(change.on))>
                                 {t::remove()}

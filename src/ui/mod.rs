@@ -29,6 +29,7 @@ pub mod sending;
 pub mod settings;
 pub mod setup;
 pub mod state;
+pub mod transfer_page;
 pub mod unit_page;
 pub mod work;
 
@@ -108,6 +109,7 @@ pub const LISTS: Pages = Pages {
     bundle: Bundle::Lists,
     page: |route| match route {
         Route::PaperRegister => view! { <paper_register::PaperRegisterPage/> }.into_any(),
+        Route::Transfer(id) => view! { <transfer_page::TransferPage id/> }.into_any(),
         _ => view! { <list_import::ListImportPage/> }.into_any(),
     },
     first_run: to_first_run,
@@ -258,7 +260,11 @@ fn Nav() -> impl IntoView {
 /// Which of the bottom navigation's places a route belongs to.
 fn place(route: &Route) -> u8 {
     match route {
-        Route::Register | Route::NewMember | Route::Member(_) | Route::PaperRegister => 0,
+        Route::Register
+        | Route::NewMember
+        | Route::Member(_)
+        | Route::PaperRegister
+        | Route::Transfer(_) => 0,
         Route::Work(_) | Route::Edit(..) => 1,
         Route::Figures | Route::Report | Route::Compare | Route::Plan => 2,
         Route::Files | Route::MemberList => 3,

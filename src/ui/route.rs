@@ -130,6 +130,8 @@ pub enum Route {
     MemberList,
     /// The register as chapters keep it on paper, to print or download.
     PaperRegister,
+    /// One member's move to another chapter, and its transfer file.
+    Transfer(RecordId),
 }
 
 impl Route {
@@ -159,6 +161,9 @@ impl Route {
             ["cai-dat"] => Route::Settings,
             ["danh-sach"] => Route::MemberList,
             ["in-so"] => Route::PaperRegister,
+            ["chuyen-sinh-hoat", id] => {
+                RecordId::parse(id).map_or(Route::Register, Route::Transfer)
+            }
             _ => Route::Register,
         }
     }
@@ -169,7 +174,7 @@ impl Route {
             Route::Work(_) | Route::Edit(..) => Bundle::Work,
             Route::Figures | Route::Report | Route::Unit => Bundle::Figures,
             Route::Files | Route::Settings => Bundle::Files,
-            Route::MemberList | Route::PaperRegister => Bundle::Lists,
+            Route::MemberList | Route::PaperRegister | Route::Transfer(_) => Bundle::Lists,
             Route::Compare | Route::Plan => Bundle::Offices,
             _ => Bundle::Shell,
         }
@@ -202,6 +207,7 @@ impl Route {
             Route::Settings => "#/cai-dat".into(),
             Route::MemberList => "#/danh-sach".into(),
             Route::PaperRegister => "#/in-so".into(),
+            Route::Transfer(id) => format!("#/chuyen-sinh-hoat/{id}"),
         }
     }
 }
@@ -235,6 +241,9 @@ mod tests {
             Route::Register,
             Route::NewMember,
             Route::Member(id.clone()),
+            Route::Transfer(id.clone()),
+            Route::MemberList,
+            Route::PaperRegister,
             Route::Figures,
             Route::Report,
             Route::Compare,

@@ -205,6 +205,28 @@ impl AppState {
         self.device.update(|d| d.clock = clock);
     }
 
+    /// Records the member `id`'s move to another chapter, in one change of
+    /// the book; nothing changes when the move's fields are wrong.
+    pub fn move_member(
+        &self,
+        id: &RecordId,
+        change: &crate::domain::transfer::Move,
+    ) -> Result<(), Vec<crate::domain::problem::FieldProblem>> {
+        let mut book = self.book.get_untracked();
+        let mut clock = self.device.with_untracked(|d| d.clock.clone());
+        crate::domain::transfer::move_out(
+            &mut book,
+            &mut clock,
+            now_ms(),
+            id,
+            change,
+            self.today(),
+        )?;
+        self.book.set(book);
+        self.device.update(|d| d.clock = clock);
+        Ok(())
+    }
+
     /// Remembers that a backup was just made.
     pub fn mark_backup(&self) {
         let now = now_ms();

@@ -39,6 +39,7 @@ pub mod sealed;
 pub mod sheet;
 pub mod stamp;
 pub mod storage_meter;
+pub mod tones;
 pub mod training;
 pub mod transfer;
 pub mod unit;

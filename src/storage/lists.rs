@@ -1,5 +1,7 @@
 //! Reading the spreadsheets she brings in (a member list): `.xlsx` through
-//! calamine, `.csv` through csv, into rows of cells for `domain::roster`.
+//! calamine, `.csv` through csv (UTF-8, or the Windows-1258 code page that
+//! spreadsheet programs on Vietnamese Windows save in), into rows of cells
+//! for `domain::roster`.
 //! Runs in the xlsx worker, so that neither reader reaches a page's load.
 
 use crate::domain::sheet::Cell;
@@ -14,8 +16,6 @@ const MAX_ROWS: usize = crate::domain::book::MAX_RECORDS;
 pub enum ListError {
     /// Neither a workbook nor text: a picture, a PDF, an old .xls.
     NotAList,
-    /// A .csv not written in UTF-8 (an old Vietnamese code page).
-    NotUtf8,
     /// The workbook holds no sheet.
     NoSheet,
     /// More rows than a register holds.
@@ -70,13 +70,17 @@ fn read_workbook(bytes: &[u8]) -> Result<Vec<Vec<Cell>>, ListError> {
 
 fn read_csv(bytes: &[u8]) -> Result<Vec<Vec<Cell>>, ListError> {
     let bytes = bytes.strip_prefix(b"\xEF\xBB\xBF").unwrap_or(bytes);
-    let text = std::str::from_utf8(bytes).map_err(|_| {
-        if bytes.contains(&0) {
-            ListError::NotAList
-        } else {
-            ListError::NotUtf8
+    let text = match std::str::from_utf8(bytes) {
+        Ok(text) => std::borrow::Cow::Borrowed(text),
+        // Text has no NUL byte; pictures and documents do.
+        Err(_) if bytes.contains(&0) => return Err(ListError::NotAList),
+        Err(_) => {
+            let decoded = encoding_rs::WINDOWS_1258
+                .decode_without_bom_handling(bytes)
+                .0;
+            std::borrow::Cow::Owned(crate::domain::tones::compose_tones(&decoded))
         }
-    })?;
+    };
     // Spreadsheet programs separate by comma, or by semicolon where the
     // comma is the decimal sign: whichever the first line holds more of.
     let first = text.lines().next().unwrap_or("");
@@ -161,9 +165,15 @@ mod tests {
     }
 
     #[test]
+    fn a_csv_in_the_vietnamese_windows_code_page_reads_as_unicode() {
+        // «Nguyễn Thị Hòa;Đặng» as Excel saves «CSV (Comma delimited)» on
+        // Vietnamese Windows: ê and Đ are letters, the tones marks after them.
+        let rows = read_list(b"Nguy\xEA\xDEn Thi\xF2 Ho\xCCa;1985;\xD0\xE3\xF2ng\r\n").unwrap();
+        assert_eq!(rows, [[text("Nguyễn Thị Hòa"), text("1985"), text("Đặng")]]);
+    }
+
+    #[test]
     fn what_is_not_a_list_says_so() {
-        // «Nguyễn» in Windows-1258: not UTF-8.
-        assert_eq!(read_list(b"Nguy\xD2n,1985"), Err(ListError::NotUtf8));
         assert_eq!(
             read_list(b"\x89PNG\r\n\x1a\n\0\0"),
             Err(ListError::NotAList)

@@ -44,7 +44,6 @@ fn column_label(column: Column) -> &'static str {
 fn list_error_text(name: &str, error: &ListError) -> String {
     match error {
         ListError::NotAList => t::list_not_a_list(name),
-        ListError::NotUtf8 => t::list_not_utf8(name),
         ListError::NoSheet => t::list_no_sheet(name),
         ListError::TooManyRows => t::list_too_many(name),
         ListError::Unreadable(detail) => t::list_unreadable(name, detail),

@@ -98,6 +98,7 @@ pub fn RegisterPage() -> impl IntoView {
         </section>
         <p class="register-links">
             <a href=Route::PaperRegister.href()>{t::print_register()}</a>
+            <a href=Route::MemberList.href()>{t::list_from_excel()}</a>
         </p>
         <section class="finder">
             <label class="search">

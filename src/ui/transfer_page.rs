@@ -174,6 +174,8 @@ fn MoveForm(
                 problems.set(Vec::new());
                 editing.set(false);
                 state.tell(t::move_recorded(&name));
+                // What was recorded and the file to send are at the top.
+                window().scroll_to_with_x_and_y(0.0, 0.0);
             }
             Err(found) => problems.set(found),
         }

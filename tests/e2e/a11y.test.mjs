@@ -43,6 +43,9 @@ for (const scheme of ['light', 'dark']) {
       await phone.page.locator('.member-row').first().click();
       await phone.page.getByLabel('Họ và tên', { exact: true }).waitFor();
       for (const line of await violations(phone.page)) found.push(`member ${line}`);
+      await phone.page.getByRole('link', { name: 'Chuyển sinh hoạt' }).click();
+      await phone.page.getByRole('button', { name: 'Ghi chuyển đi' }).waitFor();
+      for (const line of await violations(phone.page)) found.push(`transfer ${line}`);
       await checkAll(phone, CHAPTER_PAGES, found);
       await openPage(phone, 'tep.html#/cai-dat');
       // Leaving the sample reloads the page: wait for it, or the next

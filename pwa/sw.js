@@ -73,13 +73,20 @@ async function answer(request, url) {
   }
 }
 
-/** Keeps shared files for the files page, then opens it on its import. */
+/** A spreadsheet (a member list), by its name or type. */
+const isList = (file) => /\.(xlsx|csv)$/i.test(file.name || '')
+  || /spreadsheetml|csv/.test(file.type || '');
+
+/**
+ * Keeps shared files, then opens the page that takes them: the member-list
+ * page for spreadsheets, the files page's import for anything else.
+ */
 async function receive(request) {
   const form = await request.formData();
   const cache = await caches.open(SHARED);
+  const files = form.getAll('tep').filter((file) => typeof file !== 'string');
   let count = 0;
-  for (const file of form.getAll('tep')) {
-    if (typeof file === 'string') continue;
+  for (const file of files) {
     count += 1;
     const headers = {
       'content-type': file.type || 'application/octet-stream',
@@ -87,5 +94,6 @@ async function receive(request) {
     };
     await cache.put(scoped(`${SHARED}/${Date.now()}-${count}`), new Response(file, { headers }));
   }
-  return Response.redirect(scoped('tep.html#/sao-luu'), 303);
+  const page = files.length > 0 && files.every(isList) ? 'danh-sach.html#/danh-sach' : 'tep.html#/sao-luu';
+  return Response.redirect(scoped(page), 303);
 }

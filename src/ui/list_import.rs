@@ -14,6 +14,7 @@ use crate::domain::sheet::Cell;
 use crate::storage::files::read_file;
 use crate::storage::lists::ListError;
 use crate::storage::local;
+use crate::storage::received::{on_launch, take_shared};
 use crate::storage::xlsx;
 use crate::ui::i18n::t;
 use crate::ui::sending::xlsx_error_text;
@@ -80,12 +81,7 @@ pub fn ListImportPage() -> impl IntoView {
     let mapping = RwSignal::new(None::<Mapping>);
     let problem = RwSignal::new(None::<String>);
     let reading = RwSignal::new(false);
-    let on_pick = move |ev: leptos::ev::Event| {
-        let input: web_sys::HtmlInputElement = event_target(&ev);
-        let Some(file) = input.files().and_then(|f| f.get(0)) else {
-            return;
-        };
-        input.set_value("");
+    let read_one = move |file: web_sys::File| {
         name.set(file.name());
         rows.set(None);
         problem.set(None);
@@ -115,6 +111,22 @@ pub fn ListImportPage() -> impl IntoView {
             }
         });
     };
+    let on_pick = move |ev: leptos::ev::Event| {
+        let input: web_sys::HtmlInputElement = event_target(&ev);
+        if let Some(file) = input.files().and_then(|f| f.get(0)) {
+            input.set_value("");
+            read_one(file);
+        }
+    };
+    // A list shared to the app from another app (Zalo's share sheet), or
+    // opened with the installed app, is read as if picked.
+    let first_of = move |files: Vec<web_sys::File>| {
+        if let Some(file) = files.into_iter().next() {
+            read_one(file);
+        }
+    };
+    spawn_local(async move { first_of(take_shared().await) });
+    on_launch(first_of);
     let plan = Memo::new(move |_| {
         rows.with(|rows| {
             mapping.with(|mapping| match (rows, mapping) {

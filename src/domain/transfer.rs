@@ -71,21 +71,25 @@ impl Earlier {
             out.push(FieldProblem::new("earlier", Problem::TooLarge { max }));
         }
     }
+}
 
-    /// This summary with the time in one more chapter added: `roles` and
-    /// `topics` not already listed, sessions added, that chapter last.
-    fn and_then(&self, next: Earlier) -> Earlier {
-        let mut sum = next;
-        for (mine, theirs) in [
-            (&self.roles, &mut sum.roles),
-            (&self.topics, &mut sum.topics),
-        ] {
-            let new: Vec<String> = theirs.drain(..).filter(|t| !mine.contains(t)).collect();
-            *theirs = mine.iter().cloned().chain(new).collect();
-        }
-        sum.sessions += self.sessions;
-        sum
+/// `before` (if she had been anywhere before) with the time in one more
+/// chapter added: `roles` and `topics` not already listed, sessions added,
+/// that chapter last.
+fn added(before: Option<&Earlier>, next: Earlier) -> Earlier {
+    let Some(before) = before else {
+        return next;
+    };
+    let mut sum = next;
+    for (mine, theirs) in [
+        (&before.roles, &mut sum.roles),
+        (&before.topics, &mut sum.topics),
+    ] {
+        let new: Vec<String> = theirs.drain(..).filter(|t| !mine.contains(t)).collect();
+        *theirs = mine.iter().cloned().chain(new).collect();
     }
+    sum.sessions += before.sessions;
+    sum
 }
 
 impl Member {
@@ -284,11 +288,6 @@ pub(crate) fn plan_transfer(
         let mut her = arriving.data.clone();
         her.status_history.clear();
         her.group = None;
-        her.arrived_on = Some(change.on);
-        her.earlier = Some(match &her.earlier {
-            Some(before) => before.and_then(here.clone()),
-            None => here.clone(),
-        });
         let name = her.full_name();
         let by_id = book.members.get(&arriving.id).filter(|r| !r.deleted);
         let found: Vec<&Record<Member>> = match by_id {
@@ -306,6 +305,8 @@ pub(crate) fn plan_transfer(
                     None => arriving.id.clone(),
                     Some(_) => RecordId::mint(&stamp),
                 };
+                her.arrived_on = Some(change.on);
+                her.earlier = Some(added(her.earlier.as_ref(), here.clone()));
                 taken.members.put(Record {
                     id,
                     stamp,
@@ -321,7 +322,8 @@ pub(crate) fn plan_transfer(
             }
             [known] => {
                 let own = format!("({})", chapter_name(book, home));
-                let welcomed = welcomed(&known.data, her, &here, &own);
+                let came_back = by_id.is_some();
+                let welcomed = welcomed(&known.data, her, &here, &own, came_back);
                 notes.push(Note::Arrives {
                     name,
                     from,
@@ -347,10 +349,18 @@ pub(crate) fn plan_transfer(
 
 /// The register's member `known` once the one arriving is taken in: active
 /// again from the day she moved if she had left, what her record lacks
-/// filled from the file, and her time in the sending chapter (`here`) added
-/// to what she did before, once; roles in this chapter itself (named `own`)
-/// are in its own records already.
-fn welcomed(known: &Member, arriving: Member, here: &Earlier, own: &str) -> Member {
+/// filled from the file, and what she did elsewhere added, once: her time
+/// in the sending chapter (`here`) and in the ones before it. Roles in this
+/// chapter itself (named `own`) are in its own records already; when she
+/// `came_back` (the same record), the sessions carried from before cannot be
+/// told apart from the ones she attended here, and only `here`'s are added.
+fn welcomed(
+    known: &Member,
+    arriving: Member,
+    here: &Earlier,
+    own: &str,
+    came_back: bool,
+) -> Member {
     let mut member = known.clone();
     if member.status().0 != Status::Active {
         let on = here.until.max(member.status().1.unwrap_or(here.until));
@@ -373,19 +383,15 @@ fn welcomed(known: &Member, arriving: Member, here: &Earlier, own: &str) -> Memb
     }
     let taken = |e: &Earlier| e.until == here.until && e.chapter == here.chapter;
     if !member.earlier.as_ref().is_some_and(taken) {
-        let mut carried = arriving.earlier.unwrap_or_else(|| Earlier {
-            roles: Vec::new(),
-            sessions: 0,
-            topics: Vec::new(),
-            ..here.clone()
-        });
-        carried.roles.retain(|r| !r.ends_with(own));
-        carried.sessions = 0;
-        let with_carried = match &member.earlier {
-            Some(before) => before.and_then(carried),
-            None => carried,
-        };
-        member.earlier = Some(with_carried.and_then(here.clone()));
+        let mut earlier = member.earlier.take();
+        if let Some(mut carried) = arriving.earlier {
+            carried.roles.retain(|r| !r.ends_with(own));
+            if came_back {
+                carried.sessions = 0;
+            }
+            earlier = Some(added(earlier.as_ref(), carried));
+        }
+        member.earlier = Some(added(earlier.as_ref(), here.clone()));
     }
     member
 }

@@ -128,16 +128,8 @@ test('a backup shared to the app from another app opens in the import preview', 
   const phone = await newPhone(env.browser, env.server.url, { bypassCSP: true });
   try {
     await phone.offlineReady();
-    // What Android does when she picks the app in Zalo's share sheet: a POST
-    // of the file to the manifest's share_target, which the worker answers.
-    await phone.page.evaluate(() => {
-      const form = document.createElement('form');
-      Object.assign(form, { method: 'post', enctype: 'multipart/form-data', action: 'nhan-tep' });
-      form.innerHTML = '<input type="file" name="tep" id="shared">';
-      document.body.append(form);
-    });
-    await phone.page.locator('#shared').setInputFiles({ name: backup.name, mimeType: 'application/json', buffer: Buffer.from(backup.text) });
-    await phone.page.evaluate(() => document.querySelector('#shared').form.submit());
+    // She picks the app in Zalo's share sheet.
+    await phone.shareToApp({ name: backup.name, mimeType: 'application/json', buffer: Buffer.from(backup.text) });
     assert.deepEqual((await phone.previewCounts())['Hội viên'], { 'mới': 2 });
     await phone.page.getByRole('button', { name: 'Nhập vào sổ' }).click();
     await phone.page.locator('.member-row').first().waitFor();

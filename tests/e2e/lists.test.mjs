@@ -207,17 +207,9 @@ test('a list shared to the app from another app opens on the column screen, and 
   try {
     await phone.setUp({ unit: 'Chi hội Thôn Đông', commune: 'Hội LHPN xã An Bình' });
     await phone.offlineReady();
-    // What Android does when she shares a .csv from Zalo to the app: a POST
-    // to the manifest's share_target, which the service worker answers.
-    await p.evaluate(() => {
-      const form = document.createElement('form');
-      Object.assign(form, { method: 'post', enctype: 'multipart/form-data', action: 'nhan-tep' });
-      form.innerHTML = '<input type="file" name="tep" id="shared">';
-      document.body.append(form);
-    });
+    // She shares a .csv from Zalo to the app.
     const csv = '\uFEFFHọ và tên,Năm sinh,Số điện thoại\r\nĐỗ Thị Lan,1980,0912000111\r\nVũ Thị Mai,1991,\r\n';
-    await p.locator('#shared').setInputFiles({ name: 'danh-sach-thon-dong.csv', mimeType: 'text/csv', buffer: Buffer.from(csv) });
-    await p.evaluate(() => document.querySelector('#shared').form.submit());
+    await phone.shareToApp({ name: 'danh-sach-thon-dong.csv', mimeType: 'text/csv', buffer: Buffer.from(csv) });
     await p.getByRole('heading', { name: 'Nhập danh sách hội viên' }).waitFor();
     await p.getByText('2 người mới', { exact: false }).first().waitFor();
     await p.getByRole('button', { name: 'Nhập vào sổ' }).click();

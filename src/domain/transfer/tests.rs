@@ -314,7 +314,9 @@ fn a_member_typed_in_by_hand_is_completed_not_repeated() {
     assert_eq!(to.book.members.len(), members);
     let completed = &to.named(&her.full_name())[0].data;
     assert_eq!(completed.phone, her.phone, "what she lacked is filled");
-    assert!(completed.earlier.is_some());
+    let earlier = completed.earlier.as_ref().expect("her time there");
+    assert!(earlier.sessions > 0 && !earlier.roles.is_empty());
+    assert!(!to.plan(&from.send(&id)).unwrap().changes(), "taken once");
 }
 
 #[test]

@@ -103,8 +103,8 @@ pub const OFFICES: Pages = Pages {
     first_run: to_first_run,
 };
 
-/// The member-list page: a list brought in from a spreadsheet, and the
-/// register on paper.
+/// The member-list page: a list brought in from a spreadsheet, the
+/// register on paper, and a member's move to another chapter.
 pub const LISTS: Pages = Pages {
     bundle: Bundle::Lists,
     page: |route| match route {

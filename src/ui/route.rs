@@ -19,7 +19,8 @@ pub enum Bundle {
     Files,
     /// Offices: the units below side by side, plans and campaigns.
     Offices,
-    /// A member list brought in from a spreadsheet.
+    /// Registers in and out: a member list brought in from a spreadsheet,
+    /// the register on paper, a member's move to another chapter.
     Lists,
     /// Makes a sample book and opens it; no route of its own.
     Sample,

@@ -54,6 +54,24 @@ impl Topic {
         }
     }
 
+    /// What a session on this topic is counted under outside its own record
+    /// (a unit's report, a member's earlier chapters): a named topic's code,
+    /// or the session's own words for a topic of its own.
+    pub fn key(&self) -> &str {
+        match self {
+            Topic::Other(text) => text,
+            named => named.code(),
+        }
+    }
+
+    /// The topic a [`Topic::key`] stands for.
+    pub fn from_key(key: &str) -> Topic {
+        Topic::NAMED
+            .into_iter()
+            .find(|t| t.code() == key)
+            .unwrap_or_else(|| Topic::Other(key.to_owned()))
+    }
+
     /// Stable code, used in indicator codes (`cadres.trained.digital_transformation`).
     pub fn code(&self) -> &'static str {
         match self {
@@ -153,5 +171,19 @@ impl Training {
             &mut out,
         );
         out
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_topic_is_found_again_from_its_key() {
+        let own = Topic::Other("Nuôi con khỏe".into());
+        assert_eq!(own.key(), "Nuôi con khỏe");
+        for topic in Topic::NAMED.into_iter().chain([own]) {
+            assert_eq!(Topic::from_key(topic.key()), topic);
+        }
     }
 }

@@ -5,7 +5,7 @@
 //! periods keep counting her. It writes a small transfer file: her record as
 //! the receiving chapter will keep it (active from the day she moved, her
 //! group and status history left behind) and what she did there: the roles
-//! she held and the training sessions she attended, as counts by topic.
+//! she held, how many training sessions she attended and on what topics.
 //!
 //! The chapter she comes to imports the file like any other: a preview, then
 //! all of it or nothing. She becomes an active member from the day she moved
@@ -93,6 +93,18 @@ fn added(before: Option<&Earlier>, next: Earlier) -> Earlier {
 }
 
 impl Member {
+    /// Her move as recorded: the day and the place, while her current status
+    /// is «moved»; `None` otherwise.
+    pub fn recorded_move(&self) -> Option<Move> {
+        self.status_history
+            .last()
+            .filter(|c| c.status == Status::Moved)
+            .map(|c| Move {
+                on: c.on,
+                to: c.place.clone(),
+            })
+    }
+
     /// Whether a chapter she was in before trained her on `topic` by `day`
     /// (she had left them all by the day she came).
     pub fn trained_before(&self, topic: &str, day: Date) -> bool {
@@ -136,17 +148,32 @@ pub fn move_out(
     };
     let mut problems = Vec::new();
     check_text("to", &change.to, MAX_ADDRESS, true, &mut problems);
-    check_past("on", change.on, today, &mut problems);
-    if let Some(from) = record.data.here_from() {
-        check_order("on", from, Some(change.on), &mut problems);
-    }
-    if !problems.is_empty() {
-        return Err(problems);
+    // Not before the status she has now began (a move being corrected aside):
+    // the move must be her last change, where the place is written.
+    let history = &record.data.status_history;
+    let kept = match record.data.recorded_move() {
+        Some(_) => &history[..history.len() - 1],
+        None => &history[..],
+    };
+    let since = kept.last().map(|c| c.on).or(record.data.here_from());
+    if let Some(since) = since {
+        check_order("on", since, Some(change.on), &mut problems);
     }
     let mut member = record.data.clone();
     member.set_status(Status::Moved, change.on);
     if let Some(last) = member.status_history.last_mut() {
         last.place = change.to.trim().to_owned();
+    }
+    // What the register asks of any status change: not in the future, not
+    // before she was born.
+    let dated = member
+        .problems(today)
+        .into_iter()
+        .filter(|p| p.field.starts_with("status_history."));
+    problems.extend(dated.map(|p| FieldProblem::new("on", p.problem)));
+    if !problems.is_empty() {
+        problems.dedup_by(|a, b| a.field == b.field);
+        return Err(problems);
     }
     if member != record.data {
         let edited = record.edited(clock.tick(now_ms), member);
@@ -177,15 +204,7 @@ pub fn write_transfer(
 ) -> Option<OutFile> {
     let home = device.home.as_ref()?;
     let record = book.members.get(id).filter(|r| !r.deleted)?;
-    let left = record
-        .data
-        .status_history
-        .last()
-        .filter(|c| c.status == Status::Moved)?;
-    let change = Move {
-        on: left.on,
-        to: left.place.clone(),
-    };
+    let change = record.data.recorded_move()?;
     let transfer = Transfer {
         here: time_here(book, home, record, change.on),
         change,
@@ -228,13 +247,9 @@ pub fn time_here(book: &Book, home: &RecordId, her: &Record<Member>, left: Date)
     for training in book.trainings.live() {
         if training.data.attendees.contains(&her.id) {
             sessions += 1;
-            for topic in &training.data.topics {
-                let code = match topic {
-                    Topic::Other(text) => text,
-                    named => named.code(),
-                };
-                if !topics.iter().any(|t| t == code) {
-                    topics.push(code.to_owned());
+            for key in training.data.topics.iter().map(Topic::key) {
+                if !topics.iter().any(|t| t == key) {
+                    topics.push(key.to_owned());
                 }
             }
         }

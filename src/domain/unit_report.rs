@@ -153,10 +153,7 @@ pub fn chapter_report(book: &Book, unit: &RecordId, period: Period) -> UnitRepor
                 .data
                 .topics
                 .iter()
-                .map(|topic| match topic {
-                    super::training::Topic::Other(text) => text.clone(),
-                    named => named.code().to_owned(),
-                })
+                .map(|topic| topic.key().to_owned())
                 .collect(),
             attendance: t.data.attendance(),
         })

@@ -3,14 +3,13 @@
 
 use super::draft::{DraftNote, KeptDraft};
 use super::fields::{CheckBox, Choice, Field, Lens, TextInput, TextKind};
-use super::messages::{problem_text, religion_label, status_label};
+use super::messages::{first_problem, religion_label, status_label};
 use super::route::{go, Route};
 use super::state::use_app;
 use crate::domain::date::Date;
 use crate::domain::ethnicity::NAMES;
 use crate::domain::member::{Member, Religion, Status};
 use crate::domain::member_draft::{MemberDraft, OTHER_RELIGION};
-use crate::domain::problem::FieldProblem;
 use crate::domain::record::{set_of, Record, RecordId};
 use crate::ui::format::date;
 use crate::ui::i18n::t;
@@ -34,13 +33,6 @@ pub fn MemberPage(id: Option<RecordId>) -> impl IntoView {
         .into_any(),
         (_, existing) => view! { <MemberForm existing/> }.into_any(),
     }
-}
-
-fn first_problem(problems: &[FieldProblem], field: &str) -> Option<String> {
-    problems
-        .iter()
-        .find(|p| p.field == field)
-        .map(|p| problem_text(&p.problem))
 }
 
 #[component]

@@ -128,6 +128,14 @@ pub fn problem_text(problem: &Problem) -> String {
 }
 
 /// "Ngày sinh: «1985-13-45» không hợp lệ".
+/// What a form shows under `field`: its first problem, in words.
+pub fn first_problem(problems: &[FieldProblem], field: &str) -> Option<String> {
+    problems
+        .iter()
+        .find(|p| p.field == field)
+        .map(|p| problem_text(&p.problem))
+}
+
 pub fn field_problem_text(problem: &FieldProblem) -> String {
     format!(
         "{}: {}",

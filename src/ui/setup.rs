@@ -1,7 +1,7 @@
 //! First run: the chapter's name and the units above it, or a backup from another phone.
 
 use super::fields::{Field, Lens, TextInput};
-use super::messages::problem_text;
+use super::messages::first_problem;
 use super::state::use_app;
 use crate::domain::unit::UnitSetup;
 use crate::storage::local::Space;
@@ -27,14 +27,9 @@ pub fn SetupPage() -> impl IntoView {
     let tried = RwSignal::new(false);
     let error = move |field: &'static str| {
         Signal::derive(move || {
-            tried.get().then(|| {
-                setup.with(|s| {
-                    s.problems()
-                        .into_iter()
-                        .find(|p| p.field == field)
-                        .map(|p| problem_text(&p.problem))
-                })
-            })?
+            tried
+                .get()
+                .then(|| setup.with(|s| first_problem(&s.problems(), field)))?
         })
     };
     let nothing = Callback::new(|()| {});

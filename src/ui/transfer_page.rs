@@ -6,7 +6,7 @@
 use super::fields::Field;
 use super::format::{birth, date};
 use super::locked::LockedFile;
-use super::messages::{problem_text, status_label};
+use super::messages::{first_problem, status_label};
 use super::route::Route;
 use super::sending::send_file;
 use super::state::{use_app, AppState};
@@ -52,13 +52,10 @@ fn earlier_lines(earlier: &Earlier) -> Vec<String> {
     let mut lines = vec![t::earlier_chapter(&earlier.chapter, date(earlier.until))];
     lines.extend(earlier.roles.iter().cloned());
     if earlier.sessions > 0 {
-        let topics: Vec<&str> = earlier
+        let topics: Vec<String> = earlier
             .topics
             .iter()
-            .map(|code| {
-                let named = Topic::NAMED.iter().find(|t| t.code() == code);
-                named.map_or(code.as_str(), |t| either(t.names()))
-            })
+            .map(|key| either(Topic::from_key(key).names()).to_owned())
             .collect();
         lines.push(format!(
             "{} ({})",
@@ -67,17 +64,6 @@ fn earlier_lines(earlier: &Earlier) -> Vec<String> {
         ));
     }
     lines
-}
-
-/// Where she went and when, as her record says: `None` until she is moved.
-fn recorded_move(her: &Member) -> Option<Move> {
-    her.status_history
-        .last()
-        .filter(|c| c.status == Status::Moved)
-        .map(|c| Move {
-            on: c.on,
-            to: c.place.clone(),
-        })
 }
 
 /// Her name and what tells her apart, then the move's form or, once she is
@@ -94,7 +80,7 @@ fn Transfer(id: RecordId, her: Member) -> impl IntoView {
     .collect();
     let editing = RwSignal::new(false);
     let title = name.clone();
-    let body = match (her.status().0, recorded_move(&her)) {
+    let body = match (her.status().0, her.recorded_move()) {
         (Status::Active, _) => {
             view! { <MoveForm id name=name.clone() initial=None editing/> }.into_any()
         }
@@ -141,13 +127,7 @@ fn MoveForm(
     let to = RwSignal::new(initial.map(|m| m.to).unwrap_or_default());
     let problems = RwSignal::new(Vec::<FieldProblem>::new());
     let error = move |field: &'static str| {
-        Signal::derive(move || {
-            problems.with(|all| {
-                all.iter()
-                    .find(|p| p.field == field)
-                    .map(|p| problem_text(&p.problem))
-            })
-        })
+        Signal::derive(move || problems.with(|all| first_problem(all, field)))
     };
     let carried = state.device.with_untracked(|d| {
         state.book.with_untracked(|b| {
@@ -182,7 +162,7 @@ fn MoveForm(
     };
     view! {
         <form class="card" on:submit=submit>
-            <Field label=t::move_on() error=error("on")>
+            <Field label=t::move_on() error=error("on") hint=t::move_on_hint()>
                 <input type="date" max=state.today().iso() prop:value=move || on.get()
                     on:input=move |ev| on.set(event_target_value(&ev))/>
             </Field>

@@ -3,7 +3,7 @@
 
 use super::banners::switch_space;
 use super::fields::{CheckBoxValue, DateInput, Field, Lens, TextInput, TextValue};
-use super::messages::problem_text;
+use super::messages::first_problem;
 use super::state::use_app;
 use crate::domain::date::Date;
 use crate::domain::name::tidy;
@@ -255,14 +255,7 @@ fn UnitForm(unit: Record<Unit>, level: usize) -> impl IntoView {
     let id: RecordId = unit.id.clone();
     let draft = RwSignal::new(unit.data.clone());
     let error = move |field: &'static str| {
-        Signal::derive(move || {
-            draft.with(|u| {
-                u.problems()
-                    .into_iter()
-                    .find(|p| p.field == field)
-                    .map(|p| problem_text(&p.problem))
-            })
-        })
+        Signal::derive(move || draft.with(|u| first_problem(&u.problems(), field)))
     };
     let save = Callback::new(move |()| {
         let unit = draft.with_untracked(|u| Unit {

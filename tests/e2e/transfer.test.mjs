@@ -27,13 +27,7 @@ async function firstChapter() {
   await phone.addMember({ name: 'Nguyễn Thị Hoa', birthYear: 1985, phone: '0912345678' });
   await phone.addMember({ name: 'Lò Thị Ánh' });
   const jan1 = await p.evaluate(() => `${new Date().getFullYear()}-01-01`);
-  await phone.openWork('Cán bộ');
-  await p.getByRole('link', { name: 'Thêm chức vụ cán bộ' }).click();
-  await p.getByLabel('Hội viên', { exact: true }).selectOption({ label: 'Nguyễn Thị Hoa' });
-  await p.getByLabel('Chức vụ', { exact: true }).selectOption({ label: 'Chi hội phó' });
-  await p.getByLabel('Từ ngày', { exact: true }).fill(jan1);
-  await p.getByRole('button', { name: 'Lưu' }).click();
-  await p.locator('.member-row', { hasText: 'Chi hội phó · Nguyễn Thị Hoa' }).waitFor();
+  await phone.addRole({ member: 'Nguyễn Thị Hoa', role: 'Chi hội phó', from: jan1 });
   await phone.openWork('Tập huấn');
   await p.getByRole('link', { name: 'Thêm lớp tập huấn' }).click();
   await p.getByLabel('Tên lớp', { exact: true }).fill('Tập huấn chuyển đổi số');
@@ -113,13 +107,7 @@ test('a member moves to another chapter on another phone: taken in once, counted
     assert.equal(await second.figure('members.end'), '2');
     assert.equal(await second.figure('members.admitted'), '1');
     const today = await q.evaluate(() => new Date().toLocaleDateString('sv'));
-    await second.openWork('Cán bộ');
-    await q.getByRole('link', { name: 'Thêm chức vụ cán bộ' }).click();
-    await q.getByLabel('Hội viên', { exact: true }).selectOption({ label: 'Nguyễn Thị Hoa' });
-    await q.getByLabel('Chức vụ', { exact: true }).selectOption({ label: 'Ủy viên Ban Chấp hành' });
-    await q.getByLabel('Từ ngày', { exact: true }).fill(today);
-    await q.getByRole('button', { name: 'Lưu' }).click();
-    await q.locator('.member-row', { hasText: 'Nguyễn Thị Hoa' }).waitFor();
+    await second.addRole({ member: 'Nguyễn Thị Hoa', role: 'Ủy viên Ban Chấp hành', from: today });
     await second.goTo('Số liệu');
     assert.equal(await second.figure('cadres.trained.digital_transformation'), '1/1 = 100%');
 

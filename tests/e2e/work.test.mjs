@@ -23,13 +23,7 @@ test('cadres and training sessions: created, edited, deleted, and counted', asyn
   assert.equal(await phone.figure('members.end'), '3');
   assert.equal(await phone.figure('cadres.end'), '0');
 
-  await phone.openWork('Cán bộ');
-  await p.getByRole('link', { name: 'Thêm chức vụ cán bộ' }).click();
-  await p.getByLabel('Hội viên', { exact: true }).selectOption({ label: 'Lò Thị Ánh' });
-  await p.getByLabel('Chức vụ', { exact: true }).selectOption({ label: 'Chi hội trưởng' });
-  await p.getByLabel('Từ ngày', { exact: true }).fill(jan1);
-  await p.getByRole('button', { name: 'Lưu' }).click();
-  await p.locator('.member-row', { hasText: 'Chi hội trưởng · Lò Thị Ánh' }).waitFor();
+  await phone.addRole({ member: 'Lò Thị Ánh', role: 'Chi hội trưởng', from: jan1 });
 
   await phone.openWork('Tập huấn');
   await p.getByRole('link', { name: 'Thêm lớp tập huấn' }).click();

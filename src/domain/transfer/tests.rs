@@ -68,6 +68,14 @@ impl Chapter {
         plan
     }
 
+    /// Her, typed into this register by hand: the same name and birth year.
+    fn type_in(&mut self, her: &Member) {
+        let mut typed = Member::named(&her.family_name, &her.middle_name, &her.given_name);
+        typed.birth = her.birth;
+        let stamp = self.device.clock.tick(NOW);
+        self.book.members.put(Record::create(stamp, typed));
+    }
+
     fn named(&self, name: &str) -> Vec<&Record<Member>> {
         self.book
             .members
@@ -113,15 +121,30 @@ fn figures(chapter: &Chapter, period: Period) -> Vec<u64> {
     FIGURES.iter().map(|c| chapter.figure(c, period)).collect()
 }
 
+/// Last year's and this year's [`FIGURES`].
+fn both_years(chapter: &Chapter) -> [Vec<u64>; 2] {
+    [2025, 2026].map(|year| figures(chapter, Period::Year(year)))
+}
+
+/// The chapter's figures after the move: last year's as they `were`, this
+/// year's changed by `change`.
+fn assert_changed(chapter: &Chapter, were: &[Vec<u64>; 2], change: [i64; 4], why: &str) {
+    let [last, this] = both_years(chapter);
+    assert_eq!(last, were[0], "last year is untouched");
+    let expected: Vec<u64> = were[1]
+        .iter()
+        .zip(change)
+        .map(|(n, d)| n.checked_add_signed(d).unwrap())
+        .collect();
+    assert_eq!(this, expected, "{why}");
+}
+
 #[test]
 fn a_member_moves_and_both_chapters_count_her_right() {
     let (mut from, mut to) = (Chapter::new(1, 40), Chapter::new(2, 30));
     let id = trained_cadre(&mut from);
     let name = from.book.members.get(&id).unwrap().data.full_name();
-    let last_year = Period::Year(2025);
-    let this_year = Period::Year(2026);
-    let (from_2025, from_2026) = (figures(&from, last_year), figures(&from, this_year));
-    let (to_2025, to_2026) = (figures(&to, last_year), figures(&to, this_year));
+    let (from_were, to_were) = (both_years(&from), both_years(&to));
 
     from.move_out(&id, "Chi hội số 2, xã Thanh Sơn").unwrap();
     let her = &from.book.members.get(&id).unwrap().data;
@@ -138,18 +161,11 @@ fn a_member_moves_and_both_chapters_count_her_right() {
             .all(|r| r.data.end.is_some_and(|end| end <= moved_on())),
         "her roles end the day she moves"
     );
-    assert_eq!(
-        figures(&from, last_year),
-        from_2025,
-        "last year is untouched"
-    );
-    let [end, admitted, left, cadres] = from_2026[..] else {
-        unreachable!()
-    };
-    assert_eq!(
-        figures(&from, this_year),
-        vec![end - 1, admitted, left + 1, cadres - 1],
-        "this year she left, and is no cadre at its end"
+    assert_changed(
+        &from,
+        &from_were,
+        [-1, 0, 1, -1],
+        "this year she left, and is no cadre at its end",
     );
 
     let file = from.send(&id);
@@ -194,18 +210,11 @@ fn a_member_moves_and_both_chapters_count_her_right() {
     );
     assert!(!earlier.roles.is_empty() && earlier.sessions > 0 && !earlier.topics.is_empty());
 
-    assert_eq!(
-        figures(&to, last_year),
-        to_2025,
-        "she was not here last year"
-    );
-    let [end, admitted, left, cadres] = to_2026[..] else {
-        unreachable!()
-    };
-    assert_eq!(
-        figures(&to, this_year),
-        vec![end + 1, admitted + 1, left, cadres],
-        "she came this year, a member, not a cadre"
+    assert_changed(
+        &to,
+        &to_were,
+        [1, 1, 0, 0],
+        "she came this year, a member, not a cadre",
     );
     let before_her_day = Period::Quarter(2026, 3);
     assert_eq!(
@@ -300,10 +309,7 @@ fn a_member_typed_in_by_hand_is_completed_not_repeated() {
     let (mut from, mut to) = (Chapter::new(1, 40), Chapter::new(2, 30));
     let id = trained_cadre(&mut from);
     let her = from.book.members.get(&id).unwrap().data.clone();
-    let mut typed = Member::named(&her.family_name, &her.middle_name, &her.given_name);
-    typed.birth = her.birth;
-    let stamp = to.device.clock.tick(NOW);
-    to.book.members.put(Record::create(stamp, typed));
+    to.type_in(&her);
     let members = to.book.members.len();
     from.move_out(&id, "Chi hội số 2").unwrap();
     let plan = to.take(&from.send(&id));
@@ -324,12 +330,8 @@ fn two_members_like_her_take_nothing() {
     let (mut from, mut to) = (Chapter::new(1, 40), Chapter::new(2, 30));
     let id = trained_cadre(&mut from);
     let her = from.book.members.get(&id).unwrap().data.clone();
-    for _ in 0..2 {
-        let mut typed = Member::named(&her.family_name, &her.middle_name, &her.given_name);
-        typed.birth = her.birth;
-        let stamp = to.device.clock.tick(NOW);
-        to.book.members.put(Record::create(stamp, typed));
-    }
+    to.type_in(&her);
+    to.type_in(&her);
     from.move_out(&id, "Chi hội số 2").unwrap();
     let plan = to.plan(&from.send(&id)).unwrap();
     assert!(!plan.changes());
@@ -360,11 +362,52 @@ fn a_chapter_cannot_take_its_own_file_and_a_move_needs_its_place_and_day() {
         )),
         vec!["on"]
     );
+    // A member without a joining day still has a birth year.
+    let record = chapter.book.members.get(&id).unwrap();
+    let mut undated = record.data.clone();
+    undated.joined_on = None;
+    let born = undated.birth.unwrap();
+    let stamp = chapter.device.clock.tick(NOW);
+    let edited = record.edited(stamp, undated);
+    chapter.book.members.put(edited);
+    let before_birth = Move {
+        on: Date::new(born.year() - 1, 6, 1).unwrap(),
+        to: "Chi hội số 2".into(),
+    };
+    let clock = &mut chapter.device.clock;
+    assert_eq!(
+        fields(move_out(
+            &mut chapter.book,
+            clock,
+            NOW,
+            &id,
+            &before_birth,
+            today()
+        )),
+        vec!["on"],
+        "not before she was born"
+    );
     assert!(
         write_transfer(&chapter.book, &chapter.device, &id, NOW, today()).is_none(),
         "no file before she is moved"
     );
-    chapter.move_out(&id, "Chi hội số 2").unwrap();
+    // She came back on the 25th: a move cannot be dated before it.
+    let record = chapter.book.members.get(&id).unwrap();
+    let mut back = record.data.clone();
+    back.set_status(Status::Moved, day("2026-06-01"));
+    back.set_status(Status::Active, day("2026-11-25"));
+    let stamp = chapter.device.clock.tick(NOW);
+    let edited = record.edited(stamp, back);
+    chapter.book.members.put(edited);
+    assert_eq!(fields(chapter.move_out(&id, "Chi hội số 2")), vec!["on"]);
+    let later = Move {
+        on: day("2026-11-27"),
+        to: "Chi hội số 2".into(),
+    };
+    let clock = &mut chapter.device.clock;
+    move_out(&mut chapter.book, clock, NOW, &id, &later, today()).unwrap();
+    let moved = chapter.book.members.get(&id).unwrap().data.recorded_move();
+    assert_eq!(moved, Some(later), "her last change, with its place");
     let file = chapter.send(&id);
     assert_eq!(chapter.plan(&file).unwrap_err(), FileError::OwnTransfer);
 }

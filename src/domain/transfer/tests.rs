@@ -40,12 +40,22 @@ impl Chapter {
     }
 
     fn move_out(&mut self, id: &RecordId, to: &str) -> Result<(), Vec<FieldProblem>> {
-        let change = Move {
-            on: moved_on(),
-            to: to.into(),
-        };
+        self.move_on(id, moved_on(), to)
+    }
+
+    fn move_on(&mut self, id: &RecordId, on: Date, to: &str) -> Result<(), Vec<FieldProblem>> {
+        let change = Move { on, to: to.into() };
         let clock = &mut self.device.clock;
         move_out(&mut self.book, clock, NOW, id, &change, today())
+    }
+
+    /// Her record here, as `edit` changes it.
+    fn edit(&mut self, id: &RecordId, edit: impl FnOnce(&mut Member)) {
+        let record = self.book.members.get(id).unwrap();
+        let mut member = record.data.clone();
+        edit(&mut member);
+        let edited = record.edited(self.device.clock.tick(NOW), member);
+        self.book.members.put(edited);
     }
 
     fn send(&self, id: &RecordId) -> OutFile {
@@ -100,13 +110,11 @@ fn trained_cadre(chapter: &mut Chapter) -> RecordId {
                 .any(|t| t.data.attendees.contains(id))
         })
         .expect("the sample chapter has a trained cadre");
-    let record = chapter.book.members.get(&id).unwrap();
-    let mut her = record.data.clone();
-    (her.family_name, her.middle_name, her.given_name) =
-        ("Đinh".into(), "Thị Xuân".into(), "Mai".into());
-    her.phone = "0977 000 111".into();
-    let edited = record.edited(chapter.device.clock.tick(NOW), her);
-    chapter.book.members.put(edited);
+    chapter.edit(&id, |her| {
+        (her.family_name, her.middle_name, her.given_name) =
+            ("Đinh".into(), "Thị Xuân".into(), "Mai".into());
+        her.phone = "0977 000 111".into();
+    });
     id
 }
 
@@ -273,12 +281,8 @@ fn coming_back_brings_back_the_same_member() {
         .unwrap()
         .id
         .clone();
-    let home_again = Move {
-        on: day("2026-11-27"),
-        to: "Chi hội số 1".into(),
-    };
-    let clock = &mut second.device.clock;
-    move_out(&mut second.book, clock, NOW, &there, &home_again, today()).unwrap();
+    let home_again = day("2026-11-27");
+    second.move_on(&there, home_again, "Chi hội số 1").unwrap();
     let plan = first.take(&second.send(&there));
     assert!(matches!(
         &plan.notes[..],
@@ -287,7 +291,7 @@ fn coming_back_brings_back_the_same_member() {
     assert_eq!(plan.tally("members").updated, 1);
     assert_eq!(first.book.members.len(), members, "no one added");
     let back = &first.book.members.get(&id).unwrap().data;
-    assert_eq!(back.status(), (Status::Active, Some(home_again.on)));
+    assert_eq!(back.status(), (Status::Active, Some(home_again)));
     assert_eq!(back.departures(moved_on(), today()), 1);
     assert_eq!(back.arrivals(moved_on(), today()), 1, "a return");
     let earlier = back
@@ -346,44 +350,16 @@ fn a_chapter_cannot_take_its_own_file_and_a_move_needs_its_place_and_day() {
         r.unwrap_err().into_iter().map(|p| p.field).collect()
     };
     assert_eq!(fields(chapter.move_out(&id, "  ")), vec!["to"]);
-    let future = Move {
-        on: day("2026-12-01"),
-        to: "Chi hội số 2".into(),
-    };
-    let clock = &mut chapter.device.clock;
     assert_eq!(
-        fields(move_out(
-            &mut chapter.book,
-            clock,
-            NOW,
-            &id,
-            &future,
-            today()
-        )),
+        fields(chapter.move_on(&id, day("2026-12-01"), "Chi hội số 2")),
         vec!["on"]
     );
     // A member without a joining day still has a birth year.
-    let record = chapter.book.members.get(&id).unwrap();
-    let mut undated = record.data.clone();
-    undated.joined_on = None;
-    let born = undated.birth.unwrap();
-    let stamp = chapter.device.clock.tick(NOW);
-    let edited = record.edited(stamp, undated);
-    chapter.book.members.put(edited);
-    let before_birth = Move {
-        on: Date::new(born.year() - 1, 6, 1).unwrap(),
-        to: "Chi hội số 2".into(),
-    };
-    let clock = &mut chapter.device.clock;
+    chapter.edit(&id, |her| her.joined_on = None);
+    let born = chapter.book.members.get(&id).unwrap().data.birth.unwrap();
+    let before_birth = Date::new(born.year() - 1, 6, 1).unwrap();
     assert_eq!(
-        fields(move_out(
-            &mut chapter.book,
-            clock,
-            NOW,
-            &id,
-            &before_birth,
-            today()
-        )),
+        fields(chapter.move_on(&id, before_birth, "Chi hội số 2")),
         vec!["on"],
         "not before she was born"
     );
@@ -392,20 +368,16 @@ fn a_chapter_cannot_take_its_own_file_and_a_move_needs_its_place_and_day() {
         "no file before she is moved"
     );
     // She came back on the 25th: a move cannot be dated before it.
-    let record = chapter.book.members.get(&id).unwrap();
-    let mut back = record.data.clone();
-    back.set_status(Status::Moved, day("2026-06-01"));
-    back.set_status(Status::Active, day("2026-11-25"));
-    let stamp = chapter.device.clock.tick(NOW);
-    let edited = record.edited(stamp, back);
-    chapter.book.members.put(edited);
+    chapter.edit(&id, |her| {
+        her.set_status(Status::Moved, day("2026-06-01"));
+        her.set_status(Status::Active, day("2026-11-25"));
+    });
     assert_eq!(fields(chapter.move_out(&id, "Chi hội số 2")), vec!["on"]);
     let later = Move {
         on: day("2026-11-27"),
         to: "Chi hội số 2".into(),
     };
-    let clock = &mut chapter.device.clock;
-    move_out(&mut chapter.book, clock, NOW, &id, &later, today()).unwrap();
+    chapter.move_on(&id, later.on, &later.to).unwrap();
     let moved = chapter.book.members.get(&id).unwrap().data.recorded_move();
     assert_eq!(moved, Some(later), "her last change, with its place");
     let file = chapter.send(&id);

@@ -9,6 +9,7 @@ use so_tay_chi_hoi::domain::date::Date;
 use so_tay_chi_hoi::domain::demo::{sample_chapter, MEMBERS};
 use so_tay_chi_hoi::domain::member::Member;
 use so_tay_chi_hoi::domain::record::Record;
+use so_tay_chi_hoi::domain::unit::with_ancestors;
 use so_tay_chi_hoi::storage::local::{self, LoadProblem, Space};
 use so_tay_chi_hoi::ui::state::AppState;
 use so_tay_chi_hoi::ui::{App, SHELL};
@@ -192,6 +193,44 @@ fn a_bad_record_in_storage_is_reported_and_the_rest_loaded() {
         other => panic!("unexpected problems {other:?}"),
     }
     assert_eq!(loaded.book.members.len(), MEMBERS - 1);
+}
+
+/// A unit tree that loops in storage (damaged, or written by an older
+/// version) is reported and kept aside, and no walk up the tree follows it
+/// round: the unit closing the loop is set apart, the rest loaded.
+#[wasm_bindgen_test]
+fn a_loop_in_the_stored_unit_tree_is_kept_aside_not_followed() {
+    fresh_storage();
+    let (book, device) = sample_chapter(NOW, today());
+    local::save(Space::Own, &book, &device).unwrap();
+    let home = device.home.clone().unwrap();
+    let text = storage().get_item("sotay.units").unwrap().unwrap();
+    let mut units: serde_json::Value = serde_json::from_str(&text).unwrap();
+    let top = units
+        .as_array_mut()
+        .unwrap()
+        .iter_mut()
+        .find(|u| u["data"].get("parent").is_none())
+        .unwrap();
+    top["data"]["parent"] = home.as_str().into();
+    let looped = units.to_string();
+    storage().set_item("sotay.units", &looped).unwrap();
+    let loaded = local::load(Space::Own, today(), NOW);
+    let aside = match &loaded.problems[..] {
+        [LoadProblem::Rejected {
+            key,
+            rejected,
+            aside: Some(aside),
+        }] if key == "sotay.units" => {
+            assert_eq!(rejected.len(), 1);
+            assert_eq!(rejected[0].problems[0].field, "data.parent");
+            aside.clone()
+        }
+        other => panic!("unexpected problems {other:?}"),
+    };
+    assert_eq!(storage().get_item(&aside).unwrap(), Some(looped));
+    assert_eq!(loaded.book.units.len(), book.units.len() - 1);
+    assert!(!with_ancestors(&loaded.book.units, &home).is_empty());
 }
 
 #[wasm_bindgen_test]

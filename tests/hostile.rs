@@ -13,7 +13,7 @@ use so_tay_chi_hoi::domain::import::{plan_import, ImportPlan};
 use so_tay_chi_hoi::domain::member_draft::MemberDraft;
 use so_tay_chi_hoi::domain::period::Period;
 use so_tay_chi_hoi::domain::record::Record;
-use so_tay_chi_hoi::domain::stamp::DeviceId;
+use so_tay_chi_hoi::domain::stamp::{DeviceId, Stamp};
 use so_tay_chi_hoi::domain::unit::UnitSetup;
 use so_tay_chi_hoi::storage::files::ReadError;
 use so_tay_chi_hoi::ui::messages::{refused_file, rejection_reasons, rejection_subject};
@@ -180,6 +180,9 @@ fn a_file_over_the_limit_is_refused_by_its_size() {
 }
 
 const ID: &str = "19ad2f3c4b1-2-a1b2c3d4e5f60718";
+/// What a record pointing at a record no one holds is told.
+const GONE: &str =
+    "trỏ tới bản ghi «19ad2f3c4b1-99-a1b2c3d4e5f60718» mà cả sổ trên máy lẫn tệp đều không có";
 
 /// Files whose header is sound but one record is not: the record is named
 /// (kind, position, name, id), with every field that is wrong, and the rest
@@ -204,6 +207,12 @@ const RECORD_CASES: &[(&str, At, &str)] = &[
     ("report-period-inside-a-letter.json", At::Office, "Báo cáo của đơn vị thứ 1 «2026ỉ» (mã report-2026-19acd005fa3-1-0404040404040404): Kỳ: «2026ỉ» không hợp lệ"),
     ("report-rate-over-100.json", At::Office, "Báo cáo của đơn vị thứ 1 «2026» (mã report-2026-19acd005fa3-1-0404040404040404): Giá trị: tử số lớn hơn mẫu số: tỷ lệ này không thể quá 100%"),
     ("report-negative-count.json", At::Office, "Báo cáo của đơn vị thứ 1 «2026» (mã report-2026-19acd005fa3-1-0404040404040404): Giá trị: «-5» không hợp lệ"),
+    ("records-pointing-at-nothing.json", At::EmptyChapter, "Hội viên thứ 2 «Nguyễn Thị Lan» (mã 19ad2f3c4b1-4-a1b2c3d4e5f60718): Tổ phụ nữ: trỏ tới bản ghi «19ad2f3c4b1-98-a1b2c3d4e5f60718» mà cả sổ trên máy lẫn tệp đều không có\nChức vụ cán bộ thứ 1 «2025-01-01» (mã 19ad2f3c4b1-5-a1b2c3d4e5f60718): Hội viên: {GONE}\nLớp tập huấn thứ 1 «Tập huấn chuyển đổi số» (mã 19ad2f3c4b1-6-a1b2c3d4e5f60718): Người dự trong sổ: {GONE}\nMô hình thứ 1 (mã 19ad2f3c4b1-7-a1b2c3d4e5f60718): Người tham gia trong sổ: {GONE}\nSinh hoạt, hoạt động thứ 1 «2026-04-10» (mã 19ad2f3c4b1-8-a1b2c3d4e5f60718): Người dự trong sổ: {GONE}\nHội phí đã đóng thứ 1 «2026» (mã fee-2026-19ad2f3c4b1-99-a1b2c3d4e5f60718): Hội viên: {GONE}"),
+    ("office-records-pointing-at-nothing.json", At::EmptyChapter, "Chỉ tiêu thứ 1 «members.end 2026» (mã target-2026-members-end-19ad2f3c4b1-99-a1b2c3d4e5f60718): Đơn vị đặt ra: {GONE}\nBáo cáo của đơn vị thứ 1 «2026» (mã report-2026-19ad2f3c4b1-99-a1b2c3d4e5f60718): Đơn vị: {GONE}\nĐợt thi đua thứ 1 «Thi đua năm 2026» (mã 19ad2f3c4b1-a-a1b2c3d4e5f60718): Đơn vị đặt ra: {GONE}\nĐiểm chấm thi đua thứ 1 (mã scores-19ad2f3c4b1-a-a1b2c3d4e5f60718-19ad2f3c4b1-99-a1b2c3d4e5f60718): Đơn vị: {GONE}"),
+    ("records-status-out-of-order.json", At::EmptyChapter, "Hội viên thứ 1 «Nguyễn Thị Hoa» (mã {ID}): Tình trạng: không theo thứ tự ngày: có ngày sớm hơn ngày ghi trước nó"),
+    ("units-in-a-loop.json", At::EmptyChapter, "Đơn vị thứ 3 «Chi hội Thôn Bắc» (mã 19ad2f3c4b1-14-a1b2c3d4e5f60718): Đơn vị cấp trên: đơn vị không thể là cấp trên của chính nó\nĐơn vị thứ 4 «Chi hội Thôn Nam» (mã 19ad2f3c4b1-15-a1b2c3d4e5f60718): Đơn vị cấp trên: «Tổ dân phố 3» đang ở dưới đơn vị này, nên không thể là cấp trên của nó (cây đơn vị sẽ thành vòng lặp)"),
+    ("report-rate-over-nothing.json", At::Office, "Báo cáo của đơn vị thứ 1 «2026» (mã report-2026-19acd005fa3-1-0404040404040404): Giá trị: tử số lớn hơn 0 mà mẫu số bằng 0: tỷ lệ này không có gì để chia"),
+    ("report-period-years-ahead.json", At::Office, "Báo cáo của đơn vị thứ 1 «2031» (mã report-2031-19acd005fa3-1-0404040404040404): Kỳ: là kỳ sau năm nay, chưa thể có số liệu"),
     ("plan-over-own-records.json", At::Chapter, "Chỉ tiêu thứ 2 «members.end» (mã target-2026-members-end-own): Nội dung bản ghi: không do đơn vị gửi hay cấp trên của họ đặt ra, nên không được nhận"),
 ];
 
@@ -212,7 +221,10 @@ fn a_bad_record_is_named_with_what_is_wrong_and_the_rest_is_offered() {
     let mut wrong = Vec::new();
     for (name, at, line) in RECORD_CASES {
         let bytes = std::fs::read(format!("tests/fixtures/hostile/{name}")).unwrap();
-        let expected: Vec<String> = line.split('\n').map(|l| l.replace("{ID}", ID)).collect();
+        let expected: Vec<String> = line
+            .split('\n')
+            .map(|l| l.replace("{ID}", ID).replace("{GONE}", GONE))
+            .collect();
         let got = refused_records(name, &bytes, *at);
         if got != expected {
             wrong.push(format!(
@@ -283,5 +295,70 @@ fn a_million_records_are_refused_by_their_count() {
     assert_eq!(
         message("trieu.json", text.as_bytes()),
         "Không nhập được tệp «trieu.json»: tệp có 1000000 bản ghi «Hội viên», nhiều hơn mức một máy giữ được (100000). Tệp bị hỏng hoặc không phải do Sổ tay Chi hội tạo ra. Sổ trên máy không thay đổi."
+    );
+}
+
+/// Two files, each sound alone, may not close a loop in the unit tree between
+/// them: the unit of the file that would close it is refused, naming the
+/// unit it would be placed under, and the tree stays a tree.
+#[test]
+fn files_sound_alone_never_close_a_loop_together() {
+    use so_tay_chi_hoi::domain::backup::write_backup;
+    use so_tay_chi_hoi::domain::unit::{with_ancestors, Unit};
+    let (mut office, mut device) = device_at(At::Office);
+    let home = device.home.clone().unwrap();
+    let mut clock = device.clock.clone();
+    let mut stamp = |ms: u64| clock.tick(NOW + ms);
+    let a = Record::create(
+        stamp(1),
+        Unit::new("Chi hội Thôn Bắc", "Chi hội", Some(home.clone())),
+    );
+    let b = Record::create(
+        stamp(2),
+        Unit::new("Chi hội Thôn Nam", "Chi hội", Some(a.id.clone())),
+    );
+    let under = |unit: &Record<Unit>, parent: &Record<Unit>, at: Stamp| {
+        unit.edited(
+            at,
+            Unit {
+                parent: Some(parent.id.clone()),
+                ..unit.data.clone()
+            },
+        )
+    };
+    let home_unit = office.units.get(&home).unwrap().clone();
+    // On another phone of the office: Thôn Nam moved up under the commune,
+    // then Thôn Bắc under Thôn Nam.
+    let mut other = office.clone();
+    other.units.put(under(&b, &home_unit, stamp(3)));
+    other.units.put(under(&a, &b, stamp(4)));
+    // Here, later: Thôn Nam left under Thôn Bắc, edited again.
+    office.units.put(a.clone());
+    office.units.put(under(&b, &a, stamp(5)));
+    device.clock = clock;
+    let file = write_backup(&other, &device, NOW, today()).unwrap();
+    let plan = plan_import(file.contents.as_bytes(), &office, &device, NOW, today()).unwrap();
+    let said: Vec<String> = plan
+        .rejected
+        .iter()
+        .map(|r| format!("{}: {}", rejection_subject(r), rejection_reasons(r)))
+        .collect();
+    assert_eq!(
+        said,
+        [format!("Đơn vị thứ 3 «Chi hội Thôn Bắc» (mã {}): Đơn vị cấp trên: «Chi hội Thôn Nam» đang ở dưới đơn vị này, nên không thể là cấp trên của nó (cây đơn vị sẽ thành vòng lặp)", a.id)]
+    );
+    let book = plan.apply(office, &mut device);
+    let chain: Vec<&str> = with_ancestors(&book.units, &b.id)
+        .iter()
+        .map(|u| u.data.name.as_str())
+        .collect();
+    assert_eq!(
+        chain,
+        [
+            "Chi hội Thôn Nam",
+            "Chi hội Thôn Bắc",
+            "Hội LHPN xã An Bình",
+            "Hội LHPN huyện Đông Hưng"
+        ]
     );
 }

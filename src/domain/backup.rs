@@ -28,7 +28,7 @@ pub fn write_backup(
 /// and takes the file's unit as its own if it keeps none yet (or keeps one
 /// but holds no member: a new phone restoring the old one's backup).
 pub(crate) fn plan_backup(
-    envelope: Envelope,
+    envelope: &Envelope,
     book: &Book,
     device: &DeviceState,
     now_ms: u64,
@@ -42,7 +42,7 @@ pub(crate) fn plan_backup(
         data,
         ..
     } = envelope;
-    let (mut incoming, rejected) = Book::restore(format, &data, today)?;
+    let (mut incoming, rejected) = Book::restore(*format, data, today)?;
     if incoming.units.get(&unit.id).is_none_or(|u| u.deleted) {
         return Err(FileError::BadHeader { field: "unit" });
     }
@@ -51,7 +51,7 @@ pub(crate) fn plan_backup(
         Some(home) if *home == unit.id => false,
         Some(home) if !book.members.is_empty() => {
             return Err(FileError::OtherUnit {
-                file_unit: unit.name,
+                file_unit: unit.name.clone(),
                 own_unit: book.unit_name(Some(home)),
             })
         }
@@ -73,11 +73,11 @@ pub(crate) fn plan_backup(
         retired.into_iter().for_each(|u| incoming.units.put(u));
     }
     Ok(ImportPlan {
-        kind,
+        kind: *kind,
         tallies,
         home: adopts_unit.then(|| unit.id.clone()),
-        unit,
-        created,
+        unit: unit.clone(),
+        created: created.clone(),
         rejected,
         notes: Vec::new(),
         taken: incoming,

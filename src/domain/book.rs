@@ -13,21 +13,22 @@ use super::date::Date;
 use super::envelope::{check_app_and_format, FileError, APP, FORMAT};
 use super::fee::{FeePayment, FeeRate};
 use super::member::Member;
-use super::merge::{merge, merge_into, Tally};
+use super::merge::{classify, merge_into, Outcome, Tally};
 use super::model::Model;
 use super::problem::FieldProblem;
 use super::record::{Collection, Record, RecordId};
+use super::references::{dangling_in, Broken, Holds, Refers};
 use super::reminder::Written;
-use super::restore::{restore_collection, RecordData, Rejection};
+use super::restore::{rejection_in, restore_collection, RecordData, Rejection};
 use super::stamp::{Clock, DeviceId, Stamp};
 use super::training::Training;
-use super::unit::{with_ancestors, Unit, UnitSetup};
+use super::unit::{loops_closed, with_ancestors, Unit, UnitSetup};
 use super::unit_report::UnitReport;
 use serde::{Deserialize, Serialize};
 use serde_json::{Map, Value};
 
 /// A kind of record kept in the book: where its collection is.
-pub trait InBook: RecordData {
+pub trait InBook: RecordData + Refers {
     fn of(book: &Book) -> &Collection<Self>;
     fn of_mut(book: &mut Book) -> &mut Collection<Self>;
 }
@@ -78,14 +79,46 @@ macro_rules! collections {
                 today: Date,
                 stamps_until: u64,
             ) -> Result<Vec<Rejection>, FileError> {
-                match name {
+                let mut rejected = match name {
                     $($name => {
                         let restored = restore_collection::<$kind>(format, value, today, stamps_until)
                             .map_err(|_| FileError::BadCollection($name))?;
                         self.$field = restored.records;
-                        Ok(restored.rejected)
+                        restored.rejected
                     })*
-                    _ => Ok(Vec::new()),
+                    _ => Vec::new(),
+                };
+                if name == Unit::COLLECTION {
+                    rejected.extend(self.refuse_loops(value));
+                }
+                Ok(rejected)
+            }
+
+            /// Whether the collection `name` holds the record `id`, deleted or not.
+            pub fn holds(&self, name: &str, id: &RecordId) -> bool {
+                match name {
+                    $($name => self.$field.get(id).is_some(),)*
+                    _ => false,
+                }
+            }
+
+            /// Records of this book that name a record neither it nor
+            /// `other` holds (see `references`); `refused` tells records
+            /// of the same file that were refused.
+            pub fn dangling(&self, other: &Book, refused: Holds) -> Vec<Broken> {
+                let holds = |name: &str, id: &RecordId| self.holds(name, id) || other.holds(name, id);
+                let mut out = Vec::new();
+                $(dangling_in(&self.$field, &holds, refused, &mut out);)*
+                out
+            }
+
+            /// Takes the record `id` out of the collection `name`, as if it
+            /// had never been read; returns what merging it into `local`
+            /// would have done.
+            pub fn take_out(&mut self, name: &str, id: &RecordId, local: &Book) -> Option<Outcome> {
+                match name {
+                    $($name => self.$field.remove(id).map(|r| classify(local.$field.get(id), &r)),)*
+                    _ => None,
                 }
             }
 
@@ -105,13 +138,8 @@ macro_rules! collections {
                 }
             }
 
-            /// Each collection merged with the other book's (see `merge`).
-            pub fn merged(&self, other: &Book) -> Book {
-                Book { $($field: merge(&self.$field, &other.$field),)* }
-            }
-
-            /// Merges `other` into this book in place: what [`Book::merged`]
-            /// returns, without copying this book.
+            /// Merges `other` into this book in place, collection by
+            /// collection (see `merge`).
             pub fn merge_in(&mut self, other: Book) {
                 $(merge_into(&mut self.$field, other.$field.into_records());)*
             }
@@ -149,7 +177,7 @@ collections! {
     fees: FeePayment = "fees", label &["year"], rules |r, today| r.problems(today);
     denominators: Denominators = "denominators", label &["year"], rules |r, _today| r.problems();
     targets: Target = "targets", label &["indicator", "year"], rules |r, _today| r.problems();
-    reports: UnitReport = "reports", label &["period"], rules |r, _today| r.problems();
+    reports: UnitReport = "reports", label &["period"], rules |r, today| r.problems(today);
     campaigns: Campaign = "campaigns", label &["name"], rules |r, _today| r.problems();
     scores: Scores = "scores", label &[], rules |r, _today| r.problems();
 }
@@ -194,6 +222,20 @@ impl Book {
             )?);
         }
         Ok((book, rejected))
+    }
+
+    /// Takes out of the units just read those that close a loop among
+    /// themselves, and names each: a walk up the tree must end, for a file
+    /// as for a damaged store (which keeps the stored text aside).
+    fn refuse_loops(&mut self, items: Option<&Value>) -> Vec<Rejection> {
+        loops_closed(&Collection::default(), &self.units)
+            .into_iter()
+            .map(|(id, problem)| {
+                self.units.remove(&id);
+                let problems = vec![FieldProblem::new("data.parent", problem)];
+                rejection_in(Unit::COLLECTION, Unit::LABEL_FIELDS, items, &id, problems)
+            })
+            .collect()
     }
 
     /// The home unit's name, or an empty string before set-up.

@@ -303,7 +303,8 @@ fn sample_chapter_report(unit: RecordId, now_ms: u64) -> UnitReport {
     let year_end = Date::new(REVIEW_YEAR, 12, 31).expect("the last day of the review year");
     let (chapter, device) = super::demo::sample_chapter(now_ms, year_end);
     let home = device.home.expect("the sample chapter has its unit");
-    let mut report = super::unit_report::chapter_report(&chapter, &home, Period::Year(REVIEW_YEAR));
+    let mut report =
+        super::unit_report::chapter_report(&chapter, &home, Period::Year(REVIEW_YEAR)).sendable();
     report.unit = unit.clone();
     for m in &mut report.models {
         m.unit = unit.clone();

@@ -7,12 +7,16 @@
 
 use super::book::{Book, DeviceState};
 use super::date::Date;
-use super::envelope::{read_envelope, FileError, FileKind, UnitRef};
+use super::envelope::{position_in, read_envelope, FileError, FileKind, UnitRef};
 use super::merge::Tally;
 use super::period::Period;
+use super::problem::FieldProblem;
 use super::record::RecordId;
+use super::references::Broken;
 use super::restore::Rejection;
 use super::stamp::Clock;
+use super::unit::loops_closed;
+use serde_json::{Map, Value};
 
 /// Something the preview tells before she applies a file.
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -117,6 +121,60 @@ impl ImportPlan {
         }
     }
 
+    /// Refuses what the file's records would leave broken in the book,
+    /// whatever the kind of file: a unit that closes a loop in the tree
+    /// (the file may be sound alone and loop only with what this device
+    /// holds), then every record naming one that neither the book nor the
+    /// file holds, again until none is left, since a refused record takes
+    /// those naming it with it (a group and its members).
+    fn refuse_broken(&mut self, book: &Book, data: &Map<String, Value>) {
+        let mut broken: Vec<Broken> = loops_closed(&book.units, &self.taken.units)
+            .into_iter()
+            .map(|(id, problem)| Broken {
+                collection: "units",
+                label: self.taken.units.get(&id).map(|u| u.data.name.clone()),
+                id,
+                problems: vec![FieldProblem::new("data.parent", problem)],
+            })
+            .collect();
+        loop {
+            if broken.is_empty() {
+                let rejected = &self.rejected;
+                let refused = |collection: &str, id: &RecordId| {
+                    rejected
+                        .iter()
+                        .any(|r| r.collection == collection && r.id.as_deref() == Some(id.as_str()))
+                };
+                broken = self.taken.dangling(book, &refused);
+            }
+            if broken.is_empty() {
+                return;
+            }
+            for Broken {
+                collection,
+                id,
+                label,
+                problems,
+            } in broken.drain(..)
+            {
+                if let Some(outcome) = self.taken.take_out(collection, &id, book) {
+                    if let Some((_, tally)) =
+                        self.tallies.iter_mut().find(|(c, _)| *c == collection)
+                    {
+                        tally.forget(outcome);
+                    }
+                }
+                self.rejected.push(Rejection {
+                    collection,
+                    index: position_in(data, collection, &id),
+                    id: Some(id.to_string()),
+                    label,
+                    problems,
+                });
+            }
+        }
+    }
+
     /// Applies the whole plan to `book`, the book it was made from: returns
     /// the new book and updates the device state. The file's records are
     /// merged in place; a book that moved on since keeps whatever of it is
@@ -145,10 +203,22 @@ pub fn plan_import(
     today: Date,
 ) -> Result<ImportPlan, FileError> {
     let envelope = read_envelope(bytes)?;
-    match envelope.kind {
-        FileKind::Backup => super::backup::plan_backup(envelope, book, device, now_ms, today),
-        FileKind::Report => super::report_file::plan_report(envelope, book, device, now_ms, today),
-        FileKind::Plan => super::plan_file::plan_plan(envelope, book, device, now_ms, today),
-        FileKind::Transfer => super::transfer::plan_transfer(envelope, book, device, now_ms, today),
+    let plan = match envelope.kind {
+        FileKind::Backup => super::backup::plan_backup(&envelope, book, device, now_ms, today),
+        FileKind::Report => super::report_file::plan_report(&envelope, book, device, now_ms, today),
+        FileKind::Plan => super::plan_file::plan_plan(&envelope, book, device, now_ms, today),
+        FileKind::Transfer => {
+            super::transfer::plan_transfer(&envelope, book, device, now_ms, today)
+        }
+    };
+    let mut plan = plan?;
+    plan.refuse_broken(book, &envelope.data);
+    if plan
+        .home
+        .as_ref()
+        .is_some_and(|home| !plan.taken.holds("units", home) && !book.holds("units", home))
+    {
+        return Err(FileError::BadHeader { field: "unit" });
     }
+    Ok(plan)
 }

@@ -346,6 +346,16 @@ impl Member {
                 out.push(FieldProblem::new(field, Problem::BeforeBirth));
             }
         }
+        // The last entry is her status now: out of order, the history would
+        // say another one than the day it happened.
+        if let Some(i) = (1..self.status_history.len())
+            .find(|&i| self.status_history[i].on < self.status_history[i - 1].on)
+        {
+            out.push(FieldProblem::new(
+                format!("status_history.{i}.on"),
+                Problem::OutOfOrder,
+            ));
+        }
         out
     }
 }
@@ -370,6 +380,20 @@ mod tests {
             .into_iter()
             .map(|p| (p.field, p.problem))
             .collect()
+    }
+
+    #[test]
+    fn a_history_going_back_in_time_is_refused() {
+        let mut m = Member::named("Nguyễn", "Thị", "Hoa");
+        m.set_status(Status::Moved, day("2024-05-01"));
+        m.set_status(Status::Active, day("2025-02-01"));
+        m.set_status(Status::Removed, day("2023-03-01"));
+        assert!(fields(&m).is_empty(), "set_status keeps the order");
+        m.status_history.swap(0, 2);
+        assert_eq!(
+            fields(&m),
+            [("status_history.1.on".to_owned(), Problem::OutOfOrder)]
+        );
     }
 
     #[test]

@@ -107,16 +107,26 @@ impl Tally {
     ) -> Tally {
         let mut tally = Tally::default();
         for record in incoming.all() {
-            let slot = match classify(local.get(&record.id), record) {
-                Outcome::New => &mut tally.new,
-                Outcome::Updated => &mut tally.updated,
-                Outcome::Deleted => &mut tally.deleted,
-                Outcome::Unchanged => &mut tally.unchanged,
-                Outcome::Older => &mut tally.older,
-            };
-            *slot += 1;
+            *tally.slot(classify(local.get(&record.id), record)) += 1;
         }
         tally
+    }
+
+    fn slot(&mut self, outcome: Outcome) -> &mut usize {
+        match outcome {
+            Outcome::New => &mut self.new,
+            Outcome::Updated => &mut self.updated,
+            Outcome::Deleted => &mut self.deleted,
+            Outcome::Unchanged => &mut self.unchanged,
+            Outcome::Older => &mut self.older,
+        }
+    }
+
+    /// The tally without one record whose outcome was `outcome`: a record
+    /// refused after it was counted.
+    pub fn forget(&mut self, outcome: Outcome) {
+        let slot = self.slot(outcome);
+        *slot = slot.saturating_sub(1);
     }
 
     /// Whether applying would change anything.

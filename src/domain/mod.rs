@@ -29,6 +29,7 @@ pub mod period;
 pub mod plan_file;
 pub mod problem;
 pub mod record;
+pub mod references;
 pub mod register;
 pub mod reminder;
 pub mod report;

@@ -59,7 +59,7 @@ fn refuse(collection: &'static str, index: usize, id: &RecordId, label: String) 
 /// above it set; nothing of this unit's own is overwritten; and this unit is
 /// placed under the office if it was under a unit known only by name.
 pub(crate) fn plan_plan(
-    envelope: Envelope,
+    envelope: &Envelope,
     book: &Book,
     device: &DeviceState,
     now_ms: u64,
@@ -92,7 +92,7 @@ pub(crate) fn plan_plan(
             Some(by) if set_from_above(by) => targets.put(target.clone()),
             _ => rejected.push(refuse(
                 "targets",
-                position_in(&data, "targets", &target.id),
+                position_in(data, "targets", &target.id),
                 &target.id,
                 target.data.indicator.clone(),
             )),
@@ -105,7 +105,7 @@ pub(crate) fn plan_plan(
         } else {
             rejected.push(refuse(
                 "campaigns",
-                position_in(&data, "campaigns", &campaign.id),
+                position_in(data, "campaigns", &campaign.id),
                 &campaign.id,
                 campaign.data.name.clone(),
             ));
@@ -154,6 +154,6 @@ pub(crate) fn plan_plan(
     Ok(ImportPlan {
         rejected,
         notes,
-        ..ImportPlan::taking(kind, office, created, book, taken, clock)
+        ..ImportPlan::taking(*kind, office.clone(), created.clone(), book, taken, clock)
     })
 }

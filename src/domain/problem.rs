@@ -49,6 +49,23 @@ pub enum Problem {
     OutsideSubtree,
     /// A record of a plan that is not the sending office's to set.
     NotTheSendersOwn,
+    /// Dates of a list that must run forward do not (a status history).
+    OutOfOrder,
+    /// A reference to a record that neither the device nor the file holds;
+    /// carries the id it names, shortened.
+    Dangling(String),
+    /// A reference to a record of the same file that could not be taken
+    /// either; carries its id, shortened.
+    NamesRefused(String),
+    /// A unit placed under itself.
+    OwnParent,
+    /// A unit placed under a unit that already lies below it: the tree
+    /// would close into a loop. Carries the other unit's name.
+    ClosesLoop(String),
+    /// A rate or average whose numerator is above zero over a denominator of zero.
+    NothingUnder,
+    /// A period after the current year.
+    PeriodAhead,
 }
 
 /// A problem and the field it was found in, as a dotted path (`data.birth`).

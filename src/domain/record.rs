@@ -151,6 +151,12 @@ impl<T> Collection<T> {
         }
     }
 
+    /// Takes a record out, as if it had never been read: for a record of a
+    /// file refused after its collection was read. (Deleting is a tombstone.)
+    pub fn remove(&mut self, id: &RecordId) -> Option<Record<T>> {
+        self.find(id).ok().map(|i| self.0.remove(i))
+    }
+
     /// Every record, tombstones included.
     pub fn all(&self) -> impl Iterator<Item = &Record<T>> {
         self.0.iter()

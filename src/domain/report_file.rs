@@ -61,7 +61,7 @@ pub fn write_report(
                     id,
                     stamp: stamp.clone(),
                     deleted: false,
-                    data: report,
+                    data: report.sendable(),
                 }));
             }
             next.extend(children(&book.units, unit).cloned());
@@ -131,7 +131,7 @@ pub(crate) fn name_of(units: &Collection<Unit>, id: &RecordId) -> String {
 /// units of the sender's own subtree are taken, newer reports replace older
 /// ones, and anything outside that subtree is refused and named.
 pub(crate) fn plan_report(
-    envelope: Envelope,
+    envelope: &Envelope,
     book: &Book,
     device: &DeviceState,
     now_ms: u64,
@@ -161,7 +161,7 @@ pub(crate) fn plan_report(
         tree: &tree,
         known: &book.units,
         top: &sender.id,
-        data: &data,
+        data,
     };
     let reports = subtree.keep("reports", &incoming.reports, |r| &r.unit, &mut rejected);
     let scores = subtree.keep("scores", &incoming.scores, |s| &s.unit, &mut rejected);
@@ -246,7 +246,7 @@ pub(crate) fn plan_report(
     Ok(ImportPlan {
         rejected,
         notes,
-        ..ImportPlan::taking(kind, sender, created, book, taken, clock)
+        ..ImportPlan::taking(*kind, sender.clone(), created.clone(), book, taken, clock)
     })
 }
 

@@ -308,6 +308,33 @@ fn value_at_mut<'a>(root: &'a mut Value, path: &str) -> Option<&'a mut Value> {
         })
 }
 
+/// The rejection of the record `id` of the collection `items` as found,
+/// refused after the collection was read: named by its position and data there.
+pub(crate) fn rejection_in(
+    collection: &'static str,
+    label_fields: &[&str],
+    items: Option<&Value>,
+    id: &RecordId,
+    problems: Vec<FieldProblem>,
+) -> Rejection {
+    let found = items.and_then(Value::as_array).and_then(|items| {
+        items
+            .iter()
+            .enumerate()
+            .find(|(_, item)| item.get("id").and_then(Value::as_str) == Some(id.as_str()))
+    });
+    match found {
+        Some((index, item)) => rejection(collection, label_fields, index, item, problems),
+        None => Rejection {
+            collection,
+            index: 0,
+            id: Some(id.to_string()),
+            label: None,
+            problems,
+        },
+    }
+}
+
 fn rejection(
     collection: &'static str,
     label_fields: &[&str],
@@ -319,7 +346,18 @@ fn rejection(
         .get("id")
         .and_then(Value::as_str)
         .map(|s| shorten(s, 64));
-    let data = item.get("data");
+    Rejection {
+        collection,
+        index,
+        id,
+        label: label(label_fields, item.get("data")),
+        problems,
+    }
+}
+
+/// A record's name for a person: the texts and numbers of its `label_fields`
+/// in `data`, joined and shortened.
+pub(crate) fn label(label_fields: &[&str], data: Option<&Value>) -> Option<String> {
     let label = label_fields
         .iter()
         .filter_map(|f| match data?.get(*f)? {
@@ -330,13 +368,7 @@ fn rejection(
         .filter(|s| !s.is_empty())
         .collect::<Vec<_>>()
         .join(" ");
-    Rejection {
-        collection,
-        index,
-        id,
-        label: (!label.is_empty()).then(|| shorten(&label, 60)),
-        problems,
-    }
+    (!label.is_empty()).then(|| shorten(&label, 60))
 }
 
 #[cfg(test)]

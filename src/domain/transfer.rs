@@ -266,7 +266,7 @@ pub fn time_here(book: &Book, home: &RecordId, her: &Record<Member>, left: Date)
 /// Works out what importing a transfer file would do: her record new to the
 /// register, or the member already there brought back or completed.
 pub(crate) fn plan_transfer(
-    envelope: Envelope,
+    envelope: &Envelope,
     book: &Book,
     device: &DeviceState,
     now_ms: u64,
@@ -356,7 +356,14 @@ pub(crate) fn plan_transfer(
             }),
         }
     }
-    let mut plan = ImportPlan::taking(FileKind::Transfer, unit, created, book, taken, clock);
+    let mut plan = ImportPlan::taking(
+        FileKind::Transfer,
+        unit.clone(),
+        created.clone(),
+        book,
+        taken,
+        clock,
+    );
     plan.rejected = rejected;
     plan.notes = notes;
     Ok(plan)

@@ -2,7 +2,8 @@
 //! province above that. No level is built in; a unit has a free kind label and a
 //! parent, so mergers of communes and provinces, and emulation clusters, are just data.
 
-use super::problem::{check_text, FieldProblem};
+use super::merge::compare_versions;
+use super::problem::{check_text, FieldProblem, Problem};
 use super::record::{Collection, Record, RecordId};
 use serde::{Deserialize, Serialize};
 
@@ -75,10 +76,7 @@ impl Unit {
         check_text("kind", &self.kind, MAX_UNIT_TEXT, true, &mut out);
         if let (Some(from), Some(to)) = (self.valid_from, self.valid_to) {
             if to < from {
-                out.push(FieldProblem::new(
-                    "valid_to",
-                    super::problem::Problem::BeforeStart,
-                ));
+                out.push(FieldProblem::new("valid_to", Problem::BeforeStart));
             }
         }
         if let Some(group) = &self.online_group {
@@ -109,6 +107,103 @@ pub fn with_ancestors<'a>(units: &'a Collection<Unit>, id: &RecordId) -> Vec<&'a
         }
     }
     chain
+}
+
+/// Units of `incoming` that would close a loop in the tree that `local` and
+/// `incoming` make together, each id taking the version that wins a merge,
+/// with what is wrong: a unit placed under itself, or under a unit that
+/// already lies below it. Of the file's units on a loop, the one with the
+/// least id is refused (the same one on every phone) and the loop is looked
+/// for again without it. A loop of `local` alone (a damaged store) is not
+/// the file's doing and is left to the store's own check.
+pub fn loops_closed(
+    local: &Collection<Unit>,
+    incoming: &Collection<Unit>,
+) -> Vec<(RecordId, Problem)> {
+    let mut refused: Vec<(RecordId, Problem)> = Vec::new();
+    loop {
+        let tree = merged_tree(local, incoming, &refused);
+        let Some(cycle) = first_cycle(&tree) else {
+            return refused;
+        };
+        let Some(&closing) = cycle
+            .iter()
+            .filter(|&&i| tree[i].1)
+            .min_by_key(|&&i| &tree[i].0.id)
+        else {
+            return refused;
+        };
+        let unit = tree[closing].0;
+        let problem = match cycle.len() {
+            1 => Problem::OwnParent,
+            _ => {
+                let parent = unit.data.parent.as_ref();
+                let above = parent.and_then(|p| tree.binary_search_by(|(u, _)| u.id.cmp(p)).ok());
+                Problem::ClosesLoop(
+                    above
+                        .map(|i| tree[i].0.data.name.clone())
+                        .unwrap_or_default(),
+                )
+            }
+        };
+        refused.push((unit.id.clone(), problem));
+    }
+}
+
+/// The tree as a merge would leave it, in id order: each unit's winning
+/// version, and whether it is the file's.
+fn merged_tree<'a>(
+    local: &'a Collection<Unit>,
+    incoming: &'a Collection<Unit>,
+    refused: &[(RecordId, Problem)],
+) -> Vec<(&'a Record<Unit>, bool)> {
+    let mut tree = Vec::with_capacity(local.len() + incoming.len());
+    let mut theirs = incoming
+        .all()
+        .filter(|u| refused.iter().all(|(id, _)| *id != u.id))
+        .peekable();
+    for ours in local.all() {
+        while let Some(unit) = theirs.next_if(|u| u.id < ours.id) {
+            tree.push((unit, true));
+        }
+        match theirs.next_if(|u| u.id == ours.id) {
+            Some(unit) if compare_versions(unit, ours).is_gt() => tree.push((unit, true)),
+            _ => tree.push((ours, false)),
+        }
+    }
+    tree.extend(theirs.map(|unit| (unit, true)));
+    tree
+}
+
+/// The positions of the units on one loop of `tree` (sorted by id), if any:
+/// each unit's parent is followed once, so a tree of any size is walked in
+/// one pass, loops of a damaged store included.
+fn first_cycle(tree: &[(&Record<Unit>, bool)]) -> Option<Vec<usize>> {
+    const NEW: u8 = 0;
+    const ON_PATH: u8 = 1;
+    const DONE: u8 = 2;
+    let mut state = vec![NEW; tree.len()];
+    let parent = |i: usize| {
+        let id = tree[i].0.data.parent.as_ref()?;
+        tree.binary_search_by(|(u, _)| u.id.cmp(id)).ok()
+    };
+    for start in 0..tree.len() {
+        let mut path = Vec::new();
+        let mut at = Some(start);
+        while let Some(i) = at.filter(|&i| state[i] != DONE) {
+            if state[i] == ON_PATH {
+                let from = path.iter().position(|&p| p == i).unwrap_or(0);
+                return Some(path.split_off(from));
+            }
+            state[i] = ON_PATH;
+            path.push(i);
+            at = parent(i);
+        }
+        for i in path {
+            state[i] = DONE;
+        }
+    }
+    None
 }
 
 /// What the first-run screen asks: the device's own unit and the names of the
@@ -203,6 +298,67 @@ mod tests {
             .map(|u| u.data.name.as_str())
             .collect();
         assert_eq!(chain, ["Chi hội Thôn Đông", "Hội LHPN xã An Bình"]);
+    }
+
+    #[test]
+    fn loops_are_found_alone_and_with_what_the_device_holds() {
+        let mut clock = Clock::new(DeviceId::from_random([1; 8]));
+        let top = Record::create(clock.tick(1), Unit::new("Xã", "x", None));
+        let a = Record::create(clock.tick(1), Unit::new("A", "x", Some(top.id.clone())));
+        let b = Record::create(clock.tick(1), Unit::new("B", "x", Some(a.id.clone())));
+        let local: Collection<Unit> = [top.clone(), a.clone(), b.clone()].into_iter().collect();
+        let none = Collection::default();
+        assert!(loops_closed(&none, &local).is_empty(), "a tree is no loop");
+
+        let own = a.edited(
+            clock.tick(2),
+            Unit {
+                parent: Some(a.id.clone()),
+                ..a.data.clone()
+            },
+        );
+        let file: Collection<Unit> = [own].into_iter().collect();
+        assert_eq!(
+            loops_closed(&local, &file),
+            [(a.id.clone(), Problem::OwnParent)]
+        );
+
+        // Sound alone (A under the top), a loop with the device's B under A.
+        let a_under_b = a.edited(
+            clock.tick(3),
+            Unit {
+                parent: Some(b.id.clone()),
+                ..a.data.clone()
+            },
+        );
+        let file: Collection<Unit> = [a_under_b.clone()].into_iter().collect();
+        assert_eq!(
+            loops_closed(&local, &file),
+            [(a.id.clone(), Problem::ClosesLoop("B".into()))]
+        );
+        // An older edit of the file loses the merge and closes nothing.
+        let stale = a.edited(
+            a.stamp.clone(),
+            Unit {
+                parent: Some(b.id.clone()),
+                ..a.data.clone()
+            },
+        );
+        let newer_here: Collection<Unit> = [
+            top.clone(),
+            a.edited(clock.tick(4), a.data.clone()),
+            b.clone(),
+        ]
+        .into_iter()
+        .collect();
+        let file: Collection<Unit> = [stale].into_iter().collect();
+        assert!(loops_closed(&newer_here, &file).is_empty());
+
+        // A store that loops already is walked once, not round and round.
+        let damaged: Collection<Unit> = [top.clone(), a_under_b, b.clone()].into_iter().collect();
+        let c = Record::create(clock.tick(5), Unit::new("C", "x", Some(b.id.clone())));
+        let file: Collection<Unit> = [c].into_iter().collect();
+        assert!(loops_closed(&damaged, &file).is_empty());
     }
 
     #[test]

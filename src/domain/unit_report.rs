@@ -60,8 +60,14 @@ impl UnitReport {
         RecordId::keyed(&["report", &period.code().to_ascii_lowercase(), unit.as_str()])
     }
 
-    pub fn problems(&self) -> Vec<FieldProblem> {
+    /// Everything wrong with the report. `today` is the last day a file may
+    /// speak of: a period after its year cannot have figures yet, and a
+    /// report for one would stand in every later comparison.
+    pub fn problems(&self, today: Date) -> Vec<FieldProblem> {
         let mut out = Vec::new();
+        if self.period.year() > today.year() {
+            out.push(FieldProblem::new("period", Problem::PeriodAhead));
+        }
         for (code, value) in &self.values {
             check_text(&format!("values.{code}"), code, 64, true, &mut out);
             check_count(
@@ -76,7 +82,14 @@ impl UnitReport {
                 MAX_VALUE,
                 &mut out,
             );
-            if is_share(code) && value.den.is_some_and(|den| value.num > den) {
+            if value.den == Some(0) && value.num > 0 {
+                // Summed into an office's rate, it would raise the rate of
+                // every unit it is added to.
+                out.push(FieldProblem::new(
+                    format!("values.{code}.den"),
+                    Problem::NothingUnder,
+                ));
+            } else if is_share(code) && value.den.is_some_and(|den| value.num > den) {
                 out.push(FieldProblem::new(
                     format!("values.{code}.num"),
                     Problem::OverWhole,
@@ -100,6 +113,16 @@ impl UnitReport {
             }
         }
         out
+    }
+
+    /// The report as it may leave the device: a rate or average over a
+    /// denominator of zero (members counted, but no count of the women in
+    /// the area yet) is no figure, and an office adding its numerator to
+    /// other units' denominators would overstate their rate. Left out, the
+    /// office sees "no figure" for it, as for a unit that sent nothing.
+    pub fn sendable(mut self) -> UnitReport {
+        self.values.retain(|_, v| v.den != Some(0) || v.num == 0);
+        self
     }
 
     /// A report that adds up others: values summed (numerators and

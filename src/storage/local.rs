@@ -233,12 +233,7 @@ fn load_collection(
     let Some(text) = read(store, &key) else {
         return;
     };
-    let restored = parse_json(text.as_bytes()).and_then(|value| {
-        loaded
-            .book
-            .restore_one(name, format, Some(&value), today, u64::MAX)
-    });
-    match restored {
+    match read_collection(&mut loaded.book, name, format, &text, today) {
         // Read whole in today's format: saved as it is until it changes.
         Ok(rejected) if rejected.is_empty() => {
             if format == crate::domain::envelope::FORMAT {
@@ -259,6 +254,54 @@ fn load_collection(
                 .problems
                 .push(LoadProblem::Unreadable { key, error, aside });
         }
+    }
+}
+
+/// Reads the stored text of the collection `name` into `book`, as a file's
+/// is read: the records it rejects, or why it cannot be read at all.
+fn read_collection(
+    book: &mut Book,
+    name: &str,
+    format: u32,
+    text: &str,
+    today: Date,
+) -> Result<Vec<Rejection>, FileError> {
+    parse_json(text.as_bytes())
+        .and_then(|value| book.restore_one(name, format, Some(&value), today, u64::MAX))
+}
+
+/// What is wrong with the copy kept aside under `aside`, found again by
+/// reading it as start-up did: start-up's banner says only which part, so
+/// that the words for every error stay off every page's first load.
+pub fn aside_problem(space: Space, aside: &str, text: &str, today: Date) -> Option<LoadProblem> {
+    let key = aside.split(".aside.").next()?.to_owned();
+    let name = key.strip_prefix(space.prefix())?;
+    let found = match name {
+        DEVICE => parse_json(text.as_bytes())
+            .and_then(|v| DeviceState::from_stored(&v))
+            .err()
+            .map(Err),
+        JOURNAL => parse_json(text.as_bytes())
+            .and_then(|v| v.is_object().then_some(()).ok_or(FileError::NotAnObject))
+            .err()
+            .map(Err),
+        _ => Some(read_collection(
+            &mut Book::default(),
+            name,
+            crate::domain::envelope::FORMAT,
+            text,
+            today,
+        )),
+    };
+    let aside = Some(aside.to_owned());
+    match found? {
+        Ok(rejected) if rejected.is_empty() => None,
+        Ok(rejected) => Some(LoadProblem::Rejected {
+            key,
+            rejected,
+            aside,
+        }),
+        Err(error) => Some(LoadProblem::Unreadable { key, error, aside }),
     }
 }
 

@@ -3,6 +3,7 @@
 use super::format::date_time;
 use super::import_panel::ImportPanel;
 use super::locked::LockedFile;
+use super::messages::load_problem_details;
 use super::route::Route;
 use super::sending::send_file;
 use super::state::{use_app, AppState};
@@ -10,7 +11,7 @@ use crate::domain::backup::write_backup;
 use crate::domain::envelope::{FileKind, OutFile};
 use crate::storage::device::{now_ms, today};
 use crate::storage::files::download;
-use crate::storage::local::{aside_copies, remove_aside};
+use crate::storage::local::{aside_copies, aside_problem, remove_aside};
 use crate::ui::i18n::t;
 use leptos::prelude::*;
 
@@ -87,8 +88,9 @@ pub fn FilesPage() -> impl IntoView {
     }
 }
 
-/// Unreadable data that start-up kept aside: the user can save each copy as a
-/// file, then remove it from the browser.
+/// Unreadable data that start-up kept aside, each copy with what is wrong
+/// with it: the user can save each copy as a file, then remove it from the
+/// browser.
 #[component]
 fn AsideCopies() -> impl IntoView {
     let state = use_app();
@@ -102,9 +104,15 @@ fn AsideCopies() -> impl IntoView {
                     {move || copies.get().into_iter().map(|(key, text)| {
                         let file_name = format!("du-lieu-cat-rieng_{}.json", key.replace('.', "-"));
                         let removed = key.clone();
+                        let wrong = aside_problem(state.space, &key, &text, state.today())
+                            .map(|problem| load_problem_details(&problem))
+                            .unwrap_or_default();
                         view! {
                             <li>
                                 <span>{t::key_characters(&key, text.chars().count())}</span>
+                                <ul class="problems">
+                                    {wrong.into_iter().map(|line| view! { <li>{line}</li> }).collect_view()}
+                                </ul>
                                 <button type="button" class="button" on:click=move |_| {
                                     download(&file_name, &text, "application/json");
                                 }>{t::download()}</button>

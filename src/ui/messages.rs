@@ -96,6 +96,8 @@ pub fn field_label(field: &str) -> &'static str {
         "indicator" => t::indicator(),
         "value" | "values" => t::value(),
         "period" => t::period(),
+        "office" | "set_by" => t::field_office(),
+        "campaign" => t::field_campaign(),
         _ => t::record(),
     }
 }
@@ -124,6 +126,13 @@ pub fn problem_text(problem: &Problem) -> String {
         Problem::UnknownIndicator => t::problem_unknown_indicator().into(),
         Problem::OutsideSubtree => t::problem_outside_subtree().into(),
         Problem::NotTheSendersOwn => t::problem_not_senders().into(),
+        Problem::OutOfOrder => t::problem_out_of_order().into(),
+        Problem::Dangling(id) => t::problem_dangling(id),
+        Problem::NamesRefused(id) => t::problem_names_refused(id),
+        Problem::OwnParent => t::problem_own_parent().into(),
+        Problem::ClosesLoop(other) => t::problem_closes_loop(other),
+        Problem::NothingUnder => t::problem_nothing_under().into(),
+        Problem::PeriodAhead => t::problem_period_ahead().into(),
     }
 }
 
@@ -254,7 +263,10 @@ pub fn save_error_text(error: &SaveError) -> &'static str {
     }
 }
 
-/// What start-up found, and what was done to keep it safe.
+/// What start-up found, and what was done to keep it safe, in a sentence for
+/// the banner every page shows. What exactly is wrong is on the files page
+/// ([`load_problem_details`]): its words for every field and error would
+/// weigh on every page's first load.
 pub fn load_problem_text(problem: &LoadProblem) -> String {
     let kept = |aside: &Option<String>| match aside {
         Some(_) => t::original_kept(),
@@ -270,26 +282,27 @@ pub fn load_problem_text(problem: &LoadProblem) -> String {
         }
     };
     match problem {
-        LoadProblem::Unreadable { key, error, aside } => {
-            t::load_unreadable(part(key), file_error_text(error), kept(aside))
-        }
+        LoadProblem::Unreadable { key, aside, .. } => t::load_unreadable(part(key), kept(aside)),
         LoadProblem::Rejected {
             key,
             rejected,
             aside,
-        } => t::load_rejected(
-            rejected.len(),
-            part(key),
-            rejected
-                .iter()
-                .take(3)
-                .map(|r| format!("{}: {}", rejection_subject(r), rejection_reasons(r)))
-                .collect::<Vec<_>>()
-                .join("; "),
-            kept(aside),
-        ),
+        } => t::load_rejected(rejected.len(), part(key), kept(aside)),
         LoadProblem::Newer { found } => t::load_newer(found),
         LoadProblem::NoStorage => save_error_text(&SaveError::Unavailable).into(),
+    }
+}
+
+/// What is wrong with stored data, a line for each record set aside (which
+/// one, each field and what is wrong with it) or why none could be read.
+pub fn load_problem_details(problem: &LoadProblem) -> Vec<String> {
+    match problem {
+        LoadProblem::Unreadable { error, .. } => vec![file_error_text(error)],
+        LoadProblem::Rejected { rejected, .. } => rejected
+            .iter()
+            .map(|r| format!("{}: {}", rejection_subject(r), rejection_reasons(r)))
+            .collect(),
+        LoadProblem::Newer { .. } | LoadProblem::NoStorage => Vec::new(),
     }
 }
 

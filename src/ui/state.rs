@@ -104,7 +104,8 @@ impl AppState {
         let Some((book, device)) = local::news(self.space, today()) else {
             return;
         };
-        let merged = self.book.with_untracked(|mine| mine.merged(&book));
+        let mut merged = self.book.get_untracked();
+        merged.merge_in(book);
         self.device.update(|mine| {
             if let Some(theirs) = &device {
                 mine.absorb(theirs);

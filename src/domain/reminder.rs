@@ -43,6 +43,17 @@ impl Written {
     }
 }
 
+/// How often backups are due.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Cadence {
+    /// After [`DAYS`] days or more than [`CHANGES`] changes.
+    Usual,
+    /// After any change: the browser may delete the site's data after a week
+    /// without a visit (Safari outside the Home Screen), so a day's work
+    /// is a day's risk. «Để sau» then waits one day, not [`SNOOZE_DAYS`].
+    Daily,
+}
+
 /// Why a backup is due.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub struct Reminder {
@@ -59,21 +70,27 @@ pub fn backup_due(
     last_backup_ms: Option<u64>,
     snoozed_until_ms: Option<u64>,
     now_ms: u64,
+    cadence: Cadence,
 ) -> Option<Reminder> {
     if written.count == 0 || snoozed_until_ms.is_some_and(|until| now_ms < until) {
         return None;
     }
     let since = last_backup_ms.or(written.first_ms)?;
     let age_days = now_ms.saturating_sub(since) / DAY_MS;
-    (written.count > CHANGES || age_days >= DAYS).then_some(Reminder {
+    let due = cadence == Cadence::Daily || written.count > CHANGES || age_days >= DAYS;
+    due.then_some(Reminder {
         days: last_backup_ms.map(|_| age_days),
         changes: written.count,
     })
 }
 
 /// When a reminder put off now may come back.
-pub fn snooze(now_ms: u64) -> u64 {
-    now_ms + SNOOZE_DAYS * DAY_MS
+pub fn snooze(now_ms: u64, cadence: Cadence) -> u64 {
+    let days = match cadence {
+        Cadence::Usual => SNOOZE_DAYS,
+        Cadence::Daily => 1,
+    };
+    now_ms + days * DAY_MS
 }
 
 #[cfg(test)]
@@ -124,10 +141,19 @@ mod tests {
         let day = DAY_MS;
         let recent = NOW - 2 * day;
         let few = written(&[NOW - day], Some(recent));
-        assert_eq!(backup_due(few, Some(recent), None, NOW), None);
+        assert_eq!(
+            backup_due(few, Some(recent), None, NOW, Cadence::Usual),
+            None
+        );
         let old = NOW - 30 * day;
         assert_eq!(
-            backup_due(written(&[NOW - day], Some(old)), Some(old), None, NOW),
+            backup_due(
+                written(&[NOW - day], Some(old)),
+                Some(old),
+                None,
+                NOW,
+                Cadence::Usual
+            ),
             Some(Reminder {
                 days: Some(30),
                 changes: 1
@@ -135,7 +161,13 @@ mod tests {
         );
         let many: Vec<u64> = (1..=51).map(|i| NOW - i).collect();
         assert_eq!(
-            backup_due(written(&many, Some(recent)), Some(recent), None, NOW),
+            backup_due(
+                written(&many, Some(recent)),
+                Some(recent),
+                None,
+                NOW,
+                Cadence::Usual
+            ),
             Some(Reminder {
                 days: Some(2),
                 changes: 51
@@ -143,7 +175,13 @@ mod tests {
         );
         let fifty: Vec<u64> = (1..=50).map(|i| NOW - i).collect();
         assert_eq!(
-            backup_due(written(&fifty, Some(recent)), Some(recent), None, NOW),
+            backup_due(
+                written(&fifty, Some(recent)),
+                Some(recent),
+                None,
+                NOW,
+                Cadence::Usual
+            ),
             None
         );
     }
@@ -152,7 +190,10 @@ mod tests {
     fn nothing_new_means_no_reminder_however_old_the_backup() {
         let year_ago = NOW - 365 * DAY_MS;
         let none = written(&[year_ago - 1], Some(year_ago));
-        assert_eq!(backup_due(none, Some(year_ago), None, NOW), None);
+        assert_eq!(
+            backup_due(none, Some(year_ago), None, NOW, Cadence::Usual),
+            None
+        );
     }
 
     #[test]
@@ -160,24 +201,62 @@ mod tests {
         let month_ago = NOW - 31 * DAY_MS;
         let w = written(&[month_ago, NOW - 1], None);
         assert_eq!(
-            backup_due(w, None, None, NOW),
+            backup_due(w, None, None, NOW, Cadence::Usual),
             Some(Reminder {
                 days: None,
                 changes: 2
             })
         );
         assert_eq!(
-            backup_due(written(&[NOW - DAY_MS], None), None, None, NOW),
+            backup_due(
+                written(&[NOW - DAY_MS], None),
+                None,
+                None,
+                NOW,
+                Cadence::Usual
+            ),
             None
         );
+    }
+
+    #[test]
+    fn where_the_browser_deletes_after_a_week_every_change_is_due() {
+        let yesterday = NOW - DAY_MS;
+        let one = written(&[NOW - 1], Some(yesterday));
+        assert_eq!(
+            backup_due(one, Some(yesterday), None, NOW, Cadence::Usual),
+            None
+        );
+        assert_eq!(
+            backup_due(one, Some(yesterday), None, NOW, Cadence::Daily),
+            Some(Reminder {
+                days: Some(1),
+                changes: 1
+            })
+        );
+        let none = written(&[yesterday - 1], Some(yesterday));
+        assert_eq!(
+            backup_due(none, Some(yesterday), None, NOW, Cadence::Daily),
+            None
+        );
+        let until = snooze(NOW, Cadence::Daily);
+        assert_eq!(until, NOW + DAY_MS, "put off for one day only");
+        assert_eq!(
+            backup_due(one, Some(yesterday), Some(until), NOW + 1, Cadence::Daily),
+            None
+        );
+        assert!(backup_due(one, Some(yesterday), Some(until), until, Cadence::Daily).is_some());
     }
 
     #[test]
     fn put_off_for_three_days() {
         let old = NOW - 40 * DAY_MS;
         let w = written(&[NOW - 1], Some(old));
-        let until = snooze(NOW);
-        assert_eq!(backup_due(w, Some(old), Some(until), NOW + DAY_MS), None);
-        assert!(backup_due(w, Some(old), Some(until), until).is_some());
+        let until = snooze(NOW, Cadence::Usual);
+        assert_eq!(
+            backup_due(w, Some(old), Some(until), NOW + DAY_MS, Cadence::Usual),
+            None
+        );
+        assert!(backup_due(w, Some(old), Some(until), until, Cadence::Usual).is_some());
     }
 }

@@ -1,6 +1,7 @@
 //! Persistent storage (`navigator.storage.persist()`): a browser that grants
 //! it never clears the site's data on its own when the phone runs short of
-//! space; only she can, by clearing the browser's data.
+//! space; only she can, by clearing the browser's data. And the one browser
+//! that deletes it whatever is asked: Safari on iPhone and iPad.
 
 use wasm_bindgen::JsCast;
 use wasm_bindgen_futures::JsFuture;
@@ -53,4 +54,17 @@ pub async fn current() -> Persistence {
         Some(manager) => answer(manager.persisted()).await,
         None => Persistence::Unsupported,
     }
+}
+
+/// Whether this is Safari on an iPhone or iPad, in a tab rather than added to
+/// the Home Screen: there Safari deletes everything the site stored, the
+/// book included, after seven days of Safari use without a visit (WebKit's
+/// tracking prevention), and no request keeps it. Only iOS and iPadOS
+/// Safari have `navigator.standalone`; it is true in a Home Screen app,
+/// which keeps its data.
+pub fn deleted_after_a_week() -> bool {
+    web_sys::window()
+        .and_then(|w| js_sys::Reflect::get(&w.navigator(), &"standalone".into()).ok())
+        .and_then(|standalone| standalone.as_bool())
+        == Some(false)
 }

@@ -1,14 +1,16 @@
 //! Messages that stay at the top of every page until dealt with: the sample
 //! space, a save that failed, data that could not be read at start-up, a new
-//! version waiting to be applied, storage nearly full, a backup due.
+//! version waiting to be applied, storage nearly full, a backup due, and
+//! Safari's deletion of the book after a week outside the Home Screen.
 
 use super::files_page::make_backup;
 use super::messages::{load_problem_text, save_error_text};
 use super::state::{use_app, AppState};
-use crate::domain::reminder::{backup_due, snooze, Reminder, CHANGES, DAYS};
+use crate::domain::reminder::{backup_due, snooze, Cadence, Reminder, CHANGES, DAYS};
 use crate::domain::storage_meter::{fill, percent_used, Fill};
 use crate::storage::device::now_ms;
 use crate::storage::local::{usage, Space};
+use crate::storage::persistence::deleted_after_a_week;
 use crate::storage::service_worker::apply_update;
 use crate::ui::i18n::t;
 use leptos::prelude::*;
@@ -26,9 +28,22 @@ pub fn switch_space(state: AppState, space: Space) {
     }
 }
 
+/// How often backups are due on this browser: daily where it deletes the
+/// site's data after a week without a visit.
+fn cadence() -> Cadence {
+    if deleted_after_a_week() {
+        Cadence::Daily
+    } else {
+        Cadence::Usual
+    }
+}
+
 /// When the app reminds her of backups, in one sentence.
 pub fn reminder_rule() -> String {
-    t::reminder_rule(DAYS, CHANGES)
+    match cadence() {
+        Cadence::Usual => t::reminder_rule(DAYS, CHANGES),
+        Cadence::Daily => t::reminder_rule_daily().into(),
+    }
 }
 
 fn reminder_text(reminder: Reminder) -> String {
@@ -48,10 +63,10 @@ fn BackupReminder() -> impl IntoView {
             .device
             .with(|d| (d.last_backup_ms, d.reminder_snoozed_until_ms));
         let written = state.book.with(|b| b.written_after(last));
-        backup_due(written, last, snoozed, now_ms())
+        backup_due(written, last, snoozed, now_ms(), cadence())
     };
     let later = move |_| {
-        let until = snooze(now_ms());
+        let until = snooze(now_ms(), cadence());
         state
             .device
             .update(|d| d.reminder_snoozed_until_ms = Some(until));
@@ -66,6 +81,30 @@ fn BackupReminder() -> impl IntoView {
                 </div>
             </div>
         })
+    }
+}
+
+/// Safari on iPhone and iPad, outside the Home Screen, deletes the book after
+/// a week without a visit, and offers no install prompt: said at set-up and
+/// on every start, with the steps to add the app to the Home Screen (open at
+/// set-up, a tap away after), until she opens it from there.
+#[component]
+fn SafariWarning() -> impl IntoView {
+    let state = use_app();
+    let set_up = state.device.with_untracked(|d| d.home.is_some());
+    view! {
+        <div class="banner warn" role="note">
+            <p>{t::safari_warning()}</p>
+            <details open=!set_up>
+                <summary>{t::safari_how()}</summary>
+                <ol>
+                    <li>{t::safari_step_share()}</li>
+                    <li>{t::safari_step_add()}</li>
+                    <li>{t::safari_step_open()}</li>
+                </ol>
+                <p>{t::safari_move_book()}</p>
+            </details>
+        </div>
     }
 }
 
@@ -105,6 +144,7 @@ pub fn Banners() -> impl IntoView {
                     <button type="button" class="button primary" on:click=move |_| apply_update()>{t::update()}</button>
                 </div>
             })}
+            {deleted_after_a_week().then(|| view! { <SafariWarning/> })}
             {(!state.space.is_sample()).then(|| view! { <BackupReminder/> })}
             <StorageWarning/>
             {move || state.save_error.get().map(|error| view! {

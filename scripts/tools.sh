@@ -49,6 +49,19 @@ if ! command -v npm >/dev/null; then
   apt_install nodejs npm
 fi
 
+# The end-to-end runner (node:test) and Playwright are used with Node.js 20:
+# a machine with another major version (Debian 12 ships 18; newer ones
+# change `node --test`) gets Node.js 20 from the npm registry, in .tools/,
+# which the Makefile puts first on PATH.
+NODE_MAJOR=20
+if ! node --version 2>/dev/null | grep -q "^v$NODE_MAJOR\."; then
+  arch=$(uname -m | sed -e 's/x86_64/x64/' -e 's/aarch64/arm64/')
+  say "installing Node.js $NODE_MAJOR (node-linux-$arch) into .tools/"
+  npm install --prefix .tools --no-save --no-audit --no-fund "node-linux-$arch@$NODE_MAJOR"
+  ln -sf "node-linux-$arch" .tools/node_modules/node-linux
+  node --version | grep -q "^v$NODE_MAJOR\." || { echo "Node.js $NODE_MAJOR is not first on PATH" >&2; exit 1; }
+fi
+
 if ! [ -x node_modules/.bin/wasm-opt ] || ! [ -d node_modules/playwright-core ] || ! [ -d node_modules/axe-core ] \
   || [ package-lock.json -nt node_modules/.package-lock.json ]; then
   say "installing npm tools from package-lock.json"

@@ -183,6 +183,7 @@ pub fn App(state: AppState, pages: Pages) -> impl IntoView {
                 {move || {
                     let route = state.route.get();
                     if route.bundle() == pages.bundle {
+                        route::mark_shown(&route);
                         (pages.page)(route)
                     } else {
                         // A link from the other page's routes: open that page.

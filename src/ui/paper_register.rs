@@ -50,7 +50,9 @@ pub fn PaperRegisterPage() -> impl IntoView {
                 <button type="button" class="button" on:click=csv>{t::paper_csv()}</button>
                 <button type="button" class="button" on:click=xlsx>{t::paper_xlsx()}</button>
             </div>
-            <div class="table-wrap">
+            // Wider than a phone: a region she can reach and scroll with
+            // the keyboard, named for a screen reader.
+            <div class="table-wrap" tabindex="0" role="region" aria-label=t::paper_title()>
                 <table class="paper-table">
                     <thead>
                         <tr>{move || sheet.with(|s| s.columns.iter().map(|c| view! { <th scope="col">{c.clone()}</th> }).collect_view())}</tr>

@@ -89,6 +89,24 @@ impl Section {
         }
     }
 
+    /// Whether its records open in a form of their own (fees are ticked in
+    /// the list, the area's counts typed in it).
+    fn has_form(self) -> bool {
+        !matches!(self, Section::Fees | Section::Baseline)
+    }
+
+    /// The collection of the records its form edits.
+    fn collection(self) -> &'static str {
+        match self {
+            Section::Cadres => "roles",
+            Section::Trainings => "trainings",
+            Section::Models => "models",
+            Section::Activities => "activities",
+            Section::Fees => "fees",
+            Section::Baseline => "denominators",
+        }
+    }
+
     pub fn label(self) -> &'static str {
         match self {
             Section::Cadres => t::section_cadres(),
@@ -146,11 +164,11 @@ impl Route {
             ["hoi-vien", id] => RecordId::parse(id).map_or(Route::Register, Route::Member),
             ["cong-viec"] => Route::Work(Section::Cadres),
             ["cong-viec", slug] => section(slug).map_or(Route::Register, Route::Work),
-            ["cong-viec", slug, "moi"] => {
-                section(slug).map_or(Route::Register, |s| Route::Edit(s, None))
-            }
+            ["cong-viec", slug, "moi"] => section(slug)
+                .filter(|s| s.has_form())
+                .map_or(Route::Register, |s| Route::Edit(s, None)),
             ["cong-viec", slug, id] => match (section(slug), RecordId::parse(id)) {
-                (Some(s), Some(id)) => Route::Edit(s, Some(id)),
+                (Some(s), Some(id)) if s.has_form() => Route::Edit(s, Some(id)),
                 _ => Route::Register,
             },
             ["so-lieu"] => Route::Figures,
@@ -166,6 +184,56 @@ impl Route {
                 RecordId::parse(id).map_or(Route::Register, Route::Transfer)
             }
             _ => Route::Register,
+        }
+    }
+
+    /// Every place of the app, those naming a record with `id`: the one
+    /// table the page sweeps of the end-to-end tests visit
+    /// (`examples/routes.rs`), so that a page added here is checked.
+    pub fn all(id: &RecordId) -> Vec<Route> {
+        let mut all = vec![Route::Register, Route::NewMember, Route::Member(id.clone())];
+        for section in Section::ALL {
+            all.push(Route::Work(section));
+            if section.has_form() {
+                all.push(Route::Edit(section, None));
+                all.push(Route::Edit(section, Some(id.clone())));
+            }
+        }
+        all.extend([
+            Route::Figures,
+            Route::Report,
+            Route::Compare,
+            Route::Plan,
+            Route::Files,
+            Route::Unit,
+            Route::Settings,
+            Route::MemberList,
+            Route::PaperRegister,
+            Route::Transfer(id.clone()),
+        ]);
+        all
+    }
+
+    /// The collection of the record the route names, if it names one. (A
+    /// new kind of route makes this match fail to compile: add it to
+    /// [`Route::all`] too.)
+    pub fn names_record(&self) -> Option<&'static str> {
+        match self {
+            Route::Member(_) | Route::Transfer(_) => Some("members"),
+            Route::Edit(section, Some(_)) => Some(section.collection()),
+            Route::Register
+            | Route::NewMember
+            | Route::Work(_)
+            | Route::Edit(_, None)
+            | Route::Figures
+            | Route::Report
+            | Route::Compare
+            | Route::Plan
+            | Route::Files
+            | Route::Unit
+            | Route::Settings
+            | Route::MemberList
+            | Route::PaperRegister => None,
         }
     }
 
@@ -221,6 +289,20 @@ pub fn current() -> Route {
     Route::parse(&hash)
 }
 
+/// Writes on the page which place is drawn (`<body data-page>`, its
+/// address's `#` part), in the same step as its view: what a page sweep of
+/// the end-to-end tests checks it reached, since an unknown address draws
+/// the register. Set here rather than as a reactive attribute, which costs
+/// every page 3 KB.
+pub fn mark_shown(route: &Route) {
+    if let Some(body) = web_sys::window()
+        .and_then(|w| w.document())
+        .and_then(|d| d.body())
+    {
+        let _ = body.set_attribute("data-page", &route.hash());
+    }
+}
+
 /// Goes to a route as a link would, so that "back" returns.
 pub fn go(route: &Route) {
     if let Some(window) = web_sys::window() {
@@ -238,27 +320,7 @@ mod tests {
     #[test]
     fn hashes_round_trip() {
         let id = RecordId::parse("19ad-0-abababababababab").unwrap();
-        let mut routes = vec![
-            Route::Register,
-            Route::NewMember,
-            Route::Member(id.clone()),
-            Route::Transfer(id.clone()),
-            Route::MemberList,
-            Route::PaperRegister,
-            Route::Figures,
-            Route::Report,
-            Route::Compare,
-            Route::Plan,
-            Route::Files,
-            Route::Unit,
-            Route::Settings,
-        ];
-        for section in Section::ALL {
-            routes.push(Route::Work(section));
-            routes.push(Route::Edit(section, None));
-            routes.push(Route::Edit(section, Some(id.clone())));
-        }
-        for route in routes {
+        for route in Route::all(&id) {
             assert_eq!(Route::parse(&route.hash()), route);
         }
         set_bundle(Bundle::Shell);
@@ -271,5 +333,10 @@ mod tests {
         assert_eq!(Route::parse(""), Route::Register);
         assert_eq!(Route::parse("#/hoi-vien/BAD"), Route::Register);
         assert_eq!(Route::parse("#/cong-viec/khong-co"), Route::Register);
+        assert_eq!(
+            Route::parse("#/cong-viec/hoi-phi/moi"),
+            Route::Register,
+            "fees have no form of their own"
+        );
     }
 }

@@ -5,7 +5,7 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { servedApp } from './fixtures/env.mjs';
 import { newPhone } from './fixtures/app.mjs';
-import { CHAPTER_PAGES, openPage } from './fixtures/pages.mjs';
+import { everyPage, openPage } from './fixtures/pages.mjs';
 
 const env = servedApp();
 
@@ -39,7 +39,7 @@ function problems(page) {
 }
 
 async function checkAll(phone, found, label) {
-  for (const address of CHAPTER_PAGES) {
+  for (const address of await everyPage(phone)) {
     await openPage(phone, address);
     for (const line of await problems(phone.page)) found.push(`${label} ${address} ${line}`);
   }
@@ -70,7 +70,7 @@ test('text at 200 % still fits at 360 px', async () => {
     await phone.page.reload();
     await phone.page.getByRole('button', { name: 'Xem dữ liệu mẫu' }).click();
     await phone.page.locator('.member-row').first().waitFor();
-    for (const address of CHAPTER_PAGES) {
+    for (const address of await everyPage(phone)) {
       await openPage(phone, address);
       const wide = await phone.page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
       if (wide > 0) found.push(`${address} scrolls sideways by ${wide} px`);

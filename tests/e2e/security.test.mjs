@@ -6,7 +6,7 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { servedApp } from './fixtures/env.mjs';
 import { newPhone } from './fixtures/app.mjs';
-import { CHAPTER_PAGES, openPage } from './fixtures/pages.mjs';
+import { everyPage, openPage } from './fixtures/pages.mjs';
 
 const env = servedApp();
 
@@ -18,6 +18,9 @@ test('a script slipped into a page is refused by its policy', async () => {
       assert.ok(policy.includes(rule), `${rule} in ${policy}`);
     }
     assert.match(policy, /script-src 'self' 'wasm-unsafe-eval' 'sha256-[A-Za-z0-9+/=]+'(;|$)/);
+    /** The policy's report of a refusal, as the browser writes it to the console. */
+    const report = (rule) => phone.page.waitForEvent('console', (m) => /Content Security Policy/.test(m.text()) && rule.test(m.text()));
+    const refusedScript = report(/script-src/);
     const ran = await phone.page.evaluate(() => {
       const script = document.createElement('script');
       script.textContent = 'window.slippedIn = true';
@@ -25,14 +28,19 @@ test('a script slipped into a page is refused by its policy', async () => {
       return window.slippedIn === true;
     });
     assert.equal(ran, false);
-    await phone.page.waitForTimeout(100);
-    assert.equal(phone.errors.length, 1);
-    assert.match(phone.errors[0], /^csp: .*Content Security Policy/);
+    await refusedScript;
     // A script that did run could not send her data anywhere: connect-src.
+    const refusedSending = report(/connect-src/);
     const sent = await phone.page.evaluate(() => fetch('http://127.0.0.2:9/collect', { method: 'POST', body: 'x' })
       .then(() => true, () => false));
     assert.equal(sent, false);
-    assert.ok(phone.errors.slice(1).some((e) => /^csp: .*connect-src/.test(e)), phone.errors.join('\n'));
+    await refusedSending;
+    // The refusals, and nothing else, were collected as errors of the page:
+    // the script's, then the connection's (Chromium writes two lines for it).
+    const errors = phone.takeErrors();
+    assert.match(errors[0], /^csp: .*script-src/);
+    assert.ok(errors.length > 1, errors.join('\n'));
+    assert.ok(errors.slice(1).every((e) => /^csp: .*connect/.test(e)), errors.join('\n'));
   } finally {
     await phone.close();
   }
@@ -48,12 +56,11 @@ test('a day of use asks nothing of any origin but its own', async () => {
     await phone.makeBackup();
     await phone.page.goto(env.server.url);
     await openPage(phone, '#/');
-    for (const address of CHAPTER_PAGES) await openPage(phone, address);
+    for (const address of await everyPage(phone, { all: false })) await openPage(phone, address);
     const origin = new URL(env.server.url).origin;
     const elsewhere = requests.filter((url) => !url.startsWith(`${origin}/`) && !/^(data|blob):/.test(url));
     assert.deepEqual(elsewhere, []);
     assert.ok(requests.length > 20, `${requests.length} requests seen`);
-    assert.deepEqual(phone.errors, []);
   } finally {
     await phone.close();
   }

@@ -53,7 +53,6 @@ test('two tabs edit the same member and different ones, interleaved: every edit 
     await first.goTo('Hội viên');
     await first.page.locator('.member-row', { hasText: 'Vũ Thị Mai' }).waitFor();
     assert.deepEqual((await first.memberNames()).sort(), everyone);
-    assert.deepEqual(first.errors, []);
   } finally {
     await first.close();
   }

@@ -30,88 +30,65 @@ pub type Field = (&'static str, Option<usize>);
 pub trait Refers {
     /// Calls `found` with each id the record names, its field, and the
     /// collection the id must be found in.
-    fn references(&self, _found: &mut dyn FnMut(Field, &'static str, &RecordId)) {}
+    fn references(&self, found: &mut dyn FnMut(Field, &'static str, &RecordId));
 }
 
-impl Refers for Member {
-    fn references(&self, found: &mut dyn FnMut(Field, &'static str, &RecordId)) {
-        if let Some(group) = &self.group {
-            found(("group", None), "groups", group);
+/// A field holding ids: one, perhaps one, or a list.
+trait Ids {
+    /// Each id, with its position in a list.
+    fn each(&self, found: &mut dyn FnMut(Option<usize>, &RecordId));
+}
+
+impl Ids for RecordId {
+    fn each(&self, found: &mut dyn FnMut(Option<usize>, &RecordId)) {
+        found(None, self);
+    }
+}
+
+impl Ids for Option<RecordId> {
+    fn each(&self, found: &mut dyn FnMut(Option<usize>, &RecordId)) {
+        if let Some(id) = self {
+            found(None, id);
         }
     }
 }
 
-impl Refers for Role {
-    fn references(&self, found: &mut dyn FnMut(Field, &'static str, &RecordId)) {
-        found(("member", None), "members", &self.member);
-    }
-}
-
-/// Each member of a list, with its position.
-fn each_member(
-    field: &'static str,
-    ids: &[RecordId],
-    found: &mut dyn FnMut(Field, &'static str, &RecordId),
-) {
-    for (i, id) in ids.iter().enumerate() {
-        found((field, Some(i)), "members", id);
-    }
-}
-
-impl Refers for Training {
-    fn references(&self, found: &mut dyn FnMut(Field, &'static str, &RecordId)) {
-        each_member("attendees", &self.attendees, found);
-    }
-}
-
-impl Refers for Model {
-    fn references(&self, found: &mut dyn FnMut(Field, &'static str, &RecordId)) {
-        each_member("participants", &self.participants, found);
-    }
-}
-
-impl Refers for Activity {
-    fn references(&self, found: &mut dyn FnMut(Field, &'static str, &RecordId)) {
-        each_member("attendees", &self.attendees, found);
-    }
-}
-
-impl Refers for FeePayment {
-    fn references(&self, found: &mut dyn FnMut(Field, &'static str, &RecordId)) {
-        found(("member", None), "members", &self.member);
-    }
-}
-
-impl Refers for Target {
-    fn references(&self, found: &mut dyn FnMut(Field, &'static str, &RecordId)) {
-        if let Some(office) = &self.set_by {
-            found(("set_by", None), "units", office);
+impl Ids for Vec<RecordId> {
+    fn each(&self, found: &mut dyn FnMut(Option<usize>, &RecordId)) {
+        for (i, id) in self.iter().enumerate() {
+            found(Some(i), id);
         }
     }
 }
 
-impl Refers for UnitReport {
-    fn references(&self, found: &mut dyn FnMut(Field, &'static str, &RecordId)) {
-        found(("unit", None), "units", &self.unit);
-    }
+/// The table: each kind, the fields that must resolve, and where.
+macro_rules! references {
+    ($($kind:ty { $($field:ident: $collection:literal),* })*) => {$(
+        impl Refers for $kind {
+            #[allow(unused_variables)]
+            fn references(&self, found: &mut dyn FnMut(Field, &'static str, &RecordId)) {
+                $(self.$field.each(&mut |at, id| found((stringify!($field), at), $collection, id));)*
+            }
+        }
+    )*};
 }
 
-impl Refers for Campaign {
-    fn references(&self, found: &mut dyn FnMut(Field, &'static str, &RecordId)) {
-        found(("office", None), "units", &self.office);
-    }
+references! {
+    Member { group: "groups" }
+    Role { member: "members" }
+    Training { attendees: "members" }
+    Model { participants: "members" }
+    Activity { attendees: "members" }
+    FeePayment { member: "members" }
+    Target { set_by: "units" }
+    UnitReport { unit: "units" }
+    Campaign { office: "units" }
+    Scores { unit: "units" }
+    Unit {}
+    WomenGroup {}
+    FeeRate {}
+    Denominators {}
 }
-
-impl Refers for Scores {
-    fn references(&self, found: &mut dyn FnMut(Field, &'static str, &RecordId)) {
-        found(("unit", None), "units", &self.unit);
-    }
-}
-
-impl Refers for Unit {}
-impl Refers for WomenGroup {}
-impl Refers for FeeRate {}
-impl Refers for Denominators {}
 
 /// A record that cannot be taken as it is, found after its collection was read.
 #[derive(Clone, Debug, PartialEq, Eq)]

@@ -36,6 +36,29 @@ async function sizesAndLanguages(browser, url) {
     await phone.close();
   }
 }
+/**
+ * Safari on an iPhone in a tab, which deletes the book after a week: the
+ * warning at set-up (steps open) and at a later start (steps a tap away).
+ */
+async function safari(browser, url) {
+  const phone = await newPhone(browser, 'about:blank', {
+    userAgent: 'Mozilla/5.0 (iPhone; CPU iPhone OS 18_5 like Mac OS X) AppleWebKit/605.1.15 (KHTML, like Gecko) Version/18.5 Mobile/15E148 Safari/604.1',
+    isMobile: true,
+    hasTouch: true,
+  });
+  const p = phone.page;
+  await phone.context.addInitScript(() => Object.defineProperty(Navigator.prototype, 'standalone', { get: () => false }));
+  await p.goto(url);
+  await p.getByText('Safari sẽ tự xoá toàn bộ sổ', { exact: false }).waitFor();
+  await p.evaluate(() => window.scrollTo(0, 0));
+  await p.screenshot({ path: `${out}/safari-first-run.png`, fullPage: true });
+  await phone.setUp({ unit: 'Chi hội Thôn Đông', commune: 'Hội LHPN xã An Bình' });
+  await phone.addMember({ name: 'Nguyễn Thị Hoa' });
+  await phone.reload();
+  await p.screenshot({ path: `${out}/safari-start.png` });
+  await phone.close();
+}
+
 const server = await serveDist();
 const browser = await launchBrowser();
 try {
@@ -136,6 +159,7 @@ try {
   await shot('plan', true);
   await p.setViewportSize({ width: 1280, height: 800 });
   await shot('plan-wide');
+  await safari(browser, server.url);
   await sizesAndLanguages(browser, server.url);
   console.log(`screenshots written to ${out}/`);
 } finally {

@@ -13,7 +13,7 @@ use super::date::Date;
 use super::envelope::{check_app_and_format, FileError, APP, FORMAT};
 use super::fee::{FeePayment, FeeRate};
 use super::member::Member;
-use super::merge::{classify, merge_into, Outcome, Tally};
+use super::merge::{classify, merge, merge_into, Outcome, Tally};
 use super::model::Model;
 use super::problem::FieldProblem;
 use super::record::{Collection, Record, RecordId};
@@ -138,8 +138,13 @@ macro_rules! collections {
                 }
             }
 
-            /// Merges `other` into this book in place, collection by
-            /// collection (see `merge`).
+            /// Each collection merged with the other book's (see `merge`).
+            pub fn merged(&self, other: &Book) -> Book {
+                Book { $($field: merge(&self.$field, &other.$field),)* }
+            }
+
+            /// Merges `other` into this book in place: what [`Book::merged`]
+            /// returns, without copying this book.
             pub fn merge_in(&mut self, other: Book) {
                 $(merge_into(&mut self.$field, other.$field.into_records());)*
             }

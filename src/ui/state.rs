@@ -104,8 +104,7 @@ impl AppState {
         let Some((book, device)) = local::news(self.space, today()) else {
             return;
         };
-        let mut merged = self.book.get_untracked();
-        merged.merge_in(book);
+        let merged = self.book.with_untracked(|mine| mine.merged(&book));
         self.device.update(|mine| {
             if let Some(theirs) = &device {
                 mine.absorb(theirs);

@@ -6,6 +6,7 @@ use super::merge::compare_versions;
 use super::problem::{check_text, FieldProblem, Problem};
 use super::record::{Collection, Record, RecordId};
 use serde::{Deserialize, Serialize};
+use std::collections::BTreeSet;
 
 /// Longest unit name or kind label.
 pub const MAX_UNIT_TEXT: usize = 120;
@@ -121,89 +122,94 @@ pub fn loops_closed(
     incoming: &Collection<Unit>,
 ) -> Vec<(RecordId, Problem)> {
     let mut refused: Vec<(RecordId, Problem)> = Vec::new();
-    loop {
-        let tree = merged_tree(local, incoming, &refused);
-        let Some(cycle) = first_cycle(&tree) else {
-            return refused;
-        };
-        let Some(&closing) = cycle
+    let tree = Tree { local, incoming };
+    while let Some(cycle) = tree.first_loop(&refused) {
+        let closing = cycle
             .iter()
-            .filter(|&&i| tree[i].1)
-            .min_by_key(|&&i| &tree[i].0.id)
-        else {
-            return refused;
+            .filter_map(|id| tree.winner(id, &refused))
+            .filter(|(_, theirs)| *theirs)
+            .map(|(unit, _)| unit)
+            .min_by_key(|unit| &unit.id);
+        let Some(unit) = closing else {
+            break;
         };
-        let unit = tree[closing].0;
         let problem = match cycle.len() {
             1 => Problem::OwnParent,
-            _ => {
-                let parent = unit.data.parent.as_ref();
-                let above = parent.and_then(|p| tree.binary_search_by(|(u, _)| u.id.cmp(p)).ok());
-                Problem::ClosesLoop(
-                    above
-                        .map(|i| tree[i].0.data.name.clone())
-                        .unwrap_or_default(),
-                )
-            }
+            _ => Problem::ClosesLoop(
+                unit.data
+                    .parent
+                    .as_ref()
+                    .and_then(|p| tree.winner(p, &refused))
+                    .map(|(above, _)| above.data.name.clone())
+                    .unwrap_or_default(),
+            ),
         };
         refused.push((unit.id.clone(), problem));
     }
+    refused
 }
 
-/// The tree as a merge would leave it, in id order: each unit's winning
-/// version, and whether it is the file's.
-fn merged_tree<'a>(
+/// The units as a merge would leave them, looked up one at a time.
+struct Tree<'a> {
     local: &'a Collection<Unit>,
     incoming: &'a Collection<Unit>,
-    refused: &[(RecordId, Problem)],
-) -> Vec<(&'a Record<Unit>, bool)> {
-    let mut tree = Vec::with_capacity(local.len() + incoming.len());
-    let mut theirs = incoming
-        .all()
-        .filter(|u| refused.iter().all(|(id, _)| *id != u.id))
-        .peekable();
-    for ours in local.all() {
-        while let Some(unit) = theirs.next_if(|u| u.id < ours.id) {
-            tree.push((unit, true));
-        }
-        match theirs.next_if(|u| u.id == ours.id) {
-            Some(unit) if compare_versions(unit, ours).is_gt() => tree.push((unit, true)),
-            _ => tree.push((ours, false)),
-        }
-    }
-    tree.extend(theirs.map(|unit| (unit, true)));
-    tree
 }
 
-/// The positions of the units on one loop of `tree` (sorted by id), if any:
-/// each unit's parent is followed once, so a tree of any size is walked in
-/// one pass, loops of a damaged store included.
-fn first_cycle(tree: &[(&Record<Unit>, bool)]) -> Option<Vec<usize>> {
-    const NEW: u8 = 0;
-    const ON_PATH: u8 = 1;
-    const DONE: u8 = 2;
-    let mut state = vec![NEW; tree.len()];
-    let parent = |i: usize| {
-        let id = tree[i].0.data.parent.as_ref()?;
-        tree.binary_search_by(|(u, _)| u.id.cmp(id)).ok()
-    };
-    for start in 0..tree.len() {
-        let mut path = Vec::new();
-        let mut at = Some(start);
-        while let Some(i) = at.filter(|&i| state[i] != DONE) {
-            if state[i] == ON_PATH {
-                let from = path.iter().position(|&p| p == i).unwrap_or(0);
-                return Some(path.split_off(from));
+impl<'a> Tree<'a> {
+    /// The winning version of `id`, and whether it is the file's.
+    fn winner(
+        &self,
+        id: &RecordId,
+        refused: &[(RecordId, Problem)],
+    ) -> Option<(&'a Record<Unit>, bool)> {
+        let theirs = self
+            .incoming
+            .get(id)
+            .filter(|u| refused.iter().all(|(r, _)| *r != u.id));
+        match (self.local.get(id), theirs) {
+            (Some(ours), Some(theirs)) if compare_versions(theirs, ours).is_gt() => {
+                Some((theirs, true))
             }
-            state[i] = ON_PATH;
-            path.push(i);
-            at = parent(i);
-        }
-        for i in path {
-            state[i] = DONE;
+            (Some(ours), _) => Some((ours, false)),
+            (None, theirs) => theirs.map(|u| (u, true)),
         }
     }
-    None
+
+    /// The ids of one loop through a unit of the file, if any. Walks up from
+    /// each of the file's units, every unit at most once (a walk stops where
+    /// an earlier one passed), so a tree of any size is looked at in one
+    /// pass; a loop of the store alone is passed over.
+    fn first_loop(&self, refused: &[(RecordId, Problem)]) -> Option<Vec<&'a RecordId>> {
+        let mut done: BTreeSet<&RecordId> = BTreeSet::new();
+        for start in self.incoming.all() {
+            let mut path: Vec<&RecordId> = Vec::new();
+            let mut on_path: BTreeSet<&RecordId> = BTreeSet::new();
+            let mut at = self
+                .winner(&start.id, refused)
+                .filter(|(_, theirs)| *theirs);
+            while let Some((unit, _)) = at.filter(|(u, _)| !done.contains(&u.id)) {
+                if !on_path.insert(&unit.id) {
+                    let from = path.iter().position(|id| **id == unit.id).unwrap_or(0);
+                    let cycle = path.split_off(from);
+                    if cycle
+                        .iter()
+                        .any(|id| self.winner(id, refused).is_some_and(|(_, theirs)| theirs))
+                    {
+                        return Some(cycle);
+                    }
+                    break;
+                }
+                path.push(&unit.id);
+                at = unit
+                    .data
+                    .parent
+                    .as_ref()
+                    .and_then(|p| self.winner(p, refused));
+            }
+            done.extend(path);
+        }
+        None
+    }
 }
 
 /// What the first-run screen asks: the device's own unit and the names of the
@@ -359,6 +365,34 @@ mod tests {
         let c = Record::create(clock.tick(5), Unit::new("C", "x", Some(b.id.clone())));
         let file: Collection<Unit> = [c].into_iter().collect();
         assert!(loops_closed(&damaged, &file).is_empty());
+    }
+
+    #[test]
+    fn a_chain_of_many_units_is_walked_once() {
+        // Ten thousand units each under the next, the last under the first:
+        // one loop, found by walking each unit once, not once per unit.
+        let mut clock = Clock::new(DeviceId::from_random([2; 8]));
+        let ids: Vec<RecordId> = (0..10_000)
+            .map(|_| RecordId::mint(&clock.tick(1)))
+            .collect();
+        let units: Collection<Unit> = ids
+            .iter()
+            .enumerate()
+            .map(|(i, id)| Record {
+                id: id.clone(),
+                stamp: clock.tick(2),
+                deleted: false,
+                data: Unit::new(
+                    format!("Tổ {i}"),
+                    "Tổ",
+                    Some(ids[(i + 1) % ids.len()].clone()),
+                ),
+            })
+            .collect();
+        let refused = loops_closed(&Collection::default(), &units);
+        assert_eq!(refused.len(), 1);
+        assert_eq!(refused[0].0, ids[0], "the least id");
+        assert_eq!(refused[0].1, Problem::ClosesLoop("Tổ 1".into()));
     }
 
     #[test]

@@ -6,6 +6,7 @@
 //! this) adds the same folder up with DuckDB and compares: target/scale/.
 #![cfg(not(target_arch = "wasm32"))]
 
+use so_tay_chi_hoi::domain::baseline::Denominators;
 use so_tay_chi_hoi::domain::book::{Book, DeviceState};
 use so_tay_chi_hoi::domain::date::{BirthDate, Date};
 use so_tay_chi_hoi::domain::ethnicity::Ethnicity;
@@ -44,7 +45,9 @@ fn set_up(device: u32, name: &str, above: &[String]) -> (Book, DeviceState) {
 }
 
 /// Chapter `n` of a commune of 25 and a province of 250: 5 to 24 members,
-/// some of a minority, some of a religion, some joined this year.
+/// some of a minority, some of a religion, some joined this year, and the
+/// women of its area counted (a chapter that has not counted them sends no
+/// attraction rate: docs/file-format.md).
 fn chapter(n: u32) -> (Book, DeviceState) {
     let above = [
         format!("Hội LHPN xã số {}", n / 25),
@@ -69,6 +72,24 @@ fn chapter(n: u32) -> (Book, DeviceState) {
         );
         book.members.put(Record::create(device.clock.tick(NOW), m));
     }
+    let count = |pick: &dyn Fn(&Member) -> bool| {
+        book.members.live().filter(|m| pick(&m.data)).count() as u32
+    };
+    let women = Denominators {
+        year: 2026,
+        women_18: 2 * count(&|_| true) + 10,
+        minority_women: count(&|m| m.ethnicity.code != 1) + 3,
+        religious_women: [(
+            "buddhism".to_owned(),
+            count(&|m| m.religion == Religion::Buddhism) + 2,
+        )]
+        .into(),
+    };
+    let stamp = device.clock.tick(NOW);
+    book.denominators.put(Record {
+        id: Denominators::id(2026),
+        ..Record::create(stamp, women)
+    });
     (book, device)
 }
 

@@ -3,7 +3,14 @@
 //! is an argument, in the order the Vietnamese text names them. The build
 //! fails when the two locales differ in keys or in a key's placeholders. An
 //! unused key fails `cargo test` (tests/locales.rs).
+//!
+//! In a split build (feature `split`) the app's binary is linked keeping its
+//! relocations, which the splitter needs to move functions into the parts
+//! loaded on first use (scripts/split/wasm-bindgen); only that binary, since
+//! the other wasm outputs (the sample maker, the xlsx worker) would carry
+//! them to the phone.
 
+use serde::de::{Deserialize, Deserializer, MapAccess, Visitor};
 use serde_json::{Map, Value};
 use std::collections::BTreeSet;
 use std::fmt::Write;
@@ -11,15 +18,43 @@ use std::{env, fs, path::Path};
 
 const LOCALES: [&str; 2] = ["vi", "en"];
 
+/// A locale file's entries in the order written, duplicates kept: a JSON
+/// map would keep only a repeated key's last text, and a key written twice
+/// is a mistake someone will one day edit in the wrong place.
+struct Entries(Vec<(String, Value)>);
+
+impl<'de> Deserialize<'de> for Entries {
+    fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
+        struct EntriesVisitor;
+        impl<'de> Visitor<'de> for EntriesVisitor {
+            type Value = Entries;
+            fn expecting(&self, f: &mut std::fmt::Formatter) -> std::fmt::Result {
+                f.write_str("a JSON object of key → text")
+            }
+            fn visit_map<A: MapAccess<'de>>(self, mut map: A) -> Result<Entries, A::Error> {
+                let mut entries = Vec::new();
+                while let Some(entry) = map.next_entry()? {
+                    entries.push(entry);
+                }
+                Ok(Entries(entries))
+            }
+        }
+        deserializer.deserialize_map(EntriesVisitor)
+    }
+}
+
 fn read(lang: &str) -> Map<String, Value> {
     let path = format!("locales/{lang}.json");
     println!("cargo:rerun-if-changed={path}");
     let text = fs::read_to_string(&path).unwrap_or_else(|e| panic!("{path}: {e}"));
-    match serde_json::from_str(&text) {
-        Ok(Value::Object(map)) => map,
-        Ok(_) => panic!("{path}: not a JSON object of key → text"),
-        Err(e) => panic!("{path}: {e}"),
+    let Entries(entries) = serde_json::from_str(&text).unwrap_or_else(|e| panic!("{path}: {e}"));
+    let mut map = Map::new();
+    for (key, text) in entries {
+        if map.insert(key.clone(), text).is_some() {
+            panic!("{path}: key «{key}» is written twice");
+        }
     }
+    map
 }
 
 /// The `{name}` placeholders of a text, in the order they first appear: the
@@ -41,6 +76,9 @@ fn placeholders(text: &str) -> Vec<String> {
 }
 
 fn main() {
+    if env::var_os("CARGO_FEATURE_SPLIT").is_some() {
+        println!("cargo:rustc-link-arg-bin=so-tay-chi-hoi=--emit-relocs");
+    }
     let [vi, en] = LOCALES.map(read);
     let mut problems = Vec::new();
     for (a, b, name) in [(&vi, &en, "en"), (&en, &vi, "vi")] {

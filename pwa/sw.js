@@ -78,8 +78,8 @@ const isList = (file) => /\.(xlsx|csv)$/i.test(file.name || '')
   || /spreadsheetml|csv/.test(file.type || '');
 
 /**
- * Keeps shared files, then opens the page that takes them: the member-list
- * page for spreadsheets, the files page's import for anything else.
+ * Keeps shared files, then opens the app where it takes them: the member-list
+ * import for spreadsheets, the files import for anything else.
  */
 async function receive(request) {
   const form = await request.formData();
@@ -94,6 +94,6 @@ async function receive(request) {
     };
     await cache.put(scoped(`${SHARED}/${Date.now()}-${count}`), new Response(file, { headers }));
   }
-  const page = files.length > 0 && files.every(isList) ? 'danh-sach.html#/danh-sach' : 'tep.html#/sao-luu';
+  const page = files.length > 0 && files.every(isList) ? './#/danh-sach' : './#/sao-luu';
   return Response.redirect(scoped(page), 303);
 }

@@ -84,10 +84,52 @@ async function firstRenders(phone, address, ready) {
   return samples;
 }
 
+/** The bottom tabs: label, the place drawn, and what shows it is drawn. */
+const TABS = [
+  ['Công việc', '#/cong-viec/can-bo', 'h1'],
+  ['Số liệu', '#/so-lieu', '.figure'],
+  ['Sao lưu', '#/sao-luu', 'h1'],
+  ['Đơn vị', '#/don-vi', 'h1'],
+  ['Hội viên', '#/', '.member-row'],
+];
+
+/**
+ * A tap on each bottom tab in turn until its content is drawn, with the CPU
+ * slowed 4× as on a low-end phone and the service worker in control: from
+ * the tap to the frame where the tab's place and content are on the page,
+ * read on the page's clock (which spans a page load, if a tab is one).
+ */
+async function tabs(phone) {
+  const p = phone.page;
+  await p.waitForFunction(() => navigator.serviceWorker.controller);
+  const cdp = await p.context().newCDPSession(p);
+  await cdp.send('Emulation.setCPUThrottlingRate', { rate: 4 });
+  const samples = new Map(TABS.map(([tab]) => [tab, []]));
+  for (let i = 0; i < RUNS; i++) {
+    for (const [tab, hash, ready] of TABS) {
+      const link = p.getByRole('navigation', { name: 'Các mục chính' }).getByRole('link', { name: tab });
+      const tapped = await link.evaluate((a) => {
+        const at = performance.timeOrigin + performance.now();
+        a.click();
+        return at;
+      });
+      const drawn = await p.waitForFunction(([place, content]) => document.body.dataset.page === place
+        && document.querySelector(`main ${content}`) && performance.timeOrigin + performance.now(),
+      [hash, ready], { polling: 'raf', timeout: 60_000 });
+      samples.get(tab).push((await drawn.jsonValue()) - tapped);
+    }
+  }
+  await cdp.send('Emulation.setCPUThrottlingRate', { rate: 1 });
+  for (const [tab, taps] of samples) {
+    figure(`tap on «${tab}» until drawn, CPU ×4`, '3,000 members', taps, 100);
+  }
+}
+
 async function chapterOf3000(browser, url) {
   const phone = await restored(browser, url, join(FILES, 'chapter-3000.json'), '.member-row');
   const p = phone.page;
   figure('first render of the register', '3,000 members', await firstRenders(phone, url, '.member-row'), 150);
+  await tabs(phone);
 
   const saves = [];
   for (let i = 0; i < RUNS; i++) {
@@ -132,7 +174,7 @@ async function chapterOf3000(browser, url) {
   for (let i = 0; i < RUNS; i++) {
     // From another page, so that each run opens the form afresh.
     await p.goto(url);
-    await p.goto(new URL('cong-viec.html#/cong-viec/tap-huan/moi', url).href);
+    await p.goto(new URL('./#/cong-viec/tap-huan/moi', url).href);
     const picker = p.getByRole('group', { name: 'Người dự trong sổ' });
     await picker.waitFor();
     pickers.push(await tapToFrame(picker.getByRole('button', { name: 'Chọn người' })));
@@ -159,7 +201,7 @@ async function communeOf100(browser, url) {
     await p.getByLabel('Tên đơn vị của bạn', { exact: true }).fill('Hội LHPN xã An Bình');
     await p.getByLabel('Loại đơn vị', { exact: true }).fill('Hội LHPN cấp xã');
     await p.getByRole('button', { name: 'Bắt đầu' }).click();
-    await p.goto(new URL('tep.html#/sao-luu', url).href);
+    await p.goto(new URL('./#/sao-luu', url).href);
     await phone.pickFile('Chọn tệp (.json)', reports);
     await p.getByRole('button', { name: 'Nhập vào sổ' }).waitFor({ timeout: 60_000 });
     imports.push(await measure(p, 'import'));
@@ -167,13 +209,13 @@ async function communeOf100(browser, url) {
   figure('import report files, picked to preview', '100 files', imports, 1000);
   await phone.page.getByRole('button', { name: 'Nhập vào sổ' }).click();
   await phone.page.locator('.figure').first().waitFor();
-  const compare = new URL('van-phong.html#/so-sanh', url).href;
+  const compare = new URL('./#/so-sanh', url).href;
   figure('first render of the comparison', '100 units', await firstRenders(phone, compare, '.compare-table tbody tr'), 150);
   await phone.close();
 }
 
 async function officeOf1000(browser, url) {
-  const compare = new URL('van-phong.html#/so-sanh', url).href;
+  const compare = new URL('./#/so-sanh', url).href;
   const phone = await restored(browser, url, join(FILES, 'office-1000.json'), '.summary');
   const p = phone.page;
   figure('first render of the comparison', '1,000 units', await firstRenders(phone, compare, '.compare-table tbody tr'), 150);

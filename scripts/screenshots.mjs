@@ -9,7 +9,7 @@ const out = 'docs/screenshots';
 /** The sizes a page is looked at in, and the interface languages. */
 const SIZES = [[320, 640], [360, 740], [1280, 800]];
 const LANGUAGES = ['vi', 'en'];
-const PAGES = [['register', '#/'], ['figures', 'so-lieu.html#/so-lieu'], ['settings', 'tep.html#/cai-dat']];
+const PAGES = [['register', '#/'], ['figures', './#/so-lieu'], ['settings', './#/cai-dat']];
 
 /**
  * The sample chapter's register, figures and settings at every size in both
@@ -126,7 +126,7 @@ try {
   await phone.openWork('Hội phí');
   await p.locator('.fee-row').first().waitFor();
   await shot('work-fees');
-  await p.goto(`${server.url}so-lieu.html#/bao-cao`);
+  await p.goto(`${server.url}#/bao-cao`);
   await p.locator('.report-table tbody tr').first().waitFor();
   await shot('report');
   await p.emulateMedia({ media: 'print' });
@@ -147,14 +147,14 @@ try {
   await p.getByRole('button', { name: 'Thoát dữ liệu mẫu' }).click();
   await p.getByRole('button', { name: 'Xem mẫu cụm thi đua' }).click();
   await p.getByText('Dữ liệu mẫu: cụm thi đua', { exact: false }).waitFor();
-  await p.goto(`${server.url}van-phong.html#/so-sanh`);
+  await p.goto(`${server.url}#/so-sanh`);
   await p.locator('.compare-table tbody tr').first().waitFor();
   await shot('compare');
   await shot('compare-full', true);
   await p.setViewportSize({ width: 1280, height: 800 });
   await shot('compare-wide');
   await p.setViewportSize({ width: 360, height: 740 });
-  await p.goto(`${server.url}van-phong.html#/ke-hoach`);
+  await p.goto(`${server.url}#/ke-hoach`);
   await p.getByRole('heading', { name: 'Đợt thi đua mới' }).waitFor();
   await shot('plan', true);
   await p.setViewportSize({ width: 1280, height: 800 });

@@ -8,7 +8,7 @@ import { join, relative } from 'node:path';
 
 const dist = 'dist';
 /** Loaded only on first use, and kept then: not fetched at install. */
-const onFirstUse = [/^mau[.-]/, /^xlsx/];
+const onFirstUse = [/^xlsx/];
 
 async function filesUnder(dir) {
   const entries = await readdir(dir, { withFileTypes: true });

@@ -1,12 +1,16 @@
 #!/usr/bin/env bash
 # Installs what building and testing need, from package registries only, and
 # skips whatever is already in place: the wasm32 target, trunk, wasm-bindgen-cli
-# (the version Cargo.lock pins), Chromium and chromedriver from Debian, and the
+# (the version Cargo.lock pins), the splitter (wasm-split-cli), Chromium and
+# chromedriver from Debian, and the
 # npm tools of package-lock.json (wasm-opt from binaryen, playwright-core).
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
 TRUNK_VERSION=0.21.14
+# The splitter of the app's wasm module into parts (scripts/split/): its
+# output must match wasm-bindgen's and leptos's, so it moves only with them.
+WASM_SPLIT_VERSION=0.2.4
 say() { printf '==> %s\n' "$*"; }
 
 # apt-get as root, or through sudo.
@@ -39,6 +43,11 @@ if ! wasm-bindgen --version 2>/dev/null | grep -q " $wasm_bindgen_version"; then
   say "installing wasm-bindgen-cli $wasm_bindgen_version (about 2 minutes)"
   # Not --locked: one of its locked dependency versions is not on the registry.
   cargo install wasm-bindgen-cli --version "$wasm_bindgen_version" --force
+fi
+
+if ! cargo install --list | grep -qx "wasm_split_cli_support v$WASM_SPLIT_VERSION:"; then
+  say "installing wasm-split-cli $WASM_SPLIT_VERSION (about 1 minute)"
+  cargo install --locked wasm_split_cli_support --version "$WASM_SPLIT_VERSION" --features build-binary
 fi
 
 if ! command -v chromium >/dev/null || ! command -v chromedriver >/dev/null; then

@@ -1,7 +1,6 @@
-//! Entry point of the app's first page (set-up, register, backups, unit):
-//! report panics to the console, then mount.
+//! Entry point of the app: report panics to the console, then start.
 
 fn main() {
     console_error_panic_hook::set_once();
-    so_tay_chi_hoi::ui::start(so_tay_chi_hoi::ui::SHELL);
+    so_tay_chi_hoi::ui::start();
 }

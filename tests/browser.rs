@@ -12,7 +12,7 @@ use so_tay_chi_hoi::domain::record::Record;
 use so_tay_chi_hoi::domain::unit::with_ancestors;
 use so_tay_chi_hoi::storage::local::{self, LoadProblem, Space};
 use so_tay_chi_hoi::ui::state::AppState;
-use so_tay_chi_hoi::ui::{App, SHELL};
+use so_tay_chi_hoi::ui::App;
 use wasm_bindgen::JsCast;
 use wasm_bindgen_test::*;
 
@@ -265,7 +265,7 @@ fn mount(state: AppState) -> web_sys::HtmlElement {
     let document = web_sys::window().unwrap().document().unwrap();
     let root: web_sys::HtmlElement = document.create_element("div").unwrap().unchecked_into();
     document.body().unwrap().append_child(&root).unwrap();
-    let handle = leptos::mount::mount_to(root.clone(), move || view! { <App state pages=SHELL/> });
+    let handle = leptos::mount::mount_to(root.clone(), move || view! { <App state/> });
     handle.forget();
     root
 }

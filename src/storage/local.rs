@@ -369,24 +369,6 @@ pub fn set_language(code: &str) -> Result<(), SaveError> {
         .map_err(|e| SaveError::from_js(&e))
 }
 
-/// The session key of a notice carried to the next page.
-const NOTICE_KEY: &str = "sotay.notice";
-
-/// Keeps a notice for the page about to open (a page of another bundle).
-pub fn carry_notice(text: &str) {
-    if let Some(session) = web_sys::window().and_then(|w| w.session_storage().ok().flatten()) {
-        let _ = session.set_item(NOTICE_KEY, text);
-    }
-}
-
-/// The notice the previous page carried here, once.
-pub fn take_notice() -> Option<String> {
-    let session = web_sys::window()?.session_storage().ok()??;
-    let text = session.get_item(NOTICE_KEY).ok()??;
-    let _ = session.remove_item(NOTICE_KEY);
-    Some(text)
-}
-
 /// Key part of a form's draft: `<space prefix>draft.<form>`.
 const DRAFT: &str = "draft.";
 

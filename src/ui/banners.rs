@@ -15,11 +15,10 @@ use crate::storage::service_worker::apply_update;
 use crate::ui::i18n::t;
 use leptos::prelude::*;
 
-/// Opens the other space: her own book by reloading into it, a sample
-/// through the sample page, which makes it first.
+/// Opens the other space by reloading into it (a sample is made then, the
+/// first time).
 pub fn switch_space(state: AppState, space: Space) {
     match space.open_next() {
-        Ok(()) if space.is_sample() => super::sample::open_page(),
         Ok(()) => {
             let _ = window().location().set_hash("");
             let _ = window().location().reload();

@@ -174,7 +174,7 @@ pub fn ImportPanel(
         phase.set(Phase::Idle);
         if plans.iter().all(|p| p.kind == FileKind::Report) {
             state.tell(t::imported_reports(reports));
-            state.go(&Route::Figures);
+            crate::ui::route::go(&Route::Figures);
         } else if let [plan @ ImportPlan {
             kind: FileKind::Plan,
             ..
@@ -190,10 +190,10 @@ pub fn ImportPanel(
                 changed("targets"),
                 changed("campaigns"),
             ));
-            state.go(&Route::Plan);
+            crate::ui::route::go(&Route::Plan);
         } else {
             state.tell(t::imported_files(plans.len(), new_members));
-            state.go(&Route::Register);
+            crate::ui::route::go(&Route::Register);
         }
     };
     // The files' bytes (up to 20 MB each) are let go with the preview.

@@ -150,7 +150,7 @@ pub fn ListImportPage() -> impl IntoView {
         state.take_list(plan);
         rows.set(None);
         state.tell(t::list_imported(counts.new, counts.updated));
-        state.go(&Route::Register);
+        crate::ui::route::go(&Route::Register);
     };
     view! {
         <h1>{t::list_title()}</h1>

@@ -17,9 +17,11 @@ pub mod member_page;
 pub mod messages;
 pub mod more;
 pub mod paper_register;
+pub mod parts;
 pub mod perf;
 pub mod period;
 pub mod picker;
+pub mod places;
 pub mod plan_page;
 pub mod register;
 pub mod report;
@@ -33,92 +35,17 @@ pub mod transfer_page;
 pub mod unit_page;
 pub mod work;
 
+use crate::storage::local::Space;
 use crate::ui::i18n::t;
 use leptos::prelude::*;
-use route::{Bundle, Route};
+use places::{Part, Tab};
+use route::Route;
 use state::{use_app, AppState};
 
-/// What a page of the app shows: its routes, and what it shows before set-up.
-#[derive(Clone, Copy)]
-pub struct Pages {
-    pub bundle: Bundle,
-    pub page: fn(Route) -> AnyView,
-    pub first_run: fn() -> AnyView,
-}
-
-/// The shell: set-up and the register.
-pub const SHELL: Pages = Pages {
-    bundle: Bundle::Shell,
-    page: shell_page,
-    first_run: || view! { <setup::SetupPage/> }.into_any(),
-};
-
-/// Pages that need set-up: before it there is nothing to show, so they send
-/// her to the shell's first-run screen.
-fn to_first_run() -> AnyView {
-    route::go(&Route::Register);
-    ().into_any()
-}
-
-/// The work page: the chapter's work, its lists and forms.
-pub const WORK: Pages = Pages {
-    bundle: Bundle::Work,
-    page: |route| match route {
-        Route::Edit(section, id) => work::edit_page(section, id),
-        Route::Work(section) => view! { <work::WorkPage section/> }.into_any(),
-        _ => view! { <work::WorkPage section=route::Section::Cadres/> }.into_any(),
-    },
-    first_run: to_first_run,
-};
-
-/// The figures page: the dashboard, the report, and the unit with the units around it.
-pub const FIGURES: Pages = Pages {
-    bundle: Bundle::Figures,
-    page: |route| match route {
-        Route::Report => view! { <report::ReportPage/> }.into_any(),
-        Route::Unit => view! { <unit_page::UnitPage/> }.into_any(),
-        _ => view! { <figures::FiguresPage/> }.into_any(),
-    },
-    first_run: to_first_run,
-};
-
-/// The files page: backups and imports (a backup can be restored before
-/// set-up), and this device's settings.
-pub const FILES: Pages = Pages {
-    bundle: Bundle::Files,
-    page: |route| match route {
-        Route::Settings => view! { <settings::SettingsPage/> }.into_any(),
-        _ => view! { <files_page::FilesPage/> }.into_any(),
-    },
-    first_run: || view! { <files_page::RestorePage/> }.into_any(),
-};
-
-/// The offices page: the units below side by side, plans and campaigns.
-pub const OFFICES: Pages = Pages {
-    bundle: Bundle::Offices,
-    page: |route| match route {
-        Route::Plan => view! { <plan_page::PlanPage/> }.into_any(),
-        _ => view! { <compare::ComparePage/> }.into_any(),
-    },
-    first_run: to_first_run,
-};
-
-/// The member-list page: a list brought in from a spreadsheet, the
-/// register on paper, and a member's move to another chapter.
-pub const LISTS: Pages = Pages {
-    bundle: Bundle::Lists,
-    page: |route| match route {
-        Route::PaperRegister => view! { <paper_register::PaperRegisterPage/> }.into_any(),
-        Route::Transfer(id) => view! { <transfer_page::TransferPage id/> }.into_any(),
-        _ => view! { <list_import::ListImportPage/> }.into_any(),
-    },
-    first_run: to_first_run,
-};
-
-/// Mounts a page of the app, loading the book from storage.
-pub fn start(pages: Pages) {
+/// Starts the app: its language, then the book from storage, drawn at the
+/// current address. A sample chosen but not made yet is made first.
+pub fn start() {
     perf::start("first-render");
-    route::set_bundle(pages.bundle);
     let lang = crate::storage::local::language()
         .and_then(|code| i18n::Lang::from_code(&code))
         .unwrap_or(i18n::Lang::Vi);
@@ -126,26 +53,62 @@ pub fn start(pages: Pages) {
     if let Some(root) = document().document_element() {
         let _ = root.set_attribute("lang", lang.code());
     }
-    if let Some(loading) = document().get_element_by_id("loading") {
-        loading.remove();
-    }
     // Pages are drawn anew: a reload or a switch of space starts at the top.
     if let Ok(history) = window().history() {
         let _ = history.set_scroll_restoration(web_sys::ScrollRestoration::Manual);
     }
-    let Some(state) = AppState::load() else {
-        // A sample space chosen but not made yet.
-        sample::open_page();
-        return;
-    };
-    mount_to_body(move || view! { <App state pages/> });
+    match AppState::load() {
+        Some(state) => mount(state),
+        // Before mounting, which starts Leptos's own task runner.
+        None => wasm_bindgen_futures::spawn_local(open_sample()),
+    }
+}
+
+/// Mounts the app on the book loaded.
+fn mount(state: AppState) {
+    if let Some(loading) = document().get_element_by_id("loading") {
+        loading.remove();
+    }
+    mount_to_body(move || view! { <App state/> });
     perf::end_at_next_frame("first-render");
+}
+
+/// Makes the sample of the space chosen and opens it where it is meant to be
+/// seen: the chapter's register, the cluster's comparison. If it cannot be
+/// kept, the opening line says so, with the way back to her own book.
+async fn open_sample() {
+    let loading = document().get_element_by_id("loading");
+    if let Some(line) = &loading {
+        line.set_text_content(Some(t::sample_making()));
+    }
+    let landing = match Space::current() {
+        Space::DemoCluster => Route::Compare,
+        Space::Demo | Space::Own => Route::Register,
+    };
+    match parts::make_sample().await {
+        Ok(()) => {
+            let _ = window().location().replace(&landing.hash());
+            if let Some(state) = AppState::load() {
+                mount(state);
+            }
+        }
+        Err(why) => {
+            let Some(line) = loading else { return };
+            line.set_text_content(Some(&why));
+            if let (Ok(link), Some(parent)) = (document().create_element("a"), line.parent_node()) {
+                link.set_text_content(Some(t::back_to_own()));
+                let _ = link.set_attribute("href", "./");
+                let _ = link.set_attribute("class", "button primary");
+                let _ = parent.append_child(&link);
+            }
+        }
+    }
 }
 
 /// The whole app for a given state: set-up until the device has a unit, then
 /// the page of the current route under a header and above the bottom navigation.
 #[component]
-pub fn App(state: AppState, pages: Pages) -> impl IntoView {
+pub fn App(state: AppState) -> impl IntoView {
     provide_context(state);
     state.route.set(route::current());
     let listener = window_event_listener(leptos::ev::hashchange, move |_| {
@@ -177,32 +140,25 @@ pub fn App(state: AppState, pages: Pages) -> impl IntoView {
     let set_up = move || state.device.with(|d| d.home.is_some());
     view! {
         <banners::Banners/>
-        <Show when=set_up fallback=move || (pages.first_run)()>
+        <Show when=set_up fallback=move || move || draw(state.route.get(), false)>
             <Header/>
-            <main class="page">
-                {move || {
-                    let route = state.route.get();
-                    if route.bundle() == pages.bundle {
-                        route::mark_shown(&route);
-                        (pages.page)(route)
-                    } else {
-                        // A link from the other page's routes: open that page.
-                        route::go(&route);
-                        ().into_any()
-                    }
-                }}
-            </main>
+            <main class="page">{move || draw(state.route.get(), true)}</main>
             <Nav/>
         </Show>
         <Notice/>
     }
 }
 
-fn shell_page(route: Route) -> AnyView {
-    match route {
-        Route::NewMember => view! { <member_page::MemberPage id=None/> }.into_any(),
-        Route::Member(id) => view! { <member_page::MemberPage id=Some(id)/> }.into_any(),
-        _ => view! { <register::RegisterPage/> }.into_any(),
+/// The view of a route: the register, which is in the first load (set-up
+/// before the phone has a unit), or another part's place.
+fn draw(route: Route, set_up: bool) -> AnyView {
+    match (route.part(), set_up) {
+        (Part::Shell, true) => {
+            route::mark_shown(&route);
+            view! { <register::RegisterPage/> }.into_any()
+        }
+        (Part::Shell, false) => parts::setup(),
+        _ => parts::open(route, set_up),
     }
 }
 
@@ -228,49 +184,29 @@ fn Header() -> impl IntoView {
     }
 }
 
-/// The bottom navigation between the main places.
+/// The bottom navigation between the main places: the tabs of the table
+/// of places, the one of the place open lit.
 #[component]
 fn Nav() -> impl IntoView {
     let state = use_app();
-    let item = move |route: Route, label: &'static str, icon: fn() -> AnyView| {
-        let target = route.clone();
-        let current = Signal::derive(move || place(&state.route.get()) == place(&target));
+    let item = move |tab: Tab| {
+        let current = Signal::derive(move || state.route.with(|r| r.place().tab) == Some(tab));
         view! {
             <a
-                href=route.href()
+                href=tab.route().href()
                 class="nav-item"
                 class:current=current
                 aria-current=move || current.get().then_some("page")
             >
-                {icon()}
-                <span>{label}</span>
+                {(tab.icon())()}
+                <span>{tab.label()}</span>
             </a>
         }
     };
     view! {
         <nav class="bottom-nav" aria-label=t::nav_main()>
-            {item(Route::Register, t::nav_members(), icons::people)}
-            {item(Route::Work(route::Section::Cadres), t::nav_work(), icons::work)}
-            {item(Route::Figures, t::nav_figures(), icons::figures)}
-            {item(Route::Files, t::nav_backup(), icons::save)}
-            {item(Route::Unit, t::nav_unit(), icons::unit)}
+            {Tab::ALL.map(item)}
         </nav>
-    }
-}
-
-/// Which of the bottom navigation's places a route belongs to.
-fn place(route: &Route) -> u8 {
-    match route {
-        Route::Register
-        | Route::NewMember
-        | Route::Member(_)
-        | Route::PaperRegister
-        | Route::Transfer(_) => 0,
-        Route::Work(_) | Route::Edit(..) => 1,
-        Route::Figures | Route::Report | Route::Compare | Route::Plan => 2,
-        Route::Files | Route::MemberList => 3,
-        Route::Unit => 4,
-        Route::Settings => 5,
     }
 }
 

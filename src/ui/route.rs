@@ -1,59 +1,10 @@
 //! Places in the app, kept in the address's `#` part so that the phone's back
-//! button works and the app runs from any sub-path.
+//! button works and the app runs from any sub-path. Their addresses and
+//! parts are in the one table of places (`places.rs`).
 
+use super::places::{self, Kind, Part, Place, PLACES};
 use crate::domain::record::RecordId;
 use crate::ui::i18n::t;
-use std::cell::Cell;
-
-/// The app's pages, each its own wasm bundle so that every page stays within
-/// its size budget: the shell (set-up, register, unit, settings) first; the
-/// others when first opened.
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
-pub enum Bundle {
-    Shell,
-    /// The chapter's work: its lists and forms.
-    Work,
-    /// The dashboard of figures and the report.
-    Figures,
-    /// Files: backups and imports.
-    Files,
-    /// Offices: the units below side by side, plans and campaigns.
-    Offices,
-    /// Registers in and out: a member list brought in from a spreadsheet,
-    /// the register on paper, a member's move to another chapter.
-    Lists,
-    /// Makes a sample book and opens it; no route of its own.
-    Sample,
-}
-
-impl Bundle {
-    /// The page's address relative to the other page.
-    pub fn file(self) -> &'static str {
-        match self {
-            Bundle::Shell => "./",
-            Bundle::Work => "cong-viec.html",
-            Bundle::Figures => "so-lieu.html",
-            Bundle::Files => "tep.html",
-            Bundle::Offices => "van-phong.html",
-            Bundle::Lists => "danh-sach.html",
-            Bundle::Sample => "mau.html",
-        }
-    }
-}
-
-thread_local! {
-    static CURRENT: Cell<Bundle> = const { Cell::new(Bundle::Shell) };
-}
-
-/// Records which page is running; called once at start.
-pub fn set_bundle(bundle: Bundle) {
-    CURRENT.with(|c| c.set(bundle));
-}
-
-/// The page that is running.
-pub fn bundle() -> Bundle {
-    CURRENT.with(Cell::get)
-}
 
 /// The parts of the chapter's work, each with its list.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -77,6 +28,10 @@ impl Section {
         Section::Fees,
         Section::Baseline,
     ];
+
+    fn from_slug(slug: &str) -> Option<Section> {
+        Section::ALL.into_iter().find(|s| s.slug() == slug)
+    }
 
     fn slug(self) -> &'static str {
         match self {
@@ -157,128 +112,163 @@ impl Route {
     /// Reads a location hash such as `#/hoi-vien/abc`; anything unknown is the register.
     pub fn parse(hash: &str) -> Route {
         let path = hash.trim_start_matches('#').trim_start_matches('/');
-        let parts: Vec<&str> = path.split('/').collect();
-        let section = |slug: &str| Section::ALL.into_iter().find(|s| s.slug() == slug);
-        match parts.as_slice() {
-            ["hoi-vien", "moi"] => Route::NewMember,
-            ["hoi-vien", id] => RecordId::parse(id).map_or(Route::Register, Route::Member),
-            ["cong-viec"] => Route::Work(Section::Cadres),
-            ["cong-viec", slug] => section(slug).map_or(Route::Register, Route::Work),
-            ["cong-viec", slug, "moi"] => section(slug)
-                .filter(|s| s.has_form())
-                .map_or(Route::Register, |s| Route::Edit(s, None)),
-            ["cong-viec", slug, id] => match (section(slug), RecordId::parse(id)) {
-                (Some(s), Some(id)) if s.has_form() => Route::Edit(s, Some(id)),
-                _ => Route::Register,
-            },
-            ["so-lieu"] => Route::Figures,
-            ["bao-cao"] => Route::Report,
-            ["so-sanh"] => Route::Compare,
-            ["ke-hoach"] => Route::Plan,
-            ["sao-luu"] => Route::Files,
-            ["don-vi"] => Route::Unit,
-            ["cai-dat"] => Route::Settings,
-            ["danh-sach"] => Route::MemberList,
-            ["in-so"] => Route::PaperRegister,
-            ["chuyen-sinh-hoat", id] => {
-                RecordId::parse(id).map_or(Route::Register, Route::Transfer)
-            }
-            _ => Route::Register,
+        let segments: Vec<&str> = path.split('/').collect();
+        if segments == ["cong-viec"] {
+            // The work tab's first address, in links kept from before.
+            return Route::Work(Section::Cadres);
+        }
+        PLACES
+            .iter()
+            .find_map(|place| read(place, &segments))
+            .unwrap_or(Route::Register)
+    }
+
+    /// The kind of place the route is.
+    pub fn kind(&self) -> Kind {
+        match self {
+            Route::Register => Kind::Register,
+            Route::NewMember => Kind::NewMember,
+            Route::Member(_) => Kind::Member,
+            Route::Work(_) => Kind::Work,
+            Route::Edit(_, None) => Kind::NewRecord,
+            Route::Edit(_, Some(_)) => Kind::Record,
+            Route::Figures => Kind::Figures,
+            Route::Report => Kind::Report,
+            Route::Compare => Kind::Compare,
+            Route::Plan => Kind::Plan,
+            Route::Files => Kind::Files,
+            Route::Unit => Kind::Unit,
+            Route::Settings => Kind::Settings,
+            Route::MemberList => Kind::MemberList,
+            Route::PaperRegister => Kind::PaperRegister,
+            Route::Transfer(_) => Kind::Transfer,
         }
     }
 
-    /// Every place of the app, those naming a record with `id`: the one
-    /// table the page sweeps of the end-to-end tests visit
-    /// (`examples/routes.rs`), so that a page added here is checked.
+    /// Its row of the table of places.
+    pub fn place(&self) -> &'static Place {
+        places::of(self.kind())
+    }
+
+    /// The part of the app that draws it.
+    pub fn part(&self) -> Part {
+        self.place().part
+    }
+
+    /// Every place of the app, those naming a record with `id`: read from
+    /// the table of places, for the page sweeps of the end-to-end tests
+    /// (`examples/routes.rs`), so that a place added there is checked.
     pub fn all(id: &RecordId) -> Vec<Route> {
-        let mut all = vec![Route::Register, Route::NewMember, Route::Member(id.clone())];
-        for section in Section::ALL {
-            all.push(Route::Work(section));
-            if section.has_form() {
-                all.push(Route::Edit(section, None));
-                all.push(Route::Edit(section, Some(id.clone())));
+        let sections = |slot: &str| -> Vec<Option<Section>> {
+            match slot {
+                ":section" => Section::ALL.into_iter().map(Some).collect(),
+                ":form" => Section::ALL
+                    .into_iter()
+                    .filter(|s| s.has_form())
+                    .map(Some)
+                    .collect(),
+                _ => vec![None],
             }
-        }
-        all.extend([
-            Route::Figures,
-            Route::Report,
-            Route::Compare,
-            Route::Plan,
-            Route::Files,
-            Route::Unit,
-            Route::Settings,
-            Route::MemberList,
-            Route::PaperRegister,
-            Route::Transfer(id.clone()),
-        ]);
-        all
+        };
+        PLACES
+            .iter()
+            .flat_map(|place| {
+                let slot = place
+                    .address
+                    .split('/')
+                    .find(|s| matches!(*s, ":section" | ":form"));
+                let with_id = place.address.split('/').any(|s| s == ":id");
+                sections(slot.unwrap_or_default())
+                    .into_iter()
+                    .filter_map(move |section| {
+                        build(place.kind, section, with_id.then(|| id.clone()))
+                    })
+            })
+            .collect()
     }
 
-    /// The collection of the record the route names, if it names one. (A
-    /// new kind of route makes this match fail to compile: add it to
-    /// [`Route::all`] too.)
+    /// The collection of the record the route names, if it names one.
     pub fn names_record(&self) -> Option<&'static str> {
         match self {
             Route::Member(_) | Route::Transfer(_) => Some("members"),
             Route::Edit(section, Some(_)) => Some(section.collection()),
-            Route::Register
-            | Route::NewMember
-            | Route::Work(_)
-            | Route::Edit(_, None)
-            | Route::Figures
-            | Route::Report
-            | Route::Compare
-            | Route::Plan
-            | Route::Files
-            | Route::Unit
-            | Route::Settings
-            | Route::MemberList
-            | Route::PaperRegister => None,
+            _ => None,
         }
     }
 
-    /// The page that shows this route.
-    pub fn bundle(&self) -> Bundle {
-        match self {
-            Route::Work(_) | Route::Edit(..) => Bundle::Work,
-            Route::Figures | Route::Report | Route::Unit => Bundle::Figures,
-            Route::Files | Route::Settings => Bundle::Files,
-            Route::MemberList | Route::PaperRegister | Route::Transfer(_) => Bundle::Lists,
-            Route::Compare | Route::Plan => Bundle::Offices,
-            _ => Bundle::Shell,
-        }
-    }
-
-    /// A link to the route: the `#` part alone within the running page,
-    /// with the other page's address in front otherwise.
+    /// A link to the route: its `#` part, within the one page of the app.
     pub fn href(&self) -> String {
-        match self.bundle() {
-            b if b == bundle() => self.hash(),
-            b => format!("{}{}", b.file(), self.hash()),
-        }
+        self.hash()
     }
 
-    /// The route's `#` part.
+    /// The route's `#` part, its place's address filled in.
     pub fn hash(&self) -> String {
-        match self {
-            Route::Register => "#/".into(),
-            Route::NewMember => "#/hoi-vien/moi".into(),
-            Route::Member(id) => format!("#/hoi-vien/{id}"),
-            Route::Work(section) => format!("#/cong-viec/{}", section.slug()),
-            Route::Edit(section, None) => format!("#/cong-viec/{}/moi", section.slug()),
-            Route::Edit(section, Some(id)) => format!("#/cong-viec/{}/{id}", section.slug()),
-            Route::Figures => "#/so-lieu".into(),
-            Route::Report => "#/bao-cao".into(),
-            Route::Compare => "#/so-sanh".into(),
-            Route::Plan => "#/ke-hoach".into(),
-            Route::Files => "#/sao-luu".into(),
-            Route::Unit => "#/don-vi".into(),
-            Route::Settings => "#/cai-dat".into(),
-            Route::MemberList => "#/danh-sach".into(),
-            Route::PaperRegister => "#/in-so".into(),
-            Route::Transfer(id) => format!("#/chuyen-sinh-hoat/{id}"),
+        let (section, id) = match self {
+            Route::Work(section) | Route::Edit(section, None) => (Some(*section), None),
+            Route::Edit(section, Some(id)) => (Some(*section), Some(id)),
+            Route::Member(id) | Route::Transfer(id) => (None, Some(id)),
+            _ => (None, None),
+        };
+        let filled: Vec<String> = self
+            .place()
+            .address
+            .split('/')
+            .map(|segment| match segment {
+                ":section" | ":form" => section.map(Section::slug).unwrap_or_default().into(),
+                ":id" => id.map(ToString::to_string).unwrap_or_default(),
+                literal => literal.into(),
+            })
+            .collect();
+        format!("#/{}", filled.join("/"))
+    }
+
+    /// The window's title while the route is open.
+    pub fn title(&self) -> String {
+        format!("{} · {}", (self.place().title)(self), t::app_name())
+    }
+}
+
+/// The route a place's address reads from an address's segments, if it
+/// reads one.
+fn read(place: &Place, segments: &[&str]) -> Option<Route> {
+    let pattern: Vec<&str> = place.address.split('/').collect();
+    if pattern.len() != segments.len() {
+        return None;
+    }
+    let (mut section, mut id) = (None, None);
+    for (slot, segment) in pattern.iter().zip(segments) {
+        match *slot {
+            ":section" => section = Some(Section::from_slug(segment)?),
+            ":form" => section = Some(Section::from_slug(segment).filter(|s| s.has_form())?),
+            ":id" => id = Some(RecordId::parse(segment)?),
+            literal if literal == *segment => {}
+            _ => return None,
         }
     }
+    build(place.kind, section, id)
+}
+
+/// The route of a kind with the section and record its address named;
+/// `None` when one it needs is missing.
+fn build(kind: Kind, section: Option<Section>, id: Option<RecordId>) -> Option<Route> {
+    Some(match kind {
+        Kind::Register => Route::Register,
+        Kind::NewMember => Route::NewMember,
+        Kind::Member => Route::Member(id?),
+        Kind::Work => Route::Work(section?),
+        Kind::NewRecord => Route::Edit(section?, None),
+        Kind::Record => Route::Edit(section?, Some(id?)),
+        Kind::Figures => Route::Figures,
+        Kind::Report => Route::Report,
+        Kind::Compare => Route::Compare,
+        Kind::Plan => Route::Plan,
+        Kind::Files => Route::Files,
+        Kind::Unit => Route::Unit,
+        Kind::Settings => Route::Settings,
+        Kind::MemberList => Route::MemberList,
+        Kind::PaperRegister => Route::PaperRegister,
+        Kind::Transfer => Route::Transfer(id?),
+    })
 }
 
 /// The route of the current address.
@@ -293,23 +283,21 @@ pub fn current() -> Route {
 /// address's `#` part), in the same step as its view: what a page sweep of
 /// the end-to-end tests checks it reached, since an unknown address draws
 /// the register. Set here rather than as a reactive attribute, which costs
-/// every page 3 KB.
+/// every page 3 KB. The window's title follows.
 pub fn mark_shown(route: &Route) {
-    if let Some(body) = web_sys::window()
-        .and_then(|w| w.document())
-        .and_then(|d| d.body())
-    {
+    let Some(document) = web_sys::window().and_then(|w| w.document()) else {
+        return;
+    };
+    if let Some(body) = document.body() {
         let _ = body.set_attribute("data-page", &route.hash());
     }
+    document.set_title(&route.title());
 }
 
 /// Goes to a route as a link would, so that "back" returns.
 pub fn go(route: &Route) {
     if let Some(window) = web_sys::window() {
-        let _ = match route.bundle() == bundle() {
-            true => window.location().set_hash(&route.hash()),
-            false => window.location().assign(&route.href()),
-        };
+        let _ = window.location().set_hash(&route.hash());
     }
 }
 
@@ -323,13 +311,22 @@ mod tests {
         for route in Route::all(&id) {
             assert_eq!(Route::parse(&route.hash()), route);
         }
-        set_bundle(Bundle::Shell);
+        assert_eq!(
+            Route::all(&id).len(),
+            27,
+            "every section's list, form and record"
+        );
         assert_eq!(Route::Register.href(), "#/");
-        assert_eq!(Route::Figures.href(), "so-lieu.html#/so-lieu");
-        set_bundle(Bundle::Figures);
-        assert_eq!(Route::Register.href(), "./#/");
         assert_eq!(Route::Figures.href(), "#/so-lieu");
-        assert_eq!(Route::Plan.href(), "van-phong.html#/ke-hoach");
+        assert_eq!(
+            Route::Edit(Section::Models, Some(id.clone())).hash(),
+            "#/cong-viec/mo-hinh/19ad-0-abababababababab"
+        );
+        assert_eq!(
+            Route::Edit(Section::Models, None).hash(),
+            "#/cong-viec/mo-hinh/moi"
+        );
+        assert_eq!(Route::parse("#/cong-viec"), Route::Work(Section::Cadres));
         assert_eq!(Route::parse(""), Route::Register);
         assert_eq!(Route::parse("#/hoi-vien/BAD"), Route::Register);
         assert_eq!(Route::parse("#/cong-viec/khong-co"), Route::Register);

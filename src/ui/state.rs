@@ -79,7 +79,7 @@ impl AppState {
             load_problems: RwSignal::new(problems),
             route: RwSignal::new(Route::Register),
             query: RwSignal::new(Query::default()),
-            notice: RwSignal::new(local::take_notice()),
+            notice: RwSignal::new(None),
             period: RwSignal::new(Period::Year(today().year())),
             update_ready: RwSignal::new(false),
         }
@@ -257,22 +257,5 @@ impl AppState {
     /// Shows a short confirmation.
     pub fn tell(&self, text: impl Into<String>) {
         self.notice.set(Some(text.into()));
-    }
-
-    /// Goes to a route; a notice on screen goes along when the route is on
-    /// another page, which starts afresh. What is only in memory would be lost
-    /// with this page: it is saved first, and if it cannot be (storage full),
-    /// she stays here, where the warning says what to do.
-    pub fn go(&self, route: &Route) {
-        if route.bundle() != super::route::bundle() {
-            self.persist();
-            if self.save_error.with_untracked(Option::is_some) {
-                return;
-            }
-            if let Some(text) = self.notice.get_untracked() {
-                local::carry_notice(&text);
-            }
-        }
-        super::route::go(route);
     }
 }

@@ -155,7 +155,7 @@ test('a file opened with the installed app on a desktop opens in the import prev
       const files = [{ getFile: async () => new File([text], name, { type: 'application/json' }) }];
       Object.defineProperty(window, 'launchQueue', { value: { setConsumer: (consumer) => consumer({ files }) } });
     }, { name: backup.name, text: backup.text });
-    await phone.page.goto(`${env.server.url}tep.html`);
+    await phone.page.goto(`${env.server.url}#/sao-luu`);
     assert.deepEqual((await phone.previewCounts())['Hội viên'], { 'mới': 1 });
   } finally {
     await phone.close();

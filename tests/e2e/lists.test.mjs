@@ -112,7 +112,7 @@ test('a 150-row workbook is mapped, previewed and taken; the same people as a .c
     }, sheet);
     const xlsx = await tempFile('danh-sach-hoi-vien.xlsx', Buffer.from(bytes));
 
-    await p.goto(new URL('tep.html#/sao-luu', env.server.url).href);
+    await p.goto(new URL('./#/sao-luu', env.server.url).href);
     await p.getByRole('link', { name: 'Nhập danh sách hội viên từ Excel hoặc .csv' }).click();
     await p.getByRole('heading', { name: 'Nhập danh sách hội viên' }).waitFor();
     await phone.pickFile('Chọn tệp danh sách (.xlsx, .csv)', xlsx);
@@ -145,7 +145,7 @@ test('a 150-row workbook is mapped, previewed and taken; the same people as a .c
       r[0], r[1], r[2], typeof r[3] === 'number' && r[3] > 3000 ? new Date(Date.UTC(1899, 11, 30) + r[3] * 86_400_000).toLocaleDateString('en-GB') : r[3],
       `0${r[4]}`, r[5], r[6], r[7]])];
     const csv = await tempFile('danh-sach.csv', `\uFEFF${csvRows.map((r) => r.map(quote).join(';')).join('\r\n')}\r\n`);
-    await p.goto(new URL('danh-sach.html#/danh-sach', env.server.url).href);
+    await p.goto(new URL('./#/danh-sach', env.server.url).href);
     await phone.pickFile('Chọn tệp danh sách (.xlsx, .csv)', csv);
     await column('Nơi sinh hoạt').waitFor();
     assert.equal(await column('Nơi sinh hoạt').inputValue(), 'Address');

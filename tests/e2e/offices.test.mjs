@@ -20,7 +20,7 @@ test('a chapter report reaches the commune without any personal data', async () 
   const chapter = await newPhone(env.browser, env.server.url);
   await chapter.setUp({ unit: 'Chi hội Thôn Đông', commune: 'Hội LHPN xã An Bình' });
   for (const member of MEMBERS) await chapter.addMember(member);
-  await chapter.page.goto(`${env.server.url}so-lieu.html#/bao-cao`);
+  await chapter.page.goto(`${env.server.url}#/bao-cao`);
   const [download] = await Promise.all([
     chapter.page.waitForEvent('download'),
     chapter.page.getByRole('button', { name: 'Gửi báo cáo lên cấp trên' }).click(),
@@ -59,7 +59,7 @@ async function chapterReport(unit, names) {
   const phone = await newPhone(env.browser, env.server.url);
   await phone.setUp({ unit, commune: 'Hội LHPN xã An Bình' });
   for (const name of names) await phone.addMember({ name });
-  await phone.page.goto(`${env.server.url}so-lieu.html#/bao-cao`);
+  await phone.page.goto(`${env.server.url}#/bao-cao`);
   const [download] = await Promise.all([
     phone.page.waitForEvent('download'),
     phone.page.getByRole('button', { name: 'Gửi báo cáo lên cấp trên' }).click(),
@@ -170,7 +170,7 @@ test('a plan goes down, the chapter scores herself, and the commune grades her',
   await commune.goTo('Đơn vị');
   await c.getByLabel('Tên đơn vị', { exact: true }).last().fill('Chi hội Thôn Bắc');
   await c.getByRole('button', { name: 'Thêm đơn vị cấp dưới' }).click();
-  await c.goto(`${env.server.url}van-phong.html#/ke-hoach`);
+  await c.goto(`${env.server.url}#/ke-hoach`);
   await c.getByLabel('Hội viên cuối kỳ', { exact: true }).fill('4');
   await c.getByLabel('Hội viên cuối kỳ', { exact: true }).blur();
   await c.getByLabel('Tên đợt thi đua').fill('Xây dựng cơ sở Hội vững mạnh');
@@ -210,18 +210,18 @@ test('a plan goes down, the chapter scores herself, and the commune grades her',
   await p.getByText('Tổng 12 / 20 điểm: Trung bình').waitFor();
 
   // Her report carries the score up; the commune grades and ranks her.
-  await p.goto(`${env.server.url}so-lieu.html#/bao-cao`);
+  await p.goto(`${env.server.url}#/bao-cao`);
   const [reportDownload] = await Promise.all([
     p.waitForEvent('download'),
     p.getByRole('button', { name: 'Gửi báo cáo lên cấp trên' }).click(),
   ]);
   const report = join(await mkdtemp(join(tmpdir(), 'so-tay-')), reportDownload.suggestedFilename());
   await reportDownload.saveAs(report);
-  await c.goto(`${env.server.url}tep.html#/sao-luu`);
+  await c.goto(`${env.server.url}#/sao-luu`);
   await commune.pickFile('Chọn tệp (.json)', report);
   await c.getByRole('button', { name: 'Nhập vào sổ' }).click();
   await c.locator('.figure').first().waitFor();
-  await c.goto(`${env.server.url}van-phong.html#/ke-hoach`);
+  await c.goto(`${env.server.url}#/ke-hoach`);
   const row = c.locator('.compare-table tbody tr', { hasText: 'Chi hội Thôn Bắc' });
   await row.waitFor();
   assert.deepEqual(await row.evaluate((tr) => [...tr.children].map((td) => td.textContent)),
@@ -254,14 +254,14 @@ async function office(name) {
 
 /** Imports files on a phone, applies them and waits for the page it lands on. */
 async function importFiles(phone, files, landing = phone.page.locator('.figure').first()) {
-  await phone.page.goto(`${env.server.url}tep.html#/sao-luu`);
+  await phone.page.goto(`${env.server.url}#/sao-luu`);
   await phone.pickFile('Chọn tệp (.json)', files);
   await phone.page.getByRole('button', { name: 'Nhập vào sổ' }).click();
   await landing.waitFor();
 }
 
 async function compareTable(phone) {
-  await phone.page.goto(`${env.server.url}van-phong.html#/so-sanh`);
+  await phone.page.goto(`${env.server.url}#/so-sanh`);
   await phone.page.locator('.compare-table tbody tr').first().waitFor();
   return phone.page.locator('.compare-table tr').evaluateAll((trs) => trs.map((tr) => tr.textContent));
 }
@@ -302,7 +302,7 @@ async function recordWork(phone, names) {
 
 test('plan down, reports up in either order, the province adds up, no one named', async () => {
   const commune = await office('Hội LHPN xã An Bình');
-  await commune.page.goto(`${env.server.url}van-phong.html#/ke-hoach`);
+  await commune.page.goto(`${env.server.url}#/ke-hoach`);
   await commune.page.getByLabel('Hội viên cuối kỳ', { exact: true }).fill('3');
   await commune.page.getByLabel('Hội viên cuối kỳ', { exact: true }).blur();
   const plan = await saved(commune.page, 'Gửi kế hoạch');
@@ -325,7 +325,7 @@ test('plan down, reports up in either order, the province adds up, no one named'
     await chapter.goTo('Số liệu');
     own.push(Object.fromEntries(await Promise.all(SUMMED.map(async (code) => [code, await chapter.figure(code)]))));
     assert.match(await chapter.page.locator('.figure[data-code="members.end"] .figure-target').innerText(), /^Chỉ tiêu 3:/);
-    await chapter.page.goto(`${env.server.url}so-lieu.html#/bao-cao`);
+    await chapter.page.goto(`${env.server.url}#/bao-cao`);
     const report = await saved(chapter.page, 'Gửi báo cáo lên cấp trên');
     const text = await readFile(report, 'utf8');
     for (const member of members) {
@@ -350,7 +350,7 @@ test('plan down, reports up in either order, the province adds up, no one named'
   await twin.close();
 
   // The commune sends its own report up; the province adds it up.
-  await commune.page.goto(`${env.server.url}so-lieu.html#/bao-cao`);
+  await commune.page.goto(`${env.server.url}#/bao-cao`);
   const communeReport = await saved(commune.page, 'Gửi báo cáo lên cấp trên');
   const province = await office('Hội LHPN tỉnh Ninh Bình');
   await importFiles(province, [communeReport]);

@@ -36,7 +36,7 @@ test('the server sends what a static host sends', async () => {
   const server = await serveDist();
   const get = (name, headers = {}) => fetch(server.url + name, { headers });
   try {
-    const page = await get('tep.html');
+    const page = await get('index.html');
     assert.equal(page.headers.get('content-type'), 'text/html; charset=utf-8');
     assert.equal(page.headers.get('cache-control'), 'no-cache', 'a page is checked again on every load');
     const wasm = await get(WASM, { 'accept-encoding': 'br, gzip' });
@@ -46,7 +46,7 @@ test('the server sends what a static host sends', async () => {
     assert.equal(new Uint8Array(await wasm.arrayBuffer()).subarray(0, 4).join(), '0,97,115,109', 'the wasm itself, decoded');
     assert.equal((await get('sw.js')).headers.get('cache-control'), 'no-cache');
     assert.equal((await get('manifest.webmanifest')).headers.get('content-type'), 'application/manifest+json; charset=utf-8');
-    const again = await get('tep.html', { 'if-none-match': page.headers.get('etag') });
+    const again = await get('index.html', { 'if-none-match': page.headers.get('etag') });
     assert.equal(again.status, 304, 'unchanged since the last load');
     // Nothing outside the served folder, however the path is written.
     const { hostname, port } = new URL(server.url);

@@ -183,7 +183,7 @@ test('the report prints on A4 and exports a CSV that Excel reads and that holds 
   const phone = await newPhone(env.browser, env.server.url);
   const p = phone.page;
   await phone.setUp({ unit: '=HYPERLINK("http://x","Chi hội")' });
-  await p.goto(`${env.server.url}so-lieu.html#/bao-cao`);
+  await p.goto(`${env.server.url}#/bao-cao`);
   await p.locator('.report-table tbody tr').first().waitFor();
   const [download] = await Promise.all([
     p.waitForEvent('download'),

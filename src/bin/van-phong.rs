@@ -1,7 +1,0 @@
-//! Entry point of the offices page (the units below side by side, plans and
-//! campaigns), a bundle of its own that is loaded when first opened.
-
-fn main() {
-    console_error_panic_hook::set_once();
-    so_tay_chi_hoi::ui::start(so_tay_chi_hoi::ui::OFFICES);
-}

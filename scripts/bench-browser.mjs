@@ -3,8 +3,10 @@
 // (src/ui/perf.rs) or, for a tap, from the tap to the next frame. Each figure
 // is taken RUNS times; target/bench/browser.json keeps every sample, which
 // scripts/benchmarks.mjs writes into BENCHMARKS.md.
-//   node scripts/bench-browser.mjs   (after `make build` and the files of
-//   `cargo run --example bench_files`; `make bench` does all of it)
+//   node scripts/bench-browser.mjs [group…]   (after `make build` and the
+//   files of `cargo run --example bench_files`; `make bench` does all of it;
+//   naming groups — cold, chapter, tabs, commune, office — runs only those
+//   and writes no file unless `--write FILE`)
 import { writeFileSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { serveDist } from '../tests/e2e/fixtures/server.mjs';
@@ -93,43 +95,77 @@ const TABS = [
   ['Hội viên', '#/', '.member-row'],
 ];
 
+/** From a tap on the bottom tab `tab` to the frame where its place and content are drawn, in ms. */
+async function tapTab(p, [tab, hash, ready]) {
+  const link = p.getByRole('navigation', { name: 'Các mục chính' }).getByRole('link', { name: tab });
+  // On the page's clock from its time origin, which spans a page load.
+  const tapped = await link.evaluate((a) => {
+    const at = performance.timeOrigin + performance.now();
+    a.click();
+    return at;
+  });
+  const drawn = await p.waitForFunction(([place, content]) => document.body.dataset.page === place
+    && document.querySelector(`main ${content}`) && performance.timeOrigin + performance.now(),
+  [hash, ready], { polling: 'raf', timeout: 60_000 });
+  return (await drawn.jsonValue()) - tapped;
+}
+
 /**
- * A tap on each bottom tab in turn until its content is drawn, with the CPU
- * slowed 4× as on a low-end phone and the service worker in control: from
- * the tap to the frame where the tab's place and content are on the page,
- * read on the page's clock (which spans a page load, if a tab is one).
+ * Taps on each bottom tab with the CPU slowed 4× as on a low-end phone and
+ * the service worker in control, the 3,000-member chapter open: the first
+ * tap on each after the app opens (its part arriving from the phone's own
+ * copy and starting), then a tap again. The app is opened afresh each run.
  */
-async function tabs(phone) {
+async function tabsOf3000(browser, url) {
+  const phone = await restored(browser, url, join(FILES, 'chapter-3000.json'), '.member-row');
   const p = phone.page;
   await p.waitForFunction(() => navigator.serviceWorker.controller);
   const cdp = await p.context().newCDPSession(p);
-  await cdp.send('Emulation.setCPUThrottlingRate', { rate: 4 });
-  const samples = new Map(TABS.map(([tab]) => [tab, []]));
+  const first = new Map(TABS.map(([tab]) => [tab, []]));
+  const again = new Map(TABS.map(([tab]) => [tab, []]));
   for (let i = 0; i < RUNS; i++) {
-    for (const [tab, hash, ready] of TABS) {
-      const link = p.getByRole('navigation', { name: 'Các mục chính' }).getByRole('link', { name: tab });
-      const tapped = await link.evaluate((a) => {
-        const at = performance.timeOrigin + performance.now();
-        a.click();
-        return at;
-      });
-      const drawn = await p.waitForFunction(([place, content]) => document.body.dataset.page === place
-        && document.querySelector(`main ${content}`) && performance.timeOrigin + performance.now(),
-      [hash, ready], { polling: 'raf', timeout: 60_000 });
-      samples.get(tab).push((await drawn.jsonValue()) - tapped);
-    }
+    await p.goto(new URL('./#/', url).href);
+    await p.locator('.member-row').first().waitFor();
+    await cdp.send('Emulation.setCPUThrottlingRate', { rate: 4 });
+    for (const tab of TABS) first.get(tab[0]).push(await tapTab(p, tab));
+    for (const tab of TABS) again.get(tab[0]).push(await tapTab(p, tab));
+    await cdp.send('Emulation.setCPUThrottlingRate', { rate: 1 });
   }
-  await cdp.send('Emulation.setCPUThrottlingRate', { rate: 1 });
-  for (const [tab, taps] of samples) {
-    figure(`tap on «${tab}» until drawn, CPU ×4`, '3,000 members', taps, 100);
+  for (const [tab, taps] of first) figure(`first tap on «${tab}» after opening, CPU ×4`, '3,000 members', taps, 100);
+  for (const [tab, taps] of again) figure(`tap on «${tab}» again, CPU ×4`, '3,000 members', taps, 100);
+  await phone.close();
+}
+
+/**
+ * A first visit on a slow link to a cheap phone: 1.6 Mbit/s down, 150 ms
+ * each way, the CPU slowed 4×, nothing cached, the build served compressed.
+ * From the start of the navigation to the frame where set-up's first screen
+ * is drawn.
+ */
+async function coldVisit(browser, url) {
+  const samples = [];
+  for (let i = 0; i < RUNS; i++) {
+    const phone = await newPhone(browser, 'about:blank');
+    const p = phone.page;
+    const cdp = await p.context().newCDPSession(p);
+    await cdp.send('Network.enable');
+    await cdp.send('Network.emulateNetworkConditions', {
+      offline: false, latency: 150, downloadThroughput: 1_600_000 / 8, uploadThroughput: 750_000 / 8,
+    });
+    await cdp.send('Emulation.setCPUThrottlingRate', { rate: 4 });
+    await p.goto(url, { waitUntil: 'commit' });
+    const drawn = await p.waitForFunction(() => document.querySelector('main h1, form h1, h1') && performance.now(),
+      null, { polling: 'raf', timeout: 60_000 });
+    samples.push(await drawn.jsonValue());
+    await phone.close();
   }
+  figure('first visit to the first screen, 1.6 Mbit/s, 150 ms, CPU ×4', 'empty phone', samples, 2500);
 }
 
 async function chapterOf3000(browser, url) {
   const phone = await restored(browser, url, join(FILES, 'chapter-3000.json'), '.member-row');
   const p = phone.page;
   figure('first render of the register', '3,000 members', await firstRenders(phone, url, '.member-row'), 150);
-  await tabs(phone);
 
   const saves = [];
   for (let i = 0; i < RUNS; i++) {
@@ -230,16 +266,25 @@ async function officeOf1000(browser, url) {
   await phone.close();
 }
 
+const GROUPS = { cold: coldVisit, chapter: chapterOf3000, tabs: tabsOf3000, commune: communeOf100, office: officeOf1000 };
+const asked = process.argv.slice(2);
+const write = asked.indexOf('--write');
+// All groups are written for BENCHMARKS.md; some, only where asked.
+const out = write >= 0 ? asked.splice(write, 2)[1] : asked.length === 0 ? join(FILES, 'browser.json') : null;
+const unknown = asked.filter((name) => !GROUPS[name]);
+if (unknown.length) throw new Error(`no group ${unknown.join(', ')}: the groups are ${Object.keys(GROUPS).join(', ')}`);
 const server = await serveDist();
 const browser = await launchBrowser();
 const chromium = browser.version();
 try {
-  await chapterOf3000(browser, server.url);
-  await communeOf100(browser, server.url);
-  await officeOf1000(browser, server.url);
+  for (const [name, group] of Object.entries(GROUPS)) {
+    if (asked.length === 0 || asked.includes(name)) await group(browser, server.url);
+  }
 } finally {
   await browser.close();
   server.stop();
 }
-writeFileSync(join(FILES, 'browser.json'), JSON.stringify({ runs: RUNS, chromium, figures }, null, 1));
-console.log(`wrote ${join(FILES, 'browser.json')}`);
+if (out) {
+  writeFileSync(out, JSON.stringify({ runs: RUNS, chromium, figures }, null, 1));
+  console.log(`wrote ${out}`);
+}

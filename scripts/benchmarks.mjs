@@ -78,16 +78,37 @@ of the same bytes. Measured on: ${cpu}, one thread.
 ${rows.join('\n')}
 `;
 
+/**
+ * The same figures measured on the build before a change of design, kept in
+ * benches/before.json ({ build, command, figures }), matched by what and size.
+ */
+function before() {
+  const file = 'benches/before.json';
+  if (!existsSync(file)) return null;
+  const kept = JSON.parse(readFileSync(file, 'utf8'));
+  const medians = new Map(kept.figures.map(({ what, size, samples }) => [`${what}\n${size}`, median([...samples].sort((a, b) => a - b))]));
+  return { ...kept, of: ({ what, size }) => medians.get(`${what}\n${size}`) };
+}
+
 /** The browser figures scripts/bench-browser.mjs left in target/bench/browser.json. */
 function browserSection() {
   const file = 'target/bench/browser.json';
   if (!existsSync(file)) return '';
   const { runs, chromium, figures } = JSON.parse(readFileSync(file, 'utf8'));
-  const lines = figures.map(({ what, size, samples, target }) => {
-    const xs = [...samples].sort((a, b) => a - b);
+  const earlier = before();
+  const lines = figures.map((f) => {
+    const xs = [...f.samples].sort((a, b) => a - b);
     const m = median(xs);
-    return `| ${what} | ${size} | ${ms(m)} | ${spread(xs)} | ${xs.length} | ≤ ${target} ms | ${m <= target ? 'yes' : '**no**'} |`;
+    const then = earlier?.of(f);
+    const was = earlier ? ` ${then === undefined ? '—' : ms(then)} |` : '';
+    return `| ${f.what} | ${f.size} |${was} ${ms(m)} | ${spread(xs)} | ${xs.length} | ≤ ${f.target} ms | ${m <= f.target ? 'yes' : '**no**'} |`;
   });
+  const head = earlier
+    ? `| what | size | before ms | median ms | spread ms | samples | target | met |\n| --- | --- | ---: | ---: | ---: | ---: | --- | --- |`
+    : `| what | size | median ms | spread ms | samples | target | met |\n| --- | --- | ---: | ---: | ---: | --- | --- |`;
+  const beforeNote = earlier
+    ? `\n"Before" is the median of the same figure on ${earlier.build}, measured with \`${earlier.command}\` (benches/before.json).\n`
+    : '';
   return `## Browser (headless Chromium ${chromium}, release build, 360×740)
 
 \`make bench\` (= \`cargo run --example bench_files\`, \`make build\`, then
@@ -96,11 +117,12 @@ own performance measures (src/ui/perf.rs: \`first-render\` from the start of
 the page's code to the frame after the first draw, storage read included;
 \`save\`; \`search\`, a key to the frame that shows its result; \`import\`,
 files picked to the frame that shows their previews), or, for a tap, from the
-click to the next frame. Scrolling is the longest frame while the page is
+click to the next frame; a bottom tab, from the tap to the frame where its
+place and content are drawn; a first visit, from the navigation to the frame
+where set-up is drawn. Scrolling is the longest frame while the page is
 scrolled a screen per frame from top to bottom. Same machine as above.
-
-| what | size | median ms | spread ms | samples | target | met |
-| --- | --- | ---: | ---: | ---: | --- | --- |
+${beforeNote}
+${head}
 ${lines.join('\n')}
 `;
 }

@@ -1,7 +1,7 @@
-// Where the first load's wasm goes, by crate and by function: twiggy over the
-// release build before wasm-opt (the only one that still has function names),
-// so the shares are of code and data before the final shrink, not of the
-// bytes sent. `node scripts/breakdown.mjs [--write docs/size.md]`; `make size`
+// Where the app's wasm goes, by crate and by function: twiggy over the
+// release build as linked, before it is split into parts and shrunk by
+// wasm-opt (the only one that still has function names), so the shares are
+// of the whole app's code and data, not of the bytes sent. `node scripts/breakdown.mjs [--write docs/size.md]`; `make size`
 // runs it after the build.
 import { execFileSync } from 'node:child_process';
 import { readFileSync, writeFileSync } from 'node:fs';
@@ -18,6 +18,8 @@ const total = shipped.reduce((t, i) => t + i.shallow_size, 0);
 /** The crate a symbol belongs to: the first path segment, inside generics. */
 function crateOf(name) {
   if (name.startsWith('data segment')) return '(data: strings, tables)';
+  // A part's entry (ui/parts.rs), into which its views were inlined.
+  if (name.startsWith('__wasm_split_')) return 'so_tay_chi_hoi';
   if (/^(elem|table|type|import|export|global|memory|code section)/.test(name)) return '(wasm structure)';
   // `<T as tachys::view::Render>::build`: the trait's crate wrote the code.
   const trait = name.match(/^<[^<>]*? as ([a-z_][a-z0-9_]*)/);
@@ -38,7 +40,7 @@ const kb = (n) => (n / 1000).toFixed(1);
 const crates = [...byCrate].sort((a, b) => b[1] - a[1]).slice(0, 15);
 const functions = shipped.filter((i) => !i.name.startsWith('data segment')).slice(0, 12);
 const text = [
-  `Of ${kb(total)} KB of code and data in \`index.html\`'s wasm before wasm-opt:`,
+  `Of ${kb(total)} KB of code and data in the app's wasm, before it is split and shrunk:`,
   '',
   '| crate | KB | share |',
   '| --- | ---: | ---: |',

@@ -111,6 +111,8 @@ try {
   await shot('unit', true);
   await phone.goTo('Số liệu');
   await p.locator('.figure').first().waitFor();
+  // The confirmation of the locked backup, which follows her for a few seconds, gone.
+  await p.locator('.notice').filter({ hasText: /./ }).waitFor({ state: 'detached' });
   await shot('figures');
   await shot('figures-full', true);
   await phone.openWork('Tập huấn');

@@ -10,8 +10,10 @@
 //   (the pages, sw.js, the manifest, the icons, the unhashed worker) checked
 //   again on every load with an ETag, so a new build is never hidden behind a
 //   stale page;
-// - brotli or gzip when the browser asks for it, compressed once per file
-//   version;
+// - brotli or gzip when the browser asks for it: the build's .br or .gz copy
+//   beside the file (scripts/compress.mjs), as nginx's brotli_static and
+//   gzip_static serve it, or compressed here once per file version where
+//   there is none (or it is older than the file);
 // - nothing outside the served folder, and only GET and HEAD.
 //   node scripts/static-server.mjs [DIR] [PORT]      (DIR: dist, PORT: 8080)
 import { createServer } from 'node:http';
@@ -20,6 +22,7 @@ import { extname, join, resolve, sep } from 'node:path';
 import { promisify } from 'node:util';
 import { brotliCompress, gzip, constants } from 'node:zlib';
 import { fileURLToPath } from 'node:url';
+import { COMPRESSIBLE } from './compress.mjs';
 
 const TYPES = {
   '.html': 'text/html; charset=utf-8',
@@ -35,8 +38,6 @@ const TYPES = {
   '.pdf': 'application/pdf',
   '.txt': 'text/plain; charset=utf-8',
 };
-/** Types worth compressing: text, and wasm (about a third of its size in brotli). */
-const COMPRESSIBLE = new Set(['.html', '.js', '.mjs', '.css', '.json', '.webmanifest', '.wasm', '.svg', '.txt']);
 /** Trunk's names with a content hash: `main-4cb9a409a35b4978.css`, `tep-…_bg.wasm`. */
 const HASHED = /-[0-9a-f]{16}(_bg)?\.[a-z]+$/;
 const YEAR = 'public, max-age=31536000, immutable';
@@ -104,9 +105,15 @@ export async function serveStatic(root, { port = 0, host = '127.0.0.1' } = {}) {
     let body = await readFile(file);
     const encoding = COMPRESSIBLE.has(type) ? encodingFor(request.headers['accept-encoding']) : null;
     if (encoding) {
-      const key = `${file}\n${encoding}`;
-      if (compressed.get(key)?.etag !== etag) compressed.set(key, { etag, body: compressors[encoding](body) });
-      body = await compressed.get(key).body;
+      const copy = `${file}.${encoding === 'br' ? 'br' : 'gz'}`;
+      const copied = await stat(copy).catch(() => null);
+      if (copied?.isFile() && copied.mtimeMs >= info.mtimeMs) {
+        body = await readFile(copy);
+      } else {
+        const key = `${file}\n${encoding}`;
+        if (compressed.get(key)?.etag !== etag) compressed.set(key, { etag, body: compressors[encoding](body) });
+        body = await compressed.get(key).body;
+      }
       headers['content-encoding'] = encoding;
     }
     headers['content-length'] = body.length;

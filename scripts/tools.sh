@@ -1,9 +1,9 @@
 #!/usr/bin/env bash
 # Installs what building and testing need, from package registries only, and
 # skips whatever is already in place: the wasm32 target, trunk, wasm-bindgen-cli
-# (the version Cargo.lock pins), the splitter (wasm-split-cli), Chromium and
-# chromedriver from Debian, and the
-# npm tools of package-lock.json (wasm-opt from binaryen, playwright-core).
+# (the version Cargo.lock pins), the splitter (wasm-split-cli), Chromium,
+# chromedriver and nginx from Debian, and the npm tools of package-lock.json
+# (wasm-opt from binaryen, playwright-core).
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
@@ -52,6 +52,11 @@ fi
 
 if ! command -v chromium >/dev/null || ! command -v chromedriver >/dev/null; then
   apt_install chromium chromium-driver
+fi
+
+# The host of docs/deploy.md, which tests/e2e/deploy.test.mjs runs as written.
+if [ ! -x /usr/sbin/nginx ] || [ ! -e /usr/lib/nginx/modules/ngx_http_brotli_static_module.so ]; then
+  apt_install nginx libnginx-mod-http-brotli-static
 fi
 
 if ! command -v npm >/dev/null; then

@@ -1,5 +1,8 @@
 //! The interface: Leptos components that show domain state and call domain
-//! functions through [`state::AppState`].
+//! functions through [`state::AppState`]. One page: `start` loads the book
+//! and mounts [`App`], which draws the register itself and every other place
+//! through its part (`parts.rs`), as the table of places says (`places.rs`).
+//! The book is saved by one effect (`App`), after every change.
 
 pub mod banners;
 pub mod compare;
@@ -134,7 +137,10 @@ pub fn App(state: AppState) -> impl IntoView {
         leaving.remove();
         other_tab.remove();
     });
-    // The one place that writes to storage: after every change of book or device.
+    // The book and the device are saved here, after every change. What else
+    // storage keeps (drafts, list columns, language, the space to open, a
+    // sample made before mounting) is written where it changes, each through
+    // `storage::local`.
     Effect::new(move |_| state.persist());
     crate::storage::service_worker::register(move || state.update_ready.set(true));
     let set_up = move || state.device.with(|d| d.home.is_some());
@@ -157,7 +163,9 @@ fn draw(route: Route, set_up: bool) -> AnyView {
             route::mark_shown(&route);
             view! { <register::RegisterPage/> }.into_any()
         }
-        (Part::Shell, false) => parts::setup(),
+        // Set-up is in the first load too: on a first visit over a slow
+        // link it is the first screen, and waits for no part.
+        (Part::Shell, false) => view! { <setup::SetupPage/> }.into_any(),
         _ => parts::open(route, set_up),
     }
 }

@@ -14,7 +14,7 @@ use super::places::Part;
 use super::route::{self, Route, Section};
 use super::{
     compare, figures, files_page, list_import, member_page, paper_register, plan_page, report,
-    sample, settings, setup, transfer_page, unit_page, work,
+    sample, settings, transfer_page, unit_page, work,
 };
 use crate::ui::i18n::t;
 use leptos::prelude::*;
@@ -29,62 +29,40 @@ impl From<SplitLoaderError> for Missing {
     }
 }
 
-#[cfg_attr(feature = "split", leptos::wasm_split::wasm_split(member, wasm_split_path = ::leptos::wasm_split, fallible))]
-fn member(route: Route) -> Result<AnyView, Missing> {
-    let id = match route {
-        Route::Member(id) => Some(id),
-        _ => None,
-    };
-    Ok(view! { <member_page::MemberPage id/> }.into_any())
-}
-
-#[cfg_attr(feature = "split", leptos::wasm_split::wasm_split(setup, wasm_split_path = ::leptos::wasm_split, fallible))]
-fn setup_page() -> Result<AnyView, Missing> {
-    Ok(view! { <setup::SetupPage/> }.into_any())
-}
-
-#[cfg_attr(feature = "split", leptos::wasm_split::wasm_split(work, wasm_split_path = ::leptos::wasm_split, fallible))]
-fn work(route: Route) -> Result<AnyView, Missing> {
+/// A member's page and the chapter's work.
+#[cfg_attr(feature = "split", leptos::wasm_split::wasm_split(chapter, wasm_split_path = ::leptos::wasm_split, fallible))]
+fn chapter(route: Route) -> Result<AnyView, Missing> {
     Ok(match route {
+        Route::Member(id) => view! { <member_page::MemberPage id=Some(id)/> }.into_any(),
+        Route::NewMember => view! { <member_page::MemberPage id=None/> }.into_any(),
         Route::Edit(section, id) => work::edit_page(section, id),
         Route::Work(section) => view! { <work::WorkPage section/> }.into_any(),
         _ => view! { <work::WorkPage section=Section::Cadres/> }.into_any(),
     })
 }
 
+/// Figures, the report and the unit; an office's comparison and plans.
 #[cfg_attr(feature = "split", leptos::wasm_split::wasm_split(figures, wasm_split_path = ::leptos::wasm_split, fallible))]
 fn figures(route: Route) -> Result<AnyView, Missing> {
     Ok(match route {
         Route::Report => view! { <report::ReportPage/> }.into_any(),
         Route::Unit => view! { <unit_page::UnitPage/> }.into_any(),
+        Route::Compare => view! { <compare::ComparePage/> }.into_any(),
+        Route::Plan => view! { <plan_page::PlanPage/> }.into_any(),
         _ => view! { <figures::FiguresPage/> }.into_any(),
     })
 }
 
-/// Backups and imports: before set-up, the restore of a backup.
+/// Files in and out; before set-up, the restore of a backup.
 #[cfg_attr(feature = "split", leptos::wasm_split::wasm_split(files, wasm_split_path = ::leptos::wasm_split, fallible))]
 fn files(route: Route, set_up: bool) -> Result<AnyView, Missing> {
     Ok(match (route, set_up) {
         (_, false) => view! { <files_page::RestorePage/> }.into_any(),
         (Route::Settings, true) => view! { <settings::SettingsPage/> }.into_any(),
+        (Route::MemberList, true) => view! { <list_import::ListImportPage/> }.into_any(),
+        (Route::PaperRegister, true) => view! { <paper_register::PaperRegisterPage/> }.into_any(),
+        (Route::Transfer(id), true) => view! { <transfer_page::TransferPage id/> }.into_any(),
         (_, true) => view! { <files_page::FilesPage/> }.into_any(),
-    })
-}
-
-#[cfg_attr(feature = "split", leptos::wasm_split::wasm_split(offices, wasm_split_path = ::leptos::wasm_split, fallible))]
-fn offices(route: Route) -> Result<AnyView, Missing> {
-    Ok(match route {
-        Route::Plan => view! { <plan_page::PlanPage/> }.into_any(),
-        _ => view! { <compare::ComparePage/> }.into_any(),
-    })
-}
-
-#[cfg_attr(feature = "split", leptos::wasm_split::wasm_split(lists, wasm_split_path = ::leptos::wasm_split, fallible))]
-fn lists(route: Route) -> Result<AnyView, Missing> {
-    Ok(match route {
-        Route::PaperRegister => view! { <paper_register::PaperRegisterPage/> }.into_any(),
-        Route::Transfer(id) => view! { <transfer_page::TransferPage id/> }.into_any(),
-        _ => view! { <list_import::ListImportPage/> }.into_any(),
     })
 }
 
@@ -106,11 +84,6 @@ macro_rules! arrive {
     ($call:expr) => {
         $call
     };
-}
-
-/// Set-up, which a phone shows once: a part too.
-pub fn setup() -> AnyView {
-    Suspend::new(async move { shown(arrive!(setup_page())) }).into_any()
 }
 
 /// Makes the sample of the space chosen, once its part has arrived; what
@@ -144,14 +117,11 @@ pub fn open(route: Route, set_up: bool) -> AnyView {
     Suspend::new(async move {
         let shown_route = route.clone();
         let view = match part {
-            Part::Member => arrive!(member(route)),
-            Part::Work => arrive!(work(route)),
+            Part::Chapter => arrive!(chapter(route)),
             Part::Figures => arrive!(figures(route)),
             Part::Files => arrive!(files(route, set_up)),
-            Part::Offices => arrive!(offices(route)),
-            Part::Lists => arrive!(lists(route)),
             // No place of these is opened here (ui::draw, the table of places).
-            Part::Shell | Part::Setup | Part::Sample => Err(Missing),
+            Part::Shell | Part::Sample => Err(Missing),
         };
         if view.is_ok() {
             route::mark_shown(&shown_route);

@@ -35,55 +35,37 @@ pub enum Kind {
 
 /// The parts of the app: the first load (the register), and the parts of
 /// the wasm module each fetched the first time one of its places opens
-/// (`ui/parts.rs`, split by `scripts/split/wasm-bindgen`).
+/// (`ui/parts.rs`, split by `scripts/split/wasm-bindgen`). Few and large:
+/// each file is compressed alone, and code two parts share goes into chunks
+/// of its own, more of them the more parts there are.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum Part {
-    /// The register: in the first load.
+    /// The register, and set-up before it: the first load.
     Shell,
-    /// A member's page and the form for a new one.
-    Member,
-    /// Set-up, shown once on a phone.
-    Setup,
-    /// The chapter's work: its lists and forms.
-    Work,
-    /// The dashboard of figures, the report, the unit.
+    /// The chapter's records: a member's page, the chapter's work.
+    Chapter,
+    /// Figures: the dashboard, the report, the unit, and an office's
+    /// comparison of its units and its plans.
     Figures,
-    /// Backups and imports, and this device's settings.
+    /// What comes in and goes out: restore, backups and imports, settings, a spreadsheet's member list, the register on paper, a
+    /// member's move to another chapter.
     Files,
-    /// Offices: the units below side by side, plans and campaigns.
-    Offices,
-    /// Registers in and out: a spreadsheet's member list, the register on
-    /// paper, a member's move to another chapter.
-    Lists,
     /// The makers of the sample chapter and the sample cluster.
     Sample,
 }
 
 impl Part {
     /// The parts fetched on first use, each a file of the build.
-    pub const LOADED: [Part; 8] = [
-        Part::Member,
-        Part::Setup,
-        Part::Work,
-        Part::Figures,
-        Part::Files,
-        Part::Offices,
-        Part::Lists,
-        Part::Sample,
-    ];
+    pub const LOADED: [Part; 4] = [Part::Chapter, Part::Figures, Part::Files, Part::Sample];
 
     /// The part's name in the build: `split_<name>.wasm` before its hash
     /// (the name its function's `wasm_split` attribute gives).
     pub fn name(self) -> &'static str {
         match self {
             Part::Shell => "shell",
-            Part::Member => "member",
-            Part::Setup => "setup",
-            Part::Work => "work",
+            Part::Chapter => "chapter",
             Part::Figures => "figures",
             Part::Files => "files",
-            Part::Offices => "offices",
-            Part::Lists => "lists",
             Part::Sample => "sample",
         }
     }
@@ -174,21 +156,21 @@ fn section_title(route: &Route) -> &'static str {
 #[rustfmt::skip]
 pub const PLACES: [Place; 16] = [
     Place { kind: Kind::Register, address: "", part: Part::Shell, tab: Some(Tab::Members), title: |_| t::register_title(), style: MAIN },
-    Place { kind: Kind::NewMember, address: "hoi-vien/moi", part: Part::Member, tab: Some(Tab::Members), title: |_| t::add_member(), style: MAIN },
-    Place { kind: Kind::Member, address: "hoi-vien/:id", part: Part::Member, tab: Some(Tab::Members), title: |_| t::member(), style: MAIN },
-    Place { kind: Kind::Work, address: "cong-viec/:section", part: Part::Work, tab: Some(Tab::Work), title: section_title, style: PAGES },
-    Place { kind: Kind::NewRecord, address: "cong-viec/:form/moi", part: Part::Work, tab: Some(Tab::Work), title: section_title, style: PAGES },
-    Place { kind: Kind::Record, address: "cong-viec/:form/:id", part: Part::Work, tab: Some(Tab::Work), title: section_title, style: PAGES },
+    Place { kind: Kind::NewMember, address: "hoi-vien/moi", part: Part::Chapter, tab: Some(Tab::Members), title: |_| t::add_member(), style: MAIN },
+    Place { kind: Kind::Member, address: "hoi-vien/:id", part: Part::Chapter, tab: Some(Tab::Members), title: |_| t::member(), style: MAIN },
+    Place { kind: Kind::Work, address: "cong-viec/:section", part: Part::Chapter, tab: Some(Tab::Work), title: section_title, style: PAGES },
+    Place { kind: Kind::NewRecord, address: "cong-viec/:form/moi", part: Part::Chapter, tab: Some(Tab::Work), title: section_title, style: PAGES },
+    Place { kind: Kind::Record, address: "cong-viec/:form/:id", part: Part::Chapter, tab: Some(Tab::Work), title: section_title, style: PAGES },
     Place { kind: Kind::Figures, address: "so-lieu", part: Part::Figures, tab: Some(Tab::Figures), title: |_| t::chapter_figures(), style: PAGES },
     Place { kind: Kind::Report, address: "bao-cao", part: Part::Figures, tab: Some(Tab::Figures), title: |_| t::report(), style: PAGES },
-    Place { kind: Kind::Compare, address: "so-sanh", part: Part::Offices, tab: Some(Tab::Figures), title: |_| t::compare_title(), style: PAGES },
-    Place { kind: Kind::Plan, address: "ke-hoach", part: Part::Offices, tab: Some(Tab::Figures), title: |_| t::plan_and_campaigns(), style: PAGES },
+    Place { kind: Kind::Compare, address: "so-sanh", part: Part::Figures, tab: Some(Tab::Figures), title: |_| t::compare_title(), style: PAGES },
+    Place { kind: Kind::Plan, address: "ke-hoach", part: Part::Figures, tab: Some(Tab::Figures), title: |_| t::plan_and_campaigns(), style: PAGES },
     Place { kind: Kind::Files, address: "sao-luu", part: Part::Files, tab: Some(Tab::Backup), title: |_| t::files_title(), style: MAIN },
     Place { kind: Kind::Unit, address: "don-vi", part: Part::Figures, tab: Some(Tab::Unit), title: |_| t::unit(), style: MAIN },
     Place { kind: Kind::Settings, address: "cai-dat", part: Part::Files, tab: None, title: |_| t::settings(), style: MAIN },
-    Place { kind: Kind::MemberList, address: "danh-sach", part: Part::Lists, tab: Some(Tab::Backup), title: |_| t::list_title(), style: MAIN },
-    Place { kind: Kind::PaperRegister, address: "in-so", part: Part::Lists, tab: Some(Tab::Members), title: |_| t::paper_title(), style: LISTS },
-    Place { kind: Kind::Transfer, address: "chuyen-sinh-hoat/:id", part: Part::Lists, tab: Some(Tab::Members), title: |_| t::transfer_title(), style: MAIN },
+    Place { kind: Kind::MemberList, address: "danh-sach", part: Part::Files, tab: Some(Tab::Backup), title: |_| t::list_title(), style: MAIN },
+    Place { kind: Kind::PaperRegister, address: "in-so", part: Part::Files, tab: Some(Tab::Members), title: |_| t::paper_title(), style: LISTS },
+    Place { kind: Kind::Transfer, address: "chuyen-sinh-hoat/:id", part: Part::Files, tab: Some(Tab::Members), title: |_| t::transfer_title(), style: MAIN },
 ];
 
 /// The place of a kind of route.

@@ -3,6 +3,7 @@
 //! by hand, and a scoring sheet that turns points into a grade.
 
 use super::indicators::{find, Kind, Value};
+use super::name::tidy;
 use super::period::Period;
 use super::problem::{check_count, check_text, check_unique, FieldProblem, Problem};
 use super::record::RecordId;
@@ -30,6 +31,39 @@ pub struct Criterion {
     pub target: u64,
 }
 
+/// A criterion as an office writes it on the form: its label, points, and
+/// the indicator and target (no indicator: scored by hand).
+#[derive(Clone, Debug, PartialEq)]
+pub struct CriterionDraft {
+    pub label: String,
+    pub points: u32,
+    /// An indicator's code, or empty.
+    pub indicator: String,
+    pub target: u32,
+}
+
+impl Default for CriterionDraft {
+    /// A new criterion: ten points, the usual weight.
+    fn default() -> Self {
+        CriterionDraft {
+            label: String::new(),
+            points: 10,
+            indicator: String::new(),
+            target: 0,
+        }
+    }
+}
+
+/// Scores are kept in tenths of a point; a form shows and takes whole points.
+pub fn tenths(points: u32) -> u32 {
+    points * 10
+}
+
+/// The whole points of a score kept in tenths, as a form shows it.
+pub fn whole_points(tenths: u32) -> u32 {
+    tenths / 10
+}
+
 /// A grade of the scoring sheet: reached from this share of the full points.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Grade {
@@ -51,6 +85,34 @@ pub struct Campaign {
 }
 
 impl Campaign {
+    /// A campaign as an office writes it: its name and labels tidied, its
+    /// criteria keyed in order (`c1`, `c2`…), the usual scoring sheet. Not
+    /// checked: see [`Campaign::problems`].
+    pub fn written(
+        office: RecordId,
+        name: &str,
+        period: Period,
+        criteria: &[CriterionDraft],
+    ) -> Campaign {
+        Campaign {
+            office,
+            name: tidy(name),
+            period,
+            criteria: criteria
+                .iter()
+                .enumerate()
+                .map(|(i, d)| Criterion {
+                    key: format!("c{}", i + 1),
+                    label: tidy(&d.label),
+                    points: d.points,
+                    indicator: (!d.indicator.is_empty()).then(|| d.indicator.clone()),
+                    target: d.target.into(),
+                })
+                .collect(),
+            grades: Campaign::default_grades(),
+        }
+    }
+
     /// The usual sheet: vững mạnh from 90%, khá from 70%, trung bình from 50%, yếu below.
     pub fn default_grades() -> Vec<Grade> {
         [
@@ -122,7 +184,7 @@ impl Campaign {
 
     /// The full points, in tenths.
     pub fn max_tenths(&self) -> u32 {
-        self.criteria.iter().map(|c| c.points * 10).sum()
+        self.criteria.iter().map(|c| tenths(c.points)).sum()
     }
 }
 
@@ -187,11 +249,11 @@ pub fn standing(
                     }
                     _ => value.num * 1000 / c.target.max(1),
                 };
-                Some((u64::from(c.points) * 10 * reached.min(1000) / 1000) as u32)
+                Some((u64::from(tenths(c.points)) * reached.min(1000) / 1000) as u32)
             }
             None => given
                 .and_then(|g| g.get(&c.key))
-                .map(|p| (*p).min(c.points * 10)),
+                .map(|p| (*p).min(tenths(c.points))),
         })
         .collect();
     let total = points.iter().flatten().sum();
@@ -248,6 +310,40 @@ mod tests {
             ],
             grades: Campaign::default_grades(),
         }
+    }
+
+    #[test]
+    fn a_campaign_as_written_on_the_form_is_the_one_kept() {
+        let draft = |label: &str, points, indicator: &str, target| CriterionDraft {
+            label: label.into(),
+            points,
+            indicator: indicator.into(),
+            target,
+        };
+        let written = Campaign::written(
+            RecordId::parse("xa").unwrap(),
+            "  Xây dựng cơ sở  Hội vững mạnh ",
+            Period::Year(2026),
+            &[
+                draft("Hội viên", 40, "members.end", 100),
+                draft(
+                    " Chuyển  đổi số",
+                    40,
+                    "cadres.trained.digital_transformation",
+                    100,
+                ),
+                draft("Phong trào", 20, "", 0),
+            ],
+        );
+        assert_eq!(
+            written,
+            campaign(),
+            "keys in order, names tidied, scored by hand without an indicator"
+        );
+        assert!(written.problems().is_empty());
+        assert_eq!(CriterionDraft::default().points, 10);
+        assert_eq!(whole_points(tenths(7)), 7);
+        assert_eq!(written.max_tenths(), tenths(100));
     }
 
     #[test]

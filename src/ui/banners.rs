@@ -3,12 +3,11 @@
 //! version waiting to be applied, storage nearly full, a backup due, and
 //! Safari's deletion of the book after a week outside the Home Screen.
 
-use super::files_page::make_backup;
+use super::backups::make_backup;
 use super::messages::{load_problem_text, save_error_text};
 use super::state::{use_app, AppState};
 use crate::domain::reminder::{backup_due, snooze, Cadence, Reminder, CHANGES, DAYS};
 use crate::domain::storage_meter::{fill, percent_used, Fill};
-use crate::storage::device::now_ms;
 use crate::storage::local::{usage, Space};
 use crate::storage::persistence::deleted_after_a_week;
 use crate::storage::service_worker::apply_update;
@@ -62,10 +61,10 @@ fn BackupReminder() -> impl IntoView {
             .device
             .with(|d| (d.last_backup_ms, d.reminder_snoozed_until_ms));
         let written = state.book.with(|b| b.written_after(last));
-        backup_due(written, last, snoozed, now_ms(), cadence())
+        backup_due(written, last, snoozed, state.now_ms(), cadence())
     };
     let later = move |_| {
-        let until = snooze(now_ms(), cadence());
+        let until = snooze(state.now_ms(), cadence());
         state
             .device
             .update(|d| d.reminder_snoozed_until_ms = Some(until));

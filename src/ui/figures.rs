@@ -2,11 +2,11 @@
 //! reports them, each against the year's target where one is set, and the
 //! cadres not yet trained on each topic one tap away.
 
+use super::format::member_name;
 use super::format::{target_text, value_text};
 use super::period::PeriodChoice;
 use super::route::{Route, Section};
 use super::state::use_app;
-use super::work::member_name;
 use crate::domain::indicators::untrained_cadres;
 use crate::domain::report::ReportRow;
 use crate::domain::unit_report::children;

@@ -5,8 +5,10 @@
 //! and reports, keep the Vietnamese forms of `domain::report`.)
 
 use super::i18n::{either, lang, t};
+use crate::domain::book::Book;
 use crate::domain::date::{BirthDate, Date};
 use crate::domain::indicators::{find, Kind, Value};
+use crate::domain::record::RecordId;
 use js_sys::{Array, Function, Intl, Object, Reflect};
 use std::cmp::Ordering;
 use wasm_bindgen::JsValue;
@@ -163,4 +165,11 @@ pub fn points(tenths: u32) -> String {
 /// itself for one this version does not know.
 pub fn indicator_name(code: &str) -> String {
     find(code).map_or_else(|| code.to_owned(), |i| either(i.names()).to_owned())
+}
+
+/// A member's name by id, or a note that she is not in the register.
+pub fn member_name(book: &Book, id: &RecordId) -> String {
+    book.members
+        .get(id)
+        .map_or_else(|| t::not_in_register().to_owned(), |m| m.data.full_name())
 }

@@ -15,7 +15,6 @@ use crate::domain::book::{Book, DeviceState};
 use crate::domain::envelope::{FileError, FileKind};
 use crate::domain::import::{plan_import, ImportPlan};
 use crate::domain::sealed::Sealed;
-use crate::storage::device::{now_ms, today};
 use crate::storage::files::{read_file, ReadError};
 use crate::storage::received::{on_launch, take_shared};
 use crate::ui::i18n::t;
@@ -106,7 +105,8 @@ pub fn ImportPanel(
             for done in 0..of {
                 let (name, read) = sources.with_value(|s| s[done].clone());
                 let planned = read.and_then(|bytes| {
-                    plan_import(&bytes, &book, &device, now_ms(), today()).map_err(ReadError::File)
+                    plan_import(&bytes, &book, &device, state.now_ms(), state.today())
+                        .map_err(ReadError::File)
                 });
                 let outcome = match planned {
                     Ok(plan) => {

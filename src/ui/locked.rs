@@ -3,10 +3,10 @@
 //! one when it is imported (import panel, restore screen).
 
 use super::fields::Field;
+use super::state::use_app;
 use crate::domain::envelope::{FileKind, OutFile};
 use crate::domain::sealed::{write_sealed, Sealed};
 use crate::storage::crypto::{lock, open, CryptoError};
-use crate::storage::device::{now_ms, today};
 use crate::ui::i18n::t;
 use leptos::prelude::*;
 use leptos::task::spawn_local;
@@ -47,6 +47,7 @@ pub fn LockedFile(
     make: Callback<(), Option<OutFile>>,
     send: Callback<OutFile>,
 ) -> impl IntoView {
+    let state = use_app();
     let passphrase = RwSignal::new(String::new());
     let again = RwSignal::new(String::new());
     let busy = RwSignal::new(false);
@@ -71,7 +72,7 @@ pub fn LockedFile(
                 Ok(sealed) => {
                     passphrase.set(String::new());
                     again.set(String::new());
-                    send.run(write_sealed(&sealed, kind, now_ms(), today()));
+                    send.run(write_sealed(&sealed, kind, state.now_ms(), state.today()));
                 }
                 Err(error) => problem.set(Some(crypto_problem(error))),
             }

@@ -4,6 +4,7 @@
 //! through its part (`parts.rs`), as the table of places says (`places.rs`).
 //! The book is saved by one effect (`App`), after every change.
 
+pub mod backups;
 pub mod banners;
 pub mod compare;
 pub mod draft;

@@ -8,16 +8,14 @@ use super::format::compare_vi;
 use super::sending::send_file;
 use super::state::{use_app, AppState};
 use crate::domain::baseline::Target;
-use crate::domain::campaign::{standing, Campaign, Criterion, Scores};
+use crate::domain::campaign::{standing, tenths, whole_points, Campaign, CriterionDraft, Scores};
 use crate::domain::compare::campaign_table;
 use crate::domain::indicators::catalogue;
-use crate::domain::name::tidy;
 use crate::domain::period::Period;
 use crate::domain::plan_file::write_plan;
 use crate::domain::record::{Record, RecordId};
 use crate::domain::unit::with_ancestors;
 use crate::domain::unit_report::{children, report_of};
-use crate::storage::device::{now_ms, today};
 use crate::ui::format::indicator_name;
 use crate::ui::format::points;
 use crate::ui::i18n::{either, t};
@@ -76,7 +74,7 @@ fn send_plan(state: AppState) {
     let file = state.book.with_untracked(|b| {
         state
             .device
-            .with_untracked(|d| write_plan(b, d, now_ms(), today()))
+            .with_untracked(|d| write_plan(b, d, state.now_ms(), state.today()))
     });
     let Some(file) = file else {
         return;
@@ -155,7 +153,7 @@ fn MyStanding(campaign: Record<Campaign>) -> impl IntoView {
         let (campaign_id, home, given) = (campaign.id.clone(), home.clone(), given.clone());
         move |key: String, points: u32| {
             let mut all = given();
-            all.insert(key, points * 10);
+            all.insert(key, tenths(points));
             if let Some(id) = Scores::id(&campaign_id, &home) {
                 state.save(
                     Some(&id),
@@ -188,7 +186,7 @@ fn MyStanding(campaign: Record<Campaign>) -> impl IntoView {
                                 view! {
                                     <label class="inline-add">
                                         <span>{t::own_score()}</span>
-                                        <NumberInput value=Signal::derive(move || given().get(&key_for_value).map_or(0, |p| p / 10))
+                                        <NumberInput value=Signal::derive(move || given().get(&key_for_value).map_or(0, |p| whole_points(*p)))
                                             set=Callback::new(move |n| set_score(key.clone(), n))/>
                                     </label>
                                 }
@@ -354,26 +352,13 @@ fn TargetsBelow() -> impl IntoView {
     }
 }
 
-/// A criterion being written: label, points, and the indicator and target
-/// (no indicator: scored by hand).
-#[derive(Clone, Default, PartialEq)]
-struct Draft {
-    label: String,
-    points: u32,
-    indicator: String,
-    target: u32,
-}
-
 /// A new campaign: name, period, criteria; the usual scoring sheet.
 #[component]
 fn NewCampaign() -> impl IntoView {
     let state = use_app();
     let name = RwSignal::new(String::new());
     let period = RwSignal::new(Period::Year(state.today().year()));
-    let criteria = RwSignal::new(vec![Draft {
-        points: 10,
-        ..Draft::default()
-    }]);
+    let criteria = RwSignal::new(vec![CriterionDraft::default()]);
     let problem = RwSignal::new(None::<String>);
     let mut indicators: Vec<(String, String)> = catalogue()
         .iter()
@@ -386,39 +371,24 @@ fn NewCampaign() -> impl IntoView {
     let indicators = StoredValue::new(indicators);
     let save = move |_| {
         let Some(home) = home(state) else { return };
-        let campaign = Campaign {
-            office: home,
-            name: tidy(&name.get_untracked()),
-            period: period.get_untracked(),
-            criteria: criteria
-                .get_untracked()
-                .into_iter()
-                .enumerate()
-                .map(|(i, d)| Criterion {
-                    key: format!("c{}", i + 1),
-                    label: tidy(&d.label),
-                    points: d.points,
-                    indicator: (!d.indicator.is_empty()).then_some(d.indicator),
-                    target: d.target.into(),
-                })
-                .collect(),
-            grades: Campaign::default_grades(),
-        };
+        let campaign = Campaign::written(
+            home,
+            &name.get_untracked(),
+            period.get_untracked(),
+            &criteria.get_untracked(),
+        );
         match campaign.problems().first() {
             Some(p) => problem.set(Some(super::messages::field_problem_text(p))),
             None => {
                 state.save(None, campaign);
                 name.set(String::new());
-                criteria.set(vec![Draft {
-                    points: 10,
-                    ..Draft::default()
-                }]);
+                criteria.set(vec![CriterionDraft::default()]);
                 problem.set(None);
                 state.tell(t::campaign_saved());
             }
         }
     };
-    let edit = move |i: usize, change: Box<dyn FnOnce(&mut Draft)>| {
+    let edit = move |i: usize, change: Box<dyn FnOnce(&mut CriterionDraft)>| {
         criteria.update(|c| {
             if let Some(d) = c.get_mut(i) {
                 change(d);
@@ -480,7 +450,7 @@ fn NewCampaign() -> impl IntoView {
                 </fieldset>
             }).collect_view()}
             <div class="actions">
-                <button type="button" class="button" on:click=move |_| criteria.update(|c| c.push(Draft { points: 10, ..Draft::default() }))>{t::add_criterion()}</button>
+                <button type="button" class="button" on:click=move |_| criteria.update(|c| c.push(CriterionDraft::default()))>{t::add_criterion()}</button>
                 <button type="button" class="button primary" on:click=save>{t::save_campaign()}</button>
             </div>
             <p class="note">{t::grades_rule()}</p>

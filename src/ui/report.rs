@@ -8,7 +8,6 @@ use super::state::{use_app, AppState};
 use crate::domain::name::lower_first;
 use crate::domain::report::{csv_name, to_csv};
 use crate::domain::report_file::write_report;
-use crate::storage::device::now_ms;
 use crate::storage::files::download;
 use crate::ui::format::date;
 use crate::ui::i18n::{either, t};
@@ -28,7 +27,7 @@ fn send_report(state: AppState) {
                 &[state.period.get_untracked()],
                 1,
                 &stamp,
-                now_ms(),
+                state.now_ms(),
                 state.today(),
             )
         })

@@ -1,8 +1,8 @@
 //! «Cài đặt»: how the app keeps her data. Whether the browser promised to
 //! keep it, how full its storage is and what fills it, and her backups.
 
+use super::backups::{make_backup, BackupStatus};
 use super::banners::reminder_rule;
-use super::files_page::{make_backup, BackupStatus};
 use super::i18n::{lang, Lang};
 use super::messages::collection_label;
 use super::messages::save_error_text;

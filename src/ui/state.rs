@@ -118,8 +118,15 @@ impl AppState {
         }
     }
 
+    /// Today, from the phone's clock: with [`AppState::now_ms`], the one
+    /// door through which the interface reads the time.
     pub fn today(&self) -> Date {
         today()
+    }
+
+    /// Now, in milliseconds since 1970, from the phone's clock.
+    pub fn now_ms(&self) -> u64 {
+        now_ms()
     }
 
     /// A fresh stamp from this device's clock.

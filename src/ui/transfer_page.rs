@@ -17,7 +17,6 @@ use crate::domain::problem::{FieldProblem, Problem};
 use crate::domain::record::RecordId;
 use crate::domain::training::Topic;
 use crate::domain::transfer::{time_here, write_transfer, Earlier, Move};
-use crate::storage::device::{now_ms, today};
 use crate::ui::i18n::{either, t};
 use leptos::prelude::*;
 
@@ -182,7 +181,7 @@ fn transfer_file(state: AppState, id: &RecordId) -> Option<OutFile> {
     let file = state.device.with_untracked(|d| {
         state
             .book
-            .with_untracked(|b| write_transfer(b, d, id, now_ms(), today()))
+            .with_untracked(|b| write_transfer(b, d, id, state.now_ms(), state.today()))
     });
     if file.is_none() {
         state.tell(t::transfer_no_file());

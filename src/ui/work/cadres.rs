@@ -5,7 +5,7 @@ use super::super::format::compare_vi;
 use super::super::route::{Route, Section};
 use super::super::state::use_app;
 use super::form::RecordPage;
-use super::{changer, member_name, RecordList, Row};
+use super::{changer, RecordList, Row};
 use crate::domain::book::Book;
 use crate::domain::cadre::{Role, RoleKind, WomenGroup};
 use crate::domain::member::Member;
@@ -13,6 +13,7 @@ use crate::domain::name::tidy;
 use crate::domain::record::{Record, RecordId};
 use crate::domain::register::sort_by_name;
 use crate::ui::format::date;
+use crate::ui::format::member_name;
 use crate::ui::i18n::{either, t};
 use leptos::prelude::*;
 

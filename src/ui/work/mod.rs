@@ -117,13 +117,6 @@ pub fn RecordList<T: InBook + Send + Sync + 'static>(
     }
 }
 
-/// A member's name by id, or a note that she is not in the register.
-pub fn member_name(book: &Book, id: &RecordId) -> String {
-    book.members
-        .get(id)
-        .map_or_else(|| t::not_in_register().to_owned(), |m| m.data.full_name())
-}
-
 /// A change to make to a draft.
 pub type Change<T> = Box<dyn FnOnce(&mut T)>;
 

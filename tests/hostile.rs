@@ -16,7 +16,7 @@ use so_tay_chi_hoi::domain::record::Record;
 use so_tay_chi_hoi::domain::stamp::{DeviceId, Stamp};
 use so_tay_chi_hoi::domain::unit::UnitSetup;
 use so_tay_chi_hoi::storage::files::ReadError;
-use so_tay_chi_hoi::ui::messages::{refused_file, rejection_reasons, rejection_subject};
+use so_tay_chi_hoi::ui::shared::messages::{refused_file, rejection_reasons, rejection_subject};
 
 const NOW: u64 = 1_764_375_945_123;
 

@@ -4,40 +4,15 @@
 //! through its part (`parts.rs`), as the table of places says (`places.rs`).
 //! The book is saved by one effect (`App`), after every change.
 
-pub mod backups;
-pub mod banners;
-pub mod compare;
-pub mod draft;
-pub mod fields;
-pub mod figures;
-pub mod files_page;
-pub mod format;
 pub mod i18n;
-pub mod icons;
-pub mod import_panel;
-pub mod list_import;
-pub mod locked;
-pub mod member_page;
-pub mod messages;
-pub mod more;
-pub mod paper_register;
+pub mod pages;
 pub mod parts;
 pub mod perf;
-pub mod period;
-pub mod picker;
 pub mod places;
-pub mod plan_page;
-pub mod register;
-pub mod report;
 pub mod route;
 pub mod sample;
-pub mod sending;
-pub mod settings;
-pub mod setup;
+pub mod shared;
 pub mod state;
-pub mod transfer_page;
-pub mod unit_page;
-pub mod work;
 
 use crate::storage::local::Space;
 use crate::ui::i18n::t;
@@ -146,7 +121,7 @@ pub fn App(state: AppState) -> impl IntoView {
     crate::storage::service_worker::register(move || state.update_ready.set(true));
     let set_up = move || state.device.with(|d| d.home.is_some());
     view! {
-        <banners::Banners/>
+        <shared::banners::Banners/>
         <Show when=set_up fallback=move || move || draw(state.route.get(), false)>
             <Header/>
             <main class="page">{move || draw(state.route.get(), true)}</main>
@@ -162,11 +137,11 @@ fn draw(route: Route, set_up: bool) -> AnyView {
     match (route.part(), set_up) {
         (Part::Shell, true) => {
             route::mark_shown(&route);
-            view! { <register::RegisterPage/> }.into_any()
+            view! { <pages::register::RegisterPage/> }.into_any()
         }
         // Set-up is in the first load too: on a first visit over a slow
         // link it is the first screen, and waits for no part.
-        (Part::Shell, false) => view! { <setup::SetupPage/> }.into_any(),
+        (Part::Shell, false) => view! { <pages::setup::SetupPage/> }.into_any(),
         _ => parts::open(route, set_up),
     }
 }
@@ -188,7 +163,7 @@ fn Header() -> impl IntoView {
                 <p class="app-title">{move || names().first().cloned().unwrap_or_default()}</p>
                 <p class="app-subtitle">{move || names().get(1).cloned().unwrap_or_else(|| t::app_name().into())}</p>
             </div>
-            <a class="header-button" href=Route::Settings.href() aria-label=t::settings()>{icons::settings()}</a>
+            <a class="header-button" href=Route::Settings.href() aria-label=t::settings()>{shared::icons::settings()}</a>
         </header>
     }
 }

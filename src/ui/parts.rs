@@ -10,13 +10,15 @@
 //! Each function's `wasm_split` name is its part's `Part::name`, which the
 //! build checks (scripts/parts.mjs).
 
-use super::places::Part;
-use super::route::{self, Route, Section};
-use super::{
-    compare, figures, files_page, list_import, member_page, paper_register, plan_page, report,
-    sample, settings, transfer_page, unit_page, work,
-};
 use crate::ui::i18n::t;
+use crate::ui::pages::figures::{self, report};
+use crate::ui::pages::files::{self, settings};
+use crate::ui::pages::lists::{list_import, paper_register, transfer};
+use crate::ui::pages::offices::{compare, plan};
+use crate::ui::pages::{member, unit, work};
+use crate::ui::places::Part;
+use crate::ui::route::{self, Route, Section};
+use crate::ui::sample;
 use leptos::prelude::*;
 use leptos::wasm_split::SplitLoaderError;
 
@@ -33,8 +35,8 @@ impl From<SplitLoaderError> for Missing {
 #[cfg_attr(feature = "split", leptos::wasm_split::wasm_split(chapter, wasm_split_path = ::leptos::wasm_split, fallible))]
 fn chapter(route: Route) -> Result<AnyView, Missing> {
     Ok(match route {
-        Route::Member(id) => view! { <member_page::MemberPage id=Some(id)/> }.into_any(),
-        Route::NewMember => view! { <member_page::MemberPage id=None/> }.into_any(),
+        Route::Member(id) => view! { <member::MemberPage id=Some(id)/> }.into_any(),
+        Route::NewMember => view! { <member::MemberPage id=None/> }.into_any(),
         Route::Edit(section, id) => work::edit_page(section, id),
         Route::Work(section) => view! { <work::WorkPage section/> }.into_any(),
         _ => view! { <work::WorkPage section=Section::Cadres/> }.into_any(),
@@ -46,9 +48,9 @@ fn chapter(route: Route) -> Result<AnyView, Missing> {
 fn figures(route: Route) -> Result<AnyView, Missing> {
     Ok(match route {
         Route::Report => view! { <report::ReportPage/> }.into_any(),
-        Route::Unit => view! { <unit_page::UnitPage/> }.into_any(),
+        Route::Unit => view! { <unit::UnitPage/> }.into_any(),
         Route::Compare => view! { <compare::ComparePage/> }.into_any(),
-        Route::Plan => view! { <plan_page::PlanPage/> }.into_any(),
+        Route::Plan => view! { <plan::PlanPage/> }.into_any(),
         _ => view! { <figures::FiguresPage/> }.into_any(),
     })
 }
@@ -57,12 +59,12 @@ fn figures(route: Route) -> Result<AnyView, Missing> {
 #[cfg_attr(feature = "split", leptos::wasm_split::wasm_split(files, wasm_split_path = ::leptos::wasm_split, fallible))]
 fn files(route: Route, set_up: bool) -> Result<AnyView, Missing> {
     Ok(match (route, set_up) {
-        (_, false) => view! { <files_page::RestorePage/> }.into_any(),
+        (_, false) => view! { <files::RestorePage/> }.into_any(),
         (Route::Settings, true) => view! { <settings::SettingsPage/> }.into_any(),
         (Route::MemberList, true) => view! { <list_import::ListImportPage/> }.into_any(),
         (Route::PaperRegister, true) => view! { <paper_register::PaperRegisterPage/> }.into_any(),
-        (Route::Transfer(id), true) => view! { <transfer_page::TransferPage id/> }.into_any(),
-        (_, true) => view! { <files_page::FilesPage/> }.into_any(),
+        (Route::Transfer(id), true) => view! { <transfer::TransferPage id/> }.into_any(),
+        (_, true) => view! { <files::FilesPage/> }.into_any(),
     })
 }
 

@@ -6,9 +6,9 @@
 //! (`examples/routes.rs` prints the table) are all read from it, so a place
 //! is added in one line here and its part's function in `ui/parts.rs`.
 
-use super::icons;
-use super::route::{Route, Section};
 use crate::ui::i18n::t;
+use crate::ui::route::{Route, Section};
+use crate::ui::shared::icons;
 use leptos::prelude::AnyView;
 
 /// A kind of route, without the record or section it names; [`PLACES`]

@@ -2,9 +2,9 @@
 //! button works and the app runs from any sub-path. Their addresses and
 //! parts are in the one table of places (`places.rs`).
 
-use super::places::{self, Kind, Part, Place, PLACES};
 use crate::domain::record::RecordId;
 use crate::ui::i18n::t;
+use crate::ui::places::{self, Kind, Part, Place, PLACES};
 
 /// The parts of the chapter's work, each with its list.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]

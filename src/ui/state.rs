@@ -2,7 +2,6 @@
 //! context. Pages change it only through the methods here, which call domain
 //! functions; a single effect in `ui::App` writes it to storage.
 
-use super::route::Route;
 use crate::domain::book::{Book, DeviceState, InBook};
 use crate::domain::date::Date;
 use crate::domain::period::Period;
@@ -13,6 +12,7 @@ use crate::domain::stamp::Stamp;
 use crate::domain::unit::{Unit, UnitSetup};
 use crate::storage::device::{new_device_state, now_ms, today};
 use crate::storage::local::{self, LoadProblem, SaveError, Space};
+use crate::ui::route::Route;
 use leptos::prelude::*;
 
 #[derive(Clone, Copy)]
@@ -88,7 +88,7 @@ impl AppState {
     /// Writes the book and device state, after taking in what other tabs
     /// saved; shows the failure, or clears the last one.
     pub fn persist(&self) {
-        let result = super::perf::measure("save", || {
+        let result = crate::ui::perf::measure("save", || {
             self.absorb_news();
             self.book.with(|book| {
                 self.device

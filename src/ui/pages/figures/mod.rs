@@ -1,0 +1,169 @@
+//! The chapter's dashboard for a period: its figures grouped as the Union
+//! reports them, each against the year's target where one is set, and the
+//! cadres not yet trained on each topic one tap away.
+
+pub mod report;
+use crate::domain::indicators::untrained_cadres;
+use crate::domain::report::ReportRow;
+use crate::domain::unit_report::children;
+use crate::ui::i18n::{either, t};
+use crate::ui::route::{Route, Section};
+use crate::ui::shared::format::member_name;
+use crate::ui::shared::format::{target_text, value_text};
+use crate::ui::shared::period::PeriodChoice;
+use crate::ui::state::use_app;
+use leptos::prelude::*;
+
+/// The groups of the dashboard: a title and indicator codes; a code ending in
+/// `*` stands for every indicator that starts so, shown only when not zero.
+/// A card of the dashboard: its title in the interface's language, and the
+/// indicator codes it shows.
+type Card = (fn() -> &'static str, &'static [&'static str]);
+
+const CARDS: [Card; 7] = [
+    (
+        t::collection_members,
+        &[
+            "members.end",
+            "members.admitted",
+            "members.left",
+            "members.honorary",
+        ],
+    ),
+    (
+        t::card_attraction,
+        &[
+            "attraction.all",
+            "attraction.minority*",
+            "attraction.religion.*",
+        ],
+    ),
+    (t::section_cadres, &["cadres.end", "cadres.trained.*"]),
+    (
+        t::section_trainings,
+        &[
+            "trainings.held",
+            "trainings.attendances",
+            "trainings.held.*",
+        ],
+    ),
+    (
+        t::section_models,
+        &[
+            "models.stage.*",
+            "models.new",
+            "models.launched",
+            "models.participants",
+            "models.sessions",
+        ],
+    ),
+    (
+        t::card_meetings,
+        &[
+            "meetings.held",
+            "meetings.attendance",
+            "activities.social_media",
+            "activities.visits",
+            "online_group",
+        ],
+    ),
+    (t::section_fees, &["fees.collected", "fees.paid"]),
+];
+
+fn pick<'a>(rows: &'a [ReportRow], pattern: &str) -> Vec<&'a ReportRow> {
+    match pattern.strip_suffix('*') {
+        Some(prefix) => rows
+            .iter()
+            .filter(|r| {
+                r.indicator.code.starts_with(prefix)
+                    && (r.value.num > 0 || r.value.den.unwrap_or(0) > 0)
+            })
+            .collect(),
+        None => rows
+            .iter()
+            .filter(|r| r.indicator.code == pattern)
+            .collect(),
+    }
+}
+
+#[component]
+pub fn FiguresPage() -> impl IntoView {
+    let state = use_app();
+    let rows = Memo::new(move |_| state.report());
+    let no_women = move || {
+        rows.with(|r| {
+            pick(r, "attraction.all")
+                .first()
+                .is_some_and(|r| r.value.den == Some(0))
+        })
+    };
+    view! {
+        <h1>{t::chapter_figures()}</h1>
+        <PeriodChoice/>
+        <Show when=no_women>
+            <p class="banner warn">
+                {t::no_women_count()}
+                <a href=Route::Work(Section::Baseline).href()>{t::enter_figures()}</a>
+            </p>
+        </Show>
+        <div class="figure-grid">
+        {CARDS.into_iter().map(|(title, patterns)| view! {
+            <section class="card figures">
+                <h2>{title()}</h2>
+                <ul class="plain">
+                    {move || rows.with(|rows| {
+                        patterns.iter().flat_map(|p| pick(rows, p)).map(|row| view! { <Figure row=row.clone()/> }).collect_view()
+                    })}
+                </ul>
+            </section>
+        }).collect_view()}
+        </div>
+        <a class="button primary wide" href=Route::Report.href()>{t::see_report()}</a>
+        <a class="button wide" href=Route::Plan.href()>{t::plan_and_campaigns()}</a>
+        <Show when=move || state.device.with(|d| d.home.as_ref().is_some_and(|h| state.book.with(|b| children(&b.units, h).next().is_some())))>
+            <a class="button wide" href=Route::Compare.href()>{t::compare_units_below()}</a>
+        </Show>
+    }
+}
+
+/// One figure: its name, its value, and progress towards its target.
+#[component]
+fn Figure(row: ReportRow) -> impl IntoView {
+    let state = use_app();
+    let topic = row
+        .indicator
+        .code
+        .strip_prefix("cadres.trained.")
+        .map(str::to_owned);
+    let untrained = topic.map(|topic| {
+        let names = state.book.with_untracked(|b| {
+            untrained_cadres(b, state.period.get_untracked(), &topic)
+                .iter()
+                .map(|id| member_name(b, id))
+                .collect::<Vec<_>>()
+        });
+        (!names.is_empty()).then(|| {
+            view! {
+                <details class="untrained">
+                    <summary>{t::untrained_count(names.len())}</summary>
+                    <ul>{names.into_iter().map(|n| view! { <li>{n}</li> }).collect_view()}</ul>
+                </details>
+            }
+        })
+    });
+    let progress = row.progress();
+    view! {
+        <li class="figure" data-code=row.indicator.code.clone()>
+            <span class="figure-name">{either(row.indicator.names()).to_owned()}</span>
+            <strong class="figure-value">{value_text(row.indicator.kind, row.value)}</strong>
+            {row.target.zip(progress).map(|(target, per_mille)| view! {
+                <span class="progress" role="img" aria-label=t::target_reached_aria(per_mille / 10)>
+                    // Through the CSSOM: the Content-Security-Policy refuses style attributes.
+                    <span class="progress-bar" style:width=format!("{}%", per_mille / 10)></span>
+                </span>
+                <span class="figure-target">{t::target_reached(target_text(row.indicator.kind, target), per_mille / 10)}</span>
+            })}
+            {untrained}
+        </li>
+    }
+}

@@ -349,7 +349,9 @@ async fn edits_reach_storage_without_a_save_button() {
     let state = AppState::new(Space::Own, book, device, Vec::new());
     let root = mount(state);
     leptos::task::tick().await;
-    let id = state.save::<Member>(None, Member::named("Phan", "Thị", "Mơ"));
+    let id = state
+        .save::<Member>(None, Member::named("Phan", "Thị", "Mơ"))
+        .expect("a member with a name is saved");
     leptos::task::tick().await;
     let stored = local::load(Space::Own, today(), NOW);
     assert_eq!(
@@ -361,6 +363,31 @@ async fn edits_reach_storage_without_a_save_button() {
             .as_deref(),
         Some("Phan Thị Mơ")
     );
+    root.remove();
+}
+
+/// Whatever page asks, a record that breaks a rule of its kind is not taken:
+/// she is told why, and neither the book nor storage holds it.
+#[wasm_bindgen_test]
+async fn a_record_that_breaks_a_rule_never_reaches_the_book() {
+    fresh_storage();
+    let (book, device) = sample_chapter(NOW, today());
+    let members = book.members.all().count();
+    let state = AppState::new(Space::Own, book, device, Vec::new());
+    let root = mount(state);
+    leptos::task::tick().await;
+    assert_eq!(state.save::<Member>(None, Member::named("", "", "")), None);
+    leptos::task::tick().await;
+    assert_eq!(
+        state.book.with_untracked(|b| b.members.all().count()),
+        members
+    );
+    assert!(
+        state.notice.get_untracked().is_some_and(|n| !n.is_empty()),
+        "she is told why"
+    );
+    let stored = local::load(Space::Own, today(), NOW);
+    assert_eq!(stored.book.members.all().count(), members);
     root.remove();
 }
 

@@ -13,6 +13,7 @@ use crate::domain::unit::{Unit, UnitSetup};
 use crate::storage::device::{new_device_state, now_ms, today};
 use crate::storage::local::{self, LoadProblem, SaveError, Space};
 use crate::ui::route::Route;
+use crate::ui::shared::messages::field_problem_text;
 use leptos::prelude::*;
 
 #[derive(Clone, Copy)]
@@ -139,11 +140,18 @@ impl AppState {
 
     /// Saves a record of any kind: an edit of the record with `id`, a new
     /// record with that id (records keyed by year, member…), or a new record
-    /// with a fresh id when `id` is `None`. Returns its id.
-    pub fn save<T: InBook>(&self, id: Option<&RecordId>, data: T) -> RecordId {
+    /// with a fresh id when `id` is `None`. Returns its id. A record that
+    /// breaks one of its kind's rules never reaches the book, whichever page
+    /// asks: she is told the first problem, and `None` is returned. (Forms
+    /// show every problem beside its field before they ask.)
+    pub fn save<T: InBook>(&self, id: Option<&RecordId>, data: T) -> Option<RecordId> {
+        if let Some(problem) = data.problems(self.today()).first() {
+            self.tell(field_problem_text(problem));
+            return None;
+        }
         let existing = id.and_then(|id| self.book.with_untracked(|b| T::of(b).get(id).cloned()));
         if let Some(record) = existing.as_ref().filter(|r| r.data == data && !r.deleted) {
-            return record.id.clone();
+            return Some(record.id.clone());
         }
         let stamp = self.stamp();
         let record = match (existing, id) {
@@ -156,7 +164,7 @@ impl AppState {
         };
         let id = record.id.clone();
         self.book.update(|b| T::of_mut(b).put(record));
-        id
+        Some(id)
     }
 
     /// Deletes a record (a tombstone that can be undone) or restores it.

@@ -40,10 +40,15 @@ pub fn register(ready: impl Fn() + 'static) {
     let promise = container.register(SCRIPT);
     let ready: Rc<dyn Fn()> = Rc::new(ready);
     spawn_local(async move {
-        let Ok(registration) = JsFuture::from(promise).await else {
+        // A browser that refuses workers may also answer with nothing at all
+        // (some in-app browsers; Playwright's `serviceWorkers: 'block'`).
+        let Some(registration) = JsFuture::from(promise)
+            .await
+            .ok()
+            .and_then(|r| r.dyn_into::<ServiceWorkerRegistration>().ok())
+        else {
             return;
         };
-        let registration: ServiceWorkerRegistration = registration.unchecked_into();
         // A version may be waiting already, or still installing.
         for worker in [registration.waiting(), registration.installing()]
             .into_iter()

@@ -159,3 +159,32 @@ test('a file opened with the installed app on a desktop opens in the import prev
     await phone.close();
   }
 });
+
+test('a part of the app that cannot arrive says so in its place, and opens once it can', async () => {
+  const server = await serveDist(await copyOfBuild());
+  // A first visit cut off before the service worker kept anything.
+  const phone = await newPhone(env.browser, server.url, { serviceWorkers: 'block' });
+  const p = phone.page;
+  const missing = p.getByRole('alert').filter({ hasText: 'Chưa mở được mục này' });
+  try {
+    await phone.setUp(UNIT);
+    await phone.addMember({ name: 'Đỗ Thị Lan' });
+    await p.route(/split_figures-/, (route) => route.abort());
+    await phone.goTo('Số liệu');
+    await missing.waitFor();
+    // The rest of the app still works, and her book is untouched.
+    await phone.goTo('Công việc');
+    await p.getByRole('navigation', { name: 'Các phần công việc' }).waitFor();
+    await phone.goTo('Hội viên');
+    assert.deepEqual(await phone.memberNames(), ['Đỗ Thị Lan']);
+    // The network is back: she opens the app again.
+    await p.unroute(/split_figures-/);
+    await phone.reload();
+    await phone.goTo('Số liệu');
+    await p.locator('.figure').first().waitFor();
+    assert.equal(await missing.count(), 0);
+  } finally {
+    await phone.close();
+    server.stop();
+  }
+});

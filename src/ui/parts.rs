@@ -103,7 +103,7 @@ fn shown(view: Result<AnyView, Missing>) -> AnyView {
     match view {
         Ok(view) => view,
         Err(Missing) => {
-            view! { <p class="load-problem" role="alert">{t::part_missing()}</p> }.into_any()
+            view! { <p class="banner warn" role="alert">{t::part_missing()}</p> }.into_any()
         }
     }
 }

@@ -4,9 +4,8 @@
 use super::date::{BirthDate, Date};
 use super::ethnicity::Ethnicity;
 use super::name::join_name;
-use super::problem::{check_text, FieldProblem, Problem};
+use super::problem::{check_past, check_text, FieldProblem, Problem};
 use super::record::RecordId;
-use super::transfer::Earlier;
 use serde::{Deserialize, Serialize};
 
 /// Longest family, middle or given name.
@@ -367,6 +366,52 @@ fn is_phone(text: &str) -> bool {
     body.chars()
         .all(|c| c.is_ascii_digit() || matches!(c, ' ' | '.' | '-'))
         && (8..=15).contains(&digits)
+}
+
+/// Most roles or topics one earlier chapter lists.
+const MAX_ITEMS: usize = 50;
+
+/// What she did in the chapters she was in before this one, summed over
+/// them: the last one's name and the day she left it, her roles there, the
+/// training sessions she attended there. One plain value, not one per
+/// chapter: every page reads members, and each kind of value a record holds
+/// costs every page its reading code.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Earlier {
+    /// The chapter she came from, and the unit above it.
+    pub chapter: String,
+    /// The day she left it.
+    pub until: Date,
+    /// Her roles with their years and chapters, as those chapters wrote
+    /// them («Chi hội phó 2021–2026 (Chi hội số 1, xã Thanh Sơn)»): to read;
+    /// a role elsewhere makes no cadre here.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub roles: Vec<String>,
+    /// Training sessions she attended.
+    #[serde(default, skip_serializing_if = "super::training::is_zero")]
+    pub sessions: u32,
+    /// What they taught: a topic's code (`digital_transformation`), or a
+    /// session's own words for a topic of its own. A cadre trained on a
+    /// topic before she came counts as trained on it here.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub topics: Vec<String>,
+}
+
+impl Earlier {
+    /// What is wrong with it, all named `earlier`.
+    pub fn check(&self, today: Date, out: &mut Vec<FieldProblem>) {
+        let texts = std::iter::once(&self.chapter)
+            .chain(&self.roles)
+            .chain(&self.topics);
+        for text in texts {
+            check_text("earlier", text, MAX_ADDRESS, true, out);
+        }
+        check_past("earlier", self.until, today, out);
+        if self.roles.len() > MAX_ITEMS || self.topics.len() > MAX_ITEMS {
+            let max = MAX_ITEMS as u64;
+            out.push(FieldProblem::new("earlier", Problem::TooLarge { max }));
+        }
+    }
 }
 
 #[cfg(test)]

@@ -5,11 +5,12 @@
 
 use crate::domain::date::Date;
 use crate::domain::envelope::{FileKind, OutFile};
+use crate::domain::member::Earlier;
 use crate::domain::member::{Member, Status};
 use crate::domain::problem::{FieldProblem, Problem};
 use crate::domain::record::RecordId;
 use crate::domain::training::Topic;
-use crate::domain::transfer::{time_here, write_transfer, Earlier, Move};
+use crate::domain::transfer::{time_here, write_transfer, Move};
 use crate::ui::i18n::{either, t};
 use crate::ui::route::Route;
 use crate::ui::shared::fields::Field;

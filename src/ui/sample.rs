@@ -31,12 +31,12 @@ pub fn make() -> Result<(), Failed> {
     if local::load(space, today, now).device.is_some() {
         return Ok(());
     }
-    let made = match space {
+    let (book, device) = match space {
         Space::Demo => demo::sample_chapter(now, today),
         Space::DemoCluster => demo_cluster::sample_cluster(now, today),
         Space::Own => return Ok(()),
     };
-    local::save(space, &made.0, &made.1).map_err(|error| {
+    local::save(space, &book, &device).map_err(|error| {
         // Back to her own book, which nothing here has touched.
         let _ = Space::Own.open_next();
         Failed(error)

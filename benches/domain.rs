@@ -15,7 +15,7 @@ mod host {
     use so_tay_chi_hoi::domain::date::Date;
     use so_tay_chi_hoi::domain::demo::commune;
     use so_tay_chi_hoi::domain::envelope::{parse_json, FORMAT};
-    use so_tay_chi_hoi::domain::import::plan_import;
+    use so_tay_chi_hoi::domain::import::preview_import;
     use so_tay_chi_hoi::domain::period::Period;
     use so_tay_chi_hoi::domain::report::report;
     use std::hint::black_box;
@@ -73,7 +73,9 @@ mod host {
                     .put(record.edited(clock.tick(NOW + 5), member));
             }
             group.bench_with_input(BenchmarkId::new("backup", members), &file, |b, file| {
-                b.iter(|| plan_import(file.as_bytes(), &other, &device, NOW + 10, today()).unwrap())
+                b.iter(|| {
+                    preview_import(file.as_bytes(), &other, &device, NOW + 10, today()).unwrap()
+                })
             });
             group.bench_with_input(BenchmarkId::new("parse", members), &file, |b, file| {
                 b.iter(|| serde_json::from_str::<Value>(black_box(file)).unwrap())
@@ -108,7 +110,7 @@ mod host {
                 b.iter(|| {
                     let (mut book, mut device) = (start.clone(), device.clone());
                     for file in files {
-                        let plan = plan_import(
+                        let plan = preview_import(
                             file.contents.as_bytes(),
                             &book,
                             &device,
@@ -130,7 +132,7 @@ mod host {
             });
             let (mut book, mut office_device) = (start.clone(), device.clone());
             for file in &files {
-                book = plan_import(
+                book = preview_import(
                     file.contents.as_bytes(),
                     &book,
                     &office_device,

@@ -13,7 +13,7 @@ fn main() -> std::io::Result<()> {
     use so_tay_chi_hoi::domain::backup::write_backup;
     use so_tay_chi_hoi::domain::date::Date;
     use so_tay_chi_hoi::domain::demo::commune;
-    use so_tay_chi_hoi::domain::import::plan_import;
+    use so_tay_chi_hoi::domain::import::preview_import;
     use std::fs;
     use std::path::PathBuf;
 
@@ -33,7 +33,7 @@ fn main() -> std::io::Result<()> {
     }
     let (mut book, mut device) = commune::office(NOW);
     for file in &files {
-        book = plan_import(file.contents.as_bytes(), &book, &device, NOW + 10, today)
+        book = preview_import(file.contents.as_bytes(), &book, &device, NOW + 10, today)
             .expect("a report of a chapter below")
             .apply(book, &mut device);
     }

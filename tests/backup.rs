@@ -12,9 +12,10 @@ use so_tay_chi_hoi::domain::date::Date;
 use so_tay_chi_hoi::domain::demo::{sample_chapter, MEMBERS};
 use so_tay_chi_hoi::domain::envelope::OutFile as BackupFile;
 use so_tay_chi_hoi::domain::envelope::{FileError, FORMAT};
-use so_tay_chi_hoi::domain::import::{plan_import, ImportPlan};
+use so_tay_chi_hoi::domain::import::preview_import;
 use so_tay_chi_hoi::domain::member::{Member, Status};
 use so_tay_chi_hoi::domain::merge::Tally;
+use so_tay_chi_hoi::domain::preview::ImportPreview;
 use so_tay_chi_hoi::domain::problem::Problem;
 use so_tay_chi_hoi::domain::record::{Record, RecordId};
 use so_tay_chi_hoi::domain::stamp::{Clock, DeviceId};
@@ -45,13 +46,17 @@ fn backup(book: &Book, device: &DeviceState) -> BackupFile {
     write_backup(book, device, NOW, today()).expect("a set-up device can be backed up")
 }
 
-fn plan(file: &BackupFile, book: &Book, device: &DeviceState) -> Result<ImportPlan, FileError> {
-    plan_import(file.contents.as_bytes(), book, device, NOW + 1_000, today())
+fn preview_of(
+    file: &BackupFile,
+    book: &Book,
+    device: &DeviceState,
+) -> Result<ImportPreview, FileError> {
+    preview_import(file.contents.as_bytes(), book, device, NOW + 1_000, today())
 }
 
 /// Imports a file into (book, device) and returns the new book.
 fn import(file: &BackupFile, book: &Book, device: &mut DeviceState) -> Book {
-    plan(file, book, device)
+    preview_of(file, book, device)
         .expect("importable")
         .apply(book.clone(), device)
 }
@@ -142,8 +147,8 @@ fn a_transfer_file_and_the_member_it_brings_validate_against_the_schema() {
     );
 
     let (other, mut there) = set_up_phone(2, "Chi hội Thôn Tây");
-    let plan = plan(&file, &other, &there).unwrap();
-    let other = plan.apply(other, &mut there);
+    let preview = preview_of(&file, &other, &there).unwrap();
+    let other = preview.apply(other, &mut there);
     let arrived = other.members.live().next().unwrap();
     assert!(arrived.data.earlier.is_some() && arrived.data.arrived_on.is_some());
     let file = backup(&other, &there);
@@ -165,7 +170,7 @@ fn a_backup_restores_the_same_register_on_an_empty_phone() {
     let (book, device) = sample_chapter(NOW, today());
     let file = backup(&book, &device);
     let mut new_phone = empty_device(9);
-    let preview = plan(&file, &Book::default(), &new_phone).unwrap();
+    let preview = preview_of(&file, &Book::default(), &new_phone).unwrap();
     assert!(preview.adopts_unit());
     assert_eq!(
         preview.tally("members"),
@@ -201,7 +206,7 @@ fn a_backup_restores_the_same_register_on_an_empty_phone() {
     );
 
     // The same file again changes nothing.
-    let again = plan(&file, &restored, &new_phone).unwrap();
+    let again = preview_of(&file, &restored, &new_phone).unwrap();
     assert!(!again.changes());
     assert_eq!(
         again.tally("members"),
@@ -252,7 +257,7 @@ fn merging_previews_new_updated_deleted_unchanged_and_older() {
         ..device.clone()
     };
 
-    let preview = plan(&backup(&first, &first_device), &second, &other).unwrap();
+    let preview = preview_of(&backup(&first, &first_device), &second, &other).unwrap();
     assert_eq!(
         preview.tally("members"),
         Tally {
@@ -322,7 +327,7 @@ fn refused_files_say_why() {
         ..file.clone()
     };
     assert_eq!(
-        plan(&newer, &Book::default(), &empty_device(1)).unwrap_err(),
+        preview_of(&newer, &Book::default(), &empty_device(1)).unwrap_err(),
         FileError::NewerFormat { found: 3 }
     );
     let altered = BackupFile {
@@ -330,7 +335,7 @@ fn refused_files_say_why() {
         ..file.clone()
     };
     assert_eq!(
-        plan(&altered, &Book::default(), &empty_device(1)).unwrap_err(),
+        preview_of(&altered, &Book::default(), &empty_device(1)).unwrap_err(),
         FileError::Altered
     );
     let truncated = BackupFile {
@@ -338,7 +343,7 @@ fn refused_files_say_why() {
         ..file.clone()
     };
     assert!(matches!(
-        plan(&truncated, &Book::default(), &empty_device(1)).unwrap_err(),
+        preview_of(&truncated, &Book::default(), &empty_device(1)).unwrap_err(),
         FileError::NotJson {
             truncated: true,
             ..
@@ -352,7 +357,7 @@ fn refused_files_say_why() {
         Member::named("Lê", "Thị", "Na"),
     ));
     assert_eq!(
-        plan(&file, &own, &keeper).unwrap_err(),
+        preview_of(&file, &own, &keeper).unwrap_err(),
         FileError::OtherUnit {
             file_unit: "Chi hội Thôn Đông".into(),
             own_unit: "Chi hội Thôn Tây".into()
@@ -364,7 +369,7 @@ fn refused_files_say_why() {
 fn a_phone_set_up_but_empty_takes_the_backups_unit() {
     let (book, device) = sample_chapter(NOW, today());
     let (own, mut phone) = set_up_phone(8, "Chi hội Thôn Đông");
-    let preview = plan(&backup(&book, &device), &own, &phone).unwrap();
+    let preview = preview_of(&backup(&book, &device), &own, &phone).unwrap();
     assert!(preview.adopts_unit());
     let result = preview.apply(own.clone(), &mut phone);
     assert_eq!(phone.home, device.home);
@@ -392,7 +397,7 @@ fn bad_records_are_listed_and_the_rest_imported() {
         name: "x.json".into(),
         contents: resealed(value),
     };
-    let preview = plan(&file, &Book::default(), &empty_device(1)).unwrap();
+    let preview = preview_of(&file, &Book::default(), &empty_device(1)).unwrap();
     assert_eq!(preview.tally("members").new, MEMBERS - 2);
     let found: Vec<(usize, &str, &Problem)> = preview
         .rejected
@@ -450,7 +455,7 @@ fn bad_records_are_listed_and_the_rest_imported() {
 fn the_format_1_fixture_still_restores() {
     let bytes = include_bytes!("fixtures/backup-format-1.json");
     let mut phone = empty_device(1);
-    let preview = plan_import(bytes, &Book::default(), &phone, NOW, today()).unwrap();
+    let preview = preview_import(bytes, &Book::default(), &phone, NOW, today()).unwrap();
     assert!(preview.rejected.is_empty(), "{:?}", preview.rejected);
     assert_eq!(
         preview.tally("members"),
@@ -472,7 +477,7 @@ fn the_format_1_fixture_still_restores() {
 fn the_format_2_fixture_still_restores() {
     let bytes = include_bytes!("fixtures/backup-format-2.json");
     let mut phone = empty_device(1);
-    let preview = plan_import(bytes, &Book::default(), &phone, NOW, today()).unwrap();
+    let preview = preview_import(bytes, &Book::default(), &phone, NOW, today()).unwrap();
     assert!(preview.rejected.is_empty(), "{:?}", preview.rejected);
     let book = preview.apply(Book::default(), &mut phone);
     let names: Vec<String> = book.members.live().map(|r| r.data.full_name()).collect();
@@ -494,7 +499,7 @@ fn every_format_version_keeps_a_fixture_that_restores() {
         let bytes = std::fs::read(&path).unwrap_or_else(|_| panic!("{path} is missing"));
         let file: Value = serde_json::from_slice(&bytes).unwrap();
         assert_eq!(file["format"], version, "{path}");
-        let preview = plan_import(&bytes, &Book::default(), &empty_device(1), NOW, today())
+        let preview = preview_import(&bytes, &Book::default(), &empty_device(1), NOW, today())
             .unwrap_or_else(|e| panic!("{path}: {e:?}"));
         assert!(
             preview.rejected.is_empty(),
@@ -513,7 +518,7 @@ fn the_locked_backup_known_answer_reads_and_names_no_one() {
     let bytes = include_bytes!("fixtures/encrypted/backup-kat.json");
     let plaintext = include_bytes!("fixtures/backup-format-2.json");
     let Err(FileError::Locked(sealed)) =
-        plan_import(bytes, &Book::default(), &empty_device(1), NOW, today())
+        preview_import(bytes, &Book::default(), &empty_device(1), NOW, today())
     else {
         panic!("a locked backup asks for its passphrase");
     };

@@ -1,6 +1,6 @@
 //! Damaged and foreign files (tests/fixtures/hostile/): each is refused with
 //! the exact message the user reads, naming the file and what is wrong, and
-//! saying that nothing changed (an import only plans until she applies it;
+//! saying that nothing changed (an import only previews until she applies it;
 //! the end-to-end tests check storage byte for byte). A file added to the
 //! folder without its message fails the test.
 #![cfg(not(target_arch = "wasm32"))]
@@ -9,9 +9,10 @@ use so_tay_chi_hoi::domain::book::{Book, DeviceState};
 use so_tay_chi_hoi::domain::compare::Comparison;
 use so_tay_chi_hoi::domain::date::Date;
 use so_tay_chi_hoi::domain::envelope::MAX_FILE_BYTES;
-use so_tay_chi_hoi::domain::import::{plan_import, ImportPlan};
+use so_tay_chi_hoi::domain::import::preview_import;
 use so_tay_chi_hoi::domain::member_draft::MemberDraft;
 use so_tay_chi_hoi::domain::period::Period;
+use so_tay_chi_hoi::domain::preview::ImportPreview;
 use so_tay_chi_hoi::domain::record::Record;
 use so_tay_chi_hoi::domain::stamp::{DeviceId, Stamp};
 use so_tay_chi_hoi::domain::unit::UnitSetup;
@@ -77,16 +78,16 @@ fn device_at(at: At) -> (Book, DeviceState) {
     }
 }
 
-/// The plan of importing `bytes` at `at`, which must not refuse it whole.
-fn accepted(name: &str, bytes: &[u8], at: At) -> ImportPlan {
+/// The preview of importing `bytes` at `at`, which must not refuse it whole.
+fn accepted(name: &str, bytes: &[u8], at: At) -> ImportPreview {
     let (book, device) = device_at(at);
-    match plan_import(bytes, &book, &device, NOW, today()) {
-        Ok(plan) => {
+    match preview_import(bytes, &book, &device, NOW, today()) {
+        Ok(preview) => {
             assert!(
-                plan.changes(),
+                preview.changes(),
                 "{name}: the rest of the file is still offered"
             );
-            plan
+            preview
         }
         Err(error) => panic!("{name} was refused whole: {error:?}"),
     }
@@ -104,7 +105,7 @@ fn refused_records(name: &str, bytes: &[u8], at: At) -> Vec<String> {
 /// What the user reads when `bytes`, named `name`, is imported on `phone()`.
 fn message(name: &str, bytes: &[u8]) -> String {
     let (book, device) = phone();
-    match plan_import(bytes, &book, &device, NOW, today()) {
+    match preview_import(bytes, &book, &device, NOW, today()) {
         Ok(_) => panic!("{name} was accepted"),
         Err(error) => refused_file(name, &ReadError::File(error)),
     }
@@ -261,10 +262,14 @@ fn a_byte_order_mark_is_read_past() {
 fn markup_and_formulas_in_names_stay_text() {
     let taken = |name: &str, at: At| {
         let bytes = std::fs::read(format!("tests/fixtures/hostile/{name}")).unwrap();
-        let plan = accepted(name, &bytes, at);
-        assert!(plan.rejected.is_empty(), "{name}: {:?}", plan.rejected);
+        let preview = accepted(name, &bytes, at);
+        assert!(
+            preview.rejected.is_empty(),
+            "{name}: {:?}",
+            preview.rejected
+        );
         let (book, mut device) = device_at(at);
-        let book = plan.apply(book, &mut device);
+        let book = preview.apply(book, &mut device);
         (book, device)
     };
     let (book, _) = taken("names-html.json", At::EmptyChapter);
@@ -337,8 +342,8 @@ fn files_sound_alone_never_close_a_loop_together() {
     office.units.put(under(&b, &a, stamp(5)));
     device.clock = clock;
     let file = write_backup(&other, &device, NOW, today()).unwrap();
-    let plan = plan_import(file.contents.as_bytes(), &office, &device, NOW, today()).unwrap();
-    let said: Vec<String> = plan
+    let preview = preview_import(file.contents.as_bytes(), &office, &device, NOW, today()).unwrap();
+    let said: Vec<String> = preview
         .rejected
         .iter()
         .map(|r| format!("{}: {}", rejection_subject(r), rejection_reasons(r)))
@@ -347,7 +352,7 @@ fn files_sound_alone_never_close_a_loop_together() {
         said,
         [format!("Đơn vị thứ 3 «Chi hội Thôn Bắc» (mã {}): Đơn vị cấp trên: «Chi hội Thôn Nam» đang ở dưới đơn vị này, nên không thể là cấp trên của nó (cây đơn vị sẽ thành vòng lặp)", a.id)]
     );
-    let book = plan.apply(office, &mut device);
+    let book = preview.apply(office, &mut device);
     let chain: Vec<&str> = with_ancestors(&book.units, &b.id)
         .iter()
         .map(|u| u.data.name.as_str())

@@ -11,7 +11,7 @@ use so_tay_chi_hoi::domain::date::{BirthDate, Date};
 use so_tay_chi_hoi::domain::member::Religion;
 use so_tay_chi_hoi::domain::problem::Problem;
 use so_tay_chi_hoi::domain::roster::columns::Mapping;
-use so_tay_chi_hoi::domain::roster::{plan_roster, Outcome};
+use so_tay_chi_hoi::domain::roster::{preview_roster, Outcome};
 use so_tay_chi_hoi::storage::lists::read_list;
 
 /// A row as the preview takes it: its number, then the member in short, or
@@ -23,7 +23,7 @@ fn preview(name: &str) -> Vec<(usize, String)> {
         Mapping::guess(&rows, &Vec::new()).expect("the headers are found under the title");
     assert_eq!(mapping.header_row, 3, "{name}: the fourth row");
     let today = Date::new(2026, 11, 30).unwrap();
-    plan_roster(&rows, &mapping, &Book::default(), today)
+    preview_roster(&rows, &mapping, &Book::default(), today)
         .rows
         .into_iter()
         .map(|row| {

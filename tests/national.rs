@@ -10,7 +10,7 @@ use so_tay_chi_hoi::domain::baseline::Denominators;
 use so_tay_chi_hoi::domain::book::{Book, DeviceState};
 use so_tay_chi_hoi::domain::date::{BirthDate, Date};
 use so_tay_chi_hoi::domain::ethnicity::Ethnicity;
-use so_tay_chi_hoi::domain::import::plan_import;
+use so_tay_chi_hoi::domain::import::preview_import;
 use so_tay_chi_hoi::domain::member::{Member, Religion};
 use so_tay_chi_hoi::domain::period::Period;
 use so_tay_chi_hoi::domain::record::Record;
@@ -109,7 +109,7 @@ fn a_thousand_report_files_add_up_in_the_app_and_in_a_folder() {
             &file.contents,
         )
         .unwrap();
-        office = plan_import(
+        office = preview_import(
             file.contents.as_bytes(),
             &office,
             &office_device,

@@ -6,20 +6,23 @@
 
 use serde_json::Value as Json;
 use so_tay_chi_hoi::domain::book::{Book, DeviceState};
+use so_tay_chi_hoi::domain::catalogue::Value;
 use so_tay_chi_hoi::domain::checksum::seal;
+use so_tay_chi_hoi::domain::compute::{compute, value_of};
 use so_tay_chi_hoi::domain::date::{BirthDate, Date};
 use so_tay_chi_hoi::domain::demo::sample_chapter;
 use so_tay_chi_hoi::domain::envelope::{FileError, FileKind, OutFile};
-use so_tay_chi_hoi::domain::import::{plan_import, Note};
-use so_tay_chi_hoi::domain::indicators::{compute, value_of, Value};
+use so_tay_chi_hoi::domain::import::preview_import;
 use so_tay_chi_hoi::domain::member::Member;
 use so_tay_chi_hoi::domain::period::Period;
+use so_tay_chi_hoi::domain::preview::Note;
 use so_tay_chi_hoi::domain::problem::Problem;
 use so_tay_chi_hoi::domain::record::{Record, RecordId};
 use so_tay_chi_hoi::domain::report_file::write_report;
+use so_tay_chi_hoi::domain::roll_up::report_of;
 use so_tay_chi_hoi::domain::stamp::DeviceId;
 use so_tay_chi_hoi::domain::unit::{Unit, UnitSetup};
-use so_tay_chi_hoi::domain::unit_report::{report_of, UnitReport};
+use so_tay_chi_hoi::domain::unit_report::UnitReport;
 
 const NOW: u64 = 1_764_375_945_123;
 const YEAR: Period = Period::Year(2026);
@@ -63,7 +66,7 @@ fn report_file(book: &Book, device: &mut DeviceState, depth: usize) -> OutFile {
 
 /// Imports a file at a device; returns the new book.
 fn import(file: &OutFile, book: &Book, device: &mut DeviceState) -> Book {
-    plan_import(file.contents.as_bytes(), book, device, NOW + 100, today())
+    preview_import(file.contents.as_bytes(), book, device, NOW + 100, today())
         .expect("importable")
         .apply(book.clone(), device)
 }
@@ -94,7 +97,7 @@ fn reports_roll_up_from_chapters_to_commune_to_province() {
     );
 
     let (commune, commune_device) = device(3, "Hội LHPN xã An Bình", &["Hội LHPN tỉnh Ninh Bình"]);
-    let preview = plan_import(
+    let preview = preview_import(
         east_file.contents.as_bytes(),
         &commune,
         &commune_device,
@@ -222,7 +225,7 @@ fn a_newer_report_replaces_an_older_one_and_an_older_one_changes_nothing() {
     let book = import(&first, &commune, &mut office);
     let book = import(&second, &book, &mut office);
     assert_eq!(members_end(&book, &home, &home), Value::count(5));
-    let older = plan_import(
+    let older = preview_import(
         first.contents.as_bytes(),
         &book,
         &office,
@@ -255,7 +258,7 @@ fn a_report_cannot_write_outside_its_senders_subtree() {
         .unwrap()
         .extend([forged, stranger]);
     let preview =
-        plan_import(resealed(&value).as_bytes(), &commune, &office, NOW, today()).unwrap();
+        preview_import(resealed(&value).as_bytes(), &commune, &office, NOW, today()).unwrap();
     assert_eq!(preview.tally("reports").new, 1, "only the sender's own");
     let refused: Vec<(&str, &Problem)> = preview
         .rejected
@@ -274,12 +277,12 @@ fn a_report_cannot_write_outside_its_senders_subtree() {
     let (_, mut office_device) = (commune.clone(), office.clone());
     let own = report_file(&commune, &mut office_device, 0);
     assert_eq!(
-        plan_import(own.contents.as_bytes(), &commune, &office, NOW, today()).unwrap_err(),
+        preview_import(own.contents.as_bytes(), &commune, &office, NOW, today()).unwrap_err(),
         FileError::OwnReport
     );
     value["data"]["members"] = serde_json::json!([]);
     assert_eq!(
-        plan_import(resealed(&value).as_bytes(), &commune, &office, NOW, today()).unwrap_err(),
+        preview_import(resealed(&value).as_bytes(), &commune, &office, NOW, today()).unwrap_err(),
         FileError::UnexpectedCollection {
             kind: FileKind::Report,
             collection: "members"
@@ -297,7 +300,7 @@ fn units_below_an_office_are_data() {
         book.units.put(Record::create(clock.tick(NOW), unit));
     }
     assert_eq!(
-        so_tay_chi_hoi::domain::unit_report::children(&book.units, &home).count(),
+        so_tay_chi_hoi::domain::unit::children(&book.units, &home).count(),
         2
     );
     assert_eq!(
@@ -374,7 +377,7 @@ fn a_plan_places_the_chapter_under_the_office_and_sets_its_targets_and_campaigns
     // The chapter typed «Hội LHPN xã An Bình» and a province at set-up.
     let (chapter, mut chapter_device) = small_chapter(5);
     let home = chapter_device.home.clone().unwrap();
-    let preview = plan_import(
+    let preview = preview_import(
         plan.contents.as_bytes(),
         &chapter,
         &chapter_device,
@@ -414,7 +417,7 @@ fn a_plan_places_the_chapter_under_the_office_and_sets_its_targets_and_campaigns
         (Value::count(5), Some(8)),
         "the office's target"
     );
-    let again = plan_import(
+    let again = preview_import(
         plan.contents.as_bytes(),
         &book,
         &chapter_device,
@@ -481,7 +484,7 @@ fn a_plan_cannot_set_what_is_not_the_offices() {
             .unwrap()
             .push(serde_json::to_value(&record).unwrap());
     }
-    let preview = plan_import(
+    let preview = preview_import(
         resealed(&value).as_bytes(),
         &chapter,
         &chapter_device,
@@ -506,7 +509,7 @@ fn a_plan_cannot_set_what_is_not_the_offices() {
         &mut commune_device,
     );
     assert_eq!(
-        plan_import(
+        preview_import(
             from_below.contents.as_bytes(),
             &commune_book,
             &commune_device,
@@ -527,7 +530,7 @@ fn a_unit_listed_by_hand_gives_way_to_the_one_that_reports() {
         .units
         .put(Record::create(office_device.clock.tick(NOW), listed));
     let (chapter, mut chapter_device) = small_chapter(4);
-    let preview = plan_import(
+    let preview = preview_import(
         report_file(&chapter, &mut chapter_device, 0)
             .contents
             .as_bytes(),
@@ -541,7 +544,7 @@ fn a_unit_listed_by_hand_gives_way_to_the_one_that_reports() {
         unit: "Chi hội Thôn Tây".into()
     }));
     let book = preview.apply(office.clone(), &mut office_device);
-    let below: Vec<&str> = so_tay_chi_hoi::domain::unit_report::children(&book.units, &home)
+    let below: Vec<&str> = so_tay_chi_hoi::domain::unit::children(&book.units, &home)
         .map(|id| book.units.get(id).unwrap().data.name.as_str())
         .collect();
     assert_eq!(

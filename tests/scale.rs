@@ -6,7 +6,7 @@
 use so_tay_chi_hoi::domain::book::Book;
 use so_tay_chi_hoi::domain::date::Date;
 use so_tay_chi_hoi::domain::demo::{chapter, commune, Shape};
-use so_tay_chi_hoi::domain::import::plan_import;
+use so_tay_chi_hoi::domain::import::preview_import;
 use so_tay_chi_hoi::domain::storage_meter::LIMIT_CHARS;
 
 const NOW: u64 = 1_764_375_945_123;
@@ -67,7 +67,7 @@ fn a_report_takes_a_few_thousand_characters() {
     // it once imported: every indicator has a value.
     let file = commune::report_files(1, NOW, today()).remove(0);
     let (office, mut device) = commune::office(NOW);
-    let book = plan_import(file.contents.as_bytes(), &office, &device, NOW + 1, today())
+    let book = preview_import(file.contents.as_bytes(), &office, &device, NOW + 1, today())
         .unwrap()
         .apply(office.clone(), &mut device);
     let per_report = chars(&book.collection_json("reports"));

@@ -8,7 +8,7 @@ use so_tay_chi_hoi::domain::book::{Book, DeviceState};
 use so_tay_chi_hoi::domain::date::Date;
 use so_tay_chi_hoi::domain::demo::sample_chapter;
 use so_tay_chi_hoi::domain::demo_cluster::sample_cluster;
-use so_tay_chi_hoi::domain::import::plan_import;
+use so_tay_chi_hoi::domain::import::preview_import;
 use so_tay_chi_hoi::domain::stamp::DeviceId;
 use std::sync::OnceLock;
 
@@ -34,7 +34,7 @@ fuzz_target!(|input: &[u8]| {
     };
     let today = Date::new(2026, 11, 29).expect("a real day");
     let (book, device) = &devices()[usize::from(pick % 3)];
-    if let Ok(plan) = plan_import(file, book, device, NOW_MS, today) {
+    if let Ok(plan) = preview_import(file, book, device, NOW_MS, today) {
         let mut device = device.clone();
         let _ = plan.apply(book.clone(), &mut device);
     }

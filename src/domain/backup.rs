@@ -3,8 +3,9 @@
 
 use super::book::{Book, DeviceState};
 use super::date::Date;
-use super::envelope::{write_file, Envelope, FileError, FileKind, OutFile};
-use super::import::ImportPlan;
+use super::envelope::{Envelope, FileError, FileKind, OutFile};
+use super::preview::ImportPreview;
+use super::unit_file::write_file;
 
 /// The backup of everything this device holds; `None` before set-up.
 pub fn write_backup(
@@ -27,13 +28,13 @@ pub fn write_backup(
 /// Works out what importing a backup would do: the device takes every record,
 /// and takes the file's unit as its own if it keeps none yet (or keeps one
 /// but holds no member: a new phone restoring the old one's backup).
-pub(crate) fn plan_backup(
+pub(crate) fn preview_backup(
     envelope: &Envelope,
     book: &Book,
     device: &DeviceState,
     now_ms: u64,
     today: Date,
-) -> Result<ImportPlan, FileError> {
+) -> Result<ImportPreview, FileError> {
     let Envelope {
         kind,
         format,
@@ -72,7 +73,7 @@ pub(crate) fn plan_backup(
             .collect();
         retired.into_iter().for_each(|u| incoming.units.put(u));
     }
-    Ok(ImportPlan {
+    Ok(ImportPreview {
         kind: *kind,
         tallies,
         home: adopts_unit.then(|| unit.id.clone()),

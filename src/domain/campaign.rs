@@ -2,7 +2,7 @@
 //! it for a period, each criterion a target on an indicator or a score given
 //! by hand, and a scoring sheet that turns points into a grade.
 
-use super::indicators::{find, Kind, Value};
+use super::catalogue::{find, Kind, Value};
 use super::name::tidy;
 use super::period::Period;
 use super::problem::{check_count, check_text, check_unique, FieldProblem, Problem};

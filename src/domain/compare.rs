@@ -5,14 +5,15 @@
 
 use super::book::Book;
 use super::campaign::{standing, Campaign, Scores, Standing};
-use super::indicators::{find, Kind, Value};
+use super::catalogue::{find, Kind, Value};
 use super::period::Period;
 use super::record::Record;
 use super::record::RecordId;
-use super::report::csv_line;
+use super::roll_up::report_in_tree;
+use super::sheet::csv_line;
 use super::sheet::{Cell, Sheet};
+use super::unit::children;
 use super::unit::with_ancestors;
-use super::unit_report::{children, report_in_tree};
 use std::cmp::Ordering;
 
 /// The indicators a comparison shows when none are chosen.

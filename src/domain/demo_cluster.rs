@@ -9,8 +9,8 @@
 
 use super::book::{Book, DeviceState};
 use super::campaign::{Campaign, Criterion, Scores};
+use super::catalogue::Value;
 use super::date::Date;
-use super::indicators::Value;
 use super::model::{ModelKind, Stage};
 use super::period::Period;
 use super::record::{Record, RecordId};
@@ -304,7 +304,7 @@ fn sample_chapter_report(unit: RecordId, now_ms: u64) -> UnitReport {
     let (chapter, device) = super::demo::sample_chapter(now_ms, year_end);
     let home = device.home.expect("the sample chapter has its unit");
     let mut report =
-        super::unit_report::chapter_report(&chapter, &home, Period::Year(REVIEW_YEAR)).sendable();
+        super::roll_up::chapter_report(&chapter, &home, Period::Year(REVIEW_YEAR)).sendable();
     report.unit = unit.clone();
     for m in &mut report.models {
         m.unit = unit.clone();
@@ -351,7 +351,7 @@ fn add_campaign(book: &mut Book, clock: &mut Clock, cluster: &RecordId, now_ms: 
         grades: Campaign::default_grades(),
     };
     let record = Record::create(clock.tick(now_ms), campaign);
-    let provinces: Vec<(RecordId, String)> = super::unit_report::children(&book.units, cluster)
+    let provinces: Vec<(RecordId, String)> = super::unit::children(&book.units, cluster)
         .filter_map(|id| {
             book.units
                 .get(id)
@@ -455,7 +455,7 @@ mod tests {
         );
         let (sample, sample_device) =
             crate::domain::demo::sample_chapter(1, Date::new(REVIEW_YEAR, 12, 31).unwrap());
-        let own = crate::domain::unit_report::chapter_report(
+        let own = crate::domain::roll_up::chapter_report(
             &sample,
             sample_device.home.as_ref().unwrap(),
             Period::Year(REVIEW_YEAR),

@@ -131,29 +131,6 @@ pub struct Envelope {
     pub data: Map<String, Value>,
 }
 
-impl Envelope {
-    /// The file's records, for a kind that may hold only the `allowed`
-    /// collections (a report, a plan): any other one means the file is not
-    /// what it says it is, and nothing of it is taken.
-    pub fn restore_only(
-        &self,
-        allowed: &[&str],
-        today: super::date::Date,
-    ) -> Result<(super::book::Book, Vec<super::restore::Rejection>), FileError> {
-        use super::book::Book;
-        if let Some(name) = Book::COLLECTIONS
-            .iter()
-            .find(|name| !allowed.contains(name) && self.data.get(**name).is_some())
-        {
-            return Err(FileError::UnexpectedCollection {
-                kind: self.kind,
-                collection: name,
-            });
-        }
-        Book::restore(self.format, &self.data, today)
-    }
-}
-
 /// Where the record `id` stands in the file's `collection`, from 0: how a
 /// preview names a record refused after its collection was read (and sorted).
 pub(crate) fn position_in(data: &Map<String, Value>, collection: &str, id: &RecordId) -> usize {
@@ -261,39 +238,9 @@ pub fn read_envelope(bytes: &[u8]) -> Result<Envelope, FileError> {
     })
 }
 
-/// The file of `kind` this device's unit sends: the header, then `data` (a
-/// JSON object's text), named for the kind, the unit, `detail` (a report's
-/// periods; may be empty) and the day. `None` before set-up.
-pub fn write_file(
-    kind: FileKind,
-    book: &super::book::Book,
-    device: &super::book::DeviceState,
-    now_ms: u64,
-    today: super::date::Date,
-    detail: &str,
-    data: &str,
-) -> Option<OutFile> {
-    let home = device.home.as_ref()?;
-    let name = book.units.get(home)?.data.name.clone();
-    let file_name = [kind.word(), &super::name::slug(&name), detail, &today.iso()]
-        .into_iter()
-        .filter(|part| !part.is_empty())
-        .collect::<Vec<_>>()
-        .join("_");
-    let unit = UnitRef {
-        id: home.clone(),
-        name,
-    };
-    let created = super::date::iso_instant(now_ms);
-    Some(OutFile {
-        name: format!("{file_name}.json"),
-        contents: write_envelope(kind, &created, &device.clock.device, &unit, data),
-    })
-}
-
 /// Writes a file: the header fields, its checksum, then `data`, a JSON
 /// object's text (kept as written: the checksum reads it, it is not rewritten).
-fn write_envelope(
+pub fn write_envelope(
     kind: FileKind,
     created: &str,
     device: &DeviceId,

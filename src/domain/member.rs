@@ -3,7 +3,7 @@
 
 use super::date::{BirthDate, Date};
 use super::ethnicity::Ethnicity;
-use super::name::join_name;
+use super::name::{fold, join_name};
 use super::problem::{check_past, check_text, FieldProblem, Problem};
 use super::record::RecordId;
 use serde::{Deserialize, Serialize};
@@ -412,6 +412,15 @@ impl Earlier {
             out.push(FieldProblem::new("earlier", Problem::TooLarge { max }));
         }
     }
+}
+
+/// The same person: the same name (folded) and birth year, or the same phone.
+pub fn same_person(a: &Member, b: &Member) -> bool {
+    let year = |m: &Member| m.birth.map(BirthDate::year);
+    let digits = |m: &Member| -> String { m.phone.chars().filter(char::is_ascii_digit).collect() };
+    let same_name = fold(&a.full_name()) == fold(&b.full_name());
+    (same_name && year(a).is_some() && year(a) == year(b))
+        || (!digits(a).is_empty() && digits(a) == digits(b))
 }
 
 #[cfg(test)]

@@ -10,7 +10,7 @@ use super::member::{Member, Status};
 use super::name::slug;
 use super::record::{Record, RecordId};
 use super::register::sort_by_name;
-use super::report::csv_line;
+use super::sheet::csv_line;
 use super::sheet::{Cell, Sheet};
 use std::cmp::Ordering;
 

@@ -5,14 +5,15 @@
 
 use super::book::{Book, DeviceState};
 use super::date::Date;
-use super::envelope::{position_in, write_file, Envelope, FileError, FileKind, OutFile};
-use super::import::{ImportPlan, Note};
+use super::envelope::{position_in, Envelope, FileError, FileKind, OutFile};
+use super::preview::{ImportPreview, Note};
 use super::problem::{FieldProblem, Problem};
 use super::record::{Collection, Record, RecordId};
 use super::report_file::{name_of, within};
 use super::restore::Rejection;
+use super::unit::children;
 use super::unit::{with_ancestors, Unit};
-use super::unit_report::children;
+use super::unit_file::{restore_only, write_file};
 
 /// The collections a plan file may hold.
 const PLAN_COLLECTIONS: [&str; 3] = ["units", "targets", "campaigns"];
@@ -58,14 +59,14 @@ fn refuse(collection: &'static str, index: usize, id: &RecordId, label: String) 
 /// above it are taken, with the targets and campaigns the office or those
 /// above it set; nothing of this unit's own is overwritten; and this unit is
 /// placed under the office if it was under a unit known only by name.
-pub(crate) fn plan_plan(
+pub(crate) fn preview_plan(
     envelope: &Envelope,
     book: &Book,
     device: &DeviceState,
     now_ms: u64,
     today: Date,
-) -> Result<ImportPlan, FileError> {
-    let (incoming, mut rejected) = envelope.restore_only(&PLAN_COLLECTIONS, today)?;
+) -> Result<ImportPreview, FileError> {
+    let (incoming, mut rejected) = restore_only(envelope, &PLAN_COLLECTIONS, today)?;
     let home = device.home.as_ref().ok_or(FileError::NeedsSetUp)?;
     let Envelope {
         kind,
@@ -151,9 +152,9 @@ pub(crate) fn plan_plan(
         campaigns,
         ..Book::default()
     };
-    Ok(ImportPlan {
+    Ok(ImportPreview {
         rejected,
         notes,
-        ..ImportPlan::taking(*kind, office.clone(), created.clone(), book, taken, clock)
+        ..ImportPreview::taking(*kind, office.clone(), created.clone(), book, taken, clock)
     })
 }

@@ -4,12 +4,14 @@
 
 use super::baseline::Target;
 use super::book::Book;
-use super::indicators::{catalogue, compute, Indicator, Kind, Value};
+use super::catalogue::{catalogue, Indicator, Kind, Value};
+use super::compute::compute;
 use super::name::slug;
 use super::period::Period;
 use super::record::RecordId;
+use super::roll_up::report_of;
+use super::sheet::csv_line;
 use super::unit::with_ancestors;
-use super::unit_report::report_of;
 
 /// One line of the report.
 #[derive(Clone, Debug, PartialEq)]
@@ -140,29 +142,6 @@ pub fn target_text(kind: Kind, target: u64) -> String {
     }
 }
 
-/// One CSV cell: quoted, with quotes doubled, and a text that a spreadsheet
-/// would take for a formula (starting with = + - @, a tab or a carriage
-/// return) made plain text by a leading apostrophe.
-pub fn csv_cell(text: &str) -> String {
-    let risky = text.starts_with(['=', '+', '-', '@', '\t', '\r']);
-    let text = if risky {
-        format!("'{text}")
-    } else {
-        text.to_owned()
-    };
-    format!("\"{}\"", text.replace('"', "\"\""))
-}
-
-/// One CSV line of cells, each made safe by [`csv_cell`], ended as Excel expects.
-pub fn csv_line(cells: &[String]) -> String {
-    cells
-        .iter()
-        .map(|c| csv_cell(c))
-        .collect::<Vec<_>>()
-        .join(",")
-        + "\r\n"
-}
-
 /// The report as a CSV file: a byte-order mark so that Excel reads UTF-8,
 /// a title line, then one row per indicator.
 pub fn to_csv(unit_name: &str, period: Period, rows: &[ReportRow]) -> String {
@@ -224,15 +203,6 @@ mod tests {
             value_text(Kind::Percent, Value::ratio(3, 0)),
             "3/0 (chưa có số liệu)"
         );
-    }
-
-    #[test]
-    fn csv_cells_cannot_be_formulas() {
-        assert_eq!(csv_cell("Hoa"), "\"Hoa\"");
-        assert_eq!(csv_cell("=HYPERLINK(\"x\")"), "\"'=HYPERLINK(\"\"x\"\")\"");
-        for risky in ["+1", "-1", "@SUM", "\tx", "\rx"] {
-            assert!(csv_cell(risky).starts_with("\"'"), "{risky}");
-        }
     }
 
     #[test]

@@ -5,19 +5,22 @@
 
 use super::book::{Book, DeviceState};
 use super::campaign::Scores;
+use super::catalogue::find;
 use super::date::Date;
-use super::envelope::{position_in, write_file, Envelope, FileError, FileKind, OutFile};
-use super::import::{ImportPlan, Note};
-use super::indicators::find;
+use super::envelope::{position_in, Envelope, FileError, FileKind, OutFile};
 use super::merge::compare_versions;
 use super::name::same_folded;
 use super::period::Period;
+use super::preview::{ImportPreview, Note};
 use super::problem::{FieldProblem, Problem};
 use super::record::{set_of, Collection, Record, RecordId};
 use super::restore::Rejection;
+use super::roll_up::report_of;
 use super::stamp::Stamp;
+use super::unit::children;
 use super::unit::{with_ancestors, Unit};
-use super::unit_report::{children, report_of, UnitReport};
+use super::unit_file::{restore_only, write_file};
+use super::unit_report::UnitReport;
 use serde_json::{Map, Value};
 use std::collections::BTreeSet;
 
@@ -130,14 +133,14 @@ pub(crate) fn name_of(units: &Collection<Unit>, id: &RecordId) -> String {
 /// Works out what importing a report would do at this office: the reports and
 /// units of the sender's own subtree are taken, newer reports replace older
 /// ones, and anything outside that subtree is refused and named.
-pub(crate) fn plan_report(
+pub(crate) fn preview_report(
     envelope: &Envelope,
     book: &Book,
     device: &DeviceState,
     now_ms: u64,
     today: Date,
-) -> Result<ImportPlan, FileError> {
-    let (incoming, mut rejected) = envelope.restore_only(&REPORT_COLLECTIONS, today)?;
+) -> Result<ImportPreview, FileError> {
+    let (incoming, mut rejected) = restore_only(envelope, &REPORT_COLLECTIONS, today)?;
     let home = device.home.as_ref().ok_or(FileError::NeedsSetUp)?;
     let Envelope {
         kind,
@@ -243,10 +246,10 @@ pub(crate) fn plan_report(
         scores,
         ..Book::default()
     };
-    Ok(ImportPlan {
+    Ok(ImportPreview {
         rejected,
         notes,
-        ..ImportPlan::taking(*kind, sender.clone(), created.clone(), book, taken, clock)
+        ..ImportPreview::taking(*kind, sender.clone(), created.clone(), book, taken, clock)
     })
 }
 

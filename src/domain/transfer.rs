@@ -16,15 +16,16 @@
 
 use super::book::{Book, DeviceState};
 use super::date::Date;
-use super::envelope::{write_file, Envelope, FileError, FileKind, OutFile};
-use super::import::{ImportPlan, Note};
+use super::envelope::{Envelope, FileError, FileKind, OutFile};
+use super::member::same_person;
 use super::member::{Earlier, Member, Status, MAX_ADDRESS};
 use super::name::slug;
+use super::preview::{ImportPreview, Note};
 use super::problem::{check_order, check_text, FieldProblem, Problem};
 use super::record::{Record, RecordId};
-use super::roster::same_person;
 use super::stamp::Clock;
 use super::training::Topic;
+use super::unit_file::{restore_only, write_file};
 use serde::{Deserialize, Serialize};
 
 /// `before` (if she had been anywhere before) with the time in one more
@@ -219,13 +220,13 @@ pub fn time_here(book: &Book, home: &RecordId, her: &Record<Member>, left: Date)
 
 /// Works out what importing a transfer file would do: her record new to the
 /// register, or the member already there brought back or completed.
-pub(crate) fn plan_transfer(
+pub(crate) fn preview_transfer(
     envelope: &Envelope,
     book: &Book,
     device: &DeviceState,
     now_ms: u64,
     today: Date,
-) -> Result<ImportPlan, FileError> {
+) -> Result<ImportPreview, FileError> {
     let home = device.home.as_ref().ok_or(FileError::NeedsSetUp)?;
     if envelope.unit.id == *home {
         return Err(FileError::OwnTransfer);
@@ -240,7 +241,7 @@ pub(crate) fn plan_transfer(
             problems.is_empty() && t.here.until == t.change.on
         })
         .ok_or(FileError::BadHeader { field: "transfer" })?;
-    let (incoming, rejected) = envelope.restore_only(&["members"], today)?;
+    let (incoming, rejected) = restore_only(envelope, &["members"], today)?;
     let mut clock = device.clock.clone();
     if let Some(stamp) = incoming.newest_stamp() {
         clock.observe(stamp);
@@ -310,7 +311,7 @@ pub(crate) fn plan_transfer(
             }),
         }
     }
-    let mut plan = ImportPlan::taking(
+    let mut preview = ImportPreview::taking(
         FileKind::Transfer,
         unit.clone(),
         created.clone(),
@@ -318,9 +319,9 @@ pub(crate) fn plan_transfer(
         taken,
         clock,
     );
-    plan.rejected = rejected;
-    plan.notes = notes;
-    Ok(plan)
+    preview.rejected = rejected;
+    preview.notes = notes;
+    Ok(preview)
 }
 
 /// The register's member `known` once the one arriving is taken in: active

@@ -267,6 +267,17 @@ impl UnitSetup {
     }
 }
 
+/// The live units directly below `unit`.
+pub fn children<'a>(
+    units: &'a Collection<Unit>,
+    unit: &'a RecordId,
+) -> impl Iterator<Item = &'a RecordId> {
+    units
+        .live()
+        .filter(move |u| u.data.parent.as_ref() == Some(unit))
+        .map(|u| &u.id)
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

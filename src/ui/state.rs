@@ -213,10 +213,10 @@ impl AppState {
     }
 
     /// Takes a member list's new and updated members into the book.
-    pub fn take_list(&self, plan: crate::domain::roster::RosterPlan) {
+    pub fn take_list(&self, preview: crate::domain::roster::RosterPreview) {
         let now = now_ms();
         let mut clock = self.device.with_untracked(|d| d.clock.clone());
-        self.book.update(|b| plan.apply(b, &mut clock, now));
+        self.book.update(|b| preview.apply(b, &mut clock, now));
         self.device.update(|d| d.clock = clock);
     }
 

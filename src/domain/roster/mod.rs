@@ -10,9 +10,9 @@ pub mod cells;
 pub mod columns;
 
 use super::book::Book;
-use super::date::{BirthDate, Date};
-use super::member::Member;
-use super::name::{fold, tidy, NameParts};
+use super::date::Date;
+use super::member::{same_person, Member};
+use super::name::{tidy, NameParts};
 use super::problem::{FieldProblem, Problem};
 use super::record::{Record, RecordId};
 use super::sheet::Cell;
@@ -50,7 +50,7 @@ pub enum Outcome {
 
 /// One row of the list and what taking it would do.
 #[derive(Clone, Debug, PartialEq)]
-pub struct RowPlan {
+pub struct RowPreview {
     /// Its number as the spreadsheet shows it, from 1.
     pub row: usize,
     pub outcome: Outcome,
@@ -58,8 +58,8 @@ pub struct RowPlan {
 
 /// The preview of a whole list.
 #[derive(Clone, Debug, PartialEq)]
-pub struct RosterPlan {
-    pub rows: Vec<RowPlan>,
+pub struct RosterPreview {
+    pub rows: Vec<RowPreview>,
 }
 
 /// How many rows of each kind a preview holds.
@@ -71,7 +71,7 @@ pub struct RosterCounts {
     pub refused: usize,
 }
 
-impl RosterPlan {
+impl RosterPreview {
     pub fn counts(&self) -> RosterCounts {
         self.rows
             .iter()
@@ -115,13 +115,18 @@ impl RosterPlan {
 /// Reads the rows under the headers of `rows` by `mapping` and works out
 /// what taking each would do to the register in `book`. Empty rows are
 /// passed over.
-pub fn plan_roster(rows: &[Vec<Cell>], mapping: &Mapping, book: &Book, today: Date) -> RosterPlan {
+pub fn preview_roster(
+    rows: &[Vec<Cell>],
+    mapping: &Mapping,
+    book: &Book,
+    today: Date,
+) -> RosterPreview {
     let headers = rows
         .get(mapping.header_row)
         .map(Vec::as_slice)
         .unwrap_or(&[]);
     let mut taken: Vec<(usize, Member)> = Vec::new();
-    let mut plans = Vec::new();
+    let mut previewed = Vec::new();
     for (i, row) in rows.iter().enumerate().skip(mapping.header_row + 1) {
         if row.iter().all(|c| cell_text(c).is_empty()) {
             continue;
@@ -138,12 +143,12 @@ pub fn plan_roster(rows: &[Vec<Cell>], mapping: &Mapping, book: &Book, today: Da
                 }
             }
         };
-        plans.push(RowPlan {
+        previewed.push(RowPreview {
             row: number,
             outcome,
         });
     }
-    RosterPlan { rows: plans }
+    RosterPreview { rows: previewed }
 }
 
 /// The member a row matches, and what the row changes in her.
@@ -168,15 +173,6 @@ fn against_register(read: Member, book: &Book) -> Outcome {
         }
         several => Outcome::Ambiguous(several.iter().map(|r| r.id.clone()).collect()),
     }
-}
-
-/// The same person: the same name (folded) and birth year, or the same phone.
-pub(crate) fn same_person(a: &Member, b: &Member) -> bool {
-    let year = |m: &Member| m.birth.map(BirthDate::year);
-    let digits = |m: &Member| -> String { m.phone.chars().filter(char::is_ascii_digit).collect() };
-    let same_name = fold(&a.full_name()) == fold(&b.full_name());
-    (same_name && year(a).is_some() && year(a) == year(b))
-        || (!digits(a).is_empty() && digits(a) == digits(b))
 }
 
 /// `old` with what the row says: the list's cells that hold something

@@ -4,7 +4,7 @@
 
 use super::columns::{Column, Mapping};
 use super::*;
-use crate::domain::date::day;
+use crate::domain::date::{day, BirthDate};
 use crate::domain::ethnicity::Ethnicity;
 use crate::domain::member::Religion;
 use crate::domain::stamp::DeviceId;
@@ -98,11 +98,14 @@ fn mapping() -> Mapping {
 
 #[test]
 fn each_row_is_read_into_a_member() {
-    let plan = plan_roster(&sheet(), &mapping(), &Book::default(), today());
-    let Outcome::New(hoa) = &plan.rows[0].outcome else {
-        panic!("{:?}", plan.rows[0]);
+    let preview = preview_roster(&sheet(), &mapping(), &Book::default(), today());
+    let Outcome::New(hoa) = &preview.rows[0].outcome else {
+        panic!("{:?}", preview.rows[0]);
     };
-    assert_eq!(plan.rows[0].row, 3, "numbered as the spreadsheet shows it");
+    assert_eq!(
+        preview.rows[0].row, 3,
+        "numbered as the spreadsheet shows it"
+    );
     assert_eq!(hoa.full_name(), "Nguyễn Thị Hoa");
     assert_eq!(
         (hoa.family_name.as_str(), hoa.middle_name.as_str()),
@@ -112,8 +115,8 @@ fn each_row_is_read_into_a_member() {
     assert_eq!(hoa.phone, "0912345678");
     assert_eq!(hoa.address, "Thôn Đông");
     assert_eq!(hoa.joined_on, Some(day("2010-03-12")));
-    let Outcome::New(anh) = &plan.rows[1].outcome else {
-        panic!("{:?}", plan.rows[1]);
+    let Outcome::New(anh) = &preview.rows[1].outcome else {
+        panic!("{:?}", preview.rows[1]);
     };
     assert_eq!(anh.full_name(), "Lò Thị Ánh");
     assert_eq!(anh.birth, Some(BirthDate::Year(1990)));
@@ -124,15 +127,15 @@ fn each_row_is_read_into_a_member() {
 
 #[test]
 fn rows_that_cannot_be_taken_say_row_column_value_and_why() {
-    let plan = plan_roster(&sheet(), &mapping(), &Book::default(), today());
-    let problems = |i: usize| match &plan.rows[i].outcome {
+    let preview = preview_roster(&sheet(), &mapping(), &Book::default(), today());
+    let problems = |i: usize| match &preview.rows[i].outcome {
         Outcome::Refused(problems) => problems
             .iter()
             .map(|p| (p.header.as_str(), p.value.as_str(), p.problem.clone()))
             .collect::<Vec<_>>(),
         other => panic!("{other:?}"),
     };
-    assert_eq!(plan.rows[2].row, 5);
+    assert_eq!(preview.rows[2].row, 5);
     assert_eq!(
         problems(2),
         [
@@ -146,12 +149,12 @@ fn rows_that_cannot_be_taken_say_row_column_value_and_why() {
         ]
     );
     // The empty row is passed over; the row with no name is refused.
-    assert_eq!(plan.rows[3].row, 7);
+    assert_eq!(preview.rows[3].row, 7);
     assert_eq!(problems(3), [("Tên", "", Problem::Empty)]);
     // Nguyễn Thị Hoa again, born the same year: the same person as row 3.
-    assert_eq!(plan.rows[4].outcome, Outcome::Repeats(3));
+    assert_eq!(preview.rows[4].outcome, Outcome::Repeats(3));
     assert_eq!(
-        plan.counts(),
+        preview.counts(),
         RosterCounts {
             new: 2,
             updated: 0,
@@ -198,9 +201,9 @@ fn members_already_in_the_register_are_updated_not_doubled_and_a_second_import_c
     ];
     let mapping = Mapping::guess(&rows, &Vec::new()).unwrap();
     assert_eq!(mapping.position(Column::FullName), Some(0));
-    let plan = plan_roster(&rows, &mapping, &book, today());
+    let preview = preview_roster(&rows, &mapping, &book, today());
     assert_eq!(
-        plan.counts(),
+        preview.counts(),
         RosterCounts {
             new: 1,
             updated: 2,
@@ -208,7 +211,7 @@ fn members_already_in_the_register_are_updated_not_doubled_and_a_second_import_c
             refused: 0
         }
     );
-    plan.apply(&mut book, &mut clock, 10);
+    preview.apply(&mut book, &mut clock, 10);
     assert_eq!(book.members.len(), 3);
     let hoa = book
         .members
@@ -229,7 +232,7 @@ fn members_already_in_the_register_are_updated_not_doubled_and_a_second_import_c
     assert_eq!(binh.data.full_name(), "Trần Thị Thu Bình");
     assert_eq!(binh.data.religion, Religion::Buddhism);
 
-    let again = plan_roster(&rows, &mapping, &book, today());
+    let again = preview_roster(&rows, &mapping, &book, today());
     assert!(!again.changes());
     assert_eq!(again.counts().unchanged, 3);
     let before = book.clone();
@@ -250,11 +253,11 @@ fn a_row_that_fits_two_members_is_not_guessed() {
         vec![t("Họ và tên"), t("Năm sinh")],
         vec![t("Lê Thị Mai"), t("1970")],
     ];
-    let plan = plan_roster(
+    let preview = preview_roster(
         &rows,
         &Mapping::guess(&rows, &Vec::new()).unwrap(),
         &book,
         today(),
     );
-    assert!(matches!(&plan.rows[0].outcome, Outcome::Ambiguous(ids) if ids.len() == 2));
+    assert!(matches!(&preview.rows[0].outcome, Outcome::Ambiguous(ids) if ids.len() == 2));
 }

@@ -4,10 +4,10 @@
 
 use super::*;
 use crate::domain::cadre::{Role, RoleKind};
+use crate::domain::compute::{compute, value_of};
 use crate::domain::date::day;
 use crate::domain::demo::commune::member_chapter;
-use crate::domain::import::plan_import;
-use crate::domain::indicators::{compute, value_of};
+use crate::domain::import::preview_import;
 use crate::domain::period::Period;
 
 const NOW: u64 = 1_796_000_000_000;
@@ -62,8 +62,8 @@ impl Chapter {
         write_transfer(&self.book, &self.device, id, NOW + 1_000, today()).expect("a file")
     }
 
-    fn plan(&self, file: &OutFile) -> Result<ImportPlan, FileError> {
-        plan_import(
+    fn preview(&self, file: &OutFile) -> Result<ImportPreview, FileError> {
+        preview_import(
             file.contents.as_bytes(),
             &self.book,
             &self.device,
@@ -72,10 +72,10 @@ impl Chapter {
         )
     }
 
-    fn take(&mut self, file: &OutFile) -> ImportPlan {
-        let plan = self.plan(file).expect("a transfer the chapter can take");
-        self.book = plan.clone().apply(self.book.clone(), &mut self.device);
-        plan
+    fn take(&mut self, file: &OutFile) -> ImportPreview {
+        let preview = self.preview(file).expect("a transfer the chapter can take");
+        self.book = preview.clone().apply(self.book.clone(), &mut self.device);
+        preview
     }
 
     /// Her, typed into this register by hand: the same name and birth year.
@@ -99,7 +99,7 @@ impl Chapter {
 /// whose move carries the most. The sample chapters are made alike: she is
 /// given a name and phone no other chapter has.
 fn trained_cadre(chapter: &mut Chapter) -> RecordId {
-    let cadres = crate::domain::indicators::cadres_on(&chapter.book, today());
+    let cadres = crate::domain::compute::cadres_on(&chapter.book, today());
     let id = cadres
         .into_iter()
         .find(|id| {
@@ -182,16 +182,16 @@ fn a_member_moves_and_both_chapters_count_her_right() {
         "{}",
         file.name
     );
-    let plan = to.take(&file);
+    let preview = to.take(&file);
     assert_eq!(
-        plan.tally("members").new,
+        preview.tally("members").new,
         1,
         "{:?} {:?}",
-        plan.rejected,
-        plan.notes
+        preview.rejected,
+        preview.notes
     );
     assert!(
-        matches!(&plan.notes[..], [Note::Arrives { known: None, on, .. }] if *on == moved_on())
+        matches!(&preview.notes[..], [Note::Arrives { known: None, on, .. }] if *on == moved_on())
     );
     let arrived = to.named(&name);
     let [arrived] = arrived[..] else {
@@ -230,7 +230,7 @@ fn a_member_moves_and_both_chapters_count_her_right() {
         Chapter::new(2, 30).figure("members.end", before_her_day)
     );
 
-    let again = to.plan(&file).unwrap();
+    let again = to.preview(&file).unwrap();
     assert!(!again.changes(), "the same file twice changes nothing");
     assert_eq!(again.tally("members").unchanged, 1);
 }
@@ -283,12 +283,12 @@ fn coming_back_brings_back_the_same_member() {
         .clone();
     let home_again = day("2026-11-27");
     second.move_on(&there, home_again, "Chi hội số 1").unwrap();
-    let plan = first.take(&second.send(&there));
+    let preview = first.take(&second.send(&there));
     assert!(matches!(
-        &plan.notes[..],
+        &preview.notes[..],
         [Note::Arrives { known: Some(_), .. }]
     ));
-    assert_eq!(plan.tally("members").updated, 1);
+    assert_eq!(preview.tally("members").updated, 1);
     assert_eq!(first.book.members.len(), members, "no one added");
     let back = &first.book.members.get(&id).unwrap().data;
     assert_eq!(back.status(), (Status::Active, Some(home_again)));
@@ -304,7 +304,7 @@ fn coming_back_brings_back_the_same_member() {
         "her roles here are in this chapter's own records: {:?}",
         earlier.roles
     );
-    let again = first.plan(&second.send(&there)).unwrap();
+    let again = first.preview(&second.send(&there)).unwrap();
     assert!(!again.changes(), "taken once");
 }
 
@@ -316,9 +316,9 @@ fn a_member_typed_in_by_hand_is_completed_not_repeated() {
     to.type_in(&her);
     let members = to.book.members.len();
     from.move_out(&id, "Chi hội số 2").unwrap();
-    let plan = to.take(&from.send(&id));
+    let preview = to.take(&from.send(&id));
     assert!(matches!(
-        &plan.notes[..],
+        &preview.notes[..],
         [Note::Arrives { known: Some(_), .. }]
     ));
     assert_eq!(to.book.members.len(), members);
@@ -326,7 +326,10 @@ fn a_member_typed_in_by_hand_is_completed_not_repeated() {
     assert_eq!(completed.phone, her.phone, "what she lacked is filled");
     let earlier = completed.earlier.as_ref().expect("her time there");
     assert!(earlier.sessions > 0 && !earlier.roles.is_empty());
-    assert!(!to.plan(&from.send(&id)).unwrap().changes(), "taken once");
+    assert!(
+        !to.preview(&from.send(&id)).unwrap().changes(),
+        "taken once"
+    );
 }
 
 #[test]
@@ -337,9 +340,11 @@ fn two_members_like_her_take_nothing() {
     to.type_in(&her);
     to.type_in(&her);
     from.move_out(&id, "Chi hội số 2").unwrap();
-    let plan = to.plan(&from.send(&id)).unwrap();
-    assert!(!plan.changes());
-    assert!(matches!(&plan.notes[..], [Note::ArrivesAmbiguous { known, .. }] if known.len() == 2));
+    let preview = to.preview(&from.send(&id)).unwrap();
+    assert!(!preview.changes());
+    assert!(
+        matches!(&preview.notes[..], [Note::ArrivesAmbiguous { known, .. }] if known.len() == 2)
+    );
 }
 
 #[test]
@@ -381,7 +386,7 @@ fn a_chapter_cannot_take_its_own_file_and_a_move_needs_its_place_and_day() {
     let moved = chapter.book.members.get(&id).unwrap().data.recorded_move();
     assert_eq!(moved, Some(later), "her last change, with its place");
     let file = chapter.send(&id);
-    assert_eq!(chapter.plan(&file).unwrap_err(), FileError::OwnTransfer);
+    assert_eq!(chapter.preview(&file).unwrap_err(), FileError::OwnTransfer);
 }
 
 #[test]

@@ -4,8 +4,8 @@
 use crate::domain::date::Date;
 use crate::domain::name::tidy;
 use crate::domain::record::{Record, RecordId};
+use crate::domain::unit::children;
 use crate::domain::unit::{OnlineGroup, Unit};
-use crate::domain::unit_report::children;
 use crate::storage::local::Space;
 use crate::ui::i18n::t;
 use crate::ui::shared::banners::switch_space;

@@ -5,8 +5,8 @@
 //! and reports, keep the Vietnamese forms of `domain::report`.)
 
 use crate::domain::book::Book;
+use crate::domain::catalogue::{find, Kind, Value};
 use crate::domain::date::{BirthDate, Date};
-use crate::domain::indicators::{find, Kind, Value};
 use crate::domain::record::RecordId;
 use crate::ui::i18n::{either, lang, t};
 use js_sys::{Array, Function, Intl, Object, Reflect};

@@ -1,11 +1,12 @@
 //! Importing files: pick one or many (or drop them on a desktop, share them
 //! to the app from another one, open them with it), see what each would
 //! change, then apply all of them or nothing. Used on the restore screen and
-//! on the files page, for backups, plans and reports.
+//! on the files page, for backups, previews and reports.
 
 use crate::domain::book::{Book, DeviceState};
 use crate::domain::envelope::{FileError, FileKind};
-use crate::domain::import::{plan_import, ImportPlan};
+use crate::domain::import::preview_import;
+use crate::domain::preview::ImportPreview;
 use crate::domain::sealed::Sealed;
 use crate::storage::files::{read_file, ReadError};
 use crate::storage::received::{on_launch, take_shared};
@@ -25,7 +26,7 @@ use leptos::task::spawn_local;
 #[derive(Clone, PartialEq)]
 enum Outcome {
     /// Its preview.
-    Planned(Box<ImportPlan>),
+    Previewed(Box<ImportPreview>),
     /// Why it was refused.
     Refused(String),
     /// A backup locked with a passphrase, waiting for it.
@@ -40,9 +41,9 @@ struct Picked {
 }
 
 impl Picked {
-    fn plan(&self) -> Option<&ImportPlan> {
+    fn preview(&self) -> Option<&ImportPreview> {
         match &self.outcome {
-            Outcome::Planned(plan) => Some(plan),
+            Outcome::Previewed(preview) => Some(preview),
             _ => None,
         }
     }
@@ -105,13 +106,13 @@ pub fn ImportPanel(
             for done in 0..of {
                 let (name, read) = sources.with_value(|s| s[done].clone());
                 let planned = read.and_then(|bytes| {
-                    plan_import(&bytes, &book, &device, state.now_ms(), state.today())
+                    preview_import(&bytes, &book, &device, state.now_ms(), state.today())
                         .map_err(ReadError::File)
                 });
                 let outcome = match planned {
-                    Ok(plan) => {
-                        book = plan.clone().apply(book, &mut device);
-                        Outcome::Planned(Box::new(plan))
+                    Ok(preview) => {
+                        book = preview.clone().apply(book, &mut device);
+                        Outcome::Previewed(Box::new(preview))
                     }
                     Err(ReadError::File(FileError::Locked(sealed))) => Outcome::Locked(sealed),
                     Err(error) => Outcome::Refused(refused_file(&name, &error)),
@@ -163,36 +164,36 @@ pub fn ImportPanel(
         let Some((book, device)) = after.get_value() else {
             return;
         };
-        let plans: Vec<&ImportPlan> = picked.iter().filter_map(Picked::plan).collect();
-        let new_members: usize = plans.iter().map(|p| p.tally("members").new).sum();
-        let reports = plans
+        let previews: Vec<&ImportPreview> = picked.iter().filter_map(Picked::preview).collect();
+        let new_members: usize = previews.iter().map(|p| p.tally("members").new).sum();
+        let reports = previews
             .iter()
             .map(|p| p.tally("reports"))
             .fold(0, |n, t| n + t.new + t.updated);
         state.apply_all(book, device);
         sources.set_value(Vec::new());
         phase.set(Phase::Idle);
-        if plans.iter().all(|p| p.kind == FileKind::Report) {
+        if previews.iter().all(|p| p.kind == FileKind::Report) {
             state.tell(t::imported_reports(reports));
             crate::ui::route::go(&Route::Figures);
-        } else if let [plan @ ImportPlan {
+        } else if let [preview @ ImportPreview {
             kind: FileKind::Plan,
             ..
-        }] = plans[..]
+        }] = previews[..]
         {
             // A chapter that takes her office's plan wants to see what it asks.
             let changed = |name| {
-                let t = plan.tally(name);
+                let t = preview.tally(name);
                 t.new + t.updated
             };
             state.tell(t::imported_plan(
-                &plan.unit.name,
+                &preview.unit.name,
                 changed("targets"),
                 changed("campaigns"),
             ));
             crate::ui::route::go(&Route::Plan);
         } else {
-            state.tell(t::imported_files(plans.len(), new_members));
+            state.tell(t::imported_files(previews.len(), new_members));
             crate::ui::route::go(&Route::Register);
         }
     };
@@ -215,10 +216,10 @@ pub fn ImportPanel(
                     <progress max=of.to_string() value=done.to_string()></progress>
                 }.into_any(),
                 Phase::Ready(picked) => {
-                    let plans: Vec<&ImportPlan> = picked.iter().filter_map(Picked::plan).collect();
-                    let changes = plans.iter().any(|p| p.changes());
-                    let any_rejected = plans.iter().any(|p| !p.rejected.is_empty());
-                    let ending = match (plans.is_empty(), changes, any_rejected) {
+                    let previews: Vec<&ImportPreview> = picked.iter().filter_map(Picked::preview).collect();
+                    let changes = previews.iter().any(|p| p.changes());
+                    let any_rejected = previews.iter().any(|p| !p.rejected.is_empty());
+                    let ending = match (previews.is_empty(), changes, any_rejected) {
                         (true, _, _) => ().into_any(),
                         (false, true, _) => {
                             let picked = StoredValue::new(picked.clone());
@@ -243,7 +244,7 @@ pub fn ImportPanel(
                     };
                     view! {
                         {picked.into_iter().enumerate().map(|(index, p)| match p.outcome {
-                            Outcome::Planned(plan) => view! { <Preview name=p.name plan=*plan/> }.into_any(),
+                            Outcome::Previewed(preview) => view! { <Preview name=p.name preview=*preview/> }.into_any(),
                             Outcome::Locked(sealed) => view! {
                                 <Unlock name=p.name sealed=*sealed opened=Callback::new(move |bytes| unlocked(index, bytes))/>
                             }.into_any(),
@@ -264,13 +265,13 @@ pub fn ImportPanel(
 
 /// What one file would do.
 #[component]
-fn Preview(name: String, plan: ImportPlan) -> impl IntoView {
+fn Preview(name: String, preview: ImportPreview) -> impl IntoView {
     // One line per kind of record in the file: what would happen to it.
-    let rows: Vec<(&'static str, Vec<(&'static str, usize)>)> = plan
+    let rows: Vec<(&'static str, Vec<(&'static str, usize)>)> = preview
         .tallies
         .iter()
         .map(|(collection, t)| {
-            let rejected = plan
+            let rejected = preview
                 .rejected
                 .iter()
                 .filter(|r| r.collection == *collection)
@@ -293,26 +294,26 @@ fn Preview(name: String, plan: ImportPlan) -> impl IntoView {
         })
         .filter(|(_, outcomes)| !outcomes.is_empty())
         .collect();
-    let rejected = plan.rejected.clone();
-    let plan = StoredValue::new(plan.clone());
+    let rejected = preview.rejected.clone();
+    let preview = StoredValue::new(preview.clone());
     view! {
         <section class="preview" aria-label=t::preview_before_import()>
             <h2>{t::preview_of_file(&name)}</h2>
             <p>
-                {plan.with_value(|p| match p.kind {
+                {preview.with_value(|p| match p.kind {
                     FileKind::Backup => t::backup_of(),
                     FileKind::Report => t::report_of(),
                     FileKind::Plan => t::plan_of(),
                     FileKind::Transfer => t::transfer_of(),
                 })}
-                <strong>{plan.with_value(|p| p.unit.name.clone())}</strong>
-                {t::made_at(date_time(&plan.with_value(|p| p.created.clone()).into()))}
+                <strong>{preview.with_value(|p| p.unit.name.clone())}</strong>
+                {t::made_at(date_time(&preview.with_value(|p| p.created.clone()).into()))}
             </p>
             <ul class="notes">
-                {plan.with_value(|p| p.notes.iter().map(|n| view! { <li>{note_text(n)}</li> }).collect_view())}
+                {preview.with_value(|p| p.notes.iter().map(|n| view! { <li>{note_text(n)}</li> }).collect_view())}
             </ul>
-            {plan.with_value(ImportPlan::adopts_unit).then(|| view! {
-                <p class="note">{t::adopts_unit(plan.with_value(|p| p.unit.name.clone()))}</p>
+            {preview.with_value(ImportPreview::adopts_unit).then(|| view! {
+                <p class="note">{t::adopts_unit(preview.with_value(|p| p.unit.name.clone()))}</p>
             })}
             <ul class="tally">
                 {rows.into_iter().map(|(collection, outcomes)| view! {

@@ -4,9 +4,9 @@
 
 use crate::domain::book::MAX_RECORDS;
 use crate::domain::envelope::{FileError, FileKind, FORMAT, MAX_FILE_BYTES};
-use crate::domain::import::Note;
 use crate::domain::member::{Religion, Status};
 use crate::domain::name::lower_first;
+use crate::domain::preview::Note;
 use crate::domain::problem::{FieldProblem, Problem};
 use crate::domain::register::Group;
 use crate::domain::restore::Rejection;

@@ -2,7 +2,7 @@
 //! search box, "all cadres" in one tap, and a list of check boxes in
 //! Vietnamese name order; what is chosen is counted at the top.
 
-use crate::domain::indicators::cadres_on;
+use crate::domain::compute::cadres_on;
 use crate::domain::member::Member;
 use crate::domain::record::{Record, RecordId};
 use crate::domain::register::{sort_by_name, Query, Shown};

@@ -3,9 +3,9 @@
 //! cadres not yet trained on each topic one tap away.
 
 pub mod report;
-use crate::domain::indicators::untrained_cadres;
+use crate::domain::compute::untrained_cadres;
 use crate::domain::report::ReportRow;
-use crate::domain::unit_report::children;
+use crate::domain::unit::children;
 use crate::ui::i18n::{either, t};
 use crate::ui::route::{Route, Section};
 use crate::ui::shared::format::member_name;

@@ -6,7 +6,7 @@
 
 use crate::domain::problem::Problem;
 use crate::domain::roster::columns::{cell_text, Column, Mapping};
-use crate::domain::roster::{plan_roster, Outcome, RosterPlan};
+use crate::domain::roster::{preview_roster, Outcome, RosterPreview};
 use crate::domain::sheet::Cell;
 use crate::storage::files::read_file;
 use crate::storage::lists::ListError;
@@ -127,27 +127,27 @@ pub fn ListImportPage() -> impl IntoView {
     };
     spawn_local(async move { first_of(take_shared().await) });
     on_launch(first_of);
-    let plan = Memo::new(move |_| {
+    let preview = Memo::new(move |_| {
         rows.with(|rows| {
             mapping.with(|mapping| match (rows, mapping) {
                 (Some(rows), Some(mapping)) => Some(
                     state
                         .book
-                        .with(|b| plan_roster(rows, mapping, b, state.today())),
+                        .with(|b| preview_roster(rows, mapping, b, state.today())),
                 ),
                 _ => None,
             })
         })
     });
     let take = move |_| {
-        let Some(plan) = plan.get_untracked() else {
+        let Some(preview) = preview.get_untracked() else {
             return;
         };
-        let counts = plan.counts();
+        let counts = preview.counts();
         if let (Some(rows), Some(mapping)) = (rows.get_untracked(), mapping.get_untracked()) {
             local::set_list_columns(&mapping.to_remember(&rows));
         }
-        state.take_list(plan);
+        state.take_list(preview);
         rows.set(None);
         state.tell(t::list_imported(counts.new, counts.updated));
         crate::ui::route::go(&Route::Register);
@@ -167,7 +167,7 @@ pub fn ListImportPage() -> impl IntoView {
             <a class="button" href=Route::PaperRegister.href()>{t::print_register()}</a>
         </section>
         {move || rows.get().map(|list| view! { <Columns list mapping/> })}
-        {move || plan.get().map(|plan| view! { <Preview plan take/> })}
+        {move || preview.get().map(|preview| view! { <Preview preview take/> })}
     }
 }
 
@@ -233,8 +233,11 @@ fn Columns(list: Vec<Vec<Cell>>, mapping: RwSignal<Option<Mapping>>) -> impl Int
 
 /// What taking the list would do, row by row, and the button that does it.
 #[component]
-fn Preview(plan: RosterPlan, take: impl Fn(leptos::ev::MouseEvent) + 'static) -> impl IntoView {
-    let counts = plan.counts();
+fn Preview(
+    preview: RosterPreview,
+    take: impl Fn(leptos::ev::MouseEvent) + 'static,
+) -> impl IntoView {
+    let counts = preview.counts();
     // Rows that cannot be taken first, where she sees them without
     // scrolling past a hundred new names; then updates, then new members.
     let order = |outcome: &Outcome| match outcome {
@@ -242,7 +245,7 @@ fn Preview(plan: RosterPlan, take: impl Fn(leptos::ev::MouseEvent) + 'static) ->
         Outcome::Update { .. } | Outcome::Unchanged(_) => 1,
         _ => 0,
     };
-    let mut rows: Vec<_> = plan.rows.iter().collect();
+    let mut rows: Vec<_> = preview.rows.iter().collect();
     rows.sort_by_key(|r| order(&r.outcome));
     let lines: Vec<String> = rows
         .into_iter()
@@ -254,7 +257,7 @@ fn Preview(plan: RosterPlan, take: impl Fn(leptos::ev::MouseEvent) + 'static) ->
             <ul class="list-rows">
                 {lines.into_iter().map(|line| view! { <li>{line}</li> }).collect_view()}
             </ul>
-            {if plan.changes() {
+            {if preview.changes() {
                 view! { <button type="button" class="button primary" on:click=take>{t::import()}</button> }.into_any()
             } else {
                 view! { <p class="note">{t::list_nothing_new()}</p> }.into_any()

@@ -2,12 +2,12 @@
 //! column, the units that have not reported marked, the total by roll-up
 //! rules, a bar chart of the chosen column that reads at 360 px, print and CSV.
 
+use crate::domain::catalogue::{catalogue, find, Kind, Value};
 use crate::domain::compare::{Comparison, DEFAULT_COLUMNS};
-use crate::domain::indicators::{catalogue, find, Kind, Value};
 use crate::domain::name::slug;
 use crate::domain::record::RecordId;
+use crate::domain::unit::children;
 use crate::domain::unit::with_ancestors;
-use crate::domain::unit_report::children;
 use crate::storage::files::download;
 use crate::ui::i18n::{either, t};
 use crate::ui::route::Route;

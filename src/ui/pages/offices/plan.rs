@@ -5,13 +5,14 @@
 
 use crate::domain::baseline::Target;
 use crate::domain::campaign::{standing, tenths, whole_points, Campaign, CriterionDraft, Scores};
+use crate::domain::catalogue::catalogue;
 use crate::domain::compare::campaign_table;
-use crate::domain::indicators::catalogue;
 use crate::domain::period::Period;
 use crate::domain::plan_file::write_plan;
 use crate::domain::record::{Record, RecordId};
+use crate::domain::roll_up::report_of;
+use crate::domain::unit::children;
 use crate::domain::unit::with_ancestors;
-use crate::domain::unit_report::{children, report_of};
 use crate::ui::i18n::{either, t};
 use crate::ui::shared::fields::NumberInput;
 use crate::ui::shared::format::compare_vi;

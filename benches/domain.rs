@@ -10,14 +10,14 @@
 mod host {
     use criterion::{criterion_group, BenchmarkId, Criterion};
     use serde_json::Value;
-    use so_tay_chi_hoi::domain::backup::write_backup;
-    use so_tay_chi_hoi::domain::book::{Book, DeviceState};
-    use so_tay_chi_hoi::domain::date::Date;
-    use so_tay_chi_hoi::domain::demo::commune;
-    use so_tay_chi_hoi::domain::envelope::{parse_json, FORMAT};
-    use so_tay_chi_hoi::domain::import::preview_import;
-    use so_tay_chi_hoi::domain::period::Period;
-    use so_tay_chi_hoi::domain::report::report;
+    use so_tay_chi_hoi::domain::book::collections::{Book, DeviceState};
+    use so_tay_chi_hoi::domain::exchange::backup::write_backup;
+    use so_tay_chi_hoi::domain::exchange::import::preview_import;
+    use so_tay_chi_hoi::domain::figures::report::report;
+    use so_tay_chi_hoi::domain::file::envelope::{parse_json, FORMAT};
+    use so_tay_chi_hoi::domain::kernel::date::Date;
+    use so_tay_chi_hoi::domain::kernel::period::Period;
+    use so_tay_chi_hoi::domain::samples::demo::commune;
     use std::hint::black_box;
     use std::time::Duration;
 

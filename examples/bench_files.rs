@@ -10,10 +10,10 @@
 
 #[cfg(not(target_arch = "wasm32"))]
 fn main() -> std::io::Result<()> {
-    use so_tay_chi_hoi::domain::backup::write_backup;
-    use so_tay_chi_hoi::domain::date::Date;
-    use so_tay_chi_hoi::domain::demo::commune;
-    use so_tay_chi_hoi::domain::import::preview_import;
+    use so_tay_chi_hoi::domain::exchange::backup::write_backup;
+    use so_tay_chi_hoi::domain::exchange::import::preview_import;
+    use so_tay_chi_hoi::domain::kernel::date::Date;
+    use so_tay_chi_hoi::domain::samples::demo::commune;
     use std::fs;
     use std::path::PathBuf;
 

@@ -5,7 +5,7 @@
 //! checks against what it made (scripts/parts.mjs, scripts/build.sh).
 //!   cargo run --quiet --example routes
 
-use so_tay_chi_hoi::domain::record::RecordId;
+use so_tay_chi_hoi::domain::kernel::record::RecordId;
 use so_tay_chi_hoi::ui::places::{Part, STYLES};
 use so_tay_chi_hoi::ui::route::Route;
 

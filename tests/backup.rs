@@ -5,21 +5,21 @@
 #![cfg(not(target_arch = "wasm32"))]
 
 use serde_json::Value;
-use so_tay_chi_hoi::domain::backup::write_backup;
-use so_tay_chi_hoi::domain::book::{Book, DeviceState};
-use so_tay_chi_hoi::domain::checksum::seal;
-use so_tay_chi_hoi::domain::date::Date;
-use so_tay_chi_hoi::domain::demo::{sample_chapter, MEMBERS};
-use so_tay_chi_hoi::domain::envelope::OutFile as BackupFile;
-use so_tay_chi_hoi::domain::envelope::{FileError, FORMAT};
-use so_tay_chi_hoi::domain::import::preview_import;
-use so_tay_chi_hoi::domain::member::{Member, Status};
-use so_tay_chi_hoi::domain::merge::Tally;
-use so_tay_chi_hoi::domain::preview::ImportPreview;
-use so_tay_chi_hoi::domain::problem::Problem;
-use so_tay_chi_hoi::domain::record::{Record, RecordId};
-use so_tay_chi_hoi::domain::stamp::{Clock, DeviceId};
-use so_tay_chi_hoi::domain::unit::UnitSetup;
+use so_tay_chi_hoi::domain::book::collections::{Book, DeviceState};
+use so_tay_chi_hoi::domain::exchange::backup::write_backup;
+use so_tay_chi_hoi::domain::exchange::import::preview_import;
+use so_tay_chi_hoi::domain::exchange::preview::ImportPreview;
+use so_tay_chi_hoi::domain::file::checksum::seal;
+use so_tay_chi_hoi::domain::file::envelope::OutFile as BackupFile;
+use so_tay_chi_hoi::domain::file::envelope::{FileError, FORMAT};
+use so_tay_chi_hoi::domain::kernel::date::Date;
+use so_tay_chi_hoi::domain::kernel::merge::Tally;
+use so_tay_chi_hoi::domain::kernel::problem::Problem;
+use so_tay_chi_hoi::domain::kernel::record::{Record, RecordId};
+use so_tay_chi_hoi::domain::kernel::stamp::{Clock, DeviceId};
+use so_tay_chi_hoi::domain::records::member::{Member, Status};
+use so_tay_chi_hoi::domain::records::unit::UnitSetup;
+use so_tay_chi_hoi::domain::samples::demo::{sample_chapter, MEMBERS};
 
 const NOW: u64 = 1_764_375_945_123;
 
@@ -93,7 +93,7 @@ fn exported_backup_validates_against_the_schema() {
     // Cover the optional shapes too: a tombstone, history, another religion.
     let id = book.members.all().next().unwrap().id.clone();
     let mut member = book.members.get(&id).unwrap().data.clone();
-    member.religion = so_tay_chi_hoi::domain::member::Religion::Other("Bà La Môn".into());
+    member.religion = so_tay_chi_hoi::domain::records::member::Religion::Other("Bà La Môn".into());
     member.set_status(Status::Deceased, Date::new(2026, 1, 2).unwrap());
     let stamp = device.clock.tick(NOW);
     let edited = book.members.get(&id).unwrap().edited(stamp, member);
@@ -117,7 +117,7 @@ fn exported_backup_validates_against_the_schema() {
 
 #[test]
 fn a_transfer_file_and_the_member_it_brings_validate_against_the_schema() {
-    use so_tay_chi_hoi::domain::transfer::{move_out, write_transfer, Move};
+    use so_tay_chi_hoi::domain::exchange::transfer::{move_out, write_transfer, Move};
     let (mut book, mut device) = sample_chapter(NOW, today());
     let id = book
         .trainings

@@ -4,12 +4,12 @@
 #![cfg(target_arch = "wasm32")]
 
 use leptos::prelude::*;
-use so_tay_chi_hoi::domain::book::Book;
-use so_tay_chi_hoi::domain::date::Date;
-use so_tay_chi_hoi::domain::demo::{sample_chapter, MEMBERS};
-use so_tay_chi_hoi::domain::member::Member;
-use so_tay_chi_hoi::domain::record::Record;
-use so_tay_chi_hoi::domain::unit::with_ancestors;
+use so_tay_chi_hoi::domain::book::collections::Book;
+use so_tay_chi_hoi::domain::kernel::date::Date;
+use so_tay_chi_hoi::domain::kernel::record::Record;
+use so_tay_chi_hoi::domain::records::member::Member;
+use so_tay_chi_hoi::domain::records::unit::with_ancestors;
+use so_tay_chi_hoi::domain::samples::demo::{sample_chapter, MEMBERS};
 use so_tay_chi_hoi::storage::local::{self, LoadProblem, Space};
 use so_tay_chi_hoi::ui::state::AppState;
 use so_tay_chi_hoi::ui::App;
@@ -92,7 +92,7 @@ fn an_older_format_is_kept_until_the_new_one_is_saved_and_read_back() {
     let now = storage().get_item("sotay.device").unwrap().unwrap();
     assert!(now.contains(&format!(
         r#""format":{}"#,
-        so_tay_chi_hoi::domain::envelope::FORMAT
+        so_tay_chi_hoi::domain::file::envelope::FORMAT
     )));
     assert_eq!(local::load(Space::Own, today(), NOW).book, book);
 }
@@ -243,7 +243,10 @@ fn stored_data_from_a_newer_version_is_left_alone() {
         .unwrap()
         .unwrap()
         .replace(
-            &format!("\"format\":{}", so_tay_chi_hoi::domain::envelope::FORMAT),
+            &format!(
+                "\"format\":{}",
+                so_tay_chi_hoi::domain::file::envelope::FORMAT
+            ),
             "\"format\":7",
         );
     storage().set_item("sotay.device", &newer).unwrap();
@@ -393,10 +396,10 @@ async fn a_record_that_breaks_a_rule_never_reaches_the_book() {
 
 const KAT_PASSPHRASE: &str = "Mật khẩu của Chi hội 2026";
 
-fn kat() -> so_tay_chi_hoi::domain::sealed::Sealed {
+fn kat() -> so_tay_chi_hoi::domain::file::sealed::Sealed {
     let bytes = include_bytes!("fixtures/encrypted/backup-kat.json");
-    match so_tay_chi_hoi::domain::envelope::read_envelope(bytes) {
-        Err(so_tay_chi_hoi::domain::envelope::FileError::Locked(sealed)) => *sealed,
+    match so_tay_chi_hoi::domain::file::envelope::read_envelope(bytes) {
+        Err(so_tay_chi_hoi::domain::file::envelope::FileError::Locked(sealed)) => *sealed,
         other => panic!("not a locked backup: {other:?}"),
     }
 }

@@ -5,17 +5,17 @@
 //! folder without its message fails the test.
 #![cfg(not(target_arch = "wasm32"))]
 
-use so_tay_chi_hoi::domain::book::{Book, DeviceState};
-use so_tay_chi_hoi::domain::compare::Comparison;
-use so_tay_chi_hoi::domain::date::Date;
-use so_tay_chi_hoi::domain::envelope::MAX_FILE_BYTES;
-use so_tay_chi_hoi::domain::import::preview_import;
-use so_tay_chi_hoi::domain::member_draft::MemberDraft;
-use so_tay_chi_hoi::domain::period::Period;
-use so_tay_chi_hoi::domain::preview::ImportPreview;
-use so_tay_chi_hoi::domain::record::Record;
-use so_tay_chi_hoi::domain::stamp::{DeviceId, Stamp};
-use so_tay_chi_hoi::domain::unit::UnitSetup;
+use so_tay_chi_hoi::domain::book::collections::{Book, DeviceState};
+use so_tay_chi_hoi::domain::exchange::import::preview_import;
+use so_tay_chi_hoi::domain::exchange::preview::ImportPreview;
+use so_tay_chi_hoi::domain::figures::compare::Comparison;
+use so_tay_chi_hoi::domain::file::envelope::MAX_FILE_BYTES;
+use so_tay_chi_hoi::domain::kernel::date::Date;
+use so_tay_chi_hoi::domain::kernel::period::Period;
+use so_tay_chi_hoi::domain::kernel::record::Record;
+use so_tay_chi_hoi::domain::kernel::stamp::{DeviceId, Stamp};
+use so_tay_chi_hoi::domain::records::member_draft::MemberDraft;
+use so_tay_chi_hoi::domain::records::unit::UnitSetup;
 use so_tay_chi_hoi::storage::files::ReadError;
 use so_tay_chi_hoi::ui::shared::messages::{refused_file, rejection_reasons, rejection_subject};
 
@@ -308,8 +308,8 @@ fn a_million_records_are_refused_by_their_count() {
 /// unit it would be placed under, and the tree stays a tree.
 #[test]
 fn files_sound_alone_never_close_a_loop_together() {
-    use so_tay_chi_hoi::domain::backup::write_backup;
-    use so_tay_chi_hoi::domain::unit::{with_ancestors, Unit};
+    use so_tay_chi_hoi::domain::exchange::backup::write_backup;
+    use so_tay_chi_hoi::domain::records::unit::{with_ancestors, Unit};
     let (mut office, mut device) = device_at(At::Office);
     let home = device.home.clone().unwrap();
     let mut clock = device.clock.clone();

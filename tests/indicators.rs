@@ -2,22 +2,22 @@
 //! with the edge cases that histories bring) and on the sample chapter, whose
 //! figures the dashboard shows.
 
-use so_tay_chi_hoi::domain::activity::{Activity, ActivityKind};
-use so_tay_chi_hoi::domain::baseline::Denominators;
-use so_tay_chi_hoi::domain::book::Book;
-use so_tay_chi_hoi::domain::cadre::{Role, RoleKind};
-use so_tay_chi_hoi::domain::catalogue::{catalogue, Value};
-use so_tay_chi_hoi::domain::compute::{compute, untrained_cadres, value_of};
-use so_tay_chi_hoi::domain::date::Date;
-use so_tay_chi_hoi::domain::demo::sample_chapter;
-use so_tay_chi_hoi::domain::ethnicity::Ethnicity;
-use so_tay_chi_hoi::domain::fee::FeePayment;
-use so_tay_chi_hoi::domain::member::{Member, Religion, Status};
-use so_tay_chi_hoi::domain::model::{Model, ModelKind, Stage};
-use so_tay_chi_hoi::domain::period::Period;
-use so_tay_chi_hoi::domain::record::{Record, RecordId};
-use so_tay_chi_hoi::domain::stamp::{Clock, DeviceId};
-use so_tay_chi_hoi::domain::training::{Level, Topic, Training};
+use so_tay_chi_hoi::domain::book::collections::Book;
+use so_tay_chi_hoi::domain::figures::compute::{compute, untrained_cadres, value_of};
+use so_tay_chi_hoi::domain::kernel::date::Date;
+use so_tay_chi_hoi::domain::kernel::ethnicity::Ethnicity;
+use so_tay_chi_hoi::domain::kernel::period::Period;
+use so_tay_chi_hoi::domain::kernel::record::{Record, RecordId};
+use so_tay_chi_hoi::domain::kernel::stamp::{Clock, DeviceId};
+use so_tay_chi_hoi::domain::records::activity::{Activity, ActivityKind};
+use so_tay_chi_hoi::domain::records::baseline::Denominators;
+use so_tay_chi_hoi::domain::records::cadre::{Role, RoleKind};
+use so_tay_chi_hoi::domain::records::catalogue::{catalogue, Value};
+use so_tay_chi_hoi::domain::records::fee::FeePayment;
+use so_tay_chi_hoi::domain::records::member::{Member, Religion, Status};
+use so_tay_chi_hoi::domain::records::model::{Model, ModelKind, Stage};
+use so_tay_chi_hoi::domain::records::training::{Level, Topic, Training};
+use so_tay_chi_hoi::domain::samples::demo::sample_chapter;
 
 fn day(text: &str) -> Date {
     Date::parse_iso(text).unwrap()

@@ -1,6 +1,7 @@
 //! The layers of the code, held by reading its sources: the domain reaches
-//! no browser, storage no interface, a shared piece of the interface no page,
-//! and a page no other page (docs/architecture.md).
+//! no browser, storage no interface, each folder of the domain only the
+//! folders before it, a shared piece of the interface no page, and a page no
+//! other page (docs/architecture.md).
 
 use std::fs;
 use std::path::{Path, PathBuf};
@@ -96,4 +97,114 @@ fn shared_pieces_reach_no_page_and_no_page_reaches_another() {
         };
         assert_eq!(found, Vec::<String>::new());
     }
+}
+
+/// The domain's folders in order: each may use only those before it, which
+/// also keeps them free of import cycles (`src/domain/mod.rs`).
+const DOMAIN_FOLDERS: [&str; 8] = [
+    "kernel", "file", "records", "book", "figures", "exchange", "sheets", "samples",
+];
+
+/// The domain folders that the source of the module at `path` (its place
+/// under `src/domain`, `["records", "member"]`) names: through
+/// `crate::domain::X` or `domain::X`, or through `super::` chains that climb
+/// out of its own folder. A module's tests (`mod tests` at the end of a file)
+/// are left out: tests may use the samples.
+fn folders_named(path: &[&str], text: &str) -> Vec<String> {
+    let code = match text.find("#[cfg(test)]\nmod tests") {
+        Some(at) => &text[..at],
+        None => text,
+    };
+    let ident = |rest: &str| -> String {
+        rest.chars()
+            .take_while(|c| c.is_ascii_alphanumeric() || *c == '_')
+            .collect()
+    };
+    let mut named = Vec::new();
+    for (at, _) in code.match_indices("domain::") {
+        named.push(ident(&code[at + "domain::".len()..]));
+    }
+    for (at, _) in code.match_indices("super::") {
+        let starts_chain = !code[..at].ends_with("super::");
+        if !starts_chain {
+            continue;
+        }
+        let mut rest = &code[at..];
+        let mut climbs = 0;
+        while let Some(after) = rest.strip_prefix("super::") {
+            climbs += 1;
+            rest = after;
+        }
+        if climbs >= path.len() {
+            named.push(ident(rest));
+        }
+    }
+    named.retain(|n| DOMAIN_FOLDERS.contains(&n.as_str()));
+    named
+}
+
+#[test]
+fn each_domain_folder_uses_only_the_folders_before_it() {
+    let mut on_disk: Vec<String> = fs::read_dir("src/domain")
+        .unwrap()
+        .map(|e| e.unwrap().file_name().to_string_lossy().into_owned())
+        .filter(|n| n != "mod.rs")
+        .collect();
+    on_disk.sort();
+    let mut listed: Vec<String> = strings(&DOMAIN_FOLDERS);
+    listed.sort();
+    assert_eq!(
+        on_disk, listed,
+        "every domain module lives in a listed folder"
+    );
+    let mut wrong = Vec::new();
+    for (rank, folder) in DOMAIN_FOLDERS.iter().enumerate() {
+        let dir = format!("src/domain/{folder}");
+        for (file, text) in sources(&dir) {
+            if file.file_name().is_some_and(|n| n == "tests.rs") {
+                continue;
+            }
+            let rel = file.strip_prefix("src/domain").unwrap().with_extension("");
+            let mut path: Vec<&str> = rel.iter().map(|p| p.to_str().unwrap()).collect();
+            if path.last() == Some(&"mod") {
+                path.pop();
+            }
+            for named in folders_named(&path, &text) {
+                let later = DOMAIN_FOLDERS.iter().position(|f| *f == named).unwrap() > rank;
+                if later {
+                    wrong.push(format!("{} uses {named}", file.display()));
+                }
+            }
+        }
+    }
+    assert_eq!(wrong, Vec::<String>::new());
+}
+
+#[test]
+fn a_folder_reaching_a_later_one_is_seen() {
+    let kernel_date = ["kernel", "date"];
+    assert_eq!(
+        folders_named(
+            &kernel_date,
+            "use crate::domain::samples::demo::sample_chapter;"
+        ),
+        ["samples"]
+    );
+    assert_eq!(
+        folders_named(&kernel_date, "use super::super::book::collections::Book;"),
+        ["book"]
+    );
+    assert_eq!(
+        folders_named(&kernel_date, "use super::period::Period;"),
+        Vec::<String>::new(),
+        "a sibling in the same folder"
+    );
+    assert_eq!(
+        folders_named(
+            &kernel_date,
+            "fn f() {}\n#[cfg(test)]\nmod tests {\n    use crate::domain::samples::demo;\n}\n"
+        ),
+        Vec::<String>::new(),
+        "tests may use the samples"
+    );
 }

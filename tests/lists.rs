@@ -6,12 +6,12 @@
 //! text, a numbered column and a name made by formulas.
 #![cfg(not(target_arch = "wasm32"))]
 
-use so_tay_chi_hoi::domain::book::Book;
-use so_tay_chi_hoi::domain::date::{BirthDate, Date};
-use so_tay_chi_hoi::domain::member::Religion;
-use so_tay_chi_hoi::domain::problem::Problem;
-use so_tay_chi_hoi::domain::roster::columns::Mapping;
-use so_tay_chi_hoi::domain::roster::{preview_roster, Outcome};
+use so_tay_chi_hoi::domain::book::collections::Book;
+use so_tay_chi_hoi::domain::kernel::date::{BirthDate, Date};
+use so_tay_chi_hoi::domain::kernel::problem::Problem;
+use so_tay_chi_hoi::domain::records::member::Religion;
+use so_tay_chi_hoi::domain::sheets::roster::columns::Mapping;
+use so_tay_chi_hoi::domain::sheets::roster::{preview_roster, Outcome};
 use so_tay_chi_hoi::storage::lists::read_list;
 
 /// A row as the preview takes it: its number, then the member in short, or

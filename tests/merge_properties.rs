@@ -6,9 +6,9 @@
 #![cfg(not(target_arch = "wasm32"))]
 
 use proptest::prelude::*;
-use so_tay_chi_hoi::domain::merge::merge;
-use so_tay_chi_hoi::domain::record::{Collection, Record, RecordId};
-use so_tay_chi_hoi::domain::stamp::{DeviceId, Stamp};
+use so_tay_chi_hoi::domain::kernel::merge::merge;
+use so_tay_chi_hoi::domain::kernel::record::{Collection, Record, RecordId};
+use so_tay_chi_hoi::domain::kernel::stamp::{DeviceId, Stamp};
 use std::collections::BTreeSet;
 
 /// Cases per property (proptest's default is 256).

@@ -6,18 +6,18 @@
 //! this) adds the same folder up with DuckDB and compares: target/scale/.
 #![cfg(not(target_arch = "wasm32"))]
 
-use so_tay_chi_hoi::domain::baseline::Denominators;
-use so_tay_chi_hoi::domain::book::{Book, DeviceState};
-use so_tay_chi_hoi::domain::date::{BirthDate, Date};
-use so_tay_chi_hoi::domain::ethnicity::Ethnicity;
-use so_tay_chi_hoi::domain::import::preview_import;
-use so_tay_chi_hoi::domain::member::{Member, Religion};
-use so_tay_chi_hoi::domain::period::Period;
-use so_tay_chi_hoi::domain::record::Record;
-use so_tay_chi_hoi::domain::report::report;
-use so_tay_chi_hoi::domain::report_file::write_report;
-use so_tay_chi_hoi::domain::stamp::DeviceId;
-use so_tay_chi_hoi::domain::unit::UnitSetup;
+use so_tay_chi_hoi::domain::book::collections::{Book, DeviceState};
+use so_tay_chi_hoi::domain::exchange::import::preview_import;
+use so_tay_chi_hoi::domain::exchange::report_file::write_report;
+use so_tay_chi_hoi::domain::figures::report::report;
+use so_tay_chi_hoi::domain::kernel::date::{BirthDate, Date};
+use so_tay_chi_hoi::domain::kernel::ethnicity::Ethnicity;
+use so_tay_chi_hoi::domain::kernel::period::Period;
+use so_tay_chi_hoi::domain::kernel::record::Record;
+use so_tay_chi_hoi::domain::kernel::stamp::DeviceId;
+use so_tay_chi_hoi::domain::records::baseline::Denominators;
+use so_tay_chi_hoi::domain::records::member::{Member, Religion};
+use so_tay_chi_hoi::domain::records::unit::UnitSetup;
 use std::path::Path;
 
 const NOW: u64 = 1_764_375_945_123;

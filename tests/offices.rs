@@ -5,24 +5,24 @@
 #![cfg(not(target_arch = "wasm32"))]
 
 use serde_json::Value as Json;
-use so_tay_chi_hoi::domain::book::{Book, DeviceState};
-use so_tay_chi_hoi::domain::catalogue::Value;
-use so_tay_chi_hoi::domain::checksum::seal;
-use so_tay_chi_hoi::domain::compute::{compute, value_of};
-use so_tay_chi_hoi::domain::date::{BirthDate, Date};
-use so_tay_chi_hoi::domain::demo::sample_chapter;
-use so_tay_chi_hoi::domain::envelope::{FileError, FileKind, OutFile};
-use so_tay_chi_hoi::domain::import::preview_import;
-use so_tay_chi_hoi::domain::member::Member;
-use so_tay_chi_hoi::domain::period::Period;
-use so_tay_chi_hoi::domain::preview::Note;
-use so_tay_chi_hoi::domain::problem::Problem;
-use so_tay_chi_hoi::domain::record::{Record, RecordId};
-use so_tay_chi_hoi::domain::report_file::write_report;
-use so_tay_chi_hoi::domain::roll_up::report_of;
-use so_tay_chi_hoi::domain::stamp::DeviceId;
-use so_tay_chi_hoi::domain::unit::{Unit, UnitSetup};
-use so_tay_chi_hoi::domain::unit_report::UnitReport;
+use so_tay_chi_hoi::domain::book::collections::{Book, DeviceState};
+use so_tay_chi_hoi::domain::exchange::import::preview_import;
+use so_tay_chi_hoi::domain::exchange::preview::Note;
+use so_tay_chi_hoi::domain::exchange::report_file::write_report;
+use so_tay_chi_hoi::domain::figures::compute::{compute, value_of};
+use so_tay_chi_hoi::domain::figures::roll_up::report_of;
+use so_tay_chi_hoi::domain::file::checksum::seal;
+use so_tay_chi_hoi::domain::file::envelope::{FileError, FileKind, OutFile};
+use so_tay_chi_hoi::domain::kernel::date::{BirthDate, Date};
+use so_tay_chi_hoi::domain::kernel::period::Period;
+use so_tay_chi_hoi::domain::kernel::problem::Problem;
+use so_tay_chi_hoi::domain::kernel::record::{Record, RecordId};
+use so_tay_chi_hoi::domain::kernel::stamp::DeviceId;
+use so_tay_chi_hoi::domain::records::catalogue::Value;
+use so_tay_chi_hoi::domain::records::member::Member;
+use so_tay_chi_hoi::domain::records::unit::{Unit, UnitSetup};
+use so_tay_chi_hoi::domain::records::unit_report::UnitReport;
+use so_tay_chi_hoi::domain::samples::demo::sample_chapter;
 
 const NOW: u64 = 1_764_375_945_123;
 const YEAR: Period = Period::Year(2026);
@@ -300,7 +300,7 @@ fn units_below_an_office_are_data() {
         book.units.put(Record::create(clock.tick(NOW), unit));
     }
     assert_eq!(
-        so_tay_chi_hoi::domain::unit::children(&book.units, &home).count(),
+        so_tay_chi_hoi::domain::records::unit::children(&book.units, &home).count(),
         2
     );
     assert_eq!(
@@ -311,8 +311,8 @@ fn units_below_an_office_are_data() {
 }
 
 /// A campaign of the office with one target criterion and one by hand.
-fn campaign(office: &RecordId) -> so_tay_chi_hoi::domain::campaign::Campaign {
-    use so_tay_chi_hoi::domain::campaign::{Campaign, Criterion};
+fn campaign(office: &RecordId) -> so_tay_chi_hoi::domain::records::campaign::Campaign {
+    use so_tay_chi_hoi::domain::records::campaign::{Campaign, Criterion};
     Campaign {
         office: office.clone(),
         name: "Xây dựng cơ sở Hội vững mạnh".into(),
@@ -339,11 +339,11 @@ fn campaign(office: &RecordId) -> so_tay_chi_hoi::domain::campaign::Campaign {
 
 #[test]
 fn a_plan_places_the_chapter_under_the_office_and_sets_its_targets_and_campaigns() {
-    use so_tay_chi_hoi::domain::baseline::Target;
-    use so_tay_chi_hoi::domain::campaign::Scores;
-    use so_tay_chi_hoi::domain::compare::campaign_table;
-    use so_tay_chi_hoi::domain::plan_file::write_plan;
-    use so_tay_chi_hoi::domain::report::report;
+    use so_tay_chi_hoi::domain::exchange::plan_file::write_plan;
+    use so_tay_chi_hoi::domain::figures::compare::campaign_table;
+    use so_tay_chi_hoi::domain::figures::report::report;
+    use so_tay_chi_hoi::domain::records::baseline::Target;
+    use so_tay_chi_hoi::domain::records::campaign::Scores;
 
     let (mut office, mut office_device) =
         device(3, "Hội LHPN xã An Bình", &["Hội LHPN tỉnh Ninh Bình"]);
@@ -392,7 +392,7 @@ fn a_plan_places_the_chapter_under_the_office_and_sets_its_targets_and_campaigns
     }));
     let book = preview.apply(chapter.clone(), &mut chapter_device);
     let chain: Vec<(String, RecordId)> =
-        so_tay_chi_hoi::domain::unit::with_ancestors(&book.units, &home)
+        so_tay_chi_hoi::domain::records::unit::with_ancestors(&book.units, &home)
             .iter()
             .map(|u| (u.data.name.clone(), u.id.clone()))
             .collect();
@@ -458,8 +458,8 @@ fn a_plan_places_the_chapter_under_the_office_and_sets_its_targets_and_campaigns
 
 #[test]
 fn a_plan_cannot_set_what_is_not_the_offices() {
-    use so_tay_chi_hoi::domain::baseline::Target;
-    use so_tay_chi_hoi::domain::plan_file::write_plan;
+    use so_tay_chi_hoi::domain::exchange::plan_file::write_plan;
+    use so_tay_chi_hoi::domain::records::baseline::Target;
 
     let (chapter, chapter_device) = small_chapter(2);
     let home = chapter_device.home.clone().unwrap();
@@ -544,7 +544,7 @@ fn a_unit_listed_by_hand_gives_way_to_the_one_that_reports() {
         unit: "Chi hội Thôn Tây".into()
     }));
     let book = preview.apply(office.clone(), &mut office_device);
-    let below: Vec<&str> = so_tay_chi_hoi::domain::unit::children(&book.units, &home)
+    let below: Vec<&str> = so_tay_chi_hoi::domain::records::unit::children(&book.units, &home)
         .map(|id| book.units.get(id).unwrap().data.name.as_str())
         .collect();
     assert_eq!(
@@ -557,7 +557,7 @@ fn a_unit_listed_by_hand_gives_way_to_the_one_that_reports() {
 
 #[test]
 fn merged_units_count_where_they_stood_and_in_their_successors_past() {
-    use so_tay_chi_hoi::domain::compare::Comparison;
+    use so_tay_chi_hoi::domain::figures::compare::Comparison;
     let (mut book, device) = device(6, "Cụm thi đua Đồng bằng sông Hồng", &[]);
     let home = device.home.clone().unwrap();
     let mut clock = device.clock.clone();

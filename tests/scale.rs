@@ -3,11 +3,11 @@
 //! size of register that fits in its five million.
 #![cfg(not(target_arch = "wasm32"))]
 
-use so_tay_chi_hoi::domain::book::Book;
-use so_tay_chi_hoi::domain::date::Date;
-use so_tay_chi_hoi::domain::demo::{chapter, commune, Shape};
-use so_tay_chi_hoi::domain::import::preview_import;
-use so_tay_chi_hoi::domain::storage_meter::LIMIT_CHARS;
+use so_tay_chi_hoi::domain::book::collections::Book;
+use so_tay_chi_hoi::domain::book::storage_meter::LIMIT_CHARS;
+use so_tay_chi_hoi::domain::exchange::import::preview_import;
+use so_tay_chi_hoi::domain::kernel::date::Date;
+use so_tay_chi_hoi::domain::samples::demo::{chapter, commune, Shape};
 
 const NOW: u64 = 1_764_375_945_123;
 

@@ -4,12 +4,12 @@
 #![no_main]
 
 use libfuzzer_sys::fuzz_target;
-use so_tay_chi_hoi::domain::book::{Book, DeviceState};
-use so_tay_chi_hoi::domain::date::Date;
-use so_tay_chi_hoi::domain::demo::sample_chapter;
-use so_tay_chi_hoi::domain::demo_cluster::sample_cluster;
-use so_tay_chi_hoi::domain::import::preview_import;
-use so_tay_chi_hoi::domain::stamp::DeviceId;
+use so_tay_chi_hoi::domain::book::collections::{Book, DeviceState};
+use so_tay_chi_hoi::domain::kernel::date::Date;
+use so_tay_chi_hoi::domain::samples::demo::sample_chapter;
+use so_tay_chi_hoi::domain::samples::demo_cluster::sample_cluster;
+use so_tay_chi_hoi::domain::exchange::import::preview_import;
+use so_tay_chi_hoi::domain::kernel::stamp::DeviceId;
 use std::sync::OnceLock;
 
 /// 2026-11-29, noon UTC.

@@ -4,7 +4,7 @@
 //! rows as JSON text. Built by Trunk as a worker, loaded the first time a
 //! spreadsheet is written or read.
 
-use so_tay_chi_hoi::domain::sheet::Sheet;
+use so_tay_chi_hoi::domain::kernel::sheet::Sheet;
 use so_tay_chi_hoi::storage::lists::read_list;
 use so_tay_chi_hoi::storage::xlsx::workbook;
 use wasm_bindgen::prelude::*;

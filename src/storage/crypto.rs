@@ -8,7 +8,7 @@
 //! key several times faster on a cheap phone, and costs the pages ~2.4 KB
 //! brotli against ~10 KB (../shared/toolchain.md).
 
-use crate::domain::sealed::{Sealed, ITERATIONS, IV_BYTES, SALT_BYTES};
+use crate::domain::file::sealed::{Sealed, ITERATIONS, IV_BYTES, SALT_BYTES};
 use js_sys::{Array, Uint8Array};
 use wasm_bindgen::JsValue;
 use wasm_bindgen_futures::JsFuture;

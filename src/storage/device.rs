@@ -1,9 +1,9 @@
 //! The device's clock, calendar and randomness, read from the browser. Domain
 //! code gets these values as arguments and never reads them itself.
 
-use crate::domain::book::DeviceState;
-use crate::domain::date::Date;
-use crate::domain::stamp::DeviceId;
+use crate::domain::book::collections::DeviceState;
+use crate::domain::kernel::date::Date;
+use crate::domain::kernel::stamp::DeviceId;
 
 /// Milliseconds since 1970, from the device's clock.
 pub fn now_ms() -> u64 {

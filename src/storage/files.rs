@@ -2,7 +2,7 @@
 //! Messenger, mail) or saving it through a download, and reading a file the
 //! user picked. A file larger than the domain's limit is refused before it is read.
 
-use crate::domain::envelope::{FileError, MAX_FILE_BYTES};
+use crate::domain::file::envelope::{FileError, MAX_FILE_BYTES};
 use wasm_bindgen::JsCast;
 use wasm_bindgen_futures::JsFuture;
 

@@ -1,14 +1,14 @@
 //! Reading the spreadsheets she brings in (a member list): `.xlsx` through
 //! calamine, `.csv` through csv (UTF-8, or the Windows-1258 code page that
 //! spreadsheet programs on Vietnamese Windows save in), into rows of cells
-//! for `domain::roster`.
+//! for `domain::sheets::roster`.
 //! Runs in the xlsx worker, so that neither reader reaches a page's load.
 
-use crate::domain::sheet::Cell;
+use crate::domain::kernel::sheet::Cell;
 use serde::{Deserialize, Serialize};
 
 /// Rows read from a list, at most this many (a register's limit).
-const MAX_ROWS: usize = crate::domain::book::MAX_RECORDS;
+const MAX_ROWS: usize = crate::domain::book::collections::MAX_RECORDS;
 
 /// Why a list could not be read.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
@@ -78,7 +78,7 @@ fn read_csv(bytes: &[u8]) -> Result<Vec<Vec<Cell>>, ListError> {
             let decoded = encoding_rs::WINDOWS_1258
                 .decode_without_bom_handling(bytes)
                 .0;
-            std::borrow::Cow::Owned(crate::domain::tones::compose_tones(&decoded))
+            std::borrow::Cow::Owned(crate::domain::kernel::tones::compose_tones(&decoded))
         }
     };
     // Spreadsheet programs separate by comma, or by semicolon where the
@@ -105,7 +105,7 @@ fn read_csv(bytes: &[u8]) -> Result<Vec<Vec<Cell>>, ListError> {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::domain::sheet::Sheet;
+    use crate::domain::kernel::sheet::Sheet;
 
     fn text(t: &str) -> Cell {
         Cell::Text(t.into())

@@ -3,7 +3,7 @@
 //! (src/bin/xlsx.rs), started the first time a spreadsheet is asked for or
 //! opened, so that none of their weight reaches a page's first load.
 
-use crate::domain::sheet::{Cell, Sheet};
+use crate::domain::kernel::sheet::{Cell, Sheet};
 use crate::storage::lists::ListError;
 use std::cell::RefCell;
 use wasm_bindgen::prelude::*;

@@ -2,7 +2,7 @@
 //! button works and the app runs from any sub-path. Their addresses and
 //! parts are in the one table of places (`places.rs`).
 
-use crate::domain::record::RecordId;
+use crate::domain::kernel::record::RecordId;
 use crate::ui::i18n::t;
 use crate::ui::places::{self, Kind, Part, Place, PLACES};
 

@@ -3,7 +3,7 @@
 //! (`ui/parts.rs`), so that the samples' makers cost nothing to a phone that
 //! never opens them.
 
-use crate::domain::{demo, demo_cluster};
+use crate::domain::samples::{demo, demo_cluster};
 use crate::storage::device::{now_ms, today};
 use crate::storage::local::{self, SaveError, Space};
 use crate::ui::i18n::t;

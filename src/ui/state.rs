@@ -2,14 +2,14 @@
 //! context. Pages change it only through the methods here, which call domain
 //! functions; a single effect in `ui::App` writes it to storage.
 
-use crate::domain::book::{Book, DeviceState, InBook};
-use crate::domain::date::Date;
-use crate::domain::period::Period;
-use crate::domain::record::{Record, RecordId};
-use crate::domain::register::Query;
-use crate::domain::report::{report, ReportRow};
-use crate::domain::stamp::Stamp;
-use crate::domain::unit::{Unit, UnitSetup};
+use crate::domain::book::collections::{Book, DeviceState, InBook};
+use crate::domain::book::register::Query;
+use crate::domain::figures::report::{report, ReportRow};
+use crate::domain::kernel::date::Date;
+use crate::domain::kernel::period::Period;
+use crate::domain::kernel::record::{Record, RecordId};
+use crate::domain::kernel::stamp::Stamp;
+use crate::domain::records::unit::{Unit, UnitSetup};
 use crate::storage::device::{new_device_state, now_ms, today};
 use crate::storage::local::{self, LoadProblem, SaveError, Space};
 use crate::ui::route::Route;
@@ -59,9 +59,9 @@ impl AppState {
 
         if space == Space::DemoCluster {
             // The sample cluster's figures are those of the article's review year.
-            state
-                .period
-                .set(Period::Year(crate::domain::demo_cluster::REVIEW_YEAR));
+            state.period.set(Period::Year(
+                crate::domain::samples::demo_cluster::REVIEW_YEAR,
+            ));
         }
         Some(state)
     }
@@ -213,7 +213,7 @@ impl AppState {
     }
 
     /// Takes a member list's new and updated members into the book.
-    pub fn take_list(&self, preview: crate::domain::roster::RosterPreview) {
+    pub fn take_list(&self, preview: crate::domain::sheets::roster::RosterPreview) {
         let now = now_ms();
         let mut clock = self.device.with_untracked(|d| d.clock.clone());
         self.book.update(|b| preview.apply(b, &mut clock, now));
@@ -225,11 +225,11 @@ impl AppState {
     pub fn move_member(
         &self,
         id: &RecordId,
-        change: &crate::domain::transfer::Move,
-    ) -> Result<(), Vec<crate::domain::problem::FieldProblem>> {
+        change: &crate::domain::exchange::transfer::Move,
+    ) -> Result<(), Vec<crate::domain::kernel::problem::FieldProblem>> {
         let mut book = self.book.get_untracked();
         let mut clock = self.device.with_untracked(|d| d.clock.clone());
-        crate::domain::transfer::move_out(
+        crate::domain::exchange::transfer::move_out(
             &mut book,
             &mut clock,
             now_ms(),

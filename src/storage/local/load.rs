@@ -8,10 +8,10 @@
 use super::space::{Space, ASIDE, DEVICE, JOURNAL, OLD_COPY, SAVED};
 use super::store::{browser, Store};
 use super::tab::{with_tab, Tab};
-use crate::domain::book::{Book, DeviceState};
-use crate::domain::date::Date;
-use crate::domain::envelope::{parse_json, FileError, FORMAT};
-use crate::domain::restore::Rejection;
+use crate::domain::book::collections::{Book, DeviceState};
+use crate::domain::file::envelope::{parse_json, FileError, FORMAT};
+use crate::domain::file::restore::Rejection;
+use crate::domain::kernel::date::Date;
 
 /// Something found at start-up that the user must hear about.
 #[derive(Clone, Debug, PartialEq)]

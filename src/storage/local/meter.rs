@@ -3,7 +3,7 @@
 use super::prefs::{DRAFT, LANGUAGE_KEY, LIST_COLUMNS_KEY};
 use super::space::{Space, ASIDE, DEVICE, JOURNAL, OLD_COPY, SAVED, SPACE_KEY};
 use super::store::{browser, Store};
-use crate::domain::book::Book;
+use crate::domain::book::collections::Book;
 
 /// What part of the app a key of localStorage holds, for the storage meter.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]

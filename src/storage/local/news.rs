@@ -5,9 +5,9 @@
 use super::space::{Space, DEVICE, SAVED};
 use super::store::{browser, Store};
 use super::tab::{with_tab, Tab};
-use crate::domain::book::{Book, DeviceState};
-use crate::domain::date::Date;
-use crate::domain::envelope::{parse_json, FORMAT};
+use crate::domain::book::collections::{Book, DeviceState};
+use crate::domain::file::envelope::{parse_json, FORMAT};
+use crate::domain::kernel::date::Date;
 
 /// What other tabs saved to this browser's storage since this tab last
 /// looked; see [`news_from`].

@@ -4,7 +4,7 @@
 
 use super::space::Space;
 use super::store::{browser, SaveError, Store};
-use crate::domain::envelope::parse_json;
+use crate::domain::file::envelope::parse_json;
 
 /// The key of her column choices for member lists, by header: one for the
 /// browser, whichever space is open.
@@ -12,7 +12,7 @@ pub(super) const LIST_COLUMNS_KEY: &str = "sotay.list-columns";
 
 /// What she said the columns of earlier member lists hold; none at first,
 /// and none if what is stored cannot be read (it only helps guessing).
-pub fn list_columns() -> crate::domain::roster::columns::Remembered {
+pub fn list_columns() -> crate::domain::sheets::roster::columns::Remembered {
     browser()
         .and_then(|s| s.get(LIST_COLUMNS_KEY))
         .and_then(|text| serde_json::from_str(&text).ok())
@@ -20,7 +20,7 @@ pub fn list_columns() -> crate::domain::roster::columns::Remembered {
 }
 
 /// Remembers her column choices for the next list, beside the earlier ones.
-pub fn set_list_columns(choices: &crate::domain::roster::columns::Remembered) {
+pub fn set_list_columns(choices: &crate::domain::sheets::roster::columns::Remembered) {
     let mut all = list_columns();
     all.retain(|(header, _)| !choices.iter().any(|(h, _)| h == header));
     all.extend(choices.iter().cloned());

@@ -15,9 +15,9 @@ use super::load::read_collection;
 use super::space::{Space, DEVICE, JOURNAL, OLD_COPY, SAVED};
 use super::store::{browser, SaveError, Store};
 use super::tab::{with_tab, Tab};
-use crate::domain::book::{Book, DeviceState};
-use crate::domain::date::Date;
-use crate::domain::envelope::{parse_json, FORMAT};
+use crate::domain::book::collections::{Book, DeviceState};
+use crate::domain::file::envelope::{parse_json, FORMAT};
+use crate::domain::kernel::date::Date;
 
 /// Saves the book and the device state of `space` to this browser's storage.
 pub fn save(space: Space, book: &Book, device: &DeviceState) -> Result<(), SaveError> {

@@ -4,9 +4,9 @@
 use super::memory::Memory;
 use super::space::{Space, JOURNAL, SAVED};
 use super::{load_from, news_from, save_to, SaveError, Store, Tab};
-use crate::domain::book::{Book, DeviceState};
-use crate::domain::date::Date;
-use crate::domain::demo::sample_chapter;
+use crate::domain::book::collections::{Book, DeviceState};
+use crate::domain::kernel::date::Date;
+use crate::domain::samples::demo::sample_chapter;
 use std::sync::atomic::{AtomicU64, Ordering};
 
 const NOW: u64 = 1_790_000_000_000;

@@ -1,11 +1,11 @@
 //! A member's page: the form to add her, or her record, saved as soon as a
 //! field is left, with her status history and deletion (which can be undone).
 
-use crate::domain::date::Date;
-use crate::domain::ethnicity::NAMES;
-use crate::domain::member::{Member, Religion, Status};
-use crate::domain::member_draft::{MemberDraft, OTHER_RELIGION};
-use crate::domain::record::{set_of, Record, RecordId};
+use crate::domain::kernel::date::Date;
+use crate::domain::kernel::ethnicity::NAMES;
+use crate::domain::kernel::record::{set_of, Record, RecordId};
+use crate::domain::records::member::{Member, Religion, Status};
+use crate::domain::records::member_draft::{MemberDraft, OTHER_RELIGION};
 use crate::ui::i18n::t;
 use crate::ui::route::{go, Route};
 use crate::ui::shared::draft::{DraftNote, KeptDraft};

@@ -1,9 +1,9 @@
 //! The member register: counts at the top, search and filters, and the list
 //! in Vietnamese name order.
 
-use crate::domain::member::{Member, Religion, Status};
-use crate::domain::record::Record;
-use crate::domain::register::{count, sort_by_name, Group, Shown};
+use crate::domain::book::register::{count, sort_by_name, Group, Shown};
+use crate::domain::kernel::record::Record;
+use crate::domain::records::member::{Member, Religion, Status};
 use crate::ui::i18n::t;
 use crate::ui::perf;
 use crate::ui::route::Route;

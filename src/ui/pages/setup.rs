@@ -1,6 +1,6 @@
 //! First run: the chapter's name and the units above it, or a backup from another phone.
 
-use crate::domain::unit::UnitSetup;
+use crate::domain::records::unit::UnitSetup;
 use crate::storage::local::Space;
 use crate::ui::i18n::t;
 use crate::ui::shared::fields::{Field, Lens, TextInput};

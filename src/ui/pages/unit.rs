@@ -1,11 +1,11 @@
 //! The unit this device keeps the book for and the units above it, editable;
 //! the sample space; facts about this device.
 
-use crate::domain::date::Date;
-use crate::domain::name::tidy;
-use crate::domain::record::{Record, RecordId};
-use crate::domain::unit::children;
-use crate::domain::unit::{OnlineGroup, Unit};
+use crate::domain::kernel::date::Date;
+use crate::domain::kernel::name::tidy;
+use crate::domain::kernel::record::{Record, RecordId};
+use crate::domain::records::unit::children;
+use crate::domain::records::unit::{OnlineGroup, Unit};
 use crate::storage::local::Space;
 use crate::ui::i18n::t;
 use crate::ui::shared::banners::switch_space;
@@ -237,7 +237,7 @@ fn OnlineGroupField(draft: RwSignal<Unit>, save: Callback<()>) -> impl IntoView 
                 <Field label=t::from_date()>
                     <DateInput value=Signal::derive(move || draft.with(|u| u.online_group.as_ref().map(|g| g.since)))
                         max=today
-                        set=Callback::new(move |d: Option<crate::domain::date::Date>| {
+                        set=Callback::new(move |d: Option<crate::domain::kernel::date::Date>| {
                             let platform = platform().unwrap_or_default();
                             set(Some(OnlineGroup { platform, since: d.unwrap_or(today) }));
                         })/>

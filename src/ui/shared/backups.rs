@@ -1,8 +1,8 @@
 //! Backups, which more than one place offers: the files page, the reminder
 //! at the top of every page, the settings.
 
-use crate::domain::backup::write_backup;
-use crate::domain::envelope::OutFile;
+use crate::domain::exchange::backup::write_backup;
+use crate::domain::file::envelope::OutFile;
 use crate::ui::i18n::t;
 use crate::ui::shared::format::date_time;
 use crate::ui::shared::sending::send_file;

@@ -3,8 +3,8 @@
 //! version waiting to be applied, storage nearly full, a backup due, and
 //! Safari's deletion of the book after a week outside the Home Screen.
 
-use crate::domain::reminder::{backup_due, snooze, Cadence, Reminder, CHANGES, DAYS};
-use crate::domain::storage_meter::{fill, percent_used, Fill};
+use crate::domain::book::reminder::{backup_due, snooze, Cadence, Reminder, CHANGES, DAYS};
+use crate::domain::book::storage_meter::{fill, percent_used, Fill};
 use crate::storage::local::{usage, Space};
 use crate::storage::persistence::deleted_after_a_week;
 use crate::storage::service_worker::apply_update;

@@ -1,7 +1,7 @@
 //! Form building blocks: a labelled field with its error, text inputs and
 //! check boxes bound to a draft held in a signal.
 
-use crate::domain::date::Date;
+use crate::domain::kernel::date::Date;
 use leptos::prelude::*;
 
 /// A label around a control, with a hint and the control's error below it

@@ -2,12 +2,12 @@
 //! browser's `Intl` in the interface's locale: 18.230, 67,5%, 28/11/2026 in
 //! Vietnamese; 18,230, 67.5%, 11/28/2026 in English. Names sort as
 //! Vietnamese dictionaries do in either language. (Files the app writes, CSV
-//! and reports, keep the Vietnamese forms of `domain::report`.)
+//! and reports, keep the Vietnamese forms of `domain::figures::report`.)
 
-use crate::domain::book::Book;
-use crate::domain::catalogue::{find, Kind, Value};
-use crate::domain::date::{BirthDate, Date};
-use crate::domain::record::RecordId;
+use crate::domain::book::collections::Book;
+use crate::domain::kernel::date::{BirthDate, Date};
+use crate::domain::kernel::record::RecordId;
+use crate::domain::records::catalogue::{find, Kind, Value};
 use crate::ui::i18n::{either, lang, t};
 use js_sys::{Array, Function, Intl, Object, Reflect};
 use std::cmp::Ordering;

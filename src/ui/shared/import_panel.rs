@@ -3,11 +3,11 @@
 //! change, then apply all of them or nothing. Used on the restore screen and
 //! on the files page, for backups, previews and reports.
 
-use crate::domain::book::{Book, DeviceState};
-use crate::domain::envelope::{FileError, FileKind};
-use crate::domain::import::preview_import;
-use crate::domain::preview::ImportPreview;
-use crate::domain::sealed::Sealed;
+use crate::domain::book::collections::{Book, DeviceState};
+use crate::domain::exchange::import::preview_import;
+use crate::domain::exchange::preview::ImportPreview;
+use crate::domain::file::envelope::{FileError, FileKind};
+use crate::domain::file::sealed::Sealed;
 use crate::storage::files::{read_file, ReadError};
 use crate::storage::received::{on_launch, take_shared};
 use crate::ui::i18n::t;

@@ -2,8 +2,8 @@
 //! files page, a transfer file on the member's move) and the one that opens
 //! one when it is imported (import panel, restore screen).
 
-use crate::domain::envelope::{FileKind, OutFile};
-use crate::domain::sealed::{write_sealed, Sealed};
+use crate::domain::file::envelope::{FileKind, OutFile};
+use crate::domain::file::sealed::{write_sealed, Sealed};
 use crate::storage::crypto::{lock, open, CryptoError};
 use crate::ui::i18n::t;
 use crate::ui::shared::fields::Field;

@@ -2,14 +2,14 @@
 //! language: which file, which record, which field, what is wrong, and what
 //! was kept.
 
-use crate::domain::book::MAX_RECORDS;
-use crate::domain::envelope::{FileError, FileKind, FORMAT, MAX_FILE_BYTES};
-use crate::domain::member::{Religion, Status};
-use crate::domain::name::lower_first;
-use crate::domain::preview::Note;
-use crate::domain::problem::{FieldProblem, Problem};
-use crate::domain::register::Group;
-use crate::domain::restore::Rejection;
+use crate::domain::book::collections::MAX_RECORDS;
+use crate::domain::book::register::Group;
+use crate::domain::exchange::preview::Note;
+use crate::domain::file::envelope::{FileError, FileKind, FORMAT, MAX_FILE_BYTES};
+use crate::domain::file::restore::Rejection;
+use crate::domain::kernel::name::lower_first;
+use crate::domain::kernel::problem::{FieldProblem, Problem};
+use crate::domain::records::member::{Religion, Status};
 use crate::storage::files::ReadError;
 use crate::storage::local::{LoadProblem, SaveError};
 use crate::ui::i18n::{either, t};

@@ -1,6 +1,6 @@
 //! Choosing the period the figures, the report and the comparison are for.
 
-use crate::domain::period::{Period, Span};
+use crate::domain::kernel::period::{Period, Span};
 use crate::ui::i18n::t;
 use crate::ui::state::use_app;
 use leptos::prelude::*;

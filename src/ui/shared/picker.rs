@@ -2,10 +2,10 @@
 //! search box, "all cadres" in one tap, and a list of check boxes in
 //! Vietnamese name order; what is chosen is counted at the top.
 
-use crate::domain::compute::cadres_on;
-use crate::domain::member::Member;
-use crate::domain::record::{Record, RecordId};
-use crate::domain::register::{sort_by_name, Query, Shown};
+use crate::domain::book::register::{sort_by_name, Query, Shown};
+use crate::domain::figures::compute::cadres_on;
+use crate::domain::kernel::record::{Record, RecordId};
+use crate::domain::records::member::Member;
 use crate::ui::i18n::t;
 use crate::ui::perf;
 use crate::ui::shared::format::compare_vi;

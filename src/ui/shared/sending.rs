@@ -2,8 +2,8 @@
 //! share files, a download otherwise (a workbook is always downloaded), and
 //! what happened said in words.
 
-use crate::domain::envelope::OutFile;
-use crate::domain::sheet::Sheet;
+use crate::domain::file::envelope::OutFile;
+use crate::domain::kernel::sheet::Sheet;
 use crate::storage::files::{download_bytes, send, Sent};
 use crate::storage::xlsx::XlsxError;
 use crate::ui::i18n::t;

@@ -3,9 +3,9 @@
 //! cadres not yet trained on each topic one tap away.
 
 pub mod report;
-use crate::domain::compute::untrained_cadres;
-use crate::domain::report::ReportRow;
-use crate::domain::unit::children;
+use crate::domain::figures::compute::untrained_cadres;
+use crate::domain::figures::report::ReportRow;
+use crate::domain::records::unit::children;
 use crate::ui::i18n::{either, t};
 use crate::ui::route::{Route, Section};
 use crate::ui::shared::format::member_name;

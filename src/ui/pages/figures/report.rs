@@ -1,9 +1,9 @@
 //! The report of a period as a table: on screen, printed on A4 (the print
 //! stylesheet hides everything else), and as a CSV file for Excel.
 
-use crate::domain::name::lower_first;
-use crate::domain::report::{csv_name, to_csv};
-use crate::domain::report_file::write_report;
+use crate::domain::exchange::report_file::write_report;
+use crate::domain::figures::report::{csv_name, to_csv};
+use crate::domain::kernel::name::lower_first;
 use crate::storage::files::download;
 use crate::ui::i18n::{either, t};
 use crate::ui::shared::format::date;

@@ -1,7 +1,7 @@
 //! Backups: making one, importing one, and copies of unreadable data kept aside.
 
 pub mod settings;
-use crate::domain::envelope::FileKind;
+use crate::domain::file::envelope::FileKind;
 use crate::storage::files::download;
 use crate::storage::local::{aside_copies, aside_problem, remove_aside};
 use crate::ui::i18n::t;

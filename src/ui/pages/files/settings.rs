@@ -1,7 +1,7 @@
 //! «Cài đặt»: how the app keeps her data. Whether the browser promised to
 //! keep it, how full its storage is and what fills it, and her backups.
 
-use crate::domain::storage_meter::{fill, percent_used, Fill, LIMIT_CHARS};
+use crate::domain::book::storage_meter::{fill, percent_used, Fill, LIMIT_CHARS};
 use crate::storage::local::{set_language, usage, Held};
 use crate::storage::persistence::{self, Persistence};
 use crate::ui::i18n::t;

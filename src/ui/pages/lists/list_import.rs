@@ -4,10 +4,10 @@
 //! read, and the preview — who is new, who is updated, which rows cannot be
 //! taken and why — before anything changes.
 
-use crate::domain::problem::Problem;
-use crate::domain::roster::columns::{cell_text, Column, Mapping};
-use crate::domain::roster::{preview_roster, Outcome, RosterPreview};
-use crate::domain::sheet::Cell;
+use crate::domain::kernel::problem::Problem;
+use crate::domain::kernel::sheet::Cell;
+use crate::domain::sheets::roster::columns::{cell_text, Column, Mapping};
+use crate::domain::sheets::roster::{preview_roster, Outcome, RosterPreview};
 use crate::storage::files::read_file;
 use crate::storage::lists::ListError;
 use crate::storage::local;

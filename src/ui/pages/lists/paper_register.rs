@@ -1,8 +1,8 @@
 //! The register as chapters keep it on paper: the chapter's name and the
 //! day above numbered rows, printed on A4 or downloaded as .csv and .xlsx
-//! (the same table, `domain::paper_register`).
+//! (the same table, `domain::sheets::paper_register`).
 
-use crate::domain::paper_register::{file_stem, paper_register, to_csv};
+use crate::domain::sheets::paper_register::{file_stem, paper_register, to_csv};
 use crate::storage::files::download;
 use crate::ui::i18n::t;
 use crate::ui::shared::format::compare_vi;

@@ -3,14 +3,14 @@
 //! file for the chapter she goes to, sent as it is or locked with a
 //! passphrase (it holds her personal data).
 
-use crate::domain::date::Date;
-use crate::domain::envelope::{FileKind, OutFile};
-use crate::domain::member::Earlier;
-use crate::domain::member::{Member, Status};
-use crate::domain::problem::{FieldProblem, Problem};
-use crate::domain::record::RecordId;
-use crate::domain::training::Topic;
-use crate::domain::transfer::{time_here, write_transfer, Move};
+use crate::domain::exchange::transfer::{time_here, write_transfer, Move};
+use crate::domain::file::envelope::{FileKind, OutFile};
+use crate::domain::kernel::date::Date;
+use crate::domain::kernel::problem::{FieldProblem, Problem};
+use crate::domain::kernel::record::RecordId;
+use crate::domain::records::member::Earlier;
+use crate::domain::records::member::{Member, Status};
+use crate::domain::records::training::Topic;
 use crate::ui::i18n::{either, t};
 use crate::ui::route::Route;
 use crate::ui::shared::fields::Field;

@@ -2,12 +2,12 @@
 //! column, the units that have not reported marked, the total by roll-up
 //! rules, a bar chart of the chosen column that reads at 360 px, print and CSV.
 
-use crate::domain::catalogue::{catalogue, find, Kind, Value};
-use crate::domain::compare::{Comparison, DEFAULT_COLUMNS};
-use crate::domain::name::slug;
-use crate::domain::record::RecordId;
-use crate::domain::unit::children;
-use crate::domain::unit::with_ancestors;
+use crate::domain::figures::compare::{Comparison, DEFAULT_COLUMNS};
+use crate::domain::kernel::name::slug;
+use crate::domain::kernel::record::RecordId;
+use crate::domain::records::catalogue::{catalogue, find, Kind, Value};
+use crate::domain::records::unit::children;
+use crate::domain::records::unit::with_ancestors;
 use crate::storage::files::download;
 use crate::ui::i18n::{either, t};
 use crate::ui::route::Route;
@@ -141,7 +141,7 @@ pub fn ComparePage() -> impl IntoView {
         <Show when=move || table.with(|(c, _)| !c.rows.is_empty())>
             <article class="report">
                 <header class="report-head">
-                    <h2>{move || t::compare_for(crate::domain::name::lower_first(&period_label(state.period.get())))}</h2>
+                    <h2>{move || t::compare_for(crate::domain::kernel::name::lower_first(&period_label(state.period.get())))}</h2>
                     {move || {
                         let missing = table.with(|(c, _)| c.missing().len());
                         (missing > 0).then(|| view! { <p class="missing-note">{t::units_missing(missing)}</p> })

@@ -3,16 +3,18 @@
 //! targets and campaigns it sets for the units below, their standings, and
 //! the plan file it sends down.
 
-use crate::domain::baseline::Target;
-use crate::domain::campaign::{standing, tenths, whole_points, Campaign, CriterionDraft, Scores};
-use crate::domain::catalogue::catalogue;
-use crate::domain::compare::campaign_table;
-use crate::domain::period::Period;
-use crate::domain::plan_file::write_plan;
-use crate::domain::record::{Record, RecordId};
-use crate::domain::roll_up::report_of;
-use crate::domain::unit::children;
-use crate::domain::unit::with_ancestors;
+use crate::domain::exchange::plan_file::write_plan;
+use crate::domain::figures::compare::campaign_table;
+use crate::domain::figures::roll_up::report_of;
+use crate::domain::kernel::period::Period;
+use crate::domain::kernel::record::{Record, RecordId};
+use crate::domain::records::baseline::Target;
+use crate::domain::records::campaign::{
+    standing, tenths, whole_points, Campaign, CriterionDraft, Scores,
+};
+use crate::domain::records::catalogue::catalogue;
+use crate::domain::records::unit::children;
+use crate::domain::records::unit::with_ancestors;
 use crate::ui::i18n::{either, t};
 use crate::ui::shared::fields::NumberInput;
 use crate::ui::shared::format::compare_vi;

@@ -2,9 +2,9 @@
 
 use super::form::RecordPage;
 use super::{changer, RecordList, Row};
-use crate::domain::activity::{Activity, ActivityKind};
-use crate::domain::book::Book;
-use crate::domain::record::{Record, RecordId};
+use crate::domain::book::collections::Book;
+use crate::domain::kernel::record::{Record, RecordId};
+use crate::domain::records::activity::{Activity, ActivityKind};
 use crate::ui::i18n::{either, t};
 use crate::ui::route::Section;
 use crate::ui::shared::fields::{DateInput, Field, NumberInput, TextValue};
@@ -54,7 +54,7 @@ fn fields(draft: RwSignal<Activity>, changed: Callback<()>) -> AnyView {
     view! {
         <Field label=t::date()>
             <DateInput value=Signal::derive(move || draft.with(|a| Some(a.on)))
-                set=Callback::new(move |d: Option<crate::domain::date::Date>| if let Some(d) = d { set(Box::new(move |a| a.on = d)) })/>
+                set=Callback::new(move |d: Option<crate::domain::kernel::date::Date>| if let Some(d) = d { set(Box::new(move |a| a.on = d)) })/>
         </Field>
         <Field label=t::kind() control_id="kind">
             <select id="kind" on:change=move |ev| {
@@ -68,7 +68,7 @@ fn fields(draft: RwSignal<Activity>, changed: Callback<()>) -> AnyView {
         </Field>
         <Field label=t::content()>
             <TextValue value=Signal::derive(move || draft.with(|a| a.content.clone()))
-                set=Callback::new(move |v: String| set(Box::new(move |a| a.content = crate::domain::name::tidy(&v))))
+                set=Callback::new(move |v: String| set(Box::new(move |a| a.content = crate::domain::kernel::name::tidy(&v))))
                 placeholder=t::example_activity()/>
         </Field>
         <MemberPicker label=t::members_attending()

@@ -2,8 +2,8 @@
 //! (the denominators of attraction rates) and its own targets.
 
 use super::fees::YearChoice;
-use crate::domain::baseline::{Denominators, Target};
-use crate::domain::member::Religion;
+use crate::domain::records::baseline::{Denominators, Target};
+use crate::domain::records::member::Religion;
 use crate::ui::i18n::t;
 use crate::ui::shared::fields::{Field, NumberInput};
 use crate::ui::shared::format::indicator_name;

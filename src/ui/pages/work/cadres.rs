@@ -2,12 +2,12 @@
 
 use super::form::RecordPage;
 use super::{changer, RecordList, Row};
-use crate::domain::book::Book;
-use crate::domain::cadre::{Role, RoleKind, WomenGroup};
-use crate::domain::member::Member;
-use crate::domain::name::tidy;
-use crate::domain::record::{Record, RecordId};
-use crate::domain::register::sort_by_name;
+use crate::domain::book::collections::Book;
+use crate::domain::book::register::sort_by_name;
+use crate::domain::kernel::name::tidy;
+use crate::domain::kernel::record::{Record, RecordId};
+use crate::domain::records::cadre::{Role, RoleKind, WomenGroup};
+use crate::domain::records::member::Member;
 use crate::ui::i18n::{either, t};
 use crate::ui::route::{Route, Section};
 use crate::ui::shared::fields::{DateInput, Field, TextValue};
@@ -121,7 +121,7 @@ fn fields(draft: RwSignal<Role>, changed: Callback<()>) -> AnyView {
         <div class="two">
             <Field label=t::from_date()>
                 <DateInput value=Signal::derive(move || draft.with(|r| Some(r.start)))
-                    set=Callback::new(move |d: Option<crate::domain::date::Date>| if let Some(d) = d { set(Box::new(move |r| r.start = d)) })/>
+                    set=Callback::new(move |d: Option<crate::domain::kernel::date::Date>| if let Some(d) = d { set(Box::new(move |r| r.start = d)) })/>
             </Field>
             <Field label=t::to_date_if_ended()>
                 <DateInput value=Signal::derive(move || draft.with(|r| r.end))

@@ -1,10 +1,10 @@
 //! Membership fees of a year: its amount, and who has paid, ticked off
 //! member by member.
 
-use crate::domain::fee::{FeePayment, FeeRate};
-use crate::domain::member::Member;
-use crate::domain::record::Record;
-use crate::domain::register::sort_by_name;
+use crate::domain::book::register::sort_by_name;
+use crate::domain::kernel::record::Record;
+use crate::domain::records::fee::{FeePayment, FeeRate};
+use crate::domain::records::member::Member;
 use crate::ui::i18n::t;
 use crate::ui::shared::fields::{Field, NumberInput};
 use crate::ui::shared::format::compare_vi;

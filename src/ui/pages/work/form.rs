@@ -2,8 +2,8 @@
 //! fields, a save button for a new record and saving as fields are left for
 //! an existing one, the problems to fix, and deletion that can be undone.
 
-use crate::domain::book::InBook;
-use crate::domain::record::RecordId;
+use crate::domain::book::collections::InBook;
+use crate::domain::kernel::record::RecordId;
 use crate::ui::i18n::t;
 use crate::ui::route::{go, Route, Section};
 use crate::ui::shared::draft::{DraftNote, KeptDraft};

@@ -9,8 +9,8 @@ pub mod form;
 pub mod models;
 pub mod trainings;
 
-use crate::domain::book::{Book, InBook};
-use crate::domain::record::{Record, RecordId};
+use crate::domain::book::collections::{Book, InBook};
+use crate::domain::kernel::record::{Record, RecordId};
 use crate::ui::i18n::t;
 use crate::ui::route::{Route, Section};
 use crate::ui::state::use_app;

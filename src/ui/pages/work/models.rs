@@ -3,10 +3,10 @@
 
 use super::form::RecordPage;
 use super::{changer, RecordList, Row};
-use crate::domain::book::Book;
-use crate::domain::model::{Model, ModelKind, ModelSession, Stage, CATALOGUE};
-use crate::domain::name::tidy;
-use crate::domain::record::{Record, RecordId};
+use crate::domain::book::collections::Book;
+use crate::domain::kernel::name::tidy;
+use crate::domain::kernel::record::{Record, RecordId};
+use crate::domain::records::model::{Model, ModelKind, ModelSession, Stage, CATALOGUE};
 use crate::ui::i18n::{either, t};
 use crate::ui::route::Section;
 use crate::ui::shared::fields::{DateInput, Field, NumberInput, TextValue};

@@ -2,9 +2,9 @@
 
 use super::form::RecordPage;
 use super::{RecordList, Row};
-use crate::domain::book::Book;
-use crate::domain::record::{Record, RecordId};
-use crate::domain::training::{Level, Topic, Training};
+use crate::domain::book::collections::Book;
+use crate::domain::kernel::record::{Record, RecordId};
+use crate::domain::records::training::{Level, Topic, Training};
 use crate::ui::i18n::{either, t};
 use crate::ui::route::Section;
 use crate::ui::shared::fields::{DateInput, Field, NumberInput, TextValue};
@@ -61,13 +61,13 @@ fn fields(draft: RwSignal<Training>, changed: Callback<()>) -> AnyView {
     view! {
         <Field label=t::training_title()>
             <TextValue value=Signal::derive(move || draft.with(|t| t.title.clone()))
-                set=Callback::new(move |v: String| set(Box::new(move |t| t.title = crate::domain::name::tidy(&v))))
+                set=Callback::new(move |v: String| set(Box::new(move |t| t.title = crate::domain::kernel::name::tidy(&v))))
                 placeholder=t::example_training()/>
         </Field>
         <div class="two">
             <Field label=t::start_date()>
                 <DateInput value=Signal::derive(move || draft.with(|t| Some(t.start)))
-                    set=Callback::new(move |d: Option<crate::domain::date::Date>| if let Some(d) = d { set(Box::new(move |t| t.start = d)) })/>
+                    set=Callback::new(move |d: Option<crate::domain::kernel::date::Date>| if let Some(d) = d { set(Box::new(move |t| t.start = d)) })/>
             </Field>
             <Field label=t::end_date_if_many()>
                 <DateInput value=Signal::derive(move || draft.with(|t| t.end))
@@ -101,7 +101,7 @@ fn fields(draft: RwSignal<Training>, changed: Callback<()>) -> AnyView {
             <TextValue value=Signal::derive(move || other().unwrap_or_default())
                 set=Callback::new(move |v: String| set(Box::new(move |t| {
                     t.topics.retain(|x| !matches!(x, Topic::Other(_)));
-                    let v = crate::domain::name::tidy(&v);
+                    let v = crate::domain::kernel::name::tidy(&v);
                     if !v.is_empty() { t.topics.push(Topic::Other(v)) }
                 })))/>
         </Field>

@@ -1,0 +1,16 @@
+//! The kernel: what every other part of the domain stands on and which
+//! stands on nothing else — calendar dates and reporting periods, the stamps
+//! that order edits, a record's envelope and last-writer-wins merge, what can
+//! be wrong with a value, Vietnamese names and tones, the ethnic groups, and a
+//! table to write as a sheet or CSV.
+
+pub mod date;
+pub mod ethnicity;
+pub mod merge;
+pub mod name;
+pub mod period;
+pub mod problem;
+pub mod record;
+pub mod sheet;
+pub mod stamp;
+pub mod tones;

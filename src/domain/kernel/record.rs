@@ -1,0 +1,324 @@
+//! The envelope every stored thing lives in: a stable id made on the device that
+//! created it, the stamp of its last edit, and a deleted flag. Deleting keeps the
+//! record as a tombstone so that the deletion travels to other phones and can be undone.
+
+use super::stamp::Stamp;
+use serde::{de, Deserialize, Deserializer, Serialize, Serializer};
+use std::collections::BTreeSet;
+use std::fmt;
+
+/// Longest id accepted from a file.
+pub const MAX_ID_LEN: usize = 160;
+
+/// A record's identity, the same on every device that holds it.
+#[derive(Clone, Debug, PartialEq, Eq, PartialOrd, Ord, Hash)]
+pub struct RecordId(String);
+
+impl RecordId {
+    /// A new id, unique because no device issues the same stamp twice.
+    pub fn mint(stamp: &Stamp) -> RecordId {
+        RecordId(format!(
+            "{:x}-{:x}-{}",
+            stamp.wall_ms,
+            stamp.counter,
+            stamp.device.as_str()
+        ))
+    }
+
+    /// An id made from a natural key (`fee-2025-<member id>`), for records of
+    /// which there is one per key: the same key made on two phones is the same
+    /// record, so their edits merge instead of doubling. `None` if too long.
+    pub fn keyed(parts: &[&str]) -> Option<RecordId> {
+        RecordId::parse(&parts.join("-"))
+    }
+
+    /// Accepts 1 to [`MAX_ID_LEN`] characters of `0-9`, `a-z` and `-`.
+    pub fn parse(text: &str) -> Option<RecordId> {
+        let ok = !text.is_empty()
+            && text.len() <= MAX_ID_LEN
+            && text
+                .bytes()
+                .all(|b| matches!(b, b'0'..=b'9' | b'a'..=b'z' | b'-'));
+        ok.then(|| RecordId(text.to_owned()))
+    }
+
+    pub fn as_str(&self) -> &str {
+        &self.0
+    }
+}
+
+impl fmt::Display for RecordId {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(&self.0)
+    }
+}
+
+impl Serialize for RecordId {
+    fn serialize<S: Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        s.serialize_str(&self.0)
+    }
+}
+
+impl<'de> Deserialize<'de> for RecordId {
+    fn deserialize<D: Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
+        let text = String::deserialize(d)?;
+        RecordId::parse(&text).ok_or_else(|| {
+            de::Error::invalid_value(de::Unexpected::Str(&text), &"an id of 0-9, a-z and -")
+        })
+    }
+}
+
+fn is_false(value: &bool) -> bool {
+    !value
+}
+
+/// One record of kind `T` with its identity and version. Records are read by
+/// `restore`, which reads this outside once for every kind.
+#[derive(Clone, Debug, PartialEq, Serialize)]
+pub struct Record<T> {
+    pub id: RecordId,
+    pub stamp: Stamp,
+    #[serde(default, skip_serializing_if = "is_false")]
+    pub deleted: bool,
+    pub data: T,
+}
+
+impl<T> Record<T> {
+    /// A new live record whose id comes from its first stamp.
+    pub fn create(stamp: Stamp, data: T) -> Record<T> {
+        Record {
+            id: RecordId::mint(&stamp),
+            stamp,
+            deleted: false,
+            data,
+        }
+    }
+
+    /// The same record after an edit made at `stamp`.
+    pub fn edited(&self, stamp: Stamp, data: T) -> Record<T> {
+        Record {
+            id: self.id.clone(),
+            stamp,
+            deleted: false,
+            data,
+        }
+    }
+
+    /// The tombstone (`deleted = true`) or its undoing, made at `stamp`.
+    pub fn with_deleted(&self, stamp: Stamp, deleted: bool) -> Record<T>
+    where
+        T: Clone,
+    {
+        Record {
+            id: self.id.clone(),
+            stamp,
+            deleted,
+            data: self.data.clone(),
+        }
+    }
+}
+
+/// All records of one kind, in id order, one per id: what is written out is
+/// the same on every device.
+///
+/// A vector kept sorted rather than a B-tree: found by binary search, the same
+/// speed for a register's size, and much less wasm for each kind of record
+/// (a B-tree's insert, drop and walk are built again for every type).
+#[derive(Clone, Debug, PartialEq)]
+pub struct Collection<T>(Vec<Record<T>>);
+
+impl<T> Default for Collection<T> {
+    fn default() -> Self {
+        Collection(Vec::new())
+    }
+}
+
+impl<T> Collection<T> {
+    fn find(&self, id: &RecordId) -> Result<usize, usize> {
+        self.0.binary_search_by(|r| r.id.cmp(id))
+    }
+
+    pub fn get(&self, id: &RecordId) -> Option<&Record<T>> {
+        self.find(id).ok().map(|i| &self.0[i])
+    }
+
+    /// Puts a record in place of the one with its id, whatever their stamps:
+    /// for local edits, which always carry the newest stamp. Imports go through merge.
+    pub fn put(&mut self, record: Record<T>) {
+        match self.find(&record.id) {
+            Ok(i) => self.0[i] = record,
+            Err(i) => self.0.insert(i, record),
+        }
+    }
+
+    /// Takes a record out, as if it had never been read: for a record of a
+    /// file refused after its collection was read. (Deleting is a tombstone.)
+    pub fn remove(&mut self, id: &RecordId) -> Option<Record<T>> {
+        self.find(id).ok().map(|i| self.0.remove(i))
+    }
+
+    /// Every record, tombstones included.
+    pub fn all(&self) -> impl Iterator<Item = &Record<T>> {
+        self.0.iter()
+    }
+
+    /// Every record, by value.
+    pub fn into_records(self) -> Vec<Record<T>> {
+        self.0
+    }
+
+    /// Records that are not deleted.
+    pub fn live(&self) -> impl Iterator<Item = &Record<T>> {
+        self.0.iter().filter(|r| !r.deleted)
+    }
+
+    pub fn len(&self) -> usize {
+        self.0.len()
+    }
+
+    pub fn is_empty(&self) -> bool {
+        self.0.is_empty()
+    }
+
+    /// The newest stamp held, so that a clock can be moved past it.
+    pub fn newest_stamp(&self) -> Option<&Stamp> {
+        self.0.iter().map(|r| &r.stamp).max()
+    }
+
+    /// A digest of which version of each record is held: every change of a
+    /// record comes with a new stamp, so a collection whose fingerprint is
+    /// the one it had when saved needs no writing, and is not written out to
+    /// find that out. (Two versions under one stamp come only from a damaged
+    /// file; the next edit of the collection saves it anyway.)
+    pub fn fingerprint(&self) -> u64 {
+        fingerprint_of(&mut self.0.iter().map(|r| (&r.id, &r.stamp, r.deleted)))
+    }
+}
+
+impl<T> FromIterator<Record<T>> for Collection<T> {
+    /// Records in any order; of two with the same id the later is kept. The
+    /// order is worked out on (id, position) pairs, one type for every kind.
+    fn from_iter<I: IntoIterator<Item = Record<T>>>(iter: I) -> Self {
+        let records: Vec<Record<T>> = iter.into_iter().collect();
+        if records.windows(2).all(|w| w[0].id < w[1].id) {
+            return Collection(records);
+        }
+        let order = sorted_last_positions(records.iter().map(|r| &r.id));
+        let mut slots: Vec<Option<Record<T>>> = records.into_iter().map(Some).collect();
+        Collection(order.into_iter().filter_map(|i| slots[i].take()).collect())
+    }
+}
+
+/// [`Collection::fingerprint`] for every kind of record at once (kept apart
+/// so that the wasm holds the loop once).
+fn fingerprint_of(versions: &mut dyn Iterator<Item = (&RecordId, &Stamp, bool)>) -> u64 {
+    use std::hash::{Hash, Hasher};
+    let mut hasher = std::collections::hash_map::DefaultHasher::new();
+    for version in versions {
+        version.hash(&mut hasher);
+    }
+    hasher.finish()
+}
+
+/// Positions of `ids` in id order, keeping only the last position of each id.
+fn sorted_last_positions<'a>(ids: impl Iterator<Item = &'a RecordId>) -> Vec<usize> {
+    let mut keyed: Vec<(&RecordId, usize)> = ids.enumerate().map(|(i, id)| (id, i)).collect();
+    keyed.sort_unstable();
+    let mut order: Vec<usize> = Vec::with_capacity(keyed.len());
+    for (n, (id, i)) in keyed.iter().enumerate() {
+        if keyed.get(n + 1).is_none_or(|(next, _)| next != id) {
+            order.push(*i);
+        }
+    }
+    order
+}
+
+/// The items as a sorted set, built by inserting one at a time.
+///
+/// `collect()` into a B-tree sorts a vector first, and each type it is used on
+/// brings its own copy of the sort into the wasm (several kilobytes each);
+/// inserting keeps the first load small.
+pub fn set_of<T: Ord>(items: impl IntoIterator<Item = T>) -> BTreeSet<T> {
+    let mut set = BTreeSet::new();
+    for item in items {
+        set.insert(item);
+    }
+    set
+}
+
+impl<T: Serialize> Serialize for Collection<T> {
+    fn serialize<S: Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        s.collect_seq(self.0.iter())
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::domain::kernel::stamp::{Clock, DeviceId};
+
+    #[test]
+    fn records_in_any_order_keep_the_last_of_each_id() {
+        let record = |id: &str, data: u8| Record {
+            id: RecordId::parse(id).unwrap(),
+            stamp: Clock::new(DeviceId::from_random([1; 8])).tick(1),
+            deleted: false,
+            data,
+        };
+        let collection: Collection<u8> = [
+            record("c", 1),
+            record("a", 2),
+            record("c", 3),
+            record("b", 4),
+        ]
+        .into_iter()
+        .collect();
+        let found: Vec<(&str, u8)> = collection.all().map(|r| (r.id.as_str(), r.data)).collect();
+        assert_eq!(found, [("a", 2), ("b", 4), ("c", 3)]);
+        let mut collection = collection;
+        collection.put(record("ab", 5));
+        collection.put(record("b", 6));
+        let found: Vec<(&str, u8)> = collection.all().map(|r| (r.id.as_str(), r.data)).collect();
+        assert_eq!(found, [("a", 2), ("ab", 5), ("b", 6), ("c", 3)]);
+        assert_eq!(
+            collection
+                .get(&RecordId::parse("ab").unwrap())
+                .map(|r| r.data),
+            Some(5)
+        );
+    }
+
+    #[test]
+    fn the_fingerprint_changes_with_every_edit_and_only_then() {
+        let mut clock = Clock::new(DeviceId::from_random([2; 8]));
+        let first = Record::create(clock.tick(1), 1u8);
+        let mut collection: Collection<u8> = [first.clone()].into_iter().collect();
+        let saved = collection.fingerprint();
+        assert_eq!(collection.clone().fingerprint(), saved);
+        collection.put(first.edited(clock.tick(2), 2));
+        let edited = collection.fingerprint();
+        assert_ne!(edited, saved);
+        let latest = collection.get(&first.id).unwrap().clone();
+        collection.put(latest.with_deleted(clock.tick(3), true));
+        assert_ne!(collection.fingerprint(), edited);
+        collection.put(Record::create(clock.tick(4), 3));
+        assert_eq!(collection.len(), 2);
+        assert_ne!(collection.fingerprint(), edited);
+    }
+
+    #[test]
+    fn minted_ids_are_valid_and_distinct() {
+        let mut clock = Clock::new(DeviceId::from_random([7; 8]));
+        let a = RecordId::mint(&clock.tick(1_764_375_945_123));
+        let b = RecordId::mint(&clock.tick(1_764_375_945_123));
+        assert_ne!(a, b);
+        assert_eq!(RecordId::parse(a.as_str()), Some(a));
+        assert_eq!(RecordId::parse("Abc"), None);
+        assert_eq!(RecordId::parse(""), None);
+        assert_eq!(RecordId::parse(&"a".repeat(161)), None);
+        assert_eq!(
+            RecordId::keyed(&["fee", "2025", "abc"]).unwrap().as_str(),
+            "fee-2025-abc"
+        );
+    }
+}

@@ -1,0 +1,6 @@
+//! Spreadsheets in and out: a member list read from a sheet and matched to
+//! the register (`roster`), and the register as the paper book chapters keep
+//! (`paper_register`).
+
+pub mod paper_register;
+pub mod roster;

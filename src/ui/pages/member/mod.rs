@@ -1,19 +1,23 @@
 //! A member's page: the form to add her, or her record, saved as soon as a
 //! field is left, with her status history and deletion (which can be undone).
 
-use crate::domain::kernel::date::Date;
 use crate::domain::kernel::ethnicity::NAMES;
-use crate::domain::kernel::record::{set_of, Record, RecordId};
-use crate::domain::records::member::{Member, Religion, Status};
-use crate::domain::records::member_draft::{MemberDraft, OTHER_RELIGION};
+use crate::domain::kernel::record::{Record, RecordId};
+use crate::domain::records::member::Member;
+use crate::domain::records::member_draft::MemberDraft;
 use crate::ui::i18n::t;
 use crate::ui::route::{go, Route};
 use crate::ui::shared::draft::{DraftNote, KeptDraft};
-use crate::ui::shared::fields::{CheckBox, Choice, Field, Lens, TextInput, TextKind};
-use crate::ui::shared::format::date;
-use crate::ui::shared::messages::{first_problem, religion_label, status_label};
+use crate::ui::shared::fields::{CheckBox, Field, Lens, TextInput, TextKind};
+use crate::ui::shared::messages::first_problem;
 use crate::ui::state::use_app;
 use leptos::prelude::*;
+
+mod fields;
+mod history;
+
+use fields::{AddressList, BirthField, GroupField, ReligionField, StatusField};
+use history::{DeleteMember, History};
 
 /// The page for a new member (`id` is `None`) or an existing one.
 #[component]
@@ -289,224 +293,5 @@ fn focus_first(selector: &str) {
         .and_then(|e| e.dyn_into::<web_sys::HtmlElement>().ok());
     if let Some(input) = first {
         let _ = input.focus();
-    }
-}
-
-/// Villages already typed, offered as suggestions.
-#[component]
-fn AddressList() -> impl IntoView {
-    let state = use_app();
-    let addresses = move || {
-        state.book.with(|b| {
-            set_of(
-                b.members
-                    .live()
-                    .map(|m| m.data.address.clone())
-                    .filter(|a| !a.is_empty()),
-            )
-        })
-    };
-    view! {
-        <datalist id="addresses">
-            {move || addresses().into_iter().map(|a| view! { <option value=a/> }).collect_view()}
-        </datalist>
-    }
-}
-
-#[component]
-fn BirthField(
-    draft: RwSignal<MemberDraft>,
-    today: Date,
-    error: Signal<Option<String>>,
-    on_change: Callback<()>,
-) -> impl IntoView {
-    let year_only = move || draft.with(|d| d.birth_year_only);
-    let invalid = Signal::derive(move || error.with(Option::is_some));
-    view! {
-        <div class="birth">
-            <Show
-                when=year_only
-                fallback=move || view! {
-                    <Field label=t::birth_date() error>
-                        <TextInput draft lens=Lens { get: |d: &MemberDraft| &d.birth_day, set: |d, v| d.birth_day = v } kind=TextKind::Date max=today.iso() on_change invalid/>
-                    </Field>
-                }
-            >
-                <Field label=t::birth_year() error>
-                    <TextInput draft lens=Lens { get: |d: &MemberDraft| &d.birth_year, set: |d, v| d.birth_year = v } kind=TextKind::Year placeholder="1985" on_change invalid/>
-                </Field>
-            </Show>
-            <CheckBox draft label=t::birth_year_only() get=|d: &MemberDraft| d.birth_year_only set=|d: &mut MemberDraft, v| d.birth_year_only = v on_change/>
-        </div>
-    }
-}
-
-#[component]
-fn ReligionField(
-    draft: RwSignal<MemberDraft>,
-    error: Signal<Option<String>>,
-    on_change: Callback<()>,
-) -> impl IntoView {
-    let codes = Religion::NAMED
-        .iter()
-        .map(Religion::code)
-        .chain(std::iter::once(OTHER_RELIGION));
-    view! {
-        <Field label=t::religion() control_id="religion">
-            <select id="religion" on:change=move |ev| {
-                draft.update(|d| d.religion = event_target_value(&ev));
-                on_change.run(());
-            }>
-                {codes.map(|code| view! {
-                    <option value=code selected=move || draft.with(|d| d.religion == code)>{religion_label(code)}</option>
-                }).collect_view()}
-            </select>
-        </Field>
-        <Show when=move || draft.with(|d| d.religion == OTHER_RELIGION)>
-            <Field label=t::religion_name() error>
-                <TextInput draft lens=Lens { get: |d: &MemberDraft| &d.religion_other, set: |d, v| d.religion_other = v } on_change invalid=Signal::derive(move || error.with(Option::is_some))/>
-            </Field>
-        </Show>
-    }
-}
-
-/// The women's group she belongs to, if the chapter has groups.
-#[component]
-fn GroupField(draft: RwSignal<MemberDraft>, on_change: Callback<()>) -> impl IntoView {
-    let state = use_app();
-    let groups: Vec<(String, String)> = state.book.with_untracked(|b| {
-        b.groups
-            .live()
-            .map(|g| (g.id.to_string(), g.data.name.clone()))
-            .collect()
-    });
-    (!groups.is_empty()).then(|| {
-        let options = std::iter::once((String::new(), t::no_group_yet().to_owned()))
-            .chain(groups)
-            .collect();
-        view! {
-            <Field label=t::women_group() control_id="group">
-                <Choice id="group" options
-                    value=Signal::derive(move || draft.with(|d| d.group.clone()))
-                    set=Callback::new(move |v| {
-                        draft.update(|d| d.group = v);
-                        on_change.run(());
-                    })/>
-            </Field>
-        }
-    })
-}
-
-#[component]
-fn StatusField(
-    draft: RwSignal<MemberDraft>,
-    today: Date,
-    error: Signal<Option<String>>,
-    on_change: Callback<()>,
-) -> impl IntoView {
-    // An active member with no history is active since joining: no separate date.
-    let show_date = move || draft.with(|d| d.status != Status::Active || !d.status_on.is_empty());
-    view! {
-        <div class="status-row">
-            <Field label=t::status() control_id="status">
-                <select id="status" on:change=move |ev| {
-                    let index: usize = event_target_value(&ev).parse().unwrap_or(0);
-                    let status = Status::ALL.get(index).copied().unwrap_or(Status::Active);
-                    draft.update(|d| {
-                        d.status = status;
-                        if status != Status::Active && d.status_on.is_empty() {
-                            d.status_on = today.iso();
-                        }
-                    });
-                    on_change.run(());
-                }>
-                    {Status::ALL.iter().enumerate().map(|(i, status)| {
-                        let status = *status;
-                        view! {
-                            <option value=i.to_string() selected=move || draft.with(|d| d.status == status)>{status_label(status)}</option>
-                        }
-                    }).collect_view()}
-                </select>
-            </Field>
-            <Show when=show_date>
-                <Field label=t::from_date() error>
-                    <TextInput draft lens=Lens { get: |d: &MemberDraft| &d.status_on, set: |d, v| d.status_on = v } kind=TextKind::Date max=today.iso() on_change invalid=Signal::derive(move || error.with(Option::is_some))/>
-                </Field>
-            </Show>
-        </div>
-    }
-}
-
-/// The member's status changes, each removable if it was a mistake; the day
-/// she came from another chapter and what she did in the ones before.
-#[component]
-fn History(current: Signal<Option<Record<Member>>>, draft: RwSignal<MemberDraft>) -> impl IntoView {
-    let state = use_app();
-    let changes = move || {
-        current
-            .get()
-            .map(|r| r.data.status_history.clone())
-            .unwrap_or_default()
-    };
-    let remove = move |index: usize| {
-        let Some(record) = current.get_untracked() else {
-            return;
-        };
-        let mut member = record.data.clone();
-        member.remove_status_change(index);
-        draft.set(MemberDraft::from_member(&member));
-        state.save(Some(&record.id), member);
-    };
-    view! {
-        <Show when=move || !changes().is_empty()>
-            <section class="history">
-                <h2>{t::status_history()}</h2>
-                <ul>
-                    {move || changes().into_iter().enumerate().map(|(i, change)| view! {
-                        <li>
-                            <span>{match change.place.as_str() {
-                                "" => t::status_since(status_label(change.status), date(change.on)),
-                                place => t::moved_place(status_label(change.status), date(change.on), place),
-                            }}</span>
-                            <button type="button" class="link" on:click=move |_| remove(i)
-                                aria-label=t::remove_status_line(status_label(change.status), date(change.on))>
-                                {t::remove()}
-                            </button>
-                        </li>
-                    }).collect_view()}
-                </ul>
-            </section>
-        </Show>
-    }
-}
-
-/// Deleting, after a confirmation that says it can be undone.
-#[component]
-fn DeleteMember(id: StoredValue<Option<RecordId>>, name: Signal<String>) -> impl IntoView {
-    let state = use_app();
-    let asking = RwSignal::new(false);
-    let delete = move |_| {
-        if let Some(id) = id.get_value() {
-            state.set_deleted::<Member>(&id, true);
-            state.tell(t::member_deleted(name.get_untracked()));
-            go(&Route::Register);
-        }
-    };
-    view! {
-        <section class="danger-zone">
-            <Show
-                when=move || asking.get()
-                fallback=move || view! {
-                    <button type="button" class="button danger-outline" on:click=move |_| asking.set(true)>{t::delete_from_register()}</button>
-                    <p class="field-hint">{t::delete_hint()}</p>
-                }
-            >
-                <p>{move || t::delete_member_question(name.get())}</p>
-                <div class="actions">
-                    <button type="button" class="button danger" on:click=delete>{t::delete()}</button>
-                    <button type="button" class="button" on:click=move |_| asking.set(false)>{t::cancel_no()}</button>
-                </div>
-            </Show>
-        </section>
     }
 }

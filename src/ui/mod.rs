@@ -2,7 +2,12 @@
 //! functions through [`state::AppState`]. One page: `start` loads the book
 //! and mounts [`App`], which draws the register itself and every other place
 //! through its part (`parts.rs`), as the table of places says (`places.rs`).
-//! The book is saved by one effect (`App`), after every change.
+//! The book is saved by one effect (`App`), after every change, and by the
+//! sample maker (`sample.rs`) once, in the sample's own space, before the app
+//! mounts; preferences, drafts and a list's columns are written where she
+//! chooses them (language, the member form, the list import). The clock is
+//! read through `AppState::today` and `now_ms`, or before there is a state
+//! (the sample maker) through `storage::device`, the one code that reads it.
 
 pub mod i18n;
 pub mod pages;

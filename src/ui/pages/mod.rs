@@ -1,7 +1,7 @@
 //! The app's pages, one module (or folder) per section; the table of places
 //! (`ui/places.rs`) says which part of the wasm module each lives in. A page
 //! imports shared pieces (`ui/shared`) and the app's frame, never another
-//! page (tests/ui_layers.rs).
+//! page (`tests/layers.rs`).
 
 pub mod figures;
 pub mod files;

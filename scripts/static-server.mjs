@@ -38,8 +38,12 @@ const TYPES = {
   '.pdf': 'application/pdf',
   '.txt': 'text/plain; charset=utf-8',
 };
-/** Trunk's names with a content hash: `main-4cb9a409a35b4978.css`, `tep-…_bg.wasm`. */
-const HASHED = /-[0-9a-f]{16}(_bg)?\.[a-z]+$/;
+/**
+ * Names with a content hash: `main-4cb9a409a35b4978.css`, `split_files-…wasm`.
+ * Trunk writes its 64-bit hash in hex without leading zeros: 1 to 16 digits
+ * (`so-tay-chi-hoi-c90bb5f800fd868_bg.wasm`). Icons (`icon-192.png`) are not hashed.
+ */
+const HASHED = /-[0-9a-f]{1,16}(_bg)?\.(js|wasm|css)$/;
 const YEAR = 'public, max-age=31536000, immutable';
 const ALWAYS_CHECK = 'no-cache';
 

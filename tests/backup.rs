@@ -263,6 +263,7 @@ fn merging_previews_new_updated_deleted_unchanged_and_older() {
         Tally {
             new: 1,
             updated: 1,
+            merged: 0,
             deleted: 1,
             unchanged: MEMBERS - 3,
             older: 1
@@ -323,12 +324,18 @@ fn refused_files_say_why() {
     let (book, device) = sample_chapter(NOW, today());
     let file = backup(&book, &device);
     let newer = BackupFile {
-        contents: file.contents.replacen("\"format\":2", "\"format\":3", 1),
+        contents: file.contents.replacen(
+            &format!("\"format\":{FORMAT}"),
+            &format!("\"format\":{}", FORMAT + 1),
+            1,
+        ),
         ..file.clone()
     };
     assert_eq!(
         preview_of(&newer, &Book::default(), &empty_device(1)).unwrap_err(),
-        FileError::NewerFormat { found: 3 }
+        FileError::NewerFormat {
+            found: u64::from(FORMAT) + 1
+        }
     );
     let altered = BackupFile {
         contents: file.contents.replacen("Thôn Đông", "Thôn Tây", 1),

@@ -128,7 +128,7 @@ fn every_hostile_file_is_refused_with_its_own_message() {
         ("invalid-utf8.json", not_text),
         ("photo.json", not_text),
         ("unknown-kind.json", "loại tệp «photo» chưa được phiên bản này hỗ trợ."),
-        ("newer-format.json", "tệp được tạo bởi phiên bản mới hơn của ứng dụng (định dạng 99; máy này đọc được đến định dạng 2). Hãy cập nhật ứng dụng rồi nhập lại."),
+        ("newer-format.json", "tệp được tạo bởi phiên bản mới hơn của ứng dụng (định dạng 99; máy này đọc được đến định dạng 3). Hãy cập nhật ứng dụng rồi nhập lại."),
         ("no-unit.json", "phần đầu của tệp bị hỏng (mục «unit»)."),
         ("members-not-a-list.json", "danh sách «Hội viên» trong tệp bị hỏng."),
         ("report-with-members.json", "tệp báo cáo không được chứa «Hội viên». Báo cáo chỉ gồm số liệu, không có thông tin cá nhân."),
@@ -337,9 +337,11 @@ fn files_sound_alone_never_close_a_loop_together() {
     let mut other = office.clone();
     other.units.put(under(&b, &home_unit, stamp(3)));
     other.units.put(under(&a, &b, stamp(4)));
-    // Here, later: Thôn Nam left under Thôn Bắc, edited again.
+    // Here, later: Thôn Nam moved up, then back under Thôn Bắc (its parent
+    // changed after the other phone's move).
     office.units.put(a.clone());
-    office.units.put(under(&b, &a, stamp(5)));
+    let moved_up = under(&b, &home_unit, stamp(5));
+    office.units.put(under(&moved_up, &a, stamp(6)));
     device.clock = clock;
     let file = write_backup(&other, &device, NOW, today()).unwrap();
     let preview = preview_import(file.contents.as_bytes(), &office, &device, NOW, today()).unwrap();

@@ -1,82 +1,223 @@
-//! Properties of merge over random record sets: the order and the number of
-//! times files are imported never change the result, and the result is the
-//! newest version of each record, by the rule docs/file-format.md writes. Ids come from a small
-//! pool so that records collide; stamps from a few walls, counters and two
-//! devices so that ties happen; tombstones at random.
+//! Properties of merge over random histories: three phones hold one record,
+//! edit its fields, add and remove elements of its set, delete it and bring it
+//! back, and pass it to each other at random. Whatever the order and the
+//! number of times versions are merged, the result is the same; and once all
+//! is merged, each field holds its newest value, each element its newest add
+//! or removal, and the record is deleted by the rule docs/file-format.md
+//! writes. Values, elements and wall times come from small pools so that
+//! edits collide and clocks stand still.
 #![cfg(not(target_arch = "wasm32"))]
 
 use proptest::prelude::*;
-use so_tay_chi_hoi::domain::kernel::merge::merge;
-use so_tay_chi_hoi::domain::kernel::record::{Collection, Record, RecordId};
-use so_tay_chi_hoi::domain::kernel::stamp::{DeviceId, Stamp};
-use std::collections::BTreeSet;
+use serde::{Deserialize, Serialize};
+use so_tay_chi_hoi::domain::kernel::date::Date;
+use so_tay_chi_hoi::domain::kernel::kind::RecordData;
+use so_tay_chi_hoi::domain::kernel::merge::{merge, merge_records};
+use so_tay_chi_hoi::domain::kernel::problem::FieldProblem;
+use so_tay_chi_hoi::domain::kernel::record::{Collection, Record};
+use so_tay_chi_hoi::domain::kernel::stamp::{Clock, DeviceId, Stamp};
+use std::collections::BTreeMap;
 
 /// Cases per property (proptest's default is 256).
 const CASES: u32 = 1024;
 
-fn record() -> impl Strategy<Value = Record<String>> {
-    (0u8..6, 0u64..4, 0u32..3, 0u8..2, any::<bool>(), 0u8..3).prop_map(
-        |(id, wall_ms, counter, device, deleted, data)| Record {
-            id: RecordId::parse(&format!("r{id}")).expect("a valid id"),
-            stamp: Stamp {
-                wall_ms,
-                counter,
-                device: DeviceId::from_random([device + 1; 8]),
-            },
-            deleted,
-            data: format!("nội dung {data}"),
-        },
-    )
+/// A record with two plain fields and a set, as a member has a phone, an
+/// address and a status history.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+struct Card {
+    #[serde(default, skip_serializing_if = "String::is_empty")]
+    phone: String,
+    #[serde(default, skip_serializing_if = "String::is_empty")]
+    address: String,
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    seen: Vec<String>,
 }
 
-fn collection() -> impl Strategy<Value = Collection<String>> {
-    prop::collection::vec(record(), 0..10).prop_map(|records| records.into_iter().collect())
+impl RecordData for Card {
+    const COLLECTION: &'static str = "cards";
+    const LABEL_FIELDS: &'static [&'static str] = &[];
+    const SETS: &'static [&'static str] = &["seen"];
+    fn problems(&self, _today: Date) -> Vec<FieldProblem> {
+        Vec::new()
+    }
+}
+
+/// What a phone does next.
+#[derive(Clone, Debug)]
+enum Step {
+    Phone(u8),
+    Address(u8),
+    Add(u8),
+    Remove(u8),
+    Delete,
+    Restore,
+    /// Takes another phone's version (an import), its clock moving past it.
+    Take(usize),
+}
+
+fn step() -> impl Strategy<Value = Step> {
+    prop_oneof![
+        (0u8..3).prop_map(Step::Phone),
+        (0u8..3).prop_map(Step::Address),
+        (0u8..4).prop_map(Step::Add),
+        (0u8..4).prop_map(Step::Remove),
+        Just(Step::Delete),
+        Just(Step::Restore),
+        (0usize..3).prop_map(Step::Take),
+    ]
+}
+
+/// The edits made, each with its stamp: what the merged record must show.
+#[derive(Default)]
+struct Log {
+    phone: Vec<(Stamp, String)>,
+    address: Vec<(Stamp, String)>,
+    seen: BTreeMap<String, Vec<(Stamp, bool)>>,
+    deleted: Vec<(Stamp, bool)>,
+}
+
+fn newest<T: Clone>(changes: &[(Stamp, T)]) -> Option<(Stamp, T)> {
+    changes.iter().max_by(|a, b| a.0.cmp(&b.0)).cloned()
+}
+
+/// Three phones' versions after `steps` (phone, step, wall time), and the log.
+fn play(steps: &[(usize, Step, u64)]) -> (Vec<Record<Card>>, Log) {
+    let mut clocks: Vec<Clock> = (1..=3u8)
+        .map(|n| Clock::new(DeviceId::from_random([n; 8])))
+        .collect();
+    let first = Record::create(
+        clocks[0].tick(1),
+        Card {
+            phone: "0900".into(),
+            address: String::new(),
+            seen: vec!["a".into()],
+        },
+    );
+    let mut log = Log::default();
+    log.phone.push((first.stamp.clone(), "0900".into()));
+    log.seen
+        .entry("a".into())
+        .or_default()
+        .push((first.stamp.clone(), true));
+    let mut held = vec![first.clone(), first.clone(), first];
+    for (who, step, wall) in steps {
+        let (who, wall) = (*who, *wall);
+        let now = held[who].clone();
+        let mut data = now.data.clone();
+        match step {
+            Step::Take(from) => {
+                let theirs = held[*from].clone();
+                clocks[who].observe(&theirs.stamp);
+                held[who] = merge_records(&now, &theirs).0;
+                continue;
+            }
+            Step::Delete | Step::Restore => {
+                let deleted = matches!(step, Step::Delete);
+                if now.deleted != deleted {
+                    let stamp = clocks[who].tick(wall);
+                    log.deleted.push((stamp.clone(), deleted));
+                    held[who] = now.with_deleted(stamp, deleted);
+                }
+                continue;
+            }
+            _ if now.deleted => continue,
+            Step::Phone(v) => data.phone = format!("09{v}"),
+            Step::Address(v) => data.address = format!("Xóm {v}"),
+            Step::Add(e) if !data.seen.contains(&e.to_string()) => data.seen.push(e.to_string()),
+            Step::Remove(e) => data.seen.retain(|s| *s != e.to_string()),
+            Step::Add(_) => {}
+        }
+        if data == now.data {
+            continue;
+        }
+        let stamp = clocks[who].tick(wall);
+        if data.phone != now.data.phone {
+            log.phone.push((stamp.clone(), data.phone.clone()));
+        }
+        if data.address != now.data.address {
+            log.address.push((stamp.clone(), data.address.clone()));
+        }
+        for e in ["0", "1", "2", "3", "a"] {
+            let (was, is) = (
+                now.data.seen.iter().any(|s| s == e),
+                data.seen.iter().any(|s| s == e),
+            );
+            if was != is {
+                log.seen
+                    .entry(e.into())
+                    .or_default()
+                    .push((stamp.clone(), is));
+            }
+        }
+        held[who] = now.edited(stamp, data);
+    }
+    (held, log)
+}
+
+fn history() -> impl Strategy<Value = Vec<(usize, Step, u64)>> {
+    prop::collection::vec((0usize..3, step(), 1u64..6), 0..24)
+}
+
+fn one(record: &Record<Card>) -> Collection<Card> {
+    [record.clone()].into_iter().collect()
 }
 
 proptest! {
     #![proptest_config(ProptestConfig::with_cases(CASES))]
 
     #[test]
-    fn importing_twice_changes_nothing(a in collection(), b in collection()) {
+    fn merging_twice_changes_nothing(steps in history()) {
+        let (held, _) = play(&steps);
+        let (a, b) = (one(&held[0]), one(&held[1]));
         let once = merge(&a, &b);
         prop_assert_eq!(merge(&once, &b), once.clone());
         prop_assert_eq!(merge(&a, &a), a);
     }
 
     #[test]
-    fn order_of_two_files_does_not_matter(a in collection(), b in collection()) {
+    fn the_order_of_two_files_does_not_matter(steps in history()) {
+        let (held, _) = play(&steps);
+        let (a, b) = (one(&held[0]), one(&held[1]));
         prop_assert_eq!(merge(&a, &b), merge(&b, &a));
     }
 
-    /// A merge keeping the older version would pass the three properties
-    /// above; this one says which version wins, written out apart from the
-    /// merge's own ordering: the greatest stamp (wall time, then counter,
-    /// then device id); on equal stamps a deletion; then the data whose JSON
-    /// text is the greater.
     #[test]
-    fn the_newest_version_of_each_record_wins(a in collection(), b in collection()) {
-        let merged = merge(&a, &b);
-        let ids: BTreeSet<&RecordId> = a.all().chain(b.all()).map(|r| &r.id).collect();
-        prop_assert_eq!(merged.len(), ids.len());
-        let rank = |r: &Record<String>| (
-            r.stamp.wall_ms,
-            r.stamp.counter,
-            r.stamp.device.as_str().to_owned(),
-            r.deleted,
-            serde_json::to_string(&r.data).unwrap(),
-        );
-        for id in ids {
-            let newest = [a.get(id), b.get(id)]
-                .into_iter()
-                .flatten()
-                .max_by_key(|r| rank(r))
-                .unwrap();
-            prop_assert_eq!(merged.get(id), Some(newest));
-        }
+    fn the_grouping_of_three_files_does_not_matter(steps in history()) {
+        let (held, _) = play(&steps);
+        let (a, b, c) = (one(&held[0]), one(&held[1]), one(&held[2]));
+        prop_assert_eq!(merge(&merge(&a, &b), &c), merge(&a, &merge(&b, &c)));
     }
 
+    /// Once every phone's version is merged: each field holds the value of
+    /// its newest edit, each element of the set is there if its newest change
+    /// added it, and the record is deleted when its newest deletion or
+    /// restore was a deletion at least as new as every edit of its data.
     #[test]
-    fn grouping_of_three_files_does_not_matter(a in collection(), b in collection(), c in collection()) {
-        prop_assert_eq!(merge(&merge(&a, &b), &c), merge(&a, &merge(&b, &c)));
+    fn the_newest_change_of_each_part_wins(steps in history()) {
+        let (held, log) = play(&steps);
+        let all = merge_records(&merge_records(&held[0], &held[1]).0, &held[2]).0;
+        prop_assert_eq!(&all.data.phone, &newest(&log.phone).unwrap().1);
+        let address = newest(&log.address).map(|(_, v)| v).unwrap_or_default();
+        prop_assert_eq!(&all.data.address, &address);
+        let mut seen: Vec<String> = log
+            .seen
+            .iter()
+            .filter(|(_, changes)| newest(changes).is_some_and(|(_, present)| present))
+            .map(|(e, _)| e.clone())
+            .collect();
+        seen.sort();
+        prop_assert_eq!(&all.data.seen, &seen);
+        let last_edit = log
+            .phone
+            .iter()
+            .chain(&log.address)
+            .map(|(s, _)| s)
+            .chain(log.seen.values().flatten().map(|(s, _)| s))
+            .max()
+            .unwrap();
+        let deleted = newest(&log.deleted)
+            .is_some_and(|(stamp, deleted)| deleted && stamp >= *last_edit);
+        prop_assert_eq!(all.deleted, deleted);
+        prop_assert_eq!(&all.stamp, held.iter().map(|r| &r.stamp).max().unwrap());
     }
 }

@@ -8,11 +8,13 @@
 use super::references::{dangling_in, Broken, Holds, Refers};
 use super::reminder::Written;
 use crate::domain::file::envelope::{check_app_and_format, FileError, APP, FORMAT};
-use crate::domain::file::restore::{rejection_in, restore_collection, RecordData, Rejection};
-use crate::domain::kernel::date::Date;
-use crate::domain::kernel::merge::{classify, merge, merge_into, Outcome, Tally};
+use crate::domain::file::restore::{label, rejection_in, restore_collection, Rejection};
+use crate::domain::kernel::date::{last_day, Date};
+use crate::domain::kernel::kind::{by_date, RecordData};
+use crate::domain::kernel::merge::{classify, merge, merge_into, merge_records, Outcome, Tally};
+use crate::domain::kernel::parts::DELETED;
 use crate::domain::kernel::problem::FieldProblem;
-use crate::domain::kernel::record::{Collection, Record, RecordId};
+use crate::domain::kernel::record::{fields_of, Collection, Record, RecordId};
 use crate::domain::kernel::stamp::{Clock, DeviceId, Stamp};
 use crate::domain::records::activity::Activity;
 use crate::domain::records::baseline::{Denominators, Target};
@@ -34,9 +36,10 @@ pub trait InBook: RecordData + Refers {
 }
 
 /// Declares the record kinds: the book's fields, each kind's collection name,
-/// the fields that name a record in messages, and its rules.
+/// the fields that name a record in messages, its set fields and their
+/// order, and its rules.
 macro_rules! collections {
-    ($($field:ident: $kind:ty = $name:literal, label $labels:expr, rules |$record:ident, $today:ident| $rules:expr;)*) => {
+    ($($field:ident: $kind:ty = $name:literal, label $labels:expr, sets $sets:expr, settle |$settled:ident| $settle:expr, rules |$record:ident, $today:ident| $rules:expr;)*) => {
         $(
             impl InBook for $kind {
                 fn of(book: &Book) -> &Collection<Self> {
@@ -50,9 +53,14 @@ macro_rules! collections {
             impl RecordData for $kind {
                 const COLLECTION: &'static str = $name;
                 const LABEL_FIELDS: &'static [&'static str] = $labels;
+                const SETS: &'static [&'static str] = $sets;
                 fn problems(&self, $today: Date) -> Vec<FieldProblem> {
                     let $record = self;
                     $rules
+                }
+                fn settle(&mut self) {
+                    let $settled = self;
+                    $settle
                 }
             }
         )*
@@ -149,6 +157,24 @@ macro_rules! collections {
                 $(merge_into(&mut self.$field, other.$field.into_records());)*
             }
 
+            /// The fields both this book and `incoming` changed in one record,
+            /// neither on top of the other's change, and which value a merge keeps.
+            pub fn conflicts(&self, incoming: &Book) -> Vec<Conflict> {
+                let mut out = Vec::new();
+                $(conflicts_in(&self.$field, &incoming.$field, &mut out);)*
+                out
+            }
+
+            /// Gives the field of `conflict` the value the merge did not keep,
+            /// as an edit made at `stamp`: her choice, which then wins on every
+            /// phone. False when the record or the value no longer fits.
+            pub fn keep_other(&mut self, conflict: &Conflict, stamp: Stamp) -> bool {
+                match conflict.collection {
+                    $($name => overrule(&mut self.$field, conflict, stamp),)*
+                    _ => false,
+                }
+            }
+
             /// What merging `incoming` would do, collection by collection.
             pub fn tallies(&self, incoming: &Book) -> Vec<(&'static str, Tally)> {
                 vec![$(($name, Tally::count(&self.$field, &incoming.$field)),)*]
@@ -171,20 +197,120 @@ macro_rules! collections {
 }
 
 collections! {
-    units: Unit = "units", label &["name"], rules |r, _today| r.problems();
-    members: Member = "members", label &["family_name", "middle_name", "given_name"], rules |r, today| r.problems(today);
-    groups: WomenGroup = "groups", label &["name"], rules |r, _today| r.problems();
-    roles: Role = "roles", label &["start"], rules |r, today| r.problems(today);
-    trainings: Training = "trainings", label &["title"], rules |r, today| r.problems(today);
-    models: Model = "models", label &[], rules |r, today| r.problems(today);
-    activities: Activity = "activities", label &["on"], rules |r, today| r.problems(today);
-    fee_rates: FeeRate = "fee_rates", label &["year"], rules |r, _today| r.problems();
-    fees: FeePayment = "fees", label &["year"], rules |r, today| r.problems(today);
-    denominators: Denominators = "denominators", label &["year"], rules |r, _today| r.problems();
-    targets: Target = "targets", label &["indicator", "year"], rules |r, _today| r.problems();
-    reports: UnitReport = "reports", label &["period"], rules |r, today| r.problems(today);
-    campaigns: Campaign = "campaigns", label &["name"], rules |r, _today| r.problems();
-    scores: Scores = "scores", label &[], rules |r, _today| r.problems();
+    units: Unit = "units", label &["name"], sets &["predecessors"], settle |_r| (), rules |r, _today| r.problems();
+    members: Member = "members", label &["family_name", "middle_name", "given_name"], sets &["status_history"], settle |r| by_date(&mut r.status_history, |c| c.on), rules |r, today| r.problems(today);
+    groups: WomenGroup = "groups", label &["name"], sets &[], settle |_r| (), rules |r, _today| r.problems();
+    roles: Role = "roles", label &["start"], sets &[], settle |_r| (), rules |r, today| r.problems(today);
+    trainings: Training = "trainings", label &["title"], sets &["topics", "attendees"], settle |_r| (), rules |r, today| r.problems(today);
+    models: Model = "models", label &[], sets &["stages", "participants", "sessions"], settle |r| {
+        by_date(&mut r.stages, |c| c.on);
+        by_date(&mut r.sessions, |s| s.on);
+    }, rules |r, today| r.problems(today);
+    activities: Activity = "activities", label &["on"], sets &["attendees"], settle |_r| (), rules |r, today| r.problems(today);
+    fee_rates: FeeRate = "fee_rates", label &["year"], sets &[], settle |_r| (), rules |r, _today| r.problems();
+    fees: FeePayment = "fees", label &["year"], sets &[], settle |_r| (), rules |r, today| r.problems(today);
+    denominators: Denominators = "denominators", label &["year"], sets &[], settle |_r| (), rules |r, _today| r.problems();
+    targets: Target = "targets", label &["indicator", "year"], sets &[], settle |_r| (), rules |r, _today| r.problems();
+    reports: UnitReport = "reports", label &["period"], sets &[], settle |_r| (), rules |r, today| r.problems(today);
+    campaigns: Campaign = "campaigns", label &["name"], sets &[], settle |_r| (), rules |r, _today| r.problems();
+    scores: Scores = "scores", label &[], sets &[], settle |_r| (), rules |r, _today| r.problems();
+}
+
+/// A field two phones changed in one record, neither on top of the other's
+/// change: which record, which field, both values and which one a merge keeps.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Conflict {
+    pub collection: &'static str,
+    pub id: RecordId,
+    /// The record's name for a person, where it has one.
+    pub label: Option<String>,
+    /// The field, or `deleted` for a deletion on one phone against edits on the other.
+    pub field: String,
+    /// The value on this device and in the file (`None`: empty).
+    pub mine: Option<Value>,
+    pub theirs: Option<Value>,
+    /// Whether the file's value is the one a merge keeps.
+    pub kept_theirs: bool,
+}
+
+impl Conflict {
+    /// The value a merge does not keep.
+    pub fn other(&self) -> Option<&Value> {
+        if self.kept_theirs {
+            self.mine.as_ref()
+        } else {
+            self.theirs.as_ref()
+        }
+    }
+}
+
+fn conflicts_in<T: RecordData>(
+    local: &Collection<T>,
+    incoming: &Collection<T>,
+    out: &mut Vec<Conflict>,
+) {
+    for theirs in incoming.all() {
+        let Some(mine) = local.get(&theirs.id).filter(|mine| *mine != theirs) else {
+            continue;
+        };
+        for found in merge_records(mine, theirs).1 {
+            out.push(Conflict {
+                collection: T::COLLECTION,
+                id: mine.id.clone(),
+                label: label(T::LABEL_FIELDS, Some(&Value::Object(fields_of(&mine.data)))),
+                field: found.field,
+                mine: found.mine,
+                theirs: found.theirs,
+                kept_theirs: found.kept_theirs,
+            });
+        }
+    }
+}
+
+impl Book {
+    /// Keeps the other value of each `chosen` conflict, each an edit made now
+    /// on this device; returns those that could not be kept.
+    pub fn keep_others(
+        &mut self,
+        chosen: &[Conflict],
+        clock: &mut Clock,
+        now_ms: u64,
+    ) -> Vec<Conflict> {
+        chosen
+            .iter()
+            .filter(|conflict| !self.keep_other(conflict, clock.tick(now_ms)))
+            .cloned()
+            .collect()
+    }
+}
+
+/// [`Book::keep_other`] for one kind of record.
+fn overrule<T: RecordData>(
+    collection: &mut Collection<T>,
+    conflict: &Conflict,
+    stamp: Stamp,
+) -> bool {
+    let Some(record) = collection.get(&conflict.id) else {
+        return false;
+    };
+    let other = conflict.other();
+    let changed = if conflict.field == DELETED {
+        let deleted = other.and_then(Value::as_bool).unwrap_or(false);
+        record.with_deleted(stamp, deleted)
+    } else {
+        let mut fields = fields_of(&record.data);
+        match other {
+            Some(value) => fields.insert(conflict.field.clone(), value.clone()),
+            None => fields.remove(&conflict.field),
+        };
+        let data = serde_json::from_value::<T>(Value::Object(fields));
+        match data {
+            Ok(data) if data.problems(last_day()).is_empty() => record.edited(stamp, data),
+            _ => return false,
+        }
+    };
+    collection.put(changed);
+    true
 }
 
 impl Book {

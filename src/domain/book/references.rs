@@ -9,7 +9,7 @@
 //! a unit's parent and predecessors, the units of a report's model and
 //! training summaries, the unit an office's target is for, a score's campaign.
 
-use crate::domain::file::restore::RecordData;
+use crate::domain::kernel::kind::RecordData;
 use crate::domain::kernel::problem::{FieldProblem, Problem};
 use crate::domain::kernel::record::{Collection, RecordId};
 use crate::domain::records::activity::Activity;

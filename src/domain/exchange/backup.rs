@@ -62,6 +62,7 @@ pub(crate) fn preview_backup(
         clock.observe(stamp);
     }
     let tallies = book.tallies(&incoming);
+    let conflicts = book.conflicts(&incoming);
     if adopts_unit {
         // The units made at set-up give way to the file's: kept as
         // tombstones, stamped after everything the file brings.
@@ -80,6 +81,7 @@ pub(crate) fn preview_backup(
         unit: unit.clone(),
         created: created.clone(),
         rejected,
+        conflicts,
         notes: Vec::new(),
         taken: incoming,
         clock,

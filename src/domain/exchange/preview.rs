@@ -5,7 +5,7 @@
 //! rejected record with its reason, notes on what the file does to the unit
 //! tree, and the book as it will be after applying. Applying just takes that book.
 
-use crate::domain::book::collections::{Book, DeviceState};
+use crate::domain::book::collections::{Book, Conflict, DeviceState};
 use crate::domain::book::references::Broken;
 use crate::domain::file::envelope::{position_in, FileKind, UnitRef};
 use crate::domain::file::restore::Rejection;
@@ -64,6 +64,9 @@ pub struct ImportPreview {
     pub tallies: Vec<(&'static str, Tally)>,
     /// Records that will not be imported, each with its reasons.
     pub rejected: Vec<Rejection>,
+    /// Fields this device and the file both changed: both values, and which
+    /// one applying keeps (she may choose the other, [`Book::keep_other`]).
+    pub conflicts: Vec<Conflict>,
     pub notes: Vec<Note>,
     /// The unit this device will keep the book for, when the file changes it
     /// (a backup restored on a new phone).
@@ -114,6 +117,7 @@ impl ImportPreview {
                 .filter(|(_, t)| !t.is_empty())
                 .collect(),
             rejected: Vec::new(),
+            conflicts: book.conflicts(&taken),
             notes: Vec::new(),
             home: None,
             taken,
@@ -157,6 +161,8 @@ impl ImportPreview {
                 problems,
             } in broken.drain(..)
             {
+                self.conflicts
+                    .retain(|c| c.collection != collection || c.id != id);
                 if let Some(outcome) = self.taken.take_out(collection, &id, book) {
                     if let Some((_, tally)) =
                         self.tallies.iter_mut().find(|(c, _)| *c == collection)

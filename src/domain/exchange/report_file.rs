@@ -10,7 +10,7 @@ use crate::domain::figures::roll_up::report_of;
 use crate::domain::file::envelope::{position_in, Envelope, FileError, FileKind, OutFile};
 use crate::domain::file::restore::Rejection;
 use crate::domain::kernel::date::Date;
-use crate::domain::kernel::merge::compare_versions;
+use crate::domain::kernel::merge::merge_records;
 use crate::domain::kernel::name::same_folded;
 use crate::domain::kernel::period::Period;
 use crate::domain::kernel::problem::{FieldProblem, Problem};
@@ -60,12 +60,9 @@ pub fn write_report(
                     continue;
                 };
                 let held = book.reports.get(&id).filter(|r| !r.deleted).cloned();
-                reports.push(held.unwrap_or_else(|| Record {
-                    id,
-                    stamp: stamp.clone(),
-                    deleted: false,
-                    data: report.sendable(),
-                }));
+                reports.push(
+                    held.unwrap_or_else(|| Record::keyed(id, stamp.clone(), report.sendable())),
+                );
             }
             next.extend(children(&book.units, unit).cloned());
         }
@@ -96,24 +93,24 @@ pub fn write_report(
     )
 }
 
-/// The file's units, and every unit above them, each in its newest version
-/// from the file or the office: what [`merge`](crate::domain::kernel::merge::merge) of both
+/// The file's units, and every unit above them, each as the file and the
+/// office merge: what [`merge`](crate::domain::kernel::merge::merge) of both
 /// would say of them, without copying all of the office's units for each of a
 /// thousand files.
 fn tree_of(local: &Collection<Unit>, incoming: &Collection<Unit>) -> Collection<Unit> {
     let mut tree = Collection::default();
-    let mut wanted: Vec<&RecordId> = incoming.all().map(|u| &u.id).collect();
+    let mut wanted: Vec<RecordId> = incoming.all().map(|u| u.id.clone()).collect();
     while let Some(id) = wanted.pop() {
-        if tree.get(id).is_some() {
+        if tree.get(&id).is_some() {
             continue;
         }
-        let newest = match (local.get(id), incoming.get(id)) {
-            (Some(a), Some(b)) => Some(if compare_versions(b, a).is_gt() { b } else { a }),
-            (a, b) => a.or(b),
+        let merged = match (local.get(&id), incoming.get(&id)) {
+            (Some(a), Some(b)) => Some(merge_records(a, b).0),
+            (a, b) => a.or(b).cloned(),
         };
-        if let Some(unit) = newest {
-            wanted.extend(unit.data.parent.as_ref());
-            tree.put(unit.clone());
+        if let Some(unit) = merged {
+            wanted.extend(unit.data.parent.clone());
+            tree.put(unit);
         }
     }
     tree

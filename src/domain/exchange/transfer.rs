@@ -277,12 +277,7 @@ pub(crate) fn preview_transfer(
                 };
                 her.arrived_on = Some(change.on);
                 her.earlier = Some(added(her.earlier.as_ref(), here.clone()));
-                taken.members.put(Record {
-                    id,
-                    stamp,
-                    deleted: false,
-                    data: her,
-                });
+                taken.members.put(Record::keyed(id, stamp, her));
                 notes.push(Note::Arrives {
                     name,
                     from,

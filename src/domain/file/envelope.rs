@@ -12,7 +12,9 @@ use serde_json::{Map, Value};
 pub const APP: &str = "so-tay-chi-hoi";
 /// The format version this build writes and the newest it reads. Format 2
 /// added the checksum; format 1 files, written before it, are read without one.
-pub const FORMAT: u32 = 2;
+/// Format 3 added the stamps of a record's parts (`since`, `fields`,
+/// `replaced`, `added`, `removed`), so that merge goes field by field.
+pub const FORMAT: u32 = 3;
 /// The first format whose files must carry a checksum.
 const CHECKSUM_FORMAT: u32 = 2;
 /// Largest file accepted; checked before the file is read whole.
@@ -341,8 +343,8 @@ mod tests {
                 },
             ),
             (
-                b"{\"app\":\"so-tay-chi-hoi\",\"format\":3}".to_vec(),
-                FileError::NewerFormat { found: 3 },
+                b"{\"app\":\"so-tay-chi-hoi\",\"format\":4}".to_vec(),
+                FileError::NewerFormat { found: 4 },
             ),
             (
                 header(r#","data":{}"#)

@@ -6,24 +6,14 @@
 //! read, the field and what is wrong; the other records are kept.
 
 use crate::domain::kernel::date::Date;
+use crate::domain::kernel::kind::RecordData;
+use crate::domain::kernel::parts::Parts;
 use crate::domain::kernel::problem::{shorten, FieldProblem, Problem};
-use crate::domain::kernel::record::{Collection, Record, RecordId};
+use crate::domain::kernel::record::{normalized, Collection, Record, RecordId};
 use crate::domain::kernel::stamp::Stamp;
-use serde::de::DeserializeOwned;
-use serde::Serialize;
-use serde_json::Value;
+use serde_json::{Map, Value};
 use std::borrow::Cow;
-use std::collections::BTreeSet;
-
-/// A kind of record the app stores and exchanges.
-pub trait RecordData: Serialize + DeserializeOwned + Clone + PartialEq {
-    /// The collection's name in files and in storage keys.
-    const COLLECTION: &'static str;
-    /// Fields of `data` that, joined, name the record for a person.
-    const LABEL_FIELDS: &'static [&'static str];
-    /// Everything wrong with the record's data, field by field.
-    fn problems(&self, today: Date) -> Vec<FieldProblem>;
-}
+use std::collections::{BTreeMap, BTreeSet};
 
 /// One record that could not be taken, and why.
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -46,9 +36,11 @@ pub struct Restored<T> {
     pub rejected: Vec<Rejection>,
 }
 
-/// Brings a record written in format `format` to the current one. Format 1 is
-/// the first, so there is nothing to do yet; each later version adds a step here
-/// that rewrites the JSON of the version before it (and returns it owned).
+/// Brings a record written in format `format` to the current one; a version
+/// that changes how records are written adds a step here that rewrites the
+/// JSON of the version before it (and returns it owned). None has yet: format
+/// 2 added a file's checksum, format 3 the stamps of a record's parts, whose
+/// absence reads as every part stamped with the record's stamp.
 fn migrate(format: u32, record: &Value) -> Cow<'_, Value> {
     debug_assert!(format <= super::envelope::FORMAT);
     Cow::Borrowed(record)
@@ -59,7 +51,79 @@ struct Outside<'a> {
     id: RecordId,
     stamp: Stamp,
     deleted: bool,
+    parts: Parts,
     data: &'a Value,
+}
+
+/// Longest name of a field or element key in a record's part stamps.
+const MAX_PART_KEY: usize = 200;
+
+/// Reads the stamps of a record's parts (format 3): each a stamp no newer
+/// than the record's own, under a key of at most [`MAX_PART_KEY`] characters.
+fn read_parts(object: &Map<String, Value>, stamp: &Stamp) -> Result<Parts, FieldProblem> {
+    let one = |field: &str, value: &Value| -> Result<Stamp, FieldProblem> {
+        let text = value
+            .as_str()
+            .ok_or_else(|| FieldProblem::new(field, Problem::WrongType))?;
+        let read = Stamp::parse(text)
+            .filter(|s| s <= stamp)
+            .ok_or_else(|| FieldProblem::new(field, Problem::Invalid(shorten(text, 40))))?;
+        Ok(read)
+    };
+    let map = |field: &'static str| -> Result<BTreeMap<String, Stamp>, FieldProblem> {
+        let mut out = BTreeMap::new();
+        match object.get(field) {
+            None => {}
+            Some(Value::Object(entries)) => {
+                for (key, value) in entries {
+                    let place = format!("{field}.{key}");
+                    if key.is_empty() || key.chars().count() > MAX_PART_KEY {
+                        return Err(FieldProblem::new(field, Problem::Invalid(shorten(key, 40))));
+                    }
+                    out.insert(key.clone(), one(&place, value)?);
+                }
+            }
+            Some(_) => return Err(FieldProblem::new(field, Problem::WrongType)),
+        }
+        Ok(out)
+    };
+    let sets =
+        |field: &'static str| -> Result<BTreeMap<String, BTreeMap<String, Stamp>>, FieldProblem> {
+            let mut out = BTreeMap::new();
+            match object.get(field) {
+                None => {}
+                Some(Value::Object(sets)) => {
+                    for (set, elements) in sets {
+                        let Value::Object(elements) = elements else {
+                            return Err(FieldProblem::new(
+                                format!("{field}.{set}"),
+                                Problem::WrongType,
+                            ));
+                        };
+                        let mut read = BTreeMap::new();
+                        for (key, value) in elements {
+                            if key.chars().count() > MAX_PART_KEY {
+                                return Err(FieldProblem::new(
+                                    field,
+                                    Problem::Invalid(shorten(key, 40)),
+                                ));
+                            }
+                            read.insert(key.clone(), one(&format!("{field}.{set}"), value)?);
+                        }
+                        out.insert(set.clone(), read);
+                    }
+                }
+                Some(_) => return Err(FieldProblem::new(field, Problem::WrongType)),
+            }
+            Ok(out)
+        };
+    Ok(Parts {
+        since: object.get("since").map(|v| one("since", v)).transpose()?,
+        fields: map("fields")?,
+        replaced: map("replaced")?,
+        added: sets("added")?,
+        removed: sets("removed")?,
+    })
 }
 
 /// Reads a record's id, stamp, deleted flag and data, naming what is wrong.
@@ -87,10 +151,12 @@ fn read_outside(item: &Value) -> Result<Outside<'_>, FieldProblem> {
     let data = object
         .get("data")
         .ok_or_else(|| FieldProblem::new("data", Problem::Missing))?;
+    let parts = read_parts(object, &stamp)?;
     Ok(Outside {
         id,
         stamp,
         deleted,
+        parts,
         data,
     })
 }
@@ -119,7 +185,8 @@ pub fn restore_collection<T: RecordData>(
             id: outside.id,
             stamp: outside.stamp,
             deleted: outside.deleted,
-            data,
+            data: normalized(data),
+            parts: outside.parts,
         });
         Ok(())
     };

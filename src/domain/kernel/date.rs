@@ -109,6 +109,13 @@ impl Date {
     }
 }
 
+/// The last day a date can be: checking a record against it applies every
+/// rule but "not after today" (a merge's parts were each checked against
+/// their own day when they were read or typed).
+pub fn last_day() -> Date {
+    Date::new(MAX_YEAR, 12, 31).expect("the last day of the last year is a day")
+}
+
 /// A date written `YYYY-MM-DD`, for tests.
 #[cfg(test)]
 pub(crate) fn day(text: &str) -> Date {

@@ -6,8 +6,10 @@
 
 pub mod date;
 pub mod ethnicity;
+pub mod kind;
 pub mod merge;
 pub mod name;
+pub mod parts;
 pub mod period;
 pub mod problem;
 pub mod record;

@@ -1,9 +1,14 @@
 //! The envelope every stored thing lives in: a stable id made on the device that
-//! created it, the stamp of its last edit, and a deleted flag. Deleting keeps the
-//! record as a tombstone so that the deletion travels to other phones and can be undone.
+//! created it, the stamp of its last edit, a deleted flag, and when each of its
+//! parts last changed (`parts`). Deleting keeps the record as a tombstone so
+//! that the deletion travels to other phones and can be undone.
 
+use super::kind::RecordData;
+use super::parts::{mark_edit, order_sets, Parts};
 use super::stamp::Stamp;
+use serde::ser::SerializeMap;
 use serde::{de, Deserialize, Deserializer, Serialize, Serializer};
+use serde_json::{Map, Value};
 use std::collections::BTreeSet;
 use std::fmt;
 
@@ -68,52 +73,131 @@ impl<'de> Deserialize<'de> for RecordId {
     }
 }
 
-fn is_false(value: &bool) -> bool {
-    !value
-}
-
 /// One record of kind `T` with its identity and version. Records are read by
 /// `restore`, which reads this outside once for every kind.
-#[derive(Clone, Debug, PartialEq, Serialize)]
+#[derive(Clone, Debug, PartialEq)]
 pub struct Record<T> {
     pub id: RecordId,
+    /// Its newest change, of any part.
     pub stamp: Stamp,
-    #[serde(default, skip_serializing_if = "is_false")]
     pub deleted: bool,
     pub data: T,
+    /// When each part changed, where not with the rest (see `parts`).
+    pub parts: Parts,
+}
+
+impl<T: Serialize> Serialize for Record<T> {
+    /// `id`, `stamp`, `deleted` when true, the parts' stamps where any
+    /// (`since`, `fields`, `replaced`, `added`, `removed`), then `data`.
+    fn serialize<S: Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        let mut map = s.serialize_map(None)?;
+        map.serialize_entry("id", &self.id)?;
+        map.serialize_entry("stamp", &self.stamp)?;
+        if self.deleted {
+            map.serialize_entry("deleted", &true)?;
+        }
+        let parts = &self.parts;
+        if let Some(since) = &parts.since {
+            map.serialize_entry("since", since)?;
+        }
+        if !parts.fields.is_empty() {
+            map.serialize_entry("fields", &parts.fields)?;
+        }
+        if !parts.replaced.is_empty() {
+            map.serialize_entry("replaced", &parts.replaced)?;
+        }
+        if !parts.added.is_empty() {
+            map.serialize_entry("added", &parts.added)?;
+        }
+        if !parts.removed.is_empty() {
+            map.serialize_entry("removed", &parts.removed)?;
+        }
+        map.serialize_entry("data", &self.data)?;
+        map.end()
+    }
+}
+
+/// `data` with its sets in the order of their elements' keys, then as its
+/// kind keeps them: the form every record is held in, so that two phones
+/// holding the same record hold the same JSON.
+pub fn normalized<T: RecordData>(data: T) -> T {
+    if T::SETS.is_empty() {
+        return data;
+    }
+    let Ok(Value::Object(mut fields)) = serde_json::to_value(&data) else {
+        return data;
+    };
+    order_sets(&mut fields, T::SETS);
+    let mut out = serde_json::from_value(Value::Object(fields)).unwrap_or(data);
+    out.settle();
+    out
+}
+
+/// A record's data as JSON fields (an empty map for data that is no object).
+pub fn fields_of<T: Serialize>(data: &T) -> Map<String, Value> {
+    match serde_json::to_value(data) {
+        Ok(Value::Object(fields)) => fields,
+        _ => Map::new(),
+    }
 }
 
 impl<T> Record<T> {
+    /// The stamp of the last change of `field` (or of the deletion).
+    pub fn stamp_of(&self, field: &str) -> &Stamp {
+        let since = self.parts.since.as_ref().unwrap_or(&self.stamp);
+        self.parts.fields.get(field).unwrap_or(since)
+    }
+}
+
+impl<T: RecordData> Record<T> {
     /// A new live record whose id comes from its first stamp.
     pub fn create(stamp: Stamp, data: T) -> Record<T> {
+        Record::keyed(RecordId::mint(&stamp), stamp, data)
+    }
+
+    /// A new live record with a given id (one of a natural key, or the id a
+    /// file gives it).
+    pub fn keyed(id: RecordId, stamp: Stamp, data: T) -> Record<T> {
         Record {
-            id: RecordId::mint(&stamp),
+            id,
             stamp,
             deleted: false,
-            data,
+            data: normalized(data),
+            parts: Parts::default(),
         }
     }
 
-    /// The same record after an edit made at `stamp`.
+    /// The same record after an edit made at `stamp`: the parts that changed
+    /// carry `stamp`, the others keep theirs. (An edit of a deleted record
+    /// brings it back.)
     pub fn edited(&self, stamp: Stamp, data: T) -> Record<T> {
-        Record {
-            id: self.id.clone(),
-            stamp,
-            deleted: false,
-            data,
-        }
+        self.changed(stamp, normalized(data), false)
     }
 
     /// The tombstone (`deleted = true`) or its undoing, made at `stamp`.
-    pub fn with_deleted(&self, stamp: Stamp, deleted: bool) -> Record<T>
-    where
-        T: Clone,
-    {
+    pub fn with_deleted(&self, stamp: Stamp, deleted: bool) -> Record<T> {
+        self.changed(stamp, self.data.clone(), deleted)
+    }
+
+    fn changed(&self, stamp: Stamp, data: T, deleted: bool) -> Record<T> {
+        if data == self.data && deleted == self.deleted {
+            return self.clone();
+        }
+        let mut parts = self.parts.clone();
+        mark_edit(
+            &mut parts,
+            &self.stamp,
+            (&fields_of(&self.data), self.deleted),
+            (&fields_of(&data), deleted),
+            T::SETS,
+            &stamp,
+        );
         Record {
             id: self.id.clone(),
             stamp,
             deleted,
-            data: self.data.clone(),
+            data,
+            parts,
         }
     }
 }
@@ -255,7 +339,23 @@ impl<T: Serialize> Serialize for Collection<T> {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::domain::kernel::date::Date;
+    use crate::domain::kernel::problem::FieldProblem;
     use crate::domain::kernel::stamp::{Clock, DeviceId};
+    use serde::Deserialize;
+
+    #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+    struct Count {
+        n: u8,
+    }
+
+    impl RecordData for Count {
+        const COLLECTION: &'static str = "counts";
+        const LABEL_FIELDS: &'static [&'static str] = &[];
+        fn problems(&self, _today: Date) -> Vec<FieldProblem> {
+            Vec::new()
+        }
+    }
 
     #[test]
     fn records_in_any_order_keep_the_last_of_each_id() {
@@ -264,6 +364,7 @@ mod tests {
             stamp: Clock::new(DeviceId::from_random([1; 8])).tick(1),
             deleted: false,
             data,
+            parts: Parts::default(),
         };
         let collection: Collection<u8> = [
             record("c", 1),
@@ -291,17 +392,17 @@ mod tests {
     #[test]
     fn the_fingerprint_changes_with_every_edit_and_only_then() {
         let mut clock = Clock::new(DeviceId::from_random([2; 8]));
-        let first = Record::create(clock.tick(1), 1u8);
-        let mut collection: Collection<u8> = [first.clone()].into_iter().collect();
+        let first = Record::create(clock.tick(1), Count { n: 1 });
+        let mut collection: Collection<Count> = [first.clone()].into_iter().collect();
         let saved = collection.fingerprint();
         assert_eq!(collection.clone().fingerprint(), saved);
-        collection.put(first.edited(clock.tick(2), 2));
+        collection.put(first.edited(clock.tick(2), Count { n: 2 }));
         let edited = collection.fingerprint();
         assert_ne!(edited, saved);
         let latest = collection.get(&first.id).unwrap().clone();
         collection.put(latest.with_deleted(clock.tick(3), true));
         assert_ne!(collection.fingerprint(), edited);
-        collection.put(Record::create(clock.tick(4), 3));
+        collection.put(Record::create(clock.tick(4), Count { n: 3 }));
         assert_eq!(collection.len(), 2);
         assert_ne!(collection.fingerprint(), edited);
     }

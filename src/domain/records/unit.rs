@@ -2,7 +2,7 @@
 //! province above that. No level is built in; a unit has a free kind label and a
 //! parent, so mergers of communes and provinces, and emulation clusters, are just data.
 
-use crate::domain::kernel::merge::compare_versions;
+use crate::domain::kernel::merge::takes_theirs;
 use crate::domain::kernel::problem::{check_text, FieldProblem, Problem};
 use crate::domain::kernel::record::{Collection, Record, RecordId};
 use serde::{Deserialize, Serialize};
@@ -156,7 +156,7 @@ struct Tree<'a> {
 }
 
 impl<'a> Tree<'a> {
-    /// The winning version of `id`, and whether it is the file's.
+    /// The version of `id` whose parent a merge keeps, and whether it is the file's.
     fn winner(
         &self,
         id: &RecordId,
@@ -167,7 +167,7 @@ impl<'a> Tree<'a> {
             .get(id)
             .filter(|u| refused.iter().all(|(r, _)| *r != u.id));
         match (self.local.get(id), theirs) {
-            (Some(ours), Some(theirs)) if compare_versions(theirs, ours).is_gt() => {
+            (Some(ours), Some(theirs)) if takes_theirs(ours, theirs, "parent") => {
                 Some((theirs, true))
             }
             (Some(ours), _) => Some((ours, false)),
@@ -361,21 +361,27 @@ mod tests {
             loops_closed(&local, &file),
             [(a.id.clone(), Problem::ClosesLoop("B".into()))]
         );
-        // An older edit of the file loses the merge and closes nothing.
+        // An older edit of the file's parent loses to a newer one here and
+        // closes nothing.
+        let mut other = Clock::new(DeviceId::from_random([9; 8]));
         let stale = a.edited(
-            a.stamp.clone(),
+            other.tick(4),
             Unit {
                 parent: Some(b.id.clone()),
                 ..a.data.clone()
             },
         );
-        let newer_here: Collection<Unit> = [
-            top.clone(),
-            a.edited(clock.tick(4), a.data.clone()),
-            b.clone(),
-        ]
-        .into_iter()
-        .collect();
+        let moved_here = a
+            .edited(
+                clock.tick(4),
+                Unit {
+                    parent: None,
+                    ..a.data.clone()
+                },
+            )
+            .edited(clock.tick(5), a.data.clone());
+        let newer_here: Collection<Unit> =
+            [top.clone(), moved_here, b.clone()].into_iter().collect();
         let file: Collection<Unit> = [stale].into_iter().collect();
         assert!(loops_closed(&newer_here, &file).is_empty());
 
@@ -397,15 +403,13 @@ mod tests {
         let units: Collection<Unit> = ids
             .iter()
             .enumerate()
-            .map(|(i, id)| Record {
-                id: id.clone(),
-                stamp: clock.tick(2),
-                deleted: false,
-                data: Unit::new(
-                    format!("Tổ {i}"),
-                    "Tổ",
-                    Some(ids[(i + 1) % ids.len()].clone()),
-                ),
+            .map(|(i, id)| {
+                let parent = Some(ids[(i + 1) % ids.len()].clone());
+                Record::keyed(
+                    id.clone(),
+                    clock.tick(2),
+                    Unit::new(format!("Tổ {i}"), "Tổ", parent),
+                )
             })
             .collect();
         let refused = loops_closed(&Collection::default(), &units);

@@ -577,7 +577,7 @@ pub mod commune {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::domain::file::restore::RecordData;
+    use crate::domain::kernel::kind::RecordData;
 
     #[test]
     fn the_sample_is_valid_and_stable() {

@@ -387,7 +387,7 @@ fn add_campaign(book: &mut Book, clock: &mut Clock, cluster: &RecordId, now_ms: 
 mod tests {
     use super::*;
     use crate::domain::figures::compare::Comparison;
-    use crate::domain::file::restore::RecordData;
+    use crate::domain::kernel::kind::RecordData;
 
     #[test]
     fn the_cluster_shows_the_articles_figures() {

@@ -164,3 +164,27 @@ fn nothing_is_written_over_data_that_could_not_be_kept_aside() {
         Some("{not json")
     );
 }
+
+#[test]
+fn a_book_stored_in_format_2_is_read_and_its_copy_kept_before_it_moves_to_3() {
+    use super::space::{DEVICE, OLD_COPY};
+    let (book, device) = chapter();
+    let store = Memory::new(usize::MAX);
+    save(&store, &Tab::default(), &book, &device).unwrap();
+    // As an earlier version left it: the same records, marked format 2.
+    let device_key = SPACE.key(DEVICE);
+    let marked = store.get(&device_key).unwrap();
+    assert!(marked.contains("\"format\":3"), "{marked}");
+    let old = marked.replace("\"format\":3", "\"format\":2");
+    store.set(&device_key, &old).unwrap();
+    let members = store.get(&SPACE.key("members")).unwrap();
+    let tab = Tab::default();
+    let loaded = load_from(&store, &tab, SPACE, today(), NOW);
+    assert_eq!(loaded.problems.len(), 0);
+    assert!(same_book(&loaded.book, &book));
+    let copy = |key: String| store.get(&format!("{key}{OLD_COPY}2"));
+    assert_eq!(copy(SPACE.key("members")), Some(members));
+    assert_eq!(copy(device_key.clone()), Some(old));
+    save(&store, &tab, &loaded.book, &device).unwrap();
+    assert!(store.get(&device_key).unwrap().contains("\"format\":3"));
+}

@@ -3,7 +3,7 @@
 //! change, then apply all of them or nothing. Used on the restore screen and
 //! on the files page, for backups, previews and reports.
 
-use crate::domain::book::collections::{Book, DeviceState};
+use crate::domain::book::collections::{Book, Conflict, DeviceState};
 use crate::domain::exchange::import::preview_import;
 use crate::domain::exchange::preview::ImportPreview;
 use crate::domain::file::envelope::{FileError, FileKind};
@@ -16,7 +16,8 @@ use crate::ui::route::Route;
 use crate::ui::shared::format::date_time;
 use crate::ui::shared::locked::Unlock;
 use crate::ui::shared::messages::{
-    collection_label, note_text, refused_file, rejection_reasons, rejection_subject,
+    collection_label, conflict_not_kept, conflict_subject, conflict_value, note_text, refused_file,
+    rejection_reasons, rejection_subject,
 };
 use crate::ui::state::use_app;
 use leptos::prelude::*;
@@ -91,6 +92,8 @@ pub fn ImportPanel(
     let phase = RwSignal::new(Phase::Idle);
     // The book and device state after every previewed file, ready to apply.
     let after = StoredValue::new(None::<(Book, DeviceState)>);
+    // Conflicts whose other value she chose to keep.
+    let chosen = RwSignal::new(Vec::<Conflict>::new());
     // The files as read, kept so that a locked one, once opened, is previewed
     // again in its place among the others.
     let sources = StoredValue::new(Vec::<Source>::new());
@@ -98,6 +101,7 @@ pub fn ImportPanel(
     // them all is the same as importing them one after another.
     let plan_all = move || {
         let of = sources.with_value(Vec::len);
+        chosen.set(Vec::new());
         spawn_local(async move {
             let mut book = state.book.get_untracked();
             let mut device = state.device.get_untracked();
@@ -161,9 +165,10 @@ pub fn ImportPanel(
         read_all(files_of(ev.data_transfer().and_then(|d| d.files())));
     };
     let apply = move |picked: &[Picked]| {
-        let Some((book, device)) = after.get_value() else {
+        let Some((mut book, mut device)) = after.get_value() else {
             return;
         };
+        let refused = book.keep_others(&chosen.get_untracked(), &mut device.clock, state.now_ms());
         let previews: Vec<&ImportPreview> = picked.iter().filter_map(Picked::preview).collect();
         let new_members: usize = previews.iter().map(|p| p.tally("members").new).sum();
         let reports = previews
@@ -173,7 +178,10 @@ pub fn ImportPanel(
         state.apply_all(book, device);
         sources.set_value(Vec::new());
         phase.set(Phase::Idle);
-        if previews.iter().all(|p| p.kind == FileKind::Report) {
+        if !refused.is_empty() {
+            let said: Vec<String> = refused.iter().map(conflict_not_kept).collect();
+            state.tell(said.join(" "));
+        } else if previews.iter().all(|p| p.kind == FileKind::Report) {
             state.tell(t::imported_reports(reports));
             crate::ui::route::go(&Route::Figures);
         } else if let [preview @ ImportPreview {
@@ -199,6 +207,7 @@ pub fn ImportPanel(
     };
     // The files' bytes (up to 20 MB each) are let go with the preview.
     let close = move |_| {
+        chosen.set(Vec::new());
         sources.set_value(Vec::new());
         phase.set(Phase::Idle);
     };
@@ -244,7 +253,7 @@ pub fn ImportPanel(
                     };
                     view! {
                         {picked.into_iter().enumerate().map(|(index, p)| match p.outcome {
-                            Outcome::Previewed(preview) => view! { <Preview name=p.name preview=*preview/> }.into_any(),
+                            Outcome::Previewed(preview) => view! { <Preview name=p.name preview=*preview chosen/> }.into_any(),
                             Outcome::Locked(sealed) => view! {
                                 <Unlock name=p.name sealed=*sealed opened=Callback::new(move |bytes| unlocked(index, bytes))/>
                             }.into_any(),
@@ -265,7 +274,7 @@ pub fn ImportPanel(
 
 /// What one file would do.
 #[component]
-fn Preview(name: String, preview: ImportPreview) -> impl IntoView {
+fn Preview(name: String, preview: ImportPreview, chosen: RwSignal<Vec<Conflict>>) -> impl IntoView {
     // One line per kind of record in the file: what would happen to it.
     let rows: Vec<(&'static str, Vec<(&'static str, usize)>)> = preview
         .tallies
@@ -279,6 +288,7 @@ fn Preview(name: String, preview: ImportPreview) -> impl IntoView {
             let outcomes = [
                 (t::outcome_new(), t.new),
                 (t::outcome_updated(), t.updated),
+                (t::outcome_merged(), t.merged),
                 (t::outcome_deleted(), t.deleted),
                 (t::outcome_unchanged(), t.unchanged),
                 (t::outcome_older(), t.older),
@@ -295,6 +305,7 @@ fn Preview(name: String, preview: ImportPreview) -> impl IntoView {
         .filter(|(_, outcomes)| !outcomes.is_empty())
         .collect();
     let rejected = preview.rejected.clone();
+    let conflicts = preview.conflicts.clone();
     let preview = StoredValue::new(preview.clone());
     view! {
         <section class="preview" aria-label=t::preview_before_import()>
@@ -326,6 +337,15 @@ fn Preview(name: String, preview: ImportPreview) -> impl IntoView {
                     </li>
                 }).collect_view()}
             </ul>
+            {(!conflicts.is_empty()).then(|| view! {
+                <div class="conflicts">
+                    <h3>{t::conflicts_title()}</h3>
+                    <p class="note">{t::conflicts_intro()}</p>
+                    <ul>
+                        {conflicts.into_iter().map(|conflict| view! { <ConflictRow conflict chosen/> }).collect_view()}
+                    </ul>
+                </div>
+            })}
             {(!rejected.is_empty()).then(|| view! {
                 <div class="rejected">
                     <h3>{t::records_not_imported()}</h3>
@@ -337,5 +357,45 @@ fn Preview(name: String, preview: ImportPreview) -> impl IntoView {
                 </div>
             })}
         </section>
+    }
+}
+
+/// One field two phones changed: both values, which one the book keeps, and
+/// the button that keeps the other instead.
+#[component]
+fn ConflictRow(conflict: Conflict, chosen: RwSignal<Vec<Conflict>>) -> impl IntoView {
+    let subject = conflict_subject(&conflict);
+    let values = t::conflict_values(
+        conflict_value(&conflict, conflict.mine.as_ref()),
+        conflict_value(&conflict, conflict.theirs.as_ref()),
+    );
+    let other = conflict_value(&conflict, conflict.other());
+    let keeps = match conflict.kept_theirs {
+        true => t::conflict_keeps_theirs(),
+        false => t::conflict_keeps_mine(),
+    };
+    let field = conflict.field.clone();
+    let conflict = StoredValue::new(conflict);
+    let is_chosen = move || chosen.with(|list| conflict.with_value(|c| list.contains(c)));
+    let toggle = move |_| {
+        conflict.with_value(|c| {
+            chosen.update(|list| match list.iter().position(|x| x == c) {
+                Some(at) => {
+                    list.remove(at);
+                }
+                None => list.push(c.clone()),
+            })
+        })
+    };
+    let (said, label) = (other.clone(), other);
+    view! {
+        <li data-field=field>
+            <strong>{subject}</strong>
+            <p>{values}</p>
+            <p>{move || if is_chosen() { t::conflict_chosen(&said) } else { keeps.to_owned() }}</p>
+            <button type="button" class="button" aria-pressed=move || is_chosen().to_string() on:click=toggle>
+                {move || if is_chosen() { t::keep_newer_again().to_owned() } else { t::keep_value(&label) }}
+            </button>
+        </li>
     }
 }

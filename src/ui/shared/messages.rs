@@ -2,12 +2,14 @@
 //! language: which file, which record, which field, what is wrong, and what
 //! was kept.
 
-use crate::domain::book::collections::MAX_RECORDS;
+use crate::domain::book::collections::{Conflict, MAX_RECORDS};
 use crate::domain::book::register::Group;
 use crate::domain::exchange::preview::Note;
 use crate::domain::file::envelope::{FileError, FileKind, FORMAT, MAX_FILE_BYTES};
 use crate::domain::file::restore::Rejection;
+use crate::domain::kernel::date::Date;
 use crate::domain::kernel::name::lower_first;
+use crate::domain::kernel::parts::DELETED;
 use crate::domain::kernel::problem::{FieldProblem, Problem};
 use crate::domain::records::member::{Religion, Status};
 use crate::storage::files::ReadError;
@@ -184,6 +186,49 @@ pub fn rejection_subject(rejection: &Rejection) -> String {
         text.push_str(&t::record_id_paren(id));
     }
     text
+}
+
+/// The record and field of a conflict: «Hội viên «Phan Thị Mơ» — Số điện thoại».
+pub fn conflict_subject(conflict: &Conflict) -> String {
+    let mut text = collection_label(conflict.collection).to_owned();
+    if let Some(label) = &conflict.label {
+        text.push_str(&format!(" «{label}»"));
+    }
+    if conflict.field != DELETED {
+        text.push_str(&format!(" — {}", field_label(&conflict.field)));
+    }
+    text
+}
+
+/// One side's value in a conflict, as she would read it: a day as a day, a
+/// deletion as whether the record is in the book, nothing as «(trống)».
+pub fn conflict_value(conflict: &Conflict, value: Option<&serde_json::Value>) -> String {
+    use serde_json::Value;
+    match value {
+        None | Some(Value::Null) => t::value_empty().to_owned(),
+        Some(Value::Bool(true)) if conflict.field == DELETED => t::value_deleted().to_owned(),
+        Some(Value::Bool(false)) if conflict.field == DELETED => t::value_in_book().to_owned(),
+        Some(Value::Bool(yes)) => if *yes { t::value_yes() } else { t::value_no() }.to_owned(),
+        Some(Value::String(text)) if text.is_empty() => t::value_empty().to_owned(),
+        Some(Value::String(text)) => Date::parse_iso(text).map_or_else(|| text.clone(), date),
+        Some(other) => {
+            let text = other.to_string();
+            crate::domain::kernel::problem::shorten(&text, 60)
+        }
+    }
+}
+
+/// Why the other value of a conflict she chose could not be kept.
+pub fn conflict_not_kept(conflict: &Conflict) -> String {
+    let kept = match conflict.kept_theirs {
+        true => conflict.theirs.as_ref(),
+        false => conflict.mine.as_ref(),
+    };
+    t::conflict_not_kept(
+        conflict_value(conflict, conflict.other()),
+        conflict_subject(conflict),
+        conflict_value(conflict, kept),
+    )
 }
 
 /// Every reason a record was rejected, joined.

@@ -1,0 +1,367 @@
+//! When each part of a record last changed, so that edits of one record made
+//! on two phones both count: a field edited here and another edited there are
+//! both kept, and of two edits of one field the newer wins, said as a conflict
+//! when neither phone had seen the other's.
+//!
+//! A record's parts are its data's top-level fields, the elements of its
+//! set fields ([`RecordData::SETS`](super::kind::RecordData::SETS)), and its
+//! deletion flag. Each carries the stamp of its last change; most carry the
+//! same one, `since`, and only the others are written (a record never edited
+//! part by part writes none: a record of format 2 reads as every part stamped
+//! with its stamp). The rules are in docs/file-format.md ("Merge").
+//!
+//! The work is done on the data's JSON, once for every kind of record, so
+//! that the wasm holds it once.
+
+use super::stamp::Stamp;
+use serde_json::{Map, Value};
+use std::collections::{BTreeMap, BTreeSet};
+
+/// The name under which the deletion flag's stamp is listed with the fields'.
+pub const DELETED: &str = "deleted";
+
+/// The stamps of a record's parts where they differ from `since`.
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+pub struct Parts {
+    /// The stamp of every part not listed below; `None`: the record's own
+    /// stamp (a record whose parts all changed at once).
+    pub since: Option<Stamp>,
+    /// Fields (and [`DELETED`]) changed after `since`, with their stamp.
+    pub fields: BTreeMap<String, Stamp>,
+    /// For a field listed in `fields`, the stamp of the value its last edit
+    /// replaced, where that is not `since`: an edit made on top of the other
+    /// phone's is no conflict, one made beside it is.
+    pub replaced: BTreeMap<String, Stamp>,
+    /// Elements of set fields added after `since`: field, element key, stamp.
+    pub added: BTreeMap<String, BTreeMap<String, Stamp>>,
+    /// Elements of set fields removed: field, element key, stamp. Kept, so
+    /// that an older copy holding the element does not bring it back.
+    pub removed: BTreeMap<String, BTreeMap<String, Stamp>>,
+}
+
+impl Parts {
+    /// Whether no part is listed: the record is all of one stamp.
+    pub fn is_empty(&self) -> bool {
+        self.since.is_none()
+            && self.fields.is_empty()
+            && self.replaced.is_empty()
+            && self.added.is_empty()
+            && self.removed.is_empty()
+    }
+
+    /// Every stamp listed, for the checks of a record read from a file.
+    pub fn stamps(&self) -> impl Iterator<Item = &Stamp> {
+        let sets = self
+            .added
+            .values()
+            .chain(self.removed.values())
+            .flat_map(BTreeMap::values);
+        self.since
+            .iter()
+            .chain(self.fields.values())
+            .chain(self.replaced.values())
+            .chain(sets)
+    }
+}
+
+/// The key an element of a set is known by: an id as itself, anything else
+/// (a status change) as its JSON.
+pub fn element_key(element: &Value) -> String {
+    match element {
+        Value::String(text) => text.clone(),
+        other => other.to_string(),
+    }
+}
+
+/// The set fields of `data` in the order of their elements' keys, each
+/// element once.
+pub fn order_sets(data: &mut Map<String, Value>, sets: &[&str]) {
+    for set in sets {
+        if let Some(Value::Array(elements)) = data.get_mut(*set) {
+            let mut keyed: BTreeMap<String, Value> = BTreeMap::new();
+            for element in elements.drain(..) {
+                keyed.insert(element_key(&element), element);
+            }
+            elements.extend(keyed.into_values());
+        }
+    }
+}
+
+/// One version of a record, its data as JSON fields.
+pub struct Version<'a> {
+    pub stamp: &'a Stamp,
+    pub deleted: bool,
+    pub parts: &'a Parts,
+    pub data: &'a Map<String, Value>,
+}
+
+impl Version<'_> {
+    fn since(&self) -> &Stamp {
+        self.parts.since.as_ref().unwrap_or(self.stamp)
+    }
+
+    fn stamp_of(&self, field: &str) -> &Stamp {
+        self.parts.fields.get(field).unwrap_or(self.since())
+    }
+
+    fn replaced(&self, field: &str) -> &Stamp {
+        self.parts.replaced.get(field).unwrap_or(self.since())
+    }
+
+    /// The elements of a set: key, stamp, and the element (`None` when removed).
+    fn elements(&self, set: &str) -> Vec<(String, &Stamp, Option<&Value>)> {
+        let mut out = Vec::new();
+        let added = self.parts.added.get(set);
+        if let Some(Value::Array(elements)) = self.data.get(set) {
+            for element in elements {
+                let key = element_key(element);
+                let stamp = added.and_then(|a| a.get(&key)).unwrap_or(self.since());
+                out.push((key, stamp, Some(element)));
+            }
+        }
+        for (key, stamp) in self.parts.removed.get(set).into_iter().flatten() {
+            out.push((key.clone(), stamp, None));
+        }
+        out
+    }
+
+    /// The newest change of its data (fields and sets, not the deletion).
+    fn newest_edit(&self) -> &Stamp {
+        newest_edit(self.parts, self.since())
+    }
+}
+
+/// The newest change of a record's data listed in `parts`, or `since`.
+fn newest_edit<'a>(parts: &'a Parts, since: &'a Stamp) -> &'a Stamp {
+    let sets = parts
+        .added
+        .values()
+        .chain(parts.removed.values())
+        .flat_map(BTreeMap::values);
+    parts
+        .fields
+        .iter()
+        .filter(|(field, _)| *field != DELETED)
+        .map(|(_, stamp)| stamp)
+        .chain(sets)
+        .fold(since, Ord::max)
+}
+
+/// Marks the parts an edit changed from `old` to `new` (data and deletion
+/// flag) with `stamp`; `record_stamp` is the record's stamp before the edit.
+pub fn mark_edit(
+    parts: &mut Parts,
+    record_stamp: &Stamp,
+    (old, old_deleted): (&Map<String, Value>, bool),
+    (new, new_deleted): (&Map<String, Value>, bool),
+    sets: &[&str],
+    stamp: &Stamp,
+) {
+    let since = parts
+        .since
+        .get_or_insert_with(|| record_stamp.clone())
+        .clone();
+    let keys: BTreeSet<&String> = old.keys().chain(new.keys()).collect();
+    for key in keys {
+        if !sets.contains(&key.as_str()) && old.get(key) != new.get(key) {
+            mark_field(parts, &since, key, stamp);
+        }
+    }
+    if old_deleted != new_deleted {
+        mark_field(parts, &since, DELETED, stamp);
+    }
+    for set in sets {
+        let keys = |data: &Map<String, Value>| -> BTreeSet<String> {
+            match data.get(*set) {
+                Some(Value::Array(elements)) => elements.iter().map(element_key).collect(),
+                _ => BTreeSet::new(),
+            }
+        };
+        let (before, after) = (keys(old), keys(new));
+        for key in after.difference(&before) {
+            shift(&mut parts.removed, &mut parts.added, set, key, stamp);
+        }
+        for key in before.difference(&after) {
+            shift(&mut parts.added, &mut parts.removed, set, key, stamp);
+        }
+    }
+}
+
+/// Moves the element `key` of `set` out of `from` into `to`, at `stamp`.
+fn shift(
+    from: &mut BTreeMap<String, BTreeMap<String, Stamp>>,
+    to: &mut BTreeMap<String, BTreeMap<String, Stamp>>,
+    set: &str,
+    key: &str,
+    stamp: &Stamp,
+) {
+    if let Some(elements) = from.get_mut(set) {
+        elements.remove(key);
+        if elements.is_empty() {
+            from.remove(set);
+        }
+    }
+    to.entry(set.to_owned())
+        .or_default()
+        .insert(key.to_owned(), stamp.clone());
+}
+
+fn mark_field(parts: &mut Parts, since: &Stamp, field: &str, stamp: &Stamp) {
+    let before = parts.fields.get(field).unwrap_or(since).clone();
+    parts.fields.insert(field.to_owned(), stamp.clone());
+    if before == *since {
+        parts.replaced.remove(field);
+    } else {
+        parts.replaced.insert(field.to_owned(), before);
+    }
+}
+
+/// Two phones changed one field, neither on top of the other's change.
+#[derive(Clone, Debug, PartialEq)]
+pub struct FieldConflict {
+    /// The field (or [`DELETED`] for a deletion against an edit).
+    pub field: String,
+    /// Its value on this device and in the file (`None`: absent, empty).
+    pub mine: Option<Value>,
+    pub theirs: Option<Value>,
+    /// Whether the file's value is the one kept.
+    pub kept_theirs: bool,
+}
+
+/// Two versions of a record merged part by part.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Merged {
+    pub stamp: Stamp,
+    pub deleted: bool,
+    pub parts: Parts,
+    pub data: Map<String, Value>,
+    pub conflicts: Vec<FieldConflict>,
+}
+
+/// Merges two versions: each part keeps its newer value (of two changes with
+/// one stamp, the greater JSON, so that every phone decides alike). A record
+/// is deleted when its deletion is at least as new as every change of its
+/// data: an edit made after it, on a phone that had not seen it, brings the
+/// record back with that edit.
+pub fn merge_versions(mine: &Version, theirs: &Version, sets: &[&str]) -> Merged {
+    let since = mine.since().max(theirs.since()).clone();
+    let mut parts = Parts::default();
+    let mut data = Map::new();
+    let mut conflicts = Vec::new();
+    let fields: BTreeSet<&String> = mine
+        .data
+        .keys()
+        .chain(theirs.data.keys())
+        .chain(mine.parts.fields.keys())
+        .chain(theirs.parts.fields.keys())
+        .filter(|f| f.as_str() != DELETED && !sets.contains(&f.as_str()))
+        .collect();
+    for field in fields {
+        let (a, b) = (mine.data.get(field), theirs.data.get(field));
+        let theirs_win = newer((theirs.stamp_of(field), b), (mine.stamp_of(field), a));
+        let (winner, loser, value) = if theirs_win {
+            (theirs, mine, b)
+        } else {
+            (mine, theirs, a)
+        };
+        if a != b && winner.replaced(field) < loser.stamp_of(field) {
+            conflicts.push(FieldConflict {
+                field: field.clone(),
+                mine: a.cloned(),
+                theirs: b.cloned(),
+                kept_theirs: theirs_win,
+            });
+        }
+        if let Some(value) = value {
+            data.insert(field.clone(), value.clone());
+        }
+        list(&mut parts, &since, field, winner);
+    }
+    for set in sets {
+        let mut elements: BTreeMap<String, (&Stamp, Option<&Value>)> = BTreeMap::new();
+        for (key, stamp, element) in mine.elements(set).into_iter().chain(theirs.elements(set)) {
+            let held = elements.entry(key).or_insert((stamp, element));
+            if (stamp, element.is_some()) > (held.0, held.1.is_some()) {
+                *held = (stamp, element);
+            }
+        }
+        let mut present = Vec::new();
+        for (key, (stamp, element)) in elements {
+            match element {
+                Some(element) => {
+                    present.push(element.clone());
+                    if *stamp != since {
+                        let added = parts.added.entry((*set).to_owned()).or_default();
+                        added.insert(key, stamp.clone());
+                    }
+                }
+                None => {
+                    let removed = parts.removed.entry((*set).to_owned()).or_default();
+                    removed.insert(key, stamp.clone());
+                }
+            }
+        }
+        if !present.is_empty() {
+            data.insert((*set).to_owned(), Value::Array(present));
+        }
+    }
+    let flag = |v: &Version| Value::Bool(v.deleted);
+    let theirs_win = newer(
+        (theirs.stamp_of(DELETED), Some(&flag(theirs))),
+        (mine.stamp_of(DELETED), Some(&flag(mine))),
+    );
+    let winner = if theirs_win { theirs } else { mine };
+    list(&mut parts, &since, DELETED, winner);
+    let deleted = winner.deleted && winner.stamp_of(DELETED) >= newest_edit(&parts, &since);
+    if mine.deleted != theirs.deleted {
+        // The live side edited what the deleting phone never saw.
+        let (gone, live) = if mine.deleted {
+            (mine, theirs)
+        } else {
+            (theirs, mine)
+        };
+        if live.newest_edit() > gone.newest_edit() {
+            conflicts.push(FieldConflict {
+                field: DELETED.to_owned(),
+                mine: Some(flag(mine)),
+                theirs: Some(flag(theirs)),
+                kept_theirs: deleted == theirs.deleted,
+            });
+        }
+    }
+    let stamp = parts.stamps().fold(&since, Ord::max).clone();
+    if !parts.is_empty() {
+        parts.since = Some(since);
+    }
+    Merged {
+        stamp,
+        deleted,
+        parts,
+        data,
+        conflicts,
+    }
+}
+
+/// Whether change `a` (stamp, value) wins over change `b`.
+pub fn newer(a: (&Stamp, Option<&Value>), b: (&Stamp, Option<&Value>)) -> bool {
+    match a.0.cmp(b.0) {
+        std::cmp::Ordering::Equal if a.1 != b.1 => {
+            let text = |v: Option<&Value>| v.map(Value::to_string).unwrap_or_default();
+            text(a.1) > text(b.1)
+        }
+        order => order.is_gt(),
+    }
+}
+
+/// Lists the winner's stamp of `field` (and what its edit replaced) where
+/// it is not `since`.
+fn list(parts: &mut Parts, since: &Stamp, field: &str, winner: &Version) {
+    let stamp = winner.stamp_of(field);
+    if stamp != since {
+        parts.fields.insert(field.to_owned(), stamp.clone());
+        let replaced = winner.replaced(field);
+        if replaced != since {
+            parts.replaced.insert(field.to_owned(), replaced.clone());
+        }
+    }
+}

@@ -1,0 +1,167 @@
+//! One chapter kept on two phones, as a leader and her deputy keep it: each
+//! edits the book, and their backups go both ways. Every edit of a different
+//! field is kept on both; two edits of one field keep the newer and are shown
+//! with both values, and she can keep the other; a deletion against an edit
+//! is decided by the rule docs/file-format.md writes and shown too.
+
+use so_tay_chi_hoi::domain::book::collections::{Book, Conflict, DeviceState};
+use so_tay_chi_hoi::domain::exchange::backup::write_backup;
+use so_tay_chi_hoi::domain::exchange::import::preview_import;
+use so_tay_chi_hoi::domain::exchange::preview::ImportPreview;
+use so_tay_chi_hoi::domain::kernel::date::Date;
+use so_tay_chi_hoi::domain::kernel::record::RecordId;
+use so_tay_chi_hoi::domain::kernel::stamp::DeviceId;
+use so_tay_chi_hoi::domain::records::member::Member;
+use so_tay_chi_hoi::domain::samples::demo::sample_chapter;
+
+const NOW: u64 = 1_764_375_945_123;
+const MINUTE: u64 = 60_000;
+
+fn today() -> Date {
+    Date::new(2026, 11, 29).unwrap()
+}
+
+/// A phone holding a book, and what the clock says on it.
+struct Phone {
+    book: Book,
+    device: DeviceState,
+}
+
+impl Phone {
+    /// Previews another phone's backup made now.
+    fn preview(&self, from: &Phone, at: u64) -> ImportPreview {
+        let file = write_backup(&from.book, &from.device, at, today()).unwrap();
+        preview_import(
+            file.contents.as_bytes(),
+            &self.book,
+            &self.device,
+            at,
+            today(),
+        )
+        .unwrap()
+    }
+
+    /// Takes another phone's backup, keeping what the preview keeps.
+    fn take(&mut self, from: &Phone, at: u64) -> ImportPreview {
+        let preview = self.preview(from, at);
+        self.book = preview.clone().apply(self.book.clone(), &mut self.device);
+        preview
+    }
+
+    fn edit(&mut self, id: &RecordId, at: u64, change: impl FnOnce(&mut Member)) {
+        let record = self.book.members.get(id).unwrap().clone();
+        let mut member = record.data.clone();
+        change(&mut member);
+        let stamp = self.device.clock.tick(at);
+        self.book.members.put(record.edited(stamp, member));
+    }
+
+    fn delete(&mut self, id: &RecordId, at: u64) {
+        let record = self.book.members.get(id).unwrap().clone();
+        let stamp = self.device.clock.tick(at);
+        self.book.members.put(record.with_deleted(stamp, true));
+    }
+
+    fn member(&self, id: &RecordId) -> &Member {
+        &self.book.members.get(id).unwrap().data
+    }
+}
+
+/// Phone A with the sample chapter, and phone B restored from A's backup.
+fn two_phones() -> (Phone, Phone, Vec<RecordId>) {
+    let (book, device) = sample_chapter(NOW, today());
+    let a = Phone { book, device };
+    let mut b = Phone {
+        book: Book::default(),
+        device: DeviceState::new(DeviceId::from_random([0xb; 8])),
+    };
+    b.take(&a, NOW + MINUTE);
+    let ids = a
+        .book
+        .members
+        .live()
+        .map(|m| m.id.clone())
+        .take(3)
+        .collect();
+    (a, b, ids)
+}
+
+#[test]
+fn a_phone_number_here_and_an_address_there_are_both_kept() {
+    let (mut a, mut b, ids) = two_phones();
+    a.edit(&ids[0], NOW + 2 * MINUTE, |m| m.phone = "0912345678".into());
+    b.edit(&ids[0], NOW + 3 * MINUTE, |m| m.address = "Xóm Đình".into());
+    let preview = b.take(&a, NOW + 4 * MINUTE);
+    assert_eq!(preview.tally("members").merged, 1);
+    assert_eq!(preview.tally("members").older, 0);
+    assert_eq!(preview.conflicts, []);
+    assert_eq!(b.member(&ids[0]).phone, "0912345678");
+    assert_eq!(b.member(&ids[0]).address, "Xóm Đình");
+    // Back the other way: both phones end with the same book.
+    a.take(&b, NOW + 5 * MINUTE);
+    assert_eq!(a.book, b.book);
+}
+
+#[test]
+fn two_edits_of_one_field_are_shown_and_she_may_keep_the_other() {
+    let (mut a, mut b, ids) = two_phones();
+    a.edit(&ids[1], NOW + 2 * MINUTE, |m| m.phone = "0911111111".into());
+    b.edit(&ids[1], NOW + 3 * MINUTE, |m| m.phone = "0922222222".into());
+    let preview = b.preview(&a, NOW + 4 * MINUTE);
+    let [conflict] = preview.conflicts.as_slice() else {
+        panic!("one conflict: {:?}", preview.conflicts);
+    };
+    assert_eq!(conflict.id, ids[1]);
+    assert_eq!(conflict.field, "phone");
+    assert_eq!(conflict.mine, Some("0922222222".into()));
+    assert_eq!(conflict.theirs, Some("0911111111".into()));
+    assert!(!conflict.kept_theirs, "her own edit is the newer");
+    assert_eq!(
+        conflict.label.as_deref(),
+        Some(a.member(&ids[1]).full_name().as_str())
+    );
+    // She keeps the file's number instead: an edit made now, which then
+    // wins on the other phone too.
+    let conflict: Conflict = conflict.clone();
+    b.book = preview.apply(b.book.clone(), &mut b.device);
+    let stamp = b.device.clock.tick(NOW + 5 * MINUTE);
+    assert!(b.book.keep_other(&conflict, stamp));
+    assert_eq!(b.member(&ids[1]).phone, "0911111111");
+    a.take(&b, NOW + 6 * MINUTE);
+    assert_eq!(a.member(&ids[1]).phone, "0911111111");
+    assert_eq!(a.book, b.book);
+}
+
+#[test]
+fn an_edit_made_after_a_deletion_brings_her_back_and_says_so() {
+    let (mut a, mut b, ids) = two_phones();
+    a.delete(&ids[2], NOW + 2 * MINUTE);
+    b.edit(&ids[2], NOW + 3 * MINUTE, |m| m.phone = "0933333333".into());
+    let preview = a.preview(&b, NOW + 4 * MINUTE);
+    let [conflict] = preview.conflicts.as_slice() else {
+        panic!("one conflict: {:?}", preview.conflicts);
+    };
+    assert_eq!(conflict.field, "deleted");
+    assert_eq!(conflict.mine, Some(true.into()));
+    assert!(conflict.kept_theirs, "the edit is newer than the deletion");
+    a.take(&b, NOW + 4 * MINUTE);
+    let back = a.book.members.get(&ids[2]).unwrap();
+    assert!(!back.deleted);
+    assert_eq!(back.data.phone, "0933333333");
+    b.take(&a, NOW + 5 * MINUTE);
+    assert_eq!(a.book, b.book);
+}
+
+#[test]
+fn a_deletion_made_after_the_edits_it_saw_stays() {
+    let (mut a, mut b, ids) = two_phones();
+    b.edit(&ids[2], NOW + 2 * MINUTE, |m| m.phone = "0933333333".into());
+    a.delete(&ids[2], NOW + 3 * MINUTE);
+    a.take(&b, NOW + 4 * MINUTE);
+    let gone = a.book.members.get(&ids[2]).unwrap();
+    assert!(gone.deleted);
+    assert_eq!(
+        gone.data.phone, "0933333333",
+        "kept in the tombstone, for an undo"
+    );
+}

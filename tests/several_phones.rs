@@ -165,3 +165,108 @@ fn a_deletion_made_after_the_edits_it_saw_stays() {
         "kept in the tombstone, for an undo"
     );
 }
+
+#[test]
+fn a_to_leaders_roll_call_and_fees_reach_the_leader_in_an_update_file() {
+    use so_tay_chi_hoi::domain::exchange::backup::write_update;
+    use so_tay_chi_hoi::domain::file::envelope::FileError;
+    use so_tay_chi_hoi::domain::kernel::record::Record;
+    use so_tay_chi_hoi::domain::records::activity::{Activity, ActivityKind};
+    use so_tay_chi_hoi::domain::records::fee::FeePayment;
+    let (mut leader, _, ids) = two_phones();
+    // The tổ leader's phone holds the whole book, from the leader's backup.
+    let mut to = Phone {
+        book: Book::default(),
+        device: DeviceState::new(DeviceId::from_random([0xc; 8])),
+    };
+    to.take(&leader, NOW + MINUTE);
+    let taken = to
+        .device
+        .last_taken_ms
+        .expect("the backup taken in is remembered");
+    // Her roll call of a meeting and a fee collected.
+    let on = today();
+    let stamp = to.device.clock.tick(NOW + 2 * MINUTE);
+    let meeting = Record::create(
+        stamp,
+        Activity {
+            on,
+            kind: ActivityKind::Regular,
+            attendees: ids[..2].to_vec(),
+            head_count: 0,
+            content: "Sinh hoạt tổ".into(),
+        },
+    );
+    to.book.activities.put(meeting.clone());
+    let fee_id = FeePayment::id(&ids[2], 2026).unwrap();
+    let stamp = to.device.clock.tick(NOW + 3 * MINUTE);
+    let fee = Record::keyed(
+        fee_id.clone(),
+        stamp,
+        FeePayment {
+            member: ids[2].clone(),
+            year: 2026,
+            paid_on: on,
+            amount: 24_000,
+        },
+    );
+    to.book.fees.put(fee);
+    // Meanwhile the leader edits a member; the update carries only the tổ's work.
+    leader.edit(&ids[0], NOW + 3 * MINUTE, |m| m.phone = "0900000000".into());
+    let update = write_update(&to.book, &to.device, taken, NOW + 4 * MINUTE, today()).unwrap();
+    let backup = write_backup(&to.book, &to.device, NOW + 4 * MINUTE, today()).unwrap();
+    assert!(update.name.starts_with("cap-nhat_"), "{}", update.name);
+    assert!(
+        update.contents.len() * 10 < backup.contents.len(),
+        "{} bytes against a backup's {}",
+        update.contents.len(),
+        backup.contents.len()
+    );
+    let preview = preview_import(
+        update.contents.as_bytes(),
+        &leader.book,
+        &leader.device,
+        NOW + 5 * MINUTE,
+        today(),
+    )
+    .unwrap();
+    assert_eq!(preview.tally("activities").new, 1);
+    assert_eq!(preview.tally("fees").new, 1);
+    assert_eq!(
+        preview.tally("members").new + preview.tally("members").updated,
+        0
+    );
+    leader.book = preview.apply(leader.book.clone(), &mut leader.device);
+    assert_eq!(
+        leader
+            .book
+            .activities
+            .get(&meeting.id)
+            .unwrap()
+            .data
+            .attendees,
+        ids[..2]
+    );
+    assert_eq!(leader.book.fees.get(&fee_id).unwrap().data.amount, 24_000);
+    assert_eq!(
+        leader.member(&ids[0]).phone,
+        "0900000000",
+        "her own edit stays"
+    );
+    // Only a phone of the same chapter takes it, and only once set up.
+    let stranger = Phone {
+        book: Book::default(),
+        device: DeviceState::new(DeviceId::from_random([0xd; 8])),
+    };
+    assert_eq!(
+        preview_import(
+            update.contents.as_bytes(),
+            &stranger.book,
+            &stranger.device,
+            NOW,
+            today()
+        )
+        .unwrap_err(),
+        FileError::NeedsSetUp
+    );
+}

@@ -21,6 +21,16 @@ pub fn today() -> Date {
     .unwrap_or_else(|| Date::new(2026, 1, 1).expect("a valid date"))
 }
 
+/// Milliseconds since 1970 at the first moment of `day` in the device's time zone.
+pub fn start_of_day_ms(day: Date) -> u64 {
+    let start = js_sys::Date::new_with_year_month_day(
+        u32::from(day.year()),
+        i32::from(day.month()) - 1,
+        i32::from(day.day()),
+    );
+    start.get_time().max(0.0) as u64
+}
+
 /// The state of a browser that has never been set up: a new random device id.
 pub fn new_device_state() -> DeviceState {
     let mut bytes = [0u8; 8];

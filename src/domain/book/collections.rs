@@ -146,6 +146,19 @@ macro_rules! collections {
                 }
             }
 
+            /// The records changed after `after_ms` (as [`Book::written_after`]
+            /// counts them), and the unit `home` whatever its stamp: what an
+            /// update file holds.
+            pub fn changed_after(&self, after_ms: u64, home: &RecordId) -> Book {
+                let mut changed = Book {
+                    $($field: self.$field.all().filter(|r| r.stamp.wall_ms > after_ms).cloned().collect(),)*
+                };
+                if let Some(unit) = self.units.get(home) {
+                    changed.units.put(unit.clone());
+                }
+                changed
+            }
+
             /// Each collection merged with the other book's (see `merge`).
             pub fn merged(&self, other: &Book) -> Book {
                 Book { $($field: merge(&self.$field, &other.$field),)* }
@@ -398,6 +411,10 @@ pub struct DeviceState {
     /// When the last backup file was made (ms since 1970).
     #[serde(default)]
     pub last_backup_ms: Option<u64>,
+    /// The clock's reading when a backup or an update file was last taken
+    /// in: where the next update file starts, unless she names another day.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub last_taken_ms: Option<u64>,
     /// The backup reminder was put off until then (ms since 1970).
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub reminder_snoozed_until_ms: Option<u64>,
@@ -410,6 +427,7 @@ impl DeviceState {
             clock: Clock::new(device),
             home: None,
             last_backup_ms: None,
+            last_taken_ms: None,
             reminder_snoozed_until_ms: None,
         }
     }
@@ -443,6 +461,7 @@ impl DeviceState {
             self.home.clone_from(&other.home);
         }
         self.last_backup_ms = self.last_backup_ms.max(other.last_backup_ms);
+        self.last_taken_ms = self.last_taken_ms.max(other.last_taken_ms);
         self.reminder_snoozed_until_ms = self
             .reminder_snoozed_until_ms
             .max(other.reminder_snoozed_until_ms);
@@ -481,6 +500,7 @@ mod tests {
             clock: Clock::new(DeviceId::from_random([3; 8])),
             home: None,
             last_backup_ms: Some(50),
+            last_taken_ms: None,
             reminder_snoozed_until_ms: None,
         };
         let mut theirs = mine.clone();
@@ -506,6 +526,7 @@ mod tests {
             clock: Clock::new(DeviceId::from_random([3; 8])),
             home: RecordId::parse("abc"),
             last_backup_ms: Some(5),
+            last_taken_ms: None,
             reminder_snoozed_until_ms: Some(7),
         };
         let stored = state.to_stored();

@@ -1,5 +1,7 @@
 //! Backup files: everything a device holds, personal data included, to move
-//! to a new phone or hand a chapter over; and what importing one would do.
+//! to a new phone or hand a chapter over; update files: what changed on a
+//! device since a day, for another phone of the same unit; and what
+//! importing either would do.
 
 use super::preview::ImportPreview;
 use super::unit_file::write_file;
@@ -25,9 +27,34 @@ pub fn write_backup(
     )
 }
 
+/// The update file of this device: every record changed after `after_ms`
+/// (ms since 1970), whole, with the stamps of its parts, and the device's own
+/// unit (the unit a file speaks for is one of its units). `None` before set-up.
+pub fn write_update(
+    book: &Book,
+    device: &DeviceState,
+    after_ms: u64,
+    now_ms: u64,
+    today: Date,
+) -> Option<OutFile> {
+    let home = device.home.as_ref()?;
+    let changed = book.changed_after(after_ms, home);
+    write_file(
+        FileKind::Update,
+        book,
+        device,
+        now_ms,
+        today,
+        "",
+        &changed.to_data(),
+    )
+}
+
 /// Works out what importing a backup would do: the device takes every record,
 /// and takes the file's unit as its own if it keeps none yet (or keeps one
-/// but holds no member: a new phone restoring the old one's backup).
+/// but holds no member: a new phone restoring the old one's backup). An
+/// update file is taken the same way, by a device of its unit only: it holds
+/// too little to start a phone with.
 pub(crate) fn preview_backup(
     envelope: &Envelope,
     book: &Book,
@@ -50,6 +77,13 @@ pub(crate) fn preview_backup(
     let mut clock = device.clock.clone();
     let adopts_unit = match &device.home {
         Some(home) if *home == unit.id => false,
+        None if *kind == FileKind::Update => return Err(FileError::NeedsSetUp),
+        Some(home) if *kind == FileKind::Update => {
+            return Err(FileError::OtherUnit {
+                file_unit: unit.name.clone(),
+                own_unit: book.unit_name(Some(home)),
+            })
+        }
         Some(home) if !book.members.is_empty() => {
             return Err(FileError::OtherUnit {
                 file_unit: unit.name.clone(),

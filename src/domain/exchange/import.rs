@@ -17,7 +17,9 @@ pub fn preview_import(
 ) -> Result<ImportPreview, FileError> {
     let envelope = read_envelope(bytes)?;
     let preview = match envelope.kind {
-        FileKind::Backup => super::backup::preview_backup(&envelope, book, device, now_ms, today),
+        FileKind::Backup | FileKind::Update => {
+            super::backup::preview_backup(&envelope, book, device, now_ms, today)
+        }
         FileKind::Report => {
             super::report_file::preview_report(&envelope, book, device, now_ms, today)
         }

@@ -187,6 +187,9 @@ impl ImportPreview {
     /// newer, as merging always does.
     pub fn apply(self, mut book: Book, device: &mut DeviceState) -> Book {
         device.clock = self.clock;
+        if matches!(self.kind, FileKind::Backup | FileKind::Update) {
+            device.last_taken_ms = Some(device.clock.wall_ms);
+        }
         if let Some(home) = self.home {
             device.home = Some(home);
             if self.kind == FileKind::Backup {

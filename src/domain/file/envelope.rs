@@ -40,6 +40,10 @@ pub enum FileKind {
     Plan,
     /// One member's record, moving to another chapter (chuyển sinh hoạt).
     Transfer,
+    /// What changed on a device since a day it names, for another phone
+    /// of the same unit (a tổ leader's roll calls and fees, back to the
+    /// chapter leader): a backup of those records only.
+    Update,
 }
 
 impl FileKind {
@@ -50,6 +54,7 @@ impl FileKind {
             FileKind::Report => "bao-cao",
             FileKind::Plan => "ke-hoach",
             FileKind::Transfer => "chuyen-sinh-hoat",
+            FileKind::Update => "cap-nhat",
         }
     }
 }

@@ -50,6 +50,10 @@ impl Date {
         self.month
     }
 
+    pub fn day(self) -> u8 {
+        self.day
+    }
+
     /// Reads the ISO form `YYYY-MM-DD` (what a date input and the file format use).
     pub fn parse_iso(text: &str) -> Option<Date> {
         let mut parts = text.split('-');

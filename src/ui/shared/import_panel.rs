@@ -316,6 +316,7 @@ fn Preview(name: String, preview: ImportPreview, chosen: RwSignal<Vec<Conflict>>
                     FileKind::Report => t::report_of(),
                     FileKind::Plan => t::plan_of(),
                     FileKind::Transfer => t::transfer_of(),
+                    FileKind::Update => t::update_of(),
                 })}
                 <strong>{preview.with_value(|p| p.unit.name.clone())}</strong>
                 {t::made_at(date_time(&preview.with_value(|p| p.created.clone()).into()))}

@@ -1,6 +1,7 @@
 //! Backups: making one, importing one, and copies of unreadable data kept aside.
 
 pub mod settings;
+mod update;
 use crate::domain::file::envelope::FileKind;
 use crate::storage::files::download;
 use crate::storage::local::{aside_copies, aside_problem, remove_aside};
@@ -27,6 +28,7 @@ pub fn FilesPage() -> impl IntoView {
         <LockedFile kind=FileKind::Backup title=t::locked_backup_title() text=t::locked_backup_text()
             button=t::make_locked_backup() make=Callback::new(move |()| backup_file(state))
             send=Callback::new(move |file| send_backup(state, file))/>
+        <update::UpdateFile/>
         <section class="card">
             <h2>{t::import_files()}</h2>
             <p>{t::import_files_text()}</p>

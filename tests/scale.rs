@@ -81,3 +81,56 @@ fn a_report_takes_a_few_thousand_characters() {
     // year for 150 communes below it (docs/scale.md).
     assert!(fit >= 150 * 7, "{fit} unit reports fit");
 }
+
+/// The stamps of a record's parts (format 3) in storage, for the chapter of
+/// 3,000 members: none for records made and never edited; for the worst year,
+/// every member edited in one field on one phone and in another on a second,
+/// then merged, at most a quarter more than the same data with one stamp a
+/// record (format 2), since a part stamped with its record's stamp is written
+/// `=` and `since` goes unwritten for minted ids.
+#[test]
+fn part_stamps_grow_the_register_by_at_most_a_quarter() {
+    use so_tay_chi_hoi::domain::kernel::merge::merge_records;
+    use so_tay_chi_hoi::domain::kernel::parts::Parts;
+    use so_tay_chi_hoi::domain::kernel::stamp::{Clock, DeviceId};
+    let (book, _) = commune::member_chapter(1, 3_000, NOW, today());
+    let members = |book: &Book| chars(&book.collection_json("members"));
+    let (mut a, mut b) = (
+        Clock::new(DeviceId::from_random([0xa; 8])),
+        Clock::new(DeviceId::from_random([0xb; 8])),
+    );
+    let (mut one, mut two) = (book.clone(), book.clone());
+    for record in book.members.all() {
+        let mut member = record.data.clone();
+        member.phone = "0912345678".into();
+        let on_a = record.edited(a.tick(NOW + 1_000), member);
+        one.members.put(on_a.clone());
+        let mut member = record.data.clone();
+        member.address = "Xóm Đình".into();
+        let on_b = record.edited(b.tick(NOW + 2_000), member);
+        two.members.put(merge_records(&on_a, &on_b).0);
+    }
+    let flat = |book: &Book| {
+        let mut flat = book.clone();
+        for record in book.members.all() {
+            flat.members
+                .put(so_tay_chi_hoi::domain::kernel::record::Record {
+                    parts: Parts::default(),
+                    ..record.clone()
+                });
+        }
+        members(&flat)
+    };
+    let growth = |book: &Book| members(book) as f64 / flat(book) as f64 - 1.0;
+    println!(
+        "members of 3,000: as made {} characters ({:+.1}%); one field edited each {} ({:+.1}%); two fields on two phones, merged, {} ({:+.1}%)",
+        members(&book),
+        growth(&book) * 100.0,
+        members(&one),
+        growth(&one) * 100.0,
+        members(&two),
+        growth(&two) * 100.0
+    );
+    assert_eq!(growth(&book), 0.0);
+    assert!(growth(&two) <= 0.25, "{:.1}%", growth(&two) * 100.0);
+}

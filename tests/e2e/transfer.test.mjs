@@ -5,19 +5,11 @@
 // the day she came.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { readFile } from 'node:fs/promises';
 import { servedApp } from './fixtures/env.mjs';
 import { newPhone } from './fixtures/app.mjs';
 
 const env = servedApp();
 const PASSPHRASE = 'Sen hồng Đồng Tháp 2026';
-
-/** Clicks `button` on `page` and returns the file it downloads: { name, path, text }. */
-async function downloaded(page, button) {
-  const [download] = await Promise.all([page.waitForEvent('download'), button.click()]);
-  const path = await download.path();
-  return { name: download.suggestedFilename(), path, text: await readFile(path, 'utf8') };
-}
 
 /** The first chapter: Hoa, its deputy leader, trained in digital transformation. */
 async function firstChapter() {
@@ -55,7 +47,7 @@ test('a member moves to another chapter on another phone: taken in once, counted
     await p.getByRole('button', { name: 'Ghi chuyển đi' }).click();
     await p.getByText('đến Chi hội Thôn Tây, xã Thanh Sơn.', { exact: false }).waitFor();
 
-    const plain = await downloaded(p, p.getByRole('button', { name: 'Gửi tệp chuyển sinh hoạt' }));
+    const plain = await first.saveFile(p.getByRole('button', { name: 'Gửi tệp chuyển sinh hoạt' }));
     assert.match(plain.name, /^chuyen-sinh-hoat_chi-hoi-thon-dong_nguyen-thi-hoa_\d{4}-\d{2}-\d{2}\.json$/);
     const file = JSON.parse(plain.text);
     assert.equal(file.kind, 'transfer');
@@ -65,7 +57,7 @@ test('a member moves to another chapter on another phone: taken in once, counted
     const card = p.locator('section').filter({ has: p.getByRole('heading', { name: 'Gửi tệp có mật khẩu' }) });
     await card.getByLabel('Mật khẩu cho tệp').fill(PASSPHRASE);
     await card.getByLabel('Nhập lại mật khẩu').fill(PASSPHRASE);
-    const locked = await downloaded(p, card.getByRole('button', { name: 'Gửi tệp có mật khẩu' }));
+    const locked = await first.saveFile(card.getByRole('button', { name: 'Gửi tệp có mật khẩu' }));
     assert.match(locked.name, /^chuyen-sinh-hoat-co-mat-khau_\d{4}-\d{2}-\d{2}\.json$/);
     for (const plainText of ['Nguyễn', 'Hoa', '0912345678', 'Thôn Đông']) {
       assert.ok(!locked.text.includes(plainText), `${plainText} shows through`);

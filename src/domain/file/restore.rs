@@ -9,7 +9,7 @@ use crate::domain::kernel::date::Date;
 use crate::domain::kernel::kind::RecordData;
 use crate::domain::kernel::parts::Parts;
 use crate::domain::kernel::problem::{shorten, FieldProblem, Problem};
-use crate::domain::kernel::record::{normalized, Collection, Record, RecordId};
+use crate::domain::kernel::record::{normalized, Collection, Record, RecordId, SAME_STAMP};
 use crate::domain::kernel::stamp::Stamp;
 use serde_json::{Map, Value};
 use std::borrow::Cow;
@@ -59,28 +59,37 @@ struct Outside<'a> {
 const MAX_PART_KEY: usize = 200;
 
 /// Reads the stamps of a record's parts (format 3): each a stamp no newer
-/// than the record's own, under a key of at most [`MAX_PART_KEY`] characters.
-fn read_parts(object: &Map<String, Value>, stamp: &Stamp) -> Result<Parts, FieldProblem> {
+/// than the record's own (or [`SAME_STAMP`] for it), under a key of at most
+/// [`MAX_PART_KEY`] characters; `since`, when absent while parts are listed,
+/// is the stamp the id was minted from.
+fn read_parts(
+    object: &Map<String, Value>,
+    id: &RecordId,
+    stamp: &Stamp,
+) -> Result<Parts, FieldProblem> {
     let one = |field: &str, value: &Value| -> Result<Stamp, FieldProblem> {
         let text = value
             .as_str()
             .ok_or_else(|| FieldProblem::new(field, Problem::WrongType))?;
-        let read = Stamp::parse(text)
+        if text == SAME_STAMP {
+            return Ok(stamp.clone());
+        }
+        Stamp::parse(text)
             .filter(|s| s <= stamp)
-            .ok_or_else(|| FieldProblem::new(field, Problem::Invalid(shorten(text, 40))))?;
-        Ok(read)
+            .ok_or_else(|| FieldProblem::new(field, Problem::Invalid(shorten(text, 40))))
     };
-    let map = |field: &'static str| -> Result<BTreeMap<String, Stamp>, FieldProblem> {
+    let map = |field: &str,
+               value: Option<&Value>|
+     -> Result<BTreeMap<String, Stamp>, FieldProblem> {
         let mut out = BTreeMap::new();
-        match object.get(field) {
+        match value {
             None => {}
             Some(Value::Object(entries)) => {
                 for (key, value) in entries {
-                    let place = format!("{field}.{key}");
                     if key.is_empty() || key.chars().count() > MAX_PART_KEY {
                         return Err(FieldProblem::new(field, Problem::Invalid(shorten(key, 40))));
                     }
-                    out.insert(key.clone(), one(&place, value)?);
+                    out.insert(key.clone(), one(&format!("{field}.{key}"), value)?);
                 }
             }
             Some(_) => return Err(FieldProblem::new(field, Problem::WrongType)),
@@ -94,36 +103,32 @@ fn read_parts(object: &Map<String, Value>, stamp: &Stamp) -> Result<Parts, Field
                 None => {}
                 Some(Value::Object(sets)) => {
                     for (set, elements) in sets {
-                        let Value::Object(elements) = elements else {
-                            return Err(FieldProblem::new(
-                                format!("{field}.{set}"),
-                                Problem::WrongType,
-                            ));
-                        };
-                        let mut read = BTreeMap::new();
-                        for (key, value) in elements {
-                            if key.chars().count() > MAX_PART_KEY {
-                                return Err(FieldProblem::new(
-                                    field,
-                                    Problem::Invalid(shorten(key, 40)),
-                                ));
-                            }
-                            read.insert(key.clone(), one(&format!("{field}.{set}"), value)?);
-                        }
-                        out.insert(set.clone(), read);
+                        out.insert(set.clone(), map(&format!("{field}.{set}"), Some(elements))?);
                     }
                 }
                 Some(_) => return Err(FieldProblem::new(field, Problem::WrongType)),
             }
             Ok(out)
         };
-    Ok(Parts {
+    let mut parts = Parts {
         since: object.get("since").map(|v| one("since", v)).transpose()?,
-        fields: map("fields")?,
-        replaced: map("replaced")?,
+        fields: map("fields", object.get("fields"))?,
+        replaced: map("replaced", object.get("replaced"))?,
         added: sets("added")?,
         removed: sets("removed")?,
-    })
+    };
+    let listed = !(parts.fields.is_empty()
+        && parts.replaced.is_empty()
+        && parts.added.is_empty()
+        && parts.removed.is_empty());
+    if !listed {
+        // Nothing listed: every part carries the record's stamp.
+        parts.since = None;
+    } else if parts.since.is_none() {
+        let minted = id.minted_stamp().filter(|s| s <= stamp);
+        parts.since = Some(minted.ok_or_else(|| FieldProblem::new("since", Problem::Missing))?);
+    }
+    Ok(parts)
 }
 
 /// Reads a record's id, stamp, deleted flag and data, naming what is wrong.
@@ -151,7 +156,7 @@ fn read_outside(item: &Value) -> Result<Outside<'_>, FieldProblem> {
     let data = object
         .get("data")
         .ok_or_else(|| FieldProblem::new("data", Problem::Missing))?;
-    let parts = read_parts(object, &stamp)?;
+    let parts = read_parts(object, &id, &stamp)?;
     Ok(Outside {
         id,
         stamp,
@@ -456,6 +461,61 @@ mod tests {
     fn hoa() -> Value {
         json!({"family_name":"Nguyễn","middle_name":"Thị","given_name":"Hoa",
                "ethnicity":{"code":1,"list":"tctk-121-1979"},"religion":"none"})
+    }
+
+    #[test]
+    fn the_parts_of_a_record_read_back_as_written_compact() {
+        use crate::domain::kernel::stamp::{Clock, DeviceId};
+        let (mut a, mut b) = (
+            Clock::new(DeviceId::from_random([1; 8])),
+            Clock::new(DeviceId::from_random([2; 8])),
+        );
+        let hoa: Member = serde_json::from_value(hoa()).unwrap();
+        let made = Record::create(a.tick(1_000), hoa.clone());
+        let phone = made.edited(
+            a.tick(2_000),
+            Member {
+                phone: "0912345678".into(),
+                ..hoa.clone()
+            },
+        );
+        let mut moved = hoa.clone();
+        moved.phone = "0912345678".into();
+        moved.address = "Xóm 3".into();
+        let both = phone.edited(b.tick(3_000), moved);
+        let text = serde_json::to_string(&both).unwrap();
+        assert!(!text.contains("since"), "the minted id's stamp: {text}");
+        assert!(
+            text.contains(r#""address":"=""#),
+            "the record's own stamp: {text}"
+        );
+        let value: Value = serde_json::from_str(&format!("[{text}]")).unwrap();
+        let read = restore_collection::<Member>(3, Some(&value), today(), u64::MAX).unwrap();
+        assert_eq!(read.rejected, []);
+        assert_eq!(read.records.get(&both.id), Some(&both));
+        // A keyed id writes its `since`; one listing parts without it is refused.
+        let keyed = Record::keyed(
+            RecordId::parse("fee-2026-x").unwrap(),
+            a.tick(4_000),
+            hoa.clone(),
+        );
+        let edited = keyed.edited(
+            a.tick(5_000),
+            Member {
+                phone: "0913345678".into(),
+                ..hoa
+            },
+        );
+        let text = serde_json::to_string(&edited).unwrap();
+        assert!(text.contains("since"), "{text}");
+        let mut value: Value = serde_json::from_str(&text).unwrap();
+        value.as_object_mut().unwrap().remove("since");
+        let read =
+            restore_collection::<Member>(3, Some(&json!([value])), today(), u64::MAX).unwrap();
+        assert_eq!(
+            read.rejected[0].problems,
+            [FieldProblem::new("since", Problem::Missing)]
+        );
     }
 
     #[test]

@@ -5,11 +5,11 @@
 
 use super::kind::RecordData;
 use super::parts::{mark_edit, order_sets, Parts};
-use super::stamp::Stamp;
+use super::stamp::{DeviceId, Stamp};
 use serde::ser::SerializeMap;
 use serde::{de, Deserialize, Deserializer, Serialize, Serializer};
 use serde_json::{Map, Value};
-use std::collections::BTreeSet;
+use std::collections::{BTreeMap, BTreeSet};
 use std::fmt;
 
 /// Longest id accepted from a file.
@@ -50,6 +50,22 @@ impl RecordId {
     pub fn as_str(&self) -> &str {
         &self.0
     }
+
+    /// The stamp an id of the minted form (`wall-counter-device`, the first
+    /// two in hex) was made from: a record's `since` when it is that stamp
+    /// goes unwritten.
+    pub fn minted_stamp(&self) -> Option<Stamp> {
+        let mut parts = self.0.split('-');
+        let (wall, counter, device) = (parts.next()?, parts.next()?, parts.next()?);
+        if parts.next().is_some() || wall.len() > 14 || counter.len() > 8 {
+            return None;
+        }
+        Some(Stamp {
+            wall_ms: u64::from_str_radix(wall, 16).ok()?,
+            counter: u32::from_str_radix(counter, 16).ok()?,
+            device: DeviceId::parse(device)?,
+        })
+    }
 }
 
 impl fmt::Display for RecordId {
@@ -86,9 +102,51 @@ pub struct Record<T> {
     pub parts: Parts,
 }
 
+/// What a part's stamp equal to its record's `stamp` is written as.
+pub const SAME_STAMP: &str = "=";
+
+/// A map of parts' stamps as written: the record's own stamp as [`SAME_STAMP`].
+struct Written<'a> {
+    stamps: &'a BTreeMap<String, Stamp>,
+    record: &'a Stamp,
+}
+
+impl Serialize for Written<'_> {
+    fn serialize<S: Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        let mut map = s.serialize_map(Some(self.stamps.len()))?;
+        for (key, stamp) in self.stamps {
+            if stamp == self.record {
+                map.serialize_entry(key, SAME_STAMP)?;
+            } else {
+                map.serialize_entry(key, stamp)?;
+            }
+        }
+        map.end()
+    }
+}
+
+/// The sets' maps of stamps as written.
+struct WrittenSets<'a> {
+    sets: &'a BTreeMap<String, BTreeMap<String, Stamp>>,
+    record: &'a Stamp,
+}
+
+impl Serialize for WrittenSets<'_> {
+    fn serialize<S: Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        let mut map = s.serialize_map(Some(self.sets.len()))?;
+        for (set, stamps) in self.sets {
+            let record = self.record;
+            map.serialize_entry(set, &Written { stamps, record })?;
+        }
+        map.end()
+    }
+}
+
 impl<T: Serialize> Serialize for Record<T> {
-    /// `id`, `stamp`, `deleted` when true, the parts' stamps where any
-    /// (`since`, `fields`, `replaced`, `added`, `removed`), then `data`.
+    /// `id`, `stamp`, `deleted` when true, the parts' stamps where any, then
+    /// `data`. Compact: `since` goes unwritten when it is the stamp the id
+    /// was minted from, and a part stamped with the record's `stamp` is
+    /// written [`SAME_STAMP`] (docs/file-format.md, "Parts of a record").
     fn serialize<S: Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
         let mut map = s.serialize_map(None)?;
         map.serialize_entry("id", &self.id)?;
@@ -96,21 +154,21 @@ impl<T: Serialize> Serialize for Record<T> {
         if self.deleted {
             map.serialize_entry("deleted", &true)?;
         }
-        let parts = &self.parts;
+        let (parts, record) = (&self.parts, &self.stamp);
         if let Some(since) = &parts.since {
-            map.serialize_entry("since", since)?;
+            if self.id.minted_stamp().as_ref() != Some(since) {
+                map.serialize_entry("since", since)?;
+            }
         }
-        if !parts.fields.is_empty() {
-            map.serialize_entry("fields", &parts.fields)?;
+        for (name, stamps) in [("fields", &parts.fields), ("replaced", &parts.replaced)] {
+            if !stamps.is_empty() {
+                map.serialize_entry(name, &Written { stamps, record })?;
+            }
         }
-        if !parts.replaced.is_empty() {
-            map.serialize_entry("replaced", &parts.replaced)?;
-        }
-        if !parts.added.is_empty() {
-            map.serialize_entry("added", &parts.added)?;
-        }
-        if !parts.removed.is_empty() {
-            map.serialize_entry("removed", &parts.removed)?;
+        for (name, sets) in [("added", &parts.added), ("removed", &parts.removed)] {
+            if !sets.is_empty() {
+                map.serialize_entry(name, &WrittenSets { sets, record })?;
+            }
         }
         map.serialize_entry("data", &self.data)?;
         map.end()

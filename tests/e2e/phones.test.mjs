@@ -1,0 +1,175 @@
+// End to end: one chapter kept on three phones, each its own browser
+// profile, as a leader, her deputy and a tổ leader keep it. The deputy starts
+// from the leader's backup; both edit the same members, and their backups go
+// both ways: every edit of a different field is kept on both, two edits of
+// one field are shown with both values and the deputy keeps the other one,
+// an edit made after the leader's deletion brings the member back and says
+// so, and both phones end with the same book. The tổ leader's roll call and
+// fee reach the leader in an update file holding only them.
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { servedApp } from './fixtures/env.mjs';
+import { newPhone } from './fixtures/app.mjs';
+
+const env = servedApp();
+
+/** Opens `name`'s page from the register. */
+async function openMember(phone, name) {
+  await phone.goTo('Hội viên');
+  await phone.page.locator('.member-row', { hasText: name }).click();
+  await phone.page.getByLabel('Họ và tên', { exact: true }).waitFor();
+}
+
+/** Changes one field of a member's form; it is saved as the field is left. */
+async function setField(phone, name, label, value) {
+  await openMember(phone, name);
+  const field = phone.page.getByLabel(label, { exact: true });
+  await field.fill(value);
+  await field.blur();
+}
+
+/** What a member's form shows in a field. */
+async function fieldOf(phone, name, label) {
+  await openMember(phone, name);
+  return phone.page.getByLabel(label, { exact: true }).inputValue();
+}
+
+/** A new phone restored from `backup` (a saved file). */
+async function restoredFrom(backup) {
+  const phone = await newPhone(env.browser, env.server.url);
+  await phone.page.getByRole('link', { name: 'Khôi phục từ tệp sao lưu' }).click();
+  await phone.pickFile('Chọn tệp sao lưu (.json)', backup.path);
+  await phone.page.getByRole('button', { name: 'Nhập vào sổ' }).click();
+  await phone.page.locator('.summary').waitFor();
+  return phone;
+}
+
+/** Picks `file` on the files page; the preview shows. */
+async function preview(phone, file) {
+  await phone.goTo('Sao lưu');
+  await phone.pickFile('Chọn tệp (.json)', file.path);
+  return phone.previewCounts();
+}
+
+/** Applies the preview on screen. */
+async function apply(phone) {
+  await phone.page.getByRole('button', { name: 'Nhập vào sổ' }).click();
+  await phone.page.locator('.summary').waitFor();
+}
+
+/** The conflicts the preview lists: [{ subject, text }]. */
+async function conflicts(phone) {
+  const rows = phone.page.locator('.conflicts li');
+  return Promise.all((await rows.all()).map(async (row) => ({
+    subject: await row.locator('strong').innerText(),
+    text: await row.innerText(),
+  })));
+}
+
+/** The book's collections, as file-format.md lists them. */
+const COLLECTIONS = ['units', 'members', 'groups', 'roles', 'trainings', 'models', 'activities',
+  'fee_rates', 'fees', 'denominators', 'targets', 'reports', 'campaigns', 'scores'];
+
+/** Every collection the phone keeps, as stored. */
+function stored(phone) {
+  return phone.page.evaluate((names) => Object.fromEntries(
+    names.map((name) => [name, JSON.parse(localStorage.getItem(`sotay.${name}`) ?? '[]')]),
+  ), COLLECTIONS);
+}
+
+test('a leader and her deputy edit one book on two phones: nothing is lost, a clash is shown and chosen', async () => {
+  const leader = await newPhone(env.browser, env.server.url);
+  let deputy;
+  let to;
+  try {
+    await leader.setUp({ unit: 'Chi hội Thôn Đông', commune: 'Hội LHPN xã An Bình' });
+    await leader.addMember({ name: 'Nguyễn Thị Hoa', phone: '0912000001' });
+    await leader.addMember({ name: 'Trần Thị Lan', phone: '0912000002' });
+    await leader.addMember({ name: 'Lê Thị Mai' });
+    deputy = await restoredFrom(await leader.makeBackup());
+
+    // Different fields of one member; the same field of another; a deletion
+    // on one phone and, later, an edit of the same member on the other.
+    await setField(leader, 'Nguyễn Thị Hoa', 'Số điện thoại', '0988000001');
+    await setField(deputy, 'Nguyễn Thị Hoa', 'Địa chỉ (thôn, xóm)', 'Xóm Đình');
+    await setField(leader, 'Trần Thị Lan', 'Số điện thoại', '0911111111');
+    await setField(deputy, 'Trần Thị Lan', 'Số điện thoại', '0922222222');
+    await openMember(leader, 'Lê Thị Mai');
+    await leader.page.getByRole('button', { name: 'Xoá khỏi sổ…' }).click();
+    await leader.page.getByRole('button', { name: 'Xoá', exact: true }).click();
+    await leader.page.locator('.summary').waitFor();
+    await setField(deputy, 'Lê Thị Mai', 'Địa chỉ (thôn, xóm)', 'Xóm Chùa');
+
+    // The leader's backup on the deputy's phone.
+    const counts = await preview(deputy, await leader.makeBackup());
+    assert.deepEqual(counts['Hội viên'], {
+      'gộp từng trường với bản trên máy': 2,
+      'cũ hơn bản trên máy, bỏ qua': 1,
+    });
+    const clashes = await conflicts(deputy);
+    assert.equal(clashes.length, 2, JSON.stringify(clashes));
+    const lan = clashes.find((c) => c.subject.includes('Trần Thị Lan'));
+    assert.match(lan.subject, /Số điện thoại/);
+    assert.match(lan.text, /Máy này: «0922222222»\. Tệp: «0911111111»\./);
+    assert.match(lan.text, /Sẽ giữ bản trên máy \(sửa sau\)\./);
+    const mai = clashes.find((c) => c.subject.includes('Lê Thị Mai'));
+    assert.match(mai.text, /Máy này: «còn trong sổ»\. Tệp: «đã xoá khỏi sổ»\./);
+    // She keeps the leader's number for Lan.
+    const row = deputy.page.locator('.conflicts li', { hasText: 'Trần Thị Lan' });
+    await row.getByRole('button', { name: 'Giữ «0911111111»' }).click();
+    await row.getByText('Bạn đã chọn giữ «0911111111».').waitFor();
+    await apply(deputy);
+    assert.equal(await fieldOf(deputy, 'Nguyễn Thị Hoa', 'Số điện thoại'), '0988000001');
+    assert.equal(await fieldOf(deputy, 'Nguyễn Thị Hoa', 'Địa chỉ (thôn, xóm)'), 'Xóm Đình');
+    assert.equal(await fieldOf(deputy, 'Trần Thị Lan', 'Số điện thoại'), '0911111111');
+    assert.equal(await fieldOf(deputy, 'Lê Thị Mai', 'Địa chỉ (thôn, xóm)'), 'Xóm Chùa');
+
+    // Back the other way: the leader is told Mai came back, and both
+    // phones end with the same book.
+    await preview(leader, await deputy.makeBackup());
+    const back = await conflicts(leader);
+    assert.equal(back.length, 1, JSON.stringify(back));
+    assert.match(back[0].text, /Máy này: «đã xoá khỏi sổ»\. Tệp: «còn trong sổ»\./);
+    await apply(leader);
+    assert.equal(await fieldOf(leader, 'Trần Thị Lan', 'Số điện thoại'), '0911111111');
+    assert.equal(await fieldOf(leader, 'Nguyễn Thị Hoa', 'Địa chỉ (thôn, xóm)'), 'Xóm Đình');
+    assert.equal(await fieldOf(leader, 'Lê Thị Mai', 'Địa chỉ (thôn, xóm)'), 'Xóm Chùa');
+    assert.deepEqual(await stored(leader), await stored(deputy));
+
+    // A tổ leader's phone holds the whole book; her roll call and a fee
+    // go back to the leader in an update file holding only what she wrote.
+    to = await restoredFrom(await leader.makeBackup());
+    const p = to.page;
+    await to.openWork('Sinh hoạt');
+    await p.getByRole('link', { name: 'Thêm buổi sinh hoạt, hoạt động' }).click();
+    await to.pickMembers('Hội viên tham dự', ['Nguyễn Thị Hoa', 'Trần Thị Lan']);
+    await p.getByRole('button', { name: 'Lưu' }).click();
+    await p.locator('.member-row', { hasText: 'Sinh hoạt định kỳ' }).waitFor();
+    await to.openWork('Hội phí');
+    await p.getByLabel('Mức hội phí cả năm (đồng)').fill('12000');
+    await p.getByLabel('Mức hội phí cả năm (đồng)').blur();
+    await p.locator('.fee-row', { hasText: 'Lê Thị Mai' }).getByRole('checkbox').check();
+    await to.goTo('Sao lưu');
+    await p.getByText('3 bản ghi sẽ vào tệp.').waitFor();
+    const update = await to.saveFile(p.getByRole('button', { name: 'Tạo tệp cập nhật' }));
+    assert.match(update.name, /^cap-nhat_chi-hoi-thon-dong_\d{4}-\d{2}-\d{2}\.json$/);
+    const full = await to.makeBackup();
+    assert.ok(update.text.length < full.text.length, `${update.text.length} bytes against ${full.text.length}`);
+    const held = Object.fromEntries(Object.entries(JSON.parse(update.text).data)
+      .filter(([, records]) => records.length > 0).map(([name, records]) => [name, records.length]));
+    assert.deepEqual(held, { units: 1, activities: 1, fee_rates: 1, fees: 1 }, 'what she wrote, and the unit it speaks for');
+    const fromTo = await preview(leader, update);
+    await leader.page.getByText('Tệp cập nhật của', { exact: false }).waitFor();
+    assert.deepEqual(fromTo['Sinh hoạt, hoạt động'], { 'mới': 1 });
+    assert.deepEqual(fromTo['Hội phí đã đóng'], { 'mới': 1 });
+    await apply(leader);
+    await leader.openWork('Hội phí');
+    await leader.page.getByText(/^1\/3 hội viên đang sinh hoạt đã đóng hội phí năm \d+, tổng 12.000 đ\.$/).waitFor();
+    await leader.openWork('Sinh hoạt');
+    await leader.page.locator('.member-row', { hasText: 'Sinh hoạt định kỳ' }).waitFor();
+  } finally {
+    await leader.close();
+    await deputy?.close();
+    await to?.close();
+  }
+});

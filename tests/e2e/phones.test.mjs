@@ -5,7 +5,8 @@
 // one field are shown with both values and the deputy keeps the other one,
 // an edit made after the leader's deletion brings the member back and says
 // so, and both phones end with the same book. The tổ leader's roll call and
-// fee reach the leader in an update file holding only them.
+// fee reach the leader in an update file holding only them, and the leader's
+// correction goes back down the same way.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { servedApp } from './fixtures/env.mjs';
@@ -167,6 +168,17 @@ test('a leader and her deputy edit one book on two phones: nothing is lost, a cl
     await leader.page.getByText(/^1\/3 hội viên đang sinh hoạt đã đóng hội phí năm \d+, tổng 12.000 đ\.$/).waitFor();
     await leader.openWork('Sinh hoạt');
     await leader.page.locator('.member-row', { hasText: 'Sinh hoạt định kỳ' }).waitFor();
+
+    // And back down: the leader's correction reaches the tổ leader the same way.
+    await setField(leader, 'Nguyễn Thị Hoa', 'Số điện thoại', '0977000001');
+    await leader.goTo('Sao lưu');
+    await leader.page.getByText('1 bản ghi sẽ vào tệp.').waitFor();
+    const down = await leader.saveFile(leader.page.getByRole('button', { name: 'Tạo tệp cập nhật' }));
+    await preview(to, down);
+    await to.page.getByText('Tệp cập nhật của', { exact: false }).waitFor();
+    await apply(to);
+    assert.equal(await fieldOf(to, 'Nguyễn Thị Hoa', 'Số điện thoại'), '0977000001');
+    assert.deepEqual(await stored(to), await stored(leader));
   } finally {
     await leader.close();
     await deputy?.close();

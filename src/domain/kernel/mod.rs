@@ -1,7 +1,8 @@
 //! The kernel: what every other part of the domain stands on and which
 //! stands on nothing else — calendar dates and reporting periods, the stamps
-//! that order edits, a record's envelope and last-writer-wins merge, what can
-//! be wrong with a value, Vietnamese names and tones, the ethnic groups, and a
+//! that order edits, what every kind of record declares, a record's envelope
+//! with the stamps of its parts and their merge part by part, what can be
+//! wrong with a value, Vietnamese names and tones, the ethnic groups, and a
 //! table to write as a sheet or CSV.
 
 pub mod date;

@@ -2,6 +2,10 @@
 // scripts/bench-browser.mjs left in target/bench/browser.json, and writes BENCHMARKS.md:
 // each figure's median and spread over its samples, against its target.
 // `node scripts/benchmarks.mjs --write BENCHMARKS.md`; `make bench` runs both.
+// `node scripts/benchmarks.mjs --keep-host LABEL` keeps the host samples in
+// target/criterion as the "before" of a change of design (benches/before.json,
+// `host`), before the change is measured.
+import { readdirSync } from 'node:fs';
 import { readFileSync, writeFileSync, existsSync } from 'node:fs';
 import { join } from 'node:path';
 
@@ -19,12 +23,24 @@ const median = (xs) => (xs.length % 2 ? xs[(xs.length - 1) / 2] : (xs[xs.length 
 const ms = (x) => (x >= 100 ? x.toFixed(0) : x >= 10 ? x.toFixed(1) : x >= 1 ? x.toFixed(2) : x.toFixed(3));
 const spread = (xs) => `${ms(xs[0])}–${ms(xs[xs.length - 1])}`;
 
+/** Host samples kept from the build before a change of design: { build, command, figures }. */
+const keptHost = (() => {
+  const file = 'benches/before.json';
+  return existsSync(file) ? JSON.parse(readFileSync(file, 'utf8')).host ?? null : null;
+})();
+const hostBefore = (group, name, size) => {
+  const kept = keptHost?.figures.find((f) => f.group === group && f.name === name && f.size === size);
+  return kept ? median([...kept.samples].sort((a, b) => a - b)) : undefined;
+};
+
 const rows = [];
 /** A row: `what` measured at `size`; `against` a bare parse of the same bytes, or a time target in ms. */
 function row(what, group, name, size, { parse, limitMs, unit }) {
   const xs = samples(group, name, size);
   if (!xs) return;
   const m = median(xs);
+  const then = hostBefore(group, name, size);
+  const was = keptHost ? ` ${then === undefined ? '—' : ms(then)} |` : '';
   let compared = '';
   let target = '';
   let ok = true;
@@ -39,7 +55,26 @@ function row(what, group, name, size, { parse, limitMs, unit }) {
     target = `≤ ${limitMs} ms`;
     ok = m <= limitMs;
   }
-  rows.push(`| ${what} | ${size.toLocaleString('en')} ${unit} | ${ms(m)} | ${spread(xs)} | ${xs.length} | ${compared || '—'} | ${target || '—'} | ${ok ? 'yes' : '**no**'} |`);
+  rows.push(`| ${what} | ${size.toLocaleString('en')} ${unit} |${was} ${ms(m)} | ${spread(xs)} | ${xs.length} | ${compared || '—'} | ${target || '—'} | ${ok ? 'yes' : '**no**'} |`);
+}
+
+if (process.argv.includes('--keep-host')) {
+  const label = process.argv[process.argv.indexOf('--keep-host') + 1];
+  const figures = [];
+  for (const group of readdirSync(root)) {
+    for (const name of readdirSync(join(root, group)).filter((n) => n !== 'report')) {
+      for (const size of readdirSync(join(root, group, name)).filter((n) => /^\d+$/.test(n))) {
+        const xs = samples(group, name, size);
+        if (xs) figures.push({ group, name, size: Number(size), samples: xs });
+      }
+    }
+  }
+  const file = 'benches/before.json';
+  const kept = existsSync(file) ? JSON.parse(readFileSync(file, 'utf8')) : {};
+  kept.host = { build: label, command: 'cargo bench --bench domain', figures };
+  writeFileSync(file, `${JSON.stringify(kept, null, 1)}\n`);
+  console.log(`kept ${figures.length} host figures of ${label} in ${file}`);
+  process.exit(0);
 }
 
 for (const size of [300, 3000, 30000]) {
@@ -73,8 +108,8 @@ is the median of ${'its'} samples' per-iteration times, in milliseconds, with th
 fastest and slowest sample; "bare parse" is \`serde_json::from_str::<Value>\`
 of the same bytes. Measured on: ${cpu}, one thread.
 
-| what | size | median ms | spread ms | samples | bare parse | target | met |
-| --- | ---: | ---: | ---: | ---: | ---: | --- | --- |
+${keptHost ? `"Before" is the median of the same figure on ${keptHost.build}, measured with \`${keptHost.command}\` (benches/before.json, \`host\`).\n\n` : ''}| what | size |${keptHost ? ' before ms |' : ''} median ms | spread ms | samples | bare parse | target | met |
+| --- | ---: |${keptHost ? ' ---: |' : ''} ---: | ---: | ---: | ---: | --- | --- |
 ${rows.join('\n')}
 `;
 

@@ -93,6 +93,26 @@ try {
   await shot('backup-preview', true);
   await p.getByRole('button', { name: 'Đóng' }).click();
   await shot('files', true);
+  // Another phone restored from that backup; both change one member's phone:
+  // the preview shows the clash with both values and the choice.
+  const twin = await newPhone(browser, server.url);
+  await twin.page.getByRole('link', { name: 'Khôi phục từ tệp sao lưu' }).click();
+  await twin.pickFile('Chọn tệp sao lưu (.json)', backup.path);
+  await twin.page.getByRole('button', { name: 'Nhập vào sổ' }).click();
+  await twin.page.locator('.summary').waitFor();
+  for (const [who, number] of [[phone, '0911 222 333'], [twin, '0988 777 666']]) {
+    await who.goTo('Hội viên');
+    await who.page.locator('.member-row').nth(2).click();
+    await who.page.getByLabel('Số điện thoại', { exact: true }).fill(number);
+    await who.page.getByLabel('Số điện thoại', { exact: true }).blur();
+  }
+  const theirs = await twin.makeBackup();
+  await twin.close();
+  await phone.goTo('Sao lưu');
+  await phone.pickFile('Chọn tệp (.json)', theirs.path);
+  await p.locator('.conflicts li').first().scrollIntoViewIfNeeded();
+  await shot('conflicts');
+  await p.getByRole('button', { name: 'Huỷ' }).click();
   // A backup locked with a passphrase, picked again: the passphrase asked first.
   const card = p.locator('section').filter({ has: p.getByRole('heading', { name: 'Sao lưu có mật khẩu' }) });
   await card.getByLabel('Mật khẩu cho tệp').fill('Hoa sen nở giữa đầm 2026');

@@ -11,7 +11,7 @@ use crate::domain::file::envelope::{check_app_and_format, FileError, APP, FORMAT
 use crate::domain::file::restore::{label, rejection_in, restore_collection, Rejection};
 use crate::domain::kernel::date::{last_day, Date};
 use crate::domain::kernel::kind::{by_date, RecordData};
-use crate::domain::kernel::merge::{classify, merge, merge_into, merge_records, Outcome, Tally};
+use crate::domain::kernel::merge::{assess, classify, merge, merge_into, Outcome, Tally};
 use crate::domain::kernel::parts::DELETED;
 use crate::domain::kernel::problem::FieldProblem;
 use crate::domain::kernel::record::{fields_of, Collection, Record, RecordId};
@@ -170,14 +170,6 @@ macro_rules! collections {
                 $(merge_into(&mut self.$field, other.$field.into_records());)*
             }
 
-            /// The fields both this book and `incoming` changed in one record,
-            /// neither on top of the other's change, and which value a merge keeps.
-            pub fn conflicts(&self, incoming: &Book) -> Vec<Conflict> {
-                let mut out = Vec::new();
-                $(conflicts_in(&self.$field, &incoming.$field, &mut out);)*
-                out
-            }
-
             /// Gives the field of `conflict` the value the merge did not keep,
             /// as an edit made at `stamp`: her choice, which then wins on every
             /// phone. False when the record or the value no longer fits.
@@ -188,9 +180,13 @@ macro_rules! collections {
                 }
             }
 
-            /// What merging `incoming` would do, collection by collection.
-            pub fn tallies(&self, incoming: &Book) -> Vec<(&'static str, Tally)> {
-                vec![$(($name, Tally::count(&self.$field, &incoming.$field)),)*]
+            /// What merging `incoming` would do, collection by collection, and
+            /// the fields both this book and `incoming` changed in one record,
+            /// neither on top of the other's change, with which value a merge keeps.
+            pub fn compare(&self, incoming: &Book) -> (Vec<(&'static str, Tally)>, Vec<Conflict>) {
+                let mut conflicts = Vec::new();
+                let tallies = vec![$(($name, compare_in(&self.$field, &incoming.$field, &mut conflicts)),)*];
+                (tallies, conflicts)
             }
 
             /// The newest stamp held, so that a clock can be moved past it.
@@ -257,27 +253,32 @@ impl Conflict {
     }
 }
 
-fn conflicts_in<T: RecordData>(
+/// [`Book::compare`] for one kind of record.
+fn compare_in<T: RecordData>(
     local: &Collection<T>,
     incoming: &Collection<T>,
-    out: &mut Vec<Conflict>,
-) {
+    conflicts: &mut Vec<Conflict>,
+) -> Tally {
+    let mut tally = Tally::default();
     for theirs in incoming.all() {
-        let Some(mine) = local.get(&theirs.id).filter(|mine| *mine != theirs) else {
+        let mine = local.get(&theirs.id);
+        let (outcome, found) = assess(mine, theirs);
+        tally.add(outcome);
+        let Some(mine) = mine.filter(|_| !found.is_empty()) else {
             continue;
         };
-        for found in merge_records(mine, theirs).1 {
-            out.push(Conflict {
-                collection: T::COLLECTION,
-                id: mine.id.clone(),
-                label: label(T::LABEL_FIELDS, Some(&Value::Object(fields_of(&mine.data)))),
-                field: found.field,
-                mine: found.mine,
-                theirs: found.theirs,
-                kept_theirs: found.kept_theirs,
-            });
-        }
+        let label = label(T::LABEL_FIELDS, Some(&Value::Object(fields_of(&mine.data))));
+        conflicts.extend(found.into_iter().map(|found| Conflict {
+            collection: T::COLLECTION,
+            id: mine.id.clone(),
+            label: label.clone(),
+            field: found.field,
+            mine: found.mine,
+            theirs: found.theirs,
+            kept_theirs: found.kept_theirs,
+        }));
     }
+    tally
 }
 
 impl Book {

@@ -95,8 +95,7 @@ pub(crate) fn preview_backup(
     if let Some(stamp) = incoming.newest_stamp() {
         clock.observe(stamp);
     }
-    let tallies = book.tallies(&incoming);
-    let conflicts = book.conflicts(&incoming);
+    let (tallies, conflicts) = book.compare(&incoming);
     if adopts_unit {
         // The units made at set-up give way to the file's: kept as
         // tombstones, stamped after everything the file brings.

@@ -107,17 +107,14 @@ impl ImportPreview {
         taken: Book,
         clock: Clock,
     ) -> ImportPreview {
+        let (tallies, conflicts) = book.compare(&taken);
         ImportPreview {
             kind,
             unit,
             created,
-            tallies: book
-                .tallies(&taken)
-                .into_iter()
-                .filter(|(_, t)| !t.is_empty())
-                .collect(),
+            tallies: tallies.into_iter().filter(|(_, t)| !t.is_empty()).collect(),
             rejected: Vec::new(),
-            conflicts: book.conflicts(&taken),
+            conflicts,
             notes: Vec::new(),
             home: None,
             taken,

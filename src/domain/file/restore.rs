@@ -5,6 +5,7 @@
 //! is rejected on its own, with its position, its id and name where they can be
 //! read, the field and what is wrong; the other records are kept.
 
+use crate::domain::file::envelope::FORMAT;
 use crate::domain::kernel::date::Date;
 use crate::domain::kernel::kind::RecordData;
 use crate::domain::kernel::parts::Parts;
@@ -40,7 +41,9 @@ pub struct Restored<T> {
 /// that changes how records are written adds a step here that rewrites the
 /// JSON of the version before it (and returns it owned). None has yet: format
 /// 2 added a file's checksum, format 3 the stamps of a record's parts, whose
-/// absence reads as every part stamped with the record's stamp.
+/// absence reads as every part stamped with the record's stamp. (Records of
+/// formats 1 and 2 also have their sets put in order once read, see
+/// [`normalized`]: format 3 holds them in order as written.)
 fn migrate(format: u32, record: &Value) -> Cow<'_, Value> {
     debug_assert!(format <= super::envelope::FORMAT);
     Cow::Borrowed(record)
@@ -190,7 +193,11 @@ pub fn restore_collection<T: RecordData>(
             id: outside.id,
             stamp: outside.stamp,
             deleted: outside.deleted,
-            data: normalized(data),
+            data: if format < FORMAT {
+                normalized(data)
+            } else {
+                data
+            },
             parts: outside.parts,
         });
         Ok(())

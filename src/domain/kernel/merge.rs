@@ -139,14 +139,22 @@ impl Outcome {
 
 /// Compares an incoming record with the local version of it, if any.
 pub fn classify<T: RecordData>(local: Option<&Record<T>>, incoming: &Record<T>) -> Outcome {
+    assess(local, incoming).0
+}
+
+/// What importing one record would do, and the fields both sides changed.
+pub fn assess<T: RecordData>(
+    local: Option<&Record<T>>,
+    incoming: &Record<T>,
+) -> (Outcome, Vec<FieldConflict>) {
     let Some(local) = local else {
-        return Outcome::New;
+        return (Outcome::New, Vec::new());
     };
     if local == incoming {
-        return Outcome::Unchanged;
+        return (Outcome::Unchanged, Vec::new());
     }
-    let (merged, _) = merge_records(local, incoming);
-    if merged == *local {
+    let (merged, conflicts) = merge_records(local, incoming);
+    let outcome = if merged == *local {
         Outcome::Older
     } else if merged.deleted && !local.deleted {
         Outcome::Deleted
@@ -154,7 +162,8 @@ pub fn classify<T: RecordData>(local: Option<&Record<T>>, incoming: &Record<T>) 
         Outcome::Updated
     } else {
         Outcome::Merged
-    }
+    };
+    (outcome, conflicts)
 }
 
 /// How the records of one kind would fare in an import.
@@ -169,13 +178,9 @@ pub struct Tally {
 }
 
 impl Tally {
-    /// Counts each outcome of merging `incoming` into `local`.
-    pub fn count<T: RecordData>(local: &Collection<T>, incoming: &Collection<T>) -> Tally {
-        let mut tally = Tally::default();
-        for record in incoming.all() {
-            *tally.slot(classify(local.get(&record.id), record)) += 1;
-        }
-        tally
+    /// Counts one more record of this outcome.
+    pub fn add(&mut self, outcome: Outcome) {
+        *self.slot(outcome) += 1;
     }
 
     fn slot(&mut self, outcome: Outcome) -> &mut usize {

@@ -5,10 +5,10 @@
 //! The collections are declared once, in the table at the bottom; every kind
 //! in it goes through the same restore, merge, backup and storage path.
 
-use super::references::{dangling_in, Broken, Holds, Refers};
+use super::references::{dangling_in, label_of, Broken, Holds, Refers};
 use super::reminder::Written;
 use crate::domain::file::envelope::{check_app_and_format, FileError, APP, FORMAT};
-use crate::domain::file::restore::{label, rejection_in, restore_collection, Rejection};
+use crate::domain::file::restore::{rejection_in, restore_collection, Rejection};
 use crate::domain::kernel::date::{last_day, Date};
 use crate::domain::kernel::kind::{by_date, RecordData};
 use crate::domain::kernel::merge::{assess, classify, merge, merge_into, Outcome, Tally};
@@ -150,9 +150,8 @@ macro_rules! collections {
             /// counts them), and the unit `home` whatever its stamp: what an
             /// update file holds.
             pub fn changed_after(&self, after_ms: u64, home: &RecordId) -> Book {
-                let mut changed = Book {
-                    $($field: self.$field.all().filter(|r| r.stamp.wall_ms > after_ms).cloned().collect(),)*
-                };
+                let mut changed = self.clone();
+                $(changed.$field.retain(|r| r.stamp.wall_ms > after_ms);)*
                 if let Some(unit) = self.units.get(home) {
                     changed.units.put(unit.clone());
                 }
@@ -267,7 +266,7 @@ fn compare_in<T: RecordData>(
         let Some(mine) = mine.filter(|_| !found.is_empty()) else {
             continue;
         };
-        let label = label(T::LABEL_FIELDS, Some(&Value::Object(fields_of(&mine.data))));
+        let label = label_of(&mine.data);
         conflicts.extend(found.into_iter().map(|found| Conflict {
             collection: T::COLLECTION,
             id: mine.id.clone(),
@@ -317,7 +316,7 @@ fn overrule<T: RecordData>(
             Some(value) => fields.insert(conflict.field.clone(), value.clone()),
             None => fields.remove(&conflict.field),
         };
-        let data = serde_json::from_value::<T>(Value::Object(fields));
+        let data = T::deserialize(&Value::Object(fields));
         match data {
             Ok(data) if data.problems(last_day()).is_empty() => record.edited(stamp, data),
             _ => return false,

@@ -11,7 +11,7 @@
 
 use crate::domain::kernel::kind::RecordData;
 use crate::domain::kernel::problem::{FieldProblem, Problem};
-use crate::domain::kernel::record::{Collection, RecordId};
+use crate::domain::kernel::record::{fields_of, Collection, RecordId};
 use crate::domain::records::activity::Activity;
 use crate::domain::records::baseline::{Denominators, Target};
 use crate::domain::records::cadre::{Role, WomenGroup};
@@ -141,7 +141,7 @@ pub(crate) fn dangling_in<T: RecordData + Refers>(
 
 /// A record's name for a person: its label fields, joined.
 pub(crate) fn label_of<T: RecordData>(data: &T) -> Option<String> {
-    let value = serde_json::to_value(data).ok()?;
+    let value = serde_json::Value::Object(fields_of(data));
     crate::domain::file::restore::label(T::LABEL_FIELDS, Some(&value))
 }
 

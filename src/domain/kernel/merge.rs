@@ -45,7 +45,9 @@ pub fn merge_records<T: RecordData>(
     }
     let (a, b) = (fields_of(&mine.data), fields_of(&theirs.data));
     let merged = merge_versions(&version(mine, &a), &version(theirs, &b), T::SETS);
-    let data = serde_json::from_value::<T>(Value::Object(merged.data))
+    // Read from a borrowed value, as restore reads records: one reader per
+    // kind in the wasm, not two.
+    let data = T::deserialize(&Value::Object(merged.data))
         .ok()
         .map(|mut data| {
             data.settle();

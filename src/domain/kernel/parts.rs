@@ -15,7 +15,7 @@
 
 use super::stamp::Stamp;
 use serde_json::{Map, Value};
-use std::collections::{BTreeMap, BTreeSet};
+use std::collections::BTreeMap;
 
 /// The name under which the deletion flag's stamp is listed with the fields'.
 pub const DELETED: &str = "deleted";
@@ -78,11 +78,11 @@ pub fn element_key(element: &Value) -> String {
 pub fn order_sets(data: &mut Map<String, Value>, sets: &[&str]) {
     for set in sets {
         if let Some(Value::Array(elements)) = data.get_mut(*set) {
-            let mut keyed: BTreeMap<String, Value> = BTreeMap::new();
+            let mut keyed = Map::new();
             for element in elements.drain(..) {
                 keyed.insert(element_key(&element), element);
             }
-            elements.extend(keyed.into_values());
+            elements.extend(keyed.into_iter().map(|(_, element)| element));
         }
     }
 }
@@ -161,8 +161,8 @@ pub fn mark_edit(
         .since
         .get_or_insert_with(|| record_stamp.clone())
         .clone();
-    let keys: BTreeSet<&String> = old.keys().chain(new.keys()).collect();
-    for key in keys {
+    let only_new = new.keys().filter(|key| !old.contains_key(*key));
+    for key in old.keys().chain(only_new) {
         if !sets.contains(&key.as_str()) && old.get(key) != new.get(key) {
             mark_field(parts, &since, key, stamp);
         }
@@ -171,17 +171,19 @@ pub fn mark_edit(
         mark_field(parts, &since, DELETED, stamp);
     }
     for set in sets {
-        let keys = |data: &Map<String, Value>| -> BTreeSet<String> {
+        // Plain lists, not sets of keys: a B-tree of one more type costs
+        // kilobytes of wasm, and a record's sets are short.
+        let keys = |data: &Map<String, Value>| -> Vec<String> {
             match data.get(*set) {
                 Some(Value::Array(elements)) => elements.iter().map(element_key).collect(),
-                _ => BTreeSet::new(),
+                _ => Vec::new(),
             }
         };
         let (before, after) = (keys(old), keys(new));
-        for key in after.difference(&before) {
+        for key in after.iter().filter(|k| !before.contains(k)) {
             shift(&mut parts.removed, &mut parts.added, set, key, stamp);
         }
-        for key in before.difference(&after) {
+        for key in before.iter().filter(|k| !after.contains(k)) {
             shift(&mut parts.added, &mut parts.removed, set, key, stamp);
         }
     }
@@ -248,14 +250,18 @@ pub fn merge_versions(mine: &Version, theirs: &Version, sets: &[&str]) -> Merged
     let mut parts = Parts::default();
     let mut data = Map::new();
     let mut conflicts = Vec::new();
-    let fields: BTreeSet<&String> = mine
+    let mut fields: Vec<&String> = Vec::new();
+    let named = mine
         .data
         .keys()
         .chain(theirs.data.keys())
         .chain(mine.parts.fields.keys())
-        .chain(theirs.parts.fields.keys())
-        .filter(|f| f.as_str() != DELETED && !sets.contains(&f.as_str()))
-        .collect();
+        .chain(theirs.parts.fields.keys());
+    for field in named {
+        if field != DELETED && !sets.contains(&field.as_str()) && !fields.contains(&field) {
+            fields.push(field);
+        }
+    }
     for field in fields {
         let (a, b) = (mine.data.get(field), theirs.data.get(field));
         let theirs_win = newer((theirs.stamp_of(field), b), (mine.stamp_of(field), a));
@@ -278,18 +284,22 @@ pub fn merge_versions(mine: &Version, theirs: &Version, sets: &[&str]) -> Merged
         list(&mut parts, &since, field, winner);
     }
     for set in sets {
-        let mut elements: BTreeMap<String, (&Stamp, Option<&Value>)> = BTreeMap::new();
+        let mut elements: Vec<(String, &Stamp, Option<&Value>)> = Vec::new();
         for (key, stamp, element) in mine.elements(set).into_iter().chain(theirs.elements(set)) {
-            let held = elements.entry(key).or_insert((stamp, element));
-            if (stamp, element.is_some()) > (held.0, held.1.is_some()) {
-                *held = (stamp, element);
+            match elements.iter_mut().find(|(k, _, _)| *k == key) {
+                None => elements.push((key, stamp, element)),
+                Some(held) if (stamp, element.is_some()) > (held.1, held.2.is_some()) => {
+                    *held = (key, stamp, element);
+                }
+                Some(_) => {}
             }
         }
-        let mut present = Vec::new();
-        for (key, (stamp, element)) in elements {
+        // In the order of their keys, as a JSON object keeps its keys.
+        let mut present = Map::new();
+        for (key, stamp, element) in elements {
             match element {
                 Some(element) => {
-                    present.push(element.clone());
+                    present.insert(key.clone(), element.clone());
                     if *stamp != since {
                         let added = parts.added.entry((*set).to_owned()).or_default();
                         added.insert(key, stamp.clone());
@@ -302,6 +312,7 @@ pub fn merge_versions(mine: &Version, theirs: &Version, sets: &[&str]) -> Merged
             }
         }
         if !present.is_empty() {
+            let present = present.into_iter().map(|(_, element)| element).collect();
             data.insert((*set).to_owned(), Value::Array(present));
         }
     }

@@ -182,21 +182,24 @@ pub fn normalized<T: RecordData>(data: T) -> T {
     if T::SETS.is_empty() {
         return data;
     }
-    let Ok(Value::Object(mut fields)) = serde_json::to_value(&data) else {
-        return data;
-    };
+    let mut fields = fields_of(&data);
     order_sets(&mut fields, T::SETS);
-    let mut out = serde_json::from_value(Value::Object(fields)).unwrap_or(data);
+    let mut out = T::deserialize(&Value::Object(fields)).unwrap_or(data);
     out.settle();
     out
 }
 
 /// A record's data as JSON fields (an empty map for data that is no object).
+///
+/// Written out as text and read back, not built as a `Value` directly: each
+/// kind already has its writer to text (storage and files use it), and the
+/// reader of text into a `Value` is one for all kinds, so the wasm grows by
+/// nothing per kind.
 pub fn fields_of<T: Serialize>(data: &T) -> Map<String, Value> {
-    match serde_json::to_value(data) {
-        Ok(Value::Object(fields)) => fields,
-        _ => Map::new(),
-    }
+    serde_json::to_string(data)
+        .ok()
+        .and_then(|text| serde_json::from_str::<Map<String, Value>>(&text).ok())
+        .unwrap_or_default()
 }
 
 impl<T> Record<T> {
@@ -297,6 +300,11 @@ impl<T> Collection<T> {
     /// file refused after its collection was read. (Deleting is a tombstone.)
     pub fn remove(&mut self, id: &RecordId) -> Option<Record<T>> {
         self.find(id).ok().map(|i| self.0.remove(i))
+    }
+
+    /// Keeps the records for which `keep` holds.
+    pub fn retain(&mut self, keep: impl FnMut(&Record<T>) -> bool) {
+        self.0.retain(keep);
     }
 
     /// Every record, tombstones included.

@@ -74,17 +74,22 @@ pub fn element_key(element: &Value) -> String {
 }
 
 /// The set fields of `data` in the order of their elements' keys, each
-/// element once.
-pub fn order_sets(data: &mut Map<String, Value>, sets: &[&str]) {
+/// element once; whether that changed anything.
+pub fn order_sets(data: &mut Map<String, Value>, sets: &[&str]) -> bool {
+    let mut changed = false;
     for set in sets {
         if let Some(Value::Array(elements)) = data.get_mut(*set) {
             let mut keyed = Map::new();
-            for element in elements.drain(..) {
-                keyed.insert(element_key(&element), element);
+            for element in elements.iter() {
+                keyed.insert(element_key(element), element.clone());
             }
-            elements.extend(keyed.into_iter().map(|(_, element)| element));
+            if !keyed.values().eq(elements.iter()) {
+                *elements = keyed.into_iter().map(|(_, element)| element).collect();
+                changed = true;
+            }
         }
     }
+    changed
 }
 
 /// One version of a record, its data as JSON fields.

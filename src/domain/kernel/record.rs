@@ -178,15 +178,18 @@ impl<T: Serialize> Serialize for Record<T> {
 /// `data` with its sets in the order of their elements' keys, then as its
 /// kind keeps them: the form every record is held in, so that two phones
 /// holding the same record hold the same JSON.
-pub fn normalized<T: RecordData>(data: T) -> T {
+pub fn normalized<T: RecordData>(mut data: T) -> T {
     if T::SETS.is_empty() {
         return data;
     }
     let mut fields = fields_of(&data);
-    order_sets(&mut fields, T::SETS);
-    let mut out = T::deserialize(&Value::Object(fields)).unwrap_or(data);
-    out.settle();
-    out
+    if order_sets(&mut fields, T::SETS) {
+        // Read again only when the order changed: most records' sets are
+        // empty or in order already, and keep their own memory.
+        data = T::deserialize(&Value::Object(fields)).unwrap_or(data);
+    }
+    data.settle();
+    data
 }
 
 /// A record's data as JSON fields (an empty map for data that is no object).

@@ -185,6 +185,54 @@ const ID: &str = "19ad2f3c4b1-2-a1b2c3d4e5f60718";
 const GONE: &str =
     "trỏ tới bản ghi «19ad2f3c4b1-99-a1b2c3d4e5f60718» mà cả sổ trên máy lẫn tệp đều không có";
 
+/// The stamps of a record's parts (format 3) that cannot be true are named
+/// like any field, on the record they are in; the rest of the file is offered.
+#[test]
+fn part_stamps_that_cannot_be_read_name_their_record() {
+    use so_tay_chi_hoi::domain::file::checksum::seal;
+    let fixture: serde_json::Value =
+        serde_json::from_slice(&std::fs::read("tests/fixtures/backup-format-3.json").unwrap())
+            .unwrap();
+    const MO: &str = "19acd005fa3-2-0909090909090909";
+    let subject = |id: &str| format!("Hội viên thứ 1 «Phan Thị Mơ» (mã {id}): Thời điểm sửa: ");
+    let cases: [(&str, fn(&mut serde_json::Value), String); 4] = [
+        (
+            "a stamp after the record's",
+            |m| m["fields"]["phone"] = "1999999999999-0-0909090909090909".into(),
+            format!(
+                "{}«1999999999999-0-0909090909090909» không hợp lệ",
+                subject(MO)
+            ),
+        ),
+        (
+            "stamps that are no list",
+            |m| m["fields"] = "hôm qua".into(),
+            format!("{}sai kiểu dữ liệu", subject(MO)),
+        ),
+        (
+            "no since for an id of no stamp",
+            |m| m["id"] = "hoi-vien-mo".into(),
+            format!("{}thiếu thông tin này", subject("hoi-vien-mo")),
+        ),
+        (
+            "an element's key too long",
+            |m| m["removed"] = serde_json::json!({ "status_history": { "x".repeat(201): "=" } }),
+            format!("{}«{}…» không hợp lệ", subject(MO), "x".repeat(40)),
+        ),
+    ];
+    for (what, change, expected) in cases {
+        let mut file = fixture.clone();
+        let member = &mut file["data"]["members"][0];
+        assert_eq!(member["id"], MO);
+        change(member);
+        let map = file.as_object_mut().unwrap();
+        map.remove("checksum");
+        seal(map);
+        let got = refused_records(what, file.to_string().as_bytes(), At::EmptyChapter);
+        assert_eq!(got, [expected], "{what}");
+    }
+}
+
 /// Files whose header is sound but one record is not: the record is named
 /// (kind, position, name, id), with every field that is wrong, and the rest
 /// of the file is still offered.

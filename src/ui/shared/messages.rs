@@ -63,7 +63,7 @@ pub fn field_label(field: &str) -> &'static str {
         "honorary" => t::honorary_member(),
         "status_history" | "status_on" => t::status(),
         "id" => t::record_id(),
-        "stamp" => t::edited_at(),
+        "stamp" | "since" | "fields" | "replaced" | "added" | "removed" => t::edited_at(),
         "deleted" => t::deletion_mark(),
         "data" => t::record_content(),
         "name" => t::given_name(),

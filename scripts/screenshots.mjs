@@ -107,9 +107,9 @@ try {
     await who.page.getByLabel('Số điện thoại', { exact: true }).blur();
   }
   const theirs = await twin.makeBackup();
-  await twin.close();
   await phone.goTo('Sao lưu');
   await phone.pickFile('Chọn tệp (.json)', theirs.path);
+  await twin.close();
   await p.locator('.conflicts li').first().scrollIntoViewIfNeeded();
   await shot('conflicts');
   await p.getByRole('button', { name: 'Huỷ' }).click();

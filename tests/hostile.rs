@@ -195,7 +195,8 @@ fn part_stamps_that_cannot_be_read_name_their_record() {
             .unwrap();
     const MO: &str = "19acd005fa3-2-0909090909090909";
     let subject = |id: &str| format!("Hội viên thứ 1 «Phan Thị Mơ» (mã {id}): Thời điểm sửa: ");
-    let cases: [(&str, fn(&mut serde_json::Value), String); 4] = [
+    type Change = fn(&mut serde_json::Value);
+    let cases: [(&str, Change, String); 4] = [
         (
             "a stamp after the record's",
             |m| m["fields"]["phone"] = "1999999999999-0-0909090909090909".into(),

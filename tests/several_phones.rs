@@ -270,3 +270,28 @@ fn a_to_leaders_roll_call_and_fees_reach_the_leader_in_an_update_file() {
         FileError::NeedsSetUp
     );
 }
+
+#[test]
+fn she_may_keep_her_deletion_against_a_later_edit() {
+    let (mut a, mut b, ids) = two_phones();
+    a.delete(&ids[2], NOW + 2 * MINUTE);
+    b.edit(&ids[2], NOW + 3 * MINUTE, |m| m.phone = "0933333333".into());
+    let preview = a.preview(&b, NOW + 4 * MINUTE);
+    let conflict = preview.conflicts[0].clone();
+    a.book = preview.apply(a.book.clone(), &mut a.device);
+    assert!(!a.book.members.get(&ids[2]).unwrap().deleted);
+    let stamp = a.device.clock.tick(NOW + 5 * MINUTE);
+    assert!(a.book.keep_other(&conflict, stamp));
+    let gone = a.book.members.get(&ids[2]).unwrap();
+    assert!(
+        gone.deleted,
+        "her deletion, chosen again, is the newest change"
+    );
+    assert_eq!(
+        gone.data.phone, "0933333333",
+        "the edit kept inside, for an undo"
+    );
+    b.take(&a, NOW + 6 * MINUTE);
+    assert!(b.book.members.get(&ids[2]).unwrap().deleted);
+    assert_eq!(a.book, b.book);
+}

@@ -14,7 +14,7 @@ use crate::domain::kernel::kind::{by_date, RecordData};
 use crate::domain::kernel::merge::{assess, classify, merge, merge_into, Outcome, Tally};
 use crate::domain::kernel::parts::DELETED;
 use crate::domain::kernel::problem::FieldProblem;
-use crate::domain::kernel::record::{fields_of, Collection, Record, RecordId};
+use crate::domain::kernel::record::{Collection, Record, RecordId, SAME_STAMP};
 use crate::domain::kernel::stamp::{Clock, DeviceId, Stamp};
 use crate::domain::records::activity::Activity;
 use crate::domain::records::baseline::{Denominators, Target};
@@ -169,16 +169,6 @@ macro_rules! collections {
                 $(merge_into(&mut self.$field, other.$field.into_records());)*
             }
 
-            /// Gives the field of `conflict` the value the merge did not keep,
-            /// as an edit made at `stamp`: her choice, which then wins on every
-            /// phone. False when the record or the value no longer fits.
-            pub fn keep_other(&mut self, conflict: &Conflict, stamp: Stamp) -> bool {
-                match conflict.collection {
-                    $($name => overrule(&mut self.$field, conflict, stamp),)*
-                    _ => false,
-                }
-            }
-
             /// What merging `incoming` would do, collection by collection, and
             /// the fields both this book and `incoming` changed in one record,
             /// neither on top of the other's change, with which value a merge keeps.
@@ -297,32 +287,105 @@ impl Book {
     }
 }
 
-/// [`Book::keep_other`] for one kind of record.
-fn overrule<T: RecordData>(
-    collection: &mut Collection<T>,
-    conflict: &Conflict,
-    stamp: Stamp,
-) -> bool {
-    let Some(record) = collection.get(&conflict.id) else {
+impl Book {
+    /// Gives the field of `conflict` the value the merge did not keep, as an
+    /// edit made at `stamp`: her choice, which then wins on every phone.
+    /// False when the record is gone or the value no longer fits it.
+    ///
+    /// Done on the record's JSON and read back through restore, with its
+    /// checks, then merged in: code every kind already has, so that the wasm
+    /// holds no more per kind for a choice made now and then.
+    pub fn keep_other(&mut self, conflict: &Conflict, stamp: Stamp) -> bool {
+        let Ok(Value::Array(records)) =
+            serde_json::from_str(&self.collection_json(conflict.collection))
+        else {
+            return false;
+        };
+        let id = Some(conflict.id.as_str());
+        let Some(mut record) = records
+            .into_iter()
+            .find(|r| r.get("id").and_then(Value::as_str) == id)
+        else {
+            return false;
+        };
+        if !overrule(&mut record, conflict, &stamp) {
+            return false;
+        }
+        let mut edit = Book::default();
+        let one = Value::Array(vec![record]);
+        match edit.restore_one(
+            conflict.collection,
+            FORMAT,
+            Some(&one),
+            last_day(),
+            u64::MAX,
+        ) {
+            Ok(rejected) if rejected.is_empty() => {
+                self.merge_in(edit);
+                true
+            }
+            _ => false,
+        }
+    }
+}
+
+/// The record (as written) with the field of `conflict` given the value the
+/// merge did not keep, changed at `stamp`. The record's own stamp moves, so a
+/// part written `=` (the old stamp) is written out in full first.
+fn overrule(record: &mut Value, conflict: &Conflict, stamp: &Stamp) -> bool {
+    let Value::Object(map) = record else {
         return false;
     };
-    let other = conflict.other();
-    let changed = if conflict.field == DELETED {
-        let deleted = other.and_then(Value::as_bool).unwrap_or(false);
-        record.with_deleted(stamp, deleted)
-    } else {
-        let mut fields = fields_of(&record.data);
-        match other {
-            Some(value) => fields.insert(conflict.field.clone(), value.clone()),
-            None => fields.remove(&conflict.field),
-        };
-        let data = T::deserialize(&Value::Object(fields));
-        match data {
-            Ok(data) if data.problems(last_day()).is_empty() => record.edited(stamp, data),
-            _ => return false,
-        }
+    let Some(old) = map.get("stamp").cloned() else {
+        return false;
     };
-    collection.put(changed);
+    let same = Value::from(SAME_STAMP);
+    let mut listed = false;
+    for name in ["fields", "replaced", "added", "removed"] {
+        let Some(Value::Object(parts)) = map.get_mut(name) else {
+            continue;
+        };
+        listed |= !parts.is_empty();
+        let nested = matches!(name, "added" | "removed");
+        for value in parts.values_mut() {
+            let stamps: Vec<&mut Value> = match value {
+                Value::Object(elements) if nested => elements.values_mut().collect(),
+                other => vec![other],
+            };
+            stamps
+                .into_iter()
+                .filter(|v| **v == same)
+                .for_each(|v| *v = old.clone());
+        }
+    }
+    if !listed && !map.contains_key("since") {
+        map.insert("since".into(), old);
+    }
+    let Ok(new) = serde_json::to_value(stamp) else {
+        return false;
+    };
+    map.insert("stamp".into(), new);
+    let fields = map
+        .entry("fields")
+        .or_insert_with(|| Value::Object(Map::new()));
+    if let Value::Object(fields) = fields {
+        fields.insert(conflict.field.clone(), same);
+    }
+    let other = conflict.other().cloned();
+    if conflict.field == DELETED {
+        match other {
+            Some(Value::Bool(true)) => map.insert("deleted".into(), Value::Bool(true)),
+            _ => map.remove("deleted"),
+        };
+        return true;
+    }
+    let Some(Value::Object(data)) = map.get_mut("data") else {
+        return false;
+    };
+    match other {
+        Some(value) => data.insert(conflict.field.clone(), value),
+        None => data.remove(&conflict.field),
+    };
     true
 }
 

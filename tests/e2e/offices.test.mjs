@@ -42,6 +42,8 @@ test('a chapter report reaches the commune without any personal data', async () 
   await p.getByText('Báo cáo của Chi hội Thôn Đông', { exact: false }).waitFor();
   await p.getByText('«Chi hội Thôn Đông» là đơn vị mới trên máy này, sẽ được xếp dưới «Hội LHPN xã An Bình».').waitFor();
   assert.deepEqual((await commune.previewCounts())['Báo cáo của đơn vị'], { 'mới': 1 });
+  // Nothing taken until she says so, and the preview says it as such.
+  await p.getByText('Chưa nhập: sổ trên máy chưa thay đổi gì.', { exact: false }).waitFor();
   await p.getByRole('button', { name: 'Nhập vào sổ' }).click();
   await commune.goTo('Số liệu');
   assert.equal(await commune.figure('members.end'), '3', "the commune's figure adds up its chapter's");

@@ -1,4 +1,6 @@
-//! Properties of merge over random histories: three phones hold one record,
+//! Merge on hand-picked versions of one record (two phones' fields, sets,
+//! a deletion against an edit, what is written), then its properties over
+//! random histories: three phones hold one record,
 //! edit its fields, add and remove elements of its set, delete it and bring it
 //! back, and pass it to each other at random. Whatever the order and the
 //! number of times versions are merged, the result is the same; and once all
@@ -10,9 +12,11 @@
 
 use proptest::prelude::*;
 use serde::{Deserialize, Serialize};
+use serde_json::Value;
 use so_tay_chi_hoi::domain::kernel::date::Date;
 use so_tay_chi_hoi::domain::kernel::kind::RecordData;
-use so_tay_chi_hoi::domain::kernel::merge::{merge, merge_records};
+use so_tay_chi_hoi::domain::kernel::merge::{classify, merge, merge_records, Outcome};
+use so_tay_chi_hoi::domain::kernel::parts::{FieldConflict, DELETED};
 use so_tay_chi_hoi::domain::kernel::problem::FieldProblem;
 use so_tay_chi_hoi::domain::kernel::record::{Collection, Record};
 use so_tay_chi_hoi::domain::kernel::stamp::{Clock, DeviceId, Stamp};
@@ -39,6 +43,145 @@ impl RecordData for Card {
     const SETS: &'static [&'static str] = &["seen"];
     fn problems(&self, _today: Date) -> Vec<FieldProblem> {
         Vec::new()
+    }
+}
+
+fn card(phone: &str, address: &str, seen: &[&str]) -> Card {
+    Card {
+        phone: phone.into(),
+        address: address.into(),
+        seen: seen.iter().map(|s| s.to_string()).collect(),
+    }
+}
+
+fn phones() -> (Clock, Clock) {
+    (
+        Clock::new(DeviceId::from_random([1; 8])),
+        Clock::new(DeviceId::from_random([2; 8])),
+    )
+}
+
+#[test]
+fn two_phones_editing_two_fields_keep_both() {
+    let (mut a, mut b) = phones();
+    let start = Record::create(a.tick(100), card("", "", &[]));
+    let on_a = start.edited(a.tick(200), card("0912", "", &[]));
+    let on_b = start.edited(b.tick(260), card("", "Xóm 3", &[]));
+    let (both, conflicts) = merge_records(&on_b, &on_a);
+    assert_eq!(both.data, card("0912", "Xóm 3", &[]));
+    assert_eq!(conflicts, []);
+    assert_eq!(merge_records(&on_a, &on_b).0, both);
+    assert_eq!(classify(Some(&on_b), &on_a), Outcome::Merged);
+    assert_eq!(classify(Some(&both), &on_a), Outcome::Older);
+    assert_eq!(classify(Some(&start), &on_a), Outcome::Updated);
+}
+
+#[test]
+fn two_edits_of_one_field_keep_the_newer_and_say_so() {
+    let (mut a, mut b) = phones();
+    let start = Record::create(a.tick(100), card("0900", "", &[]));
+    let on_a = start.edited(a.tick(200), card("0911", "", &[]));
+    let on_b = start.edited(b.tick(260), card("0922", "", &[]));
+    let (kept, conflicts) = merge_records(&on_a, &on_b);
+    assert_eq!(kept.data.phone, "0922");
+    assert_eq!(
+        conflicts,
+        [FieldConflict {
+            field: "phone".into(),
+            mine: Some(Value::from("0911")),
+            theirs: Some(Value::from("0922")),
+            kept_theirs: true,
+        }]
+    );
+    // An edit made on top of the other phone's is no conflict.
+    b.observe(&on_a.stamp);
+    let after = on_a.edited(b.tick(300), card("0933", "", &[]));
+    assert_eq!(merge_records(&on_a, &after).1, []);
+    assert_eq!(merge_records(&on_a, &after).0.data.phone, "0933");
+}
+
+#[test]
+fn a_set_takes_adds_and_removals_from_both_phones() {
+    let (mut a, mut b) = phones();
+    let start = Record::create(a.tick(100), card("", "", &["hoa", "lan"]));
+    let on_a = start.edited(a.tick(200), card("", "", &["hoa", "lan", "mai"]));
+    let on_b = start.edited(b.tick(260), card("", "", &["hoa"]));
+    let (both, _) = merge_records(&on_a, &on_b);
+    assert_eq!(both.data.seen, ["hoa", "mai"]);
+    // An older copy still holding "lan" does not bring her back.
+    assert_eq!(merge_records(&both, &start).0, both);
+}
+
+#[test]
+fn an_edit_after_a_deletion_brings_the_record_back_and_one_before_does_not() {
+    let (mut a, mut b) = phones();
+    let start = Record::create(a.tick(100), card("0900", "", &[]));
+    let gone = start.with_deleted(a.tick(200), true);
+    let later = start.edited(b.tick(300), card("0900", "Xóm 3", &[]));
+    let (back, conflicts) = merge_records(&gone, &later);
+    assert!(!back.deleted);
+    assert_eq!(back.data.address, "Xóm 3");
+    assert_eq!(conflicts.len(), 1);
+    assert_eq!(conflicts[0].field, DELETED);
+    assert!(conflicts[0].kept_theirs);
+    let mut c = Clock::new(DeviceId::from_random([3; 8]));
+    let earlier = start.edited(c.tick(150), card("0900", "Xóm 1", &[]));
+    let (still, _) = merge_records(&gone, &earlier);
+    assert!(still.deleted);
+    assert_eq!(
+        still.data.address, "Xóm 1",
+        "kept in the tombstone, for an undo"
+    );
+}
+
+#[test]
+fn a_tombstone_of_format_2_stays_deleted() {
+    let (mut a, _) = phones();
+    let start = Record::create(a.tick(100), card("0900", "", &[]));
+    let gone = Record {
+        deleted: true,
+        stamp: a.tick(200),
+        ..start.clone()
+    };
+    assert!(merge_records(&start, &gone).0.deleted);
+    assert_eq!(classify(Some(&start), &gone), Outcome::Deleted);
+}
+
+#[test]
+fn a_record_of_one_stamp_writes_no_parts() {
+    let (mut a, _) = phones();
+    let start = Record::create(a.tick(100), card("0900", "", &[]));
+    let text = serde_json::to_string(&start).unwrap();
+    assert!(
+        !text.contains("since") && !text.contains("fields"),
+        "{text}"
+    );
+    let edited = start.edited(a.tick(200), card("0911", "", &[]));
+    let text = serde_json::to_string(&edited).unwrap();
+    assert!(text.contains(r#""fields":{"phone":"#), "{text}");
+}
+
+/// Hand-picked versions of one record: merge is idempotent, commutative
+/// and associative over every pair and triple of them.
+#[test]
+fn merge_is_idempotent_commutative_and_associative() {
+    let (mut a, mut b) = phones();
+    let start = Record::create(a.tick(100), card("0900", "", &["hoa"]));
+    let one = start.edited(a.tick(200), card("0911", "", &["hoa", "lan"]));
+    let two = start.edited(b.tick(200), card("0900", "Xóm 2", &[]));
+    let three = two.with_deleted(b.tick(300), true);
+    let four = one.edited(a.tick(400), card("0944", "", &["lan"]));
+    let all = [start, one, two, three, four];
+    let m = |x: &Record<Card>, y: &Record<Card>| merge_records(x, y).0;
+    for x in &all {
+        assert_eq!(&m(x, x), x);
+        for y in &all {
+            assert_eq!(m(x, y), m(y, x));
+            assert_eq!(m(&m(x, y), y), m(x, y));
+            for z in &all {
+                assert_eq!(m(&m(x, y), z), m(x, &m(y, z)));
+            }
+        }
     }
 }
 

@@ -28,6 +28,14 @@ struct Phone {
 }
 
 impl Phone {
+    /// A phone never set up, its device id drawn from `n`.
+    fn new(n: u8) -> Phone {
+        Phone {
+            book: Book::default(),
+            device: DeviceState::new(DeviceId::from_random([n; 8])),
+        }
+    }
+
     /// Previews another phone's backup made now.
     fn preview(&self, from: &Phone, at: u64) -> ImportPreview {
         let file = write_backup(&from.book, &from.device, at, today()).unwrap();
@@ -71,10 +79,7 @@ impl Phone {
 fn two_phones() -> (Phone, Phone, Vec<RecordId>) {
     let (book, device) = sample_chapter(NOW, today());
     let a = Phone { book, device };
-    let mut b = Phone {
-        book: Book::default(),
-        device: DeviceState::new(DeviceId::from_random([0xb; 8])),
-    };
+    let mut b = Phone::new(0xb);
     b.take(&a, NOW + MINUTE);
     let ids = a
         .book
@@ -124,8 +129,10 @@ fn two_edits_of_one_field_are_shown_and_she_may_keep_the_other() {
     // wins on the other phone too.
     let conflict: Conflict = conflict.clone();
     b.book = preview.apply(b.book.clone(), &mut b.device);
-    let stamp = b.device.clock.tick(NOW + 5 * MINUTE);
-    assert!(b.book.keep_other(&conflict, stamp));
+    let refused = b
+        .book
+        .keep_others(&[conflict], &mut b.device.clock, NOW + 5 * MINUTE);
+    assert_eq!(refused, []);
     assert_eq!(b.member(&ids[1]).phone, "0911111111");
     a.take(&b, NOW + 6 * MINUTE);
     assert_eq!(a.member(&ids[1]).phone, "0911111111");
@@ -175,10 +182,7 @@ fn a_to_leaders_roll_call_and_fees_reach_the_leader_in_an_update_file() {
     use so_tay_chi_hoi::domain::records::fee::FeePayment;
     let (mut leader, _, ids) = two_phones();
     // The tổ leader's phone holds the whole book, from the leader's backup.
-    let mut to = Phone {
-        book: Book::default(),
-        device: DeviceState::new(DeviceId::from_random([0xc; 8])),
-    };
+    let mut to = Phone::new(0xc);
     to.take(&leader, NOW + MINUTE);
     let taken = to
         .device
@@ -254,10 +258,7 @@ fn a_to_leaders_roll_call_and_fees_reach_the_leader_in_an_update_file() {
         "her own edit stays"
     );
     // Only a phone of the same chapter takes it, and only once set up.
-    let stranger = Phone {
-        book: Book::default(),
-        device: DeviceState::new(DeviceId::from_random([0xd; 8])),
-    };
+    let stranger = Phone::new(0xd);
     assert_eq!(
         preview_import(
             update.contents.as_bytes(),
@@ -280,8 +281,10 @@ fn she_may_keep_her_deletion_against_a_later_edit() {
     let conflict = preview.conflicts[0].clone();
     a.book = preview.apply(a.book.clone(), &mut a.device);
     assert!(!a.book.members.get(&ids[2]).unwrap().deleted);
-    let stamp = a.device.clock.tick(NOW + 5 * MINUTE);
-    assert!(a.book.keep_other(&conflict, stamp));
+    let refused = a
+        .book
+        .keep_others(&[conflict], &mut a.device.clock, NOW + 5 * MINUTE);
+    assert_eq!(refused, []);
     let gone = a.book.members.get(&ids[2]).unwrap();
     assert!(
         gone.deleted,
@@ -294,4 +297,37 @@ fn she_may_keep_her_deletion_against_a_later_edit() {
     b.take(&a, NOW + 6 * MINUTE);
     assert!(b.book.members.get(&ids[2]).unwrap().deleted);
     assert_eq!(a.book, b.book);
+}
+
+#[test]
+fn several_clashes_chosen_at_once_are_all_kept() {
+    let (mut a, mut b, ids) = two_phones();
+    for (n, id) in ids.iter().enumerate() {
+        a.edit(id, NOW + 2 * MINUTE, |m| m.phone = format!("091111111{n}"));
+        b.edit(id, NOW + 3 * MINUTE, |m| {
+            m.phone = format!("092222222{n}");
+            m.address = format!("Xóm {n}");
+        });
+    }
+    let preview = b.preview(&a, NOW + 4 * MINUTE);
+    assert_eq!(preview.conflicts.len(), ids.len());
+    let chosen = preview.conflicts.clone();
+    b.book = preview.apply(b.book.clone(), &mut b.device);
+    assert_eq!(
+        b.book
+            .keep_others(&chosen, &mut b.device.clock, NOW + 5 * MINUTE),
+        []
+    );
+    for (n, id) in ids.iter().enumerate() {
+        assert_eq!(
+            b.member(id).phone,
+            format!("091111111{n}"),
+            "the file's number, chosen"
+        );
+        assert_eq!(
+            b.member(id).address,
+            format!("Xóm {n}"),
+            "her own address stays"
+        );
+    }
 }

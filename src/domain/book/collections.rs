@@ -272,71 +272,77 @@ fn compare_in<T: RecordData>(
 
 impl Book {
     /// Keeps the other value of each `chosen` conflict, each an edit made now
-    /// on this device; returns those that could not be kept.
+    /// on this device (her choice, which then wins on every phone); returns
+    /// those that could not be kept: the record gone, or the value no longer
+    /// fitting it.
+    ///
+    /// Done on the records' JSON and read back through restore, with its
+    /// checks, then merged in: code every kind already has, so that the wasm
+    /// holds no more per kind for a choice made now and then. Each collection
+    /// is written out and read back once, however many of its records she chose.
     pub fn keep_others(
         &mut self,
         chosen: &[Conflict],
         clock: &mut Clock,
         now_ms: u64,
     ) -> Vec<Conflict> {
-        chosen
-            .iter()
-            .filter(|conflict| !self.keep_other(conflict, clock.tick(now_ms)))
-            .cloned()
-            .collect()
-    }
-}
-
-impl Book {
-    /// Gives the field of `conflict` the value the merge did not keep, as an
-    /// edit made at `stamp`: her choice, which then wins on every phone.
-    /// False when the record is gone or the value no longer fits it.
-    ///
-    /// Done on the record's JSON and read back through restore, with its
-    /// checks, then merged in: code every kind already has, so that the wasm
-    /// holds no more per kind for a choice made now and then.
-    pub fn keep_other(&mut self, conflict: &Conflict, stamp: Stamp) -> bool {
-        let Ok(Value::Array(records)) =
-            serde_json::from_str(&self.collection_json(conflict.collection))
-        else {
-            return false;
-        };
-        let id = Some(conflict.id.as_str());
-        let Some(mut record) = records
-            .into_iter()
-            .find(|r| r.get("id").and_then(Value::as_str) == id)
-        else {
-            return false;
-        };
-        if !overrule(&mut record, conflict, &stamp) {
-            return false;
-        }
-        let mut edit = Book::default();
-        let one = Value::Array(vec![record]);
-        match edit.restore_one(
-            conflict.collection,
-            FORMAT,
-            Some(&one),
-            last_day(),
-            u64::MAX,
-        ) {
-            Ok(rejected) if rejected.is_empty() => {
-                self.merge_in(edit);
-                true
+        let mut refused = Vec::new();
+        let mut edits = Book::default();
+        for name in Book::COLLECTIONS {
+            let here: Vec<&Conflict> = chosen.iter().filter(|c| c.collection == *name).collect();
+            if here.is_empty() {
+                continue;
             }
-            _ => false,
+            let id_of =
+                |record: &Value| record.get("id").and_then(Value::as_str).map(str::to_owned);
+            let mut records: Vec<Value> = match serde_json::from_str(&self.collection_json(name)) {
+                Ok(Value::Array(all)) => all
+                    .into_iter()
+                    .filter(|r| {
+                        here.iter()
+                            .any(|c| id_of(r).as_deref() == Some(c.id.as_str()))
+                    })
+                    .collect(),
+                _ => Vec::new(),
+            };
+            for conflict in &here {
+                let record = records
+                    .iter_mut()
+                    .find(|r| id_of(r).as_deref() == Some(conflict.id.as_str()));
+                let kept = record.is_some_and(|r| overrule(r, conflict, &clock.tick(now_ms)));
+                if !kept {
+                    refused.push((*conflict).clone());
+                }
+            }
+            let read = edits.restore_one(
+                name,
+                FORMAT,
+                Some(&Value::Array(records)),
+                last_day(),
+                u64::MAX,
+            );
+            let not_read = |c: &&&Conflict| match &read {
+                Ok(rejected) => rejected
+                    .iter()
+                    .any(|r| r.id.as_deref() == Some(c.id.as_str())),
+                Err(_) => true,
+            };
+            refused.extend(here.iter().filter(not_read).map(|c| (**c).clone()));
         }
+        self.merge_in(edits);
+        refused
     }
 }
 
 /// The record (as written) with the field of `conflict` given the value the
-/// merge did not keep, changed at `stamp`. The record's own stamp moves, so a
-/// part written `=` (the old stamp) is written out in full first.
+/// merge did not keep, changed at `stamp`; false, and the record untouched,
+/// when it is no record. The record's own stamp moves, so a part written `=`
+/// (the old stamp) is written out in full first.
 fn overrule(record: &mut Value, conflict: &Conflict, stamp: &Stamp) -> bool {
     let Value::Object(map) = record else {
         return false;
     };
-    let Some(old) = map.get("stamp").cloned() else {
+    let (Some(old), Some(Value::Object(_))) = (map.get("stamp").cloned(), map.get("data")) else {
         return false;
     };
     let same = Value::from(SAME_STAMP);
@@ -361,14 +367,11 @@ fn overrule(record: &mut Value, conflict: &Conflict, stamp: &Stamp) -> bool {
     if !listed && !map.contains_key("since") {
         map.insert("since".into(), old);
     }
-    let Ok(new) = serde_json::to_value(stamp) else {
-        return false;
-    };
-    map.insert("stamp".into(), new);
-    let fields = map
+    map.insert("stamp".into(), stamp.to_string().into());
+    if let Value::Object(fields) = map
         .entry("fields")
-        .or_insert_with(|| Value::Object(Map::new()));
-    if let Value::Object(fields) = fields {
+        .or_insert_with(|| Value::Object(Map::new()))
+    {
         fields.insert(conflict.field.clone(), same);
     }
     let other = conflict.other().cloned();
@@ -377,15 +380,12 @@ fn overrule(record: &mut Value, conflict: &Conflict, stamp: &Stamp) -> bool {
             Some(Value::Bool(true)) => map.insert("deleted".into(), Value::Bool(true)),
             _ => map.remove("deleted"),
         };
-        return true;
+    } else if let Some(Value::Object(data)) = map.get_mut("data") {
+        match other {
+            Some(value) => data.insert(conflict.field.clone(), value),
+            None => data.remove(&conflict.field),
+        };
     }
-    let Some(Value::Object(data)) = map.get_mut("data") else {
-        return false;
-    };
-    match other {
-        Some(value) => data.insert(conflict.field.clone(), value),
-        None => data.remove(&conflict.field),
-    };
     true
 }
 

@@ -65,7 +65,7 @@ pub struct ImportPreview {
     /// Records that will not be imported, each with its reasons.
     pub rejected: Vec<Rejection>,
     /// Fields this device and the file both changed: both values, and which
-    /// one applying keeps (she may choose the other, [`Book::keep_other`]).
+    /// one applying keeps (she may choose the other, [`Book::keep_others`]).
     pub conflicts: Vec<Conflict>,
     pub notes: Vec<Note>,
     /// The unit this device will keep the book for, when the file changes it

@@ -120,11 +120,7 @@ fn read_parts(
         added: sets("added")?,
         removed: sets("removed")?,
     };
-    let listed = !(parts.fields.is_empty()
-        && parts.replaced.is_empty()
-        && parts.added.is_empty()
-        && parts.removed.is_empty());
-    if !listed {
+    if !parts.lists_any() {
         // Nothing listed: every part carries the record's stamp.
         parts.since = None;
     } else if parts.since.is_none() {

@@ -40,13 +40,24 @@ pub struct Parts {
 }
 
 impl Parts {
-    /// Whether no part is listed: the record is all of one stamp.
-    pub fn is_empty(&self) -> bool {
-        self.since.is_none()
-            && self.fields.is_empty()
+    /// Whether any part is listed with a stamp of its own; when none is, the
+    /// record is all of one stamp and has no `since`.
+    pub fn lists_any(&self) -> bool {
+        !(self.fields.is_empty()
             && self.replaced.is_empty()
             && self.added.is_empty()
-            && self.removed.is_empty()
+            && self.removed.is_empty())
+    }
+
+    /// The stamp of every part not listed: `since`, or else the record's `stamp`.
+    pub fn since_or<'a>(&'a self, stamp: &'a Stamp) -> &'a Stamp {
+        self.since.as_ref().unwrap_or(stamp)
+    }
+
+    /// The stamp of the last change of `field` (or of the deletion) in a
+    /// record stamped `stamp`.
+    pub fn stamp_of<'a>(&'a self, field: &str, stamp: &'a Stamp) -> &'a Stamp {
+        self.fields.get(field).unwrap_or(self.since_or(stamp))
     }
 
     /// Every stamp listed, for the checks of a record read from a file.
@@ -102,11 +113,11 @@ pub struct Version<'a> {
 
 impl Version<'_> {
     fn since(&self) -> &Stamp {
-        self.parts.since.as_ref().unwrap_or(self.stamp)
+        self.parts.since_or(self.stamp)
     }
 
     fn stamp_of(&self, field: &str) -> &Stamp {
-        self.parts.fields.get(field).unwrap_or(self.since())
+        self.parts.stamp_of(field, self.stamp)
     }
 
     fn replaced(&self, field: &str) -> &Stamp {
@@ -346,7 +357,7 @@ pub fn merge_versions(mine: &Version, theirs: &Version, sets: &[&str]) -> Merged
         }
     }
     let stamp = parts.stamps().fold(&since, Ord::max).clone();
-    if !parts.is_empty() {
+    if parts.lists_any() {
         parts.since = Some(since);
     }
     Merged {

@@ -106,12 +106,12 @@ pub struct Record<T> {
 pub const SAME_STAMP: &str = "=";
 
 /// A map of parts' stamps as written: the record's own stamp as [`SAME_STAMP`].
-struct Written<'a> {
+struct Compact<'a> {
     stamps: &'a BTreeMap<String, Stamp>,
     record: &'a Stamp,
 }
 
-impl Serialize for Written<'_> {
+impl Serialize for Compact<'_> {
     fn serialize<S: Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
         let mut map = s.serialize_map(Some(self.stamps.len()))?;
         for (key, stamp) in self.stamps {
@@ -126,17 +126,17 @@ impl Serialize for Written<'_> {
 }
 
 /// The sets' maps of stamps as written.
-struct WrittenSets<'a> {
+struct CompactSets<'a> {
     sets: &'a BTreeMap<String, BTreeMap<String, Stamp>>,
     record: &'a Stamp,
 }
 
-impl Serialize for WrittenSets<'_> {
+impl Serialize for CompactSets<'_> {
     fn serialize<S: Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
         let mut map = s.serialize_map(Some(self.sets.len()))?;
         for (set, stamps) in self.sets {
             let record = self.record;
-            map.serialize_entry(set, &Written { stamps, record })?;
+            map.serialize_entry(set, &Compact { stamps, record })?;
         }
         map.end()
     }
@@ -162,12 +162,12 @@ impl<T: Serialize> Serialize for Record<T> {
         }
         for (name, stamps) in [("fields", &parts.fields), ("replaced", &parts.replaced)] {
             if !stamps.is_empty() {
-                map.serialize_entry(name, &Written { stamps, record })?;
+                map.serialize_entry(name, &Compact { stamps, record })?;
             }
         }
         for (name, sets) in [("added", &parts.added), ("removed", &parts.removed)] {
             if !sets.is_empty() {
-                map.serialize_entry(name, &WrittenSets { sets, record })?;
+                map.serialize_entry(name, &CompactSets { sets, record })?;
             }
         }
         map.serialize_entry("data", &self.data)?;
@@ -208,8 +208,7 @@ pub fn fields_of<T: Serialize>(data: &T) -> Map<String, Value> {
 impl<T> Record<T> {
     /// The stamp of the last change of `field` (or of the deletion).
     pub fn stamp_of(&self, field: &str) -> &Stamp {
-        let since = self.parts.since.as_ref().unwrap_or(&self.stamp);
-        self.parts.fields.get(field).unwrap_or(since)
+        self.parts.stamp_of(field, &self.stamp)
     }
 }
 

@@ -386,7 +386,10 @@ async fn a_record_that_breaks_a_rule_never_reaches_the_book() {
         members
     );
     assert!(
-        state.notice.get_untracked().is_some_and(|n| !n.is_empty()),
+        state
+            .notice
+            .get_untracked()
+            .is_some_and(|n| !n.text.is_empty()),
         "she is told why"
     );
     let stored = local::load(Space::Own, today(), NOW);

@@ -199,23 +199,61 @@ fn Nav() -> impl IntoView {
     }
 }
 
-/// A short confirmation that fades after a few seconds.
+/// Whether the field that has the focus is in the lower half of the screen,
+/// where the notice would cover it.
+fn typing_low() -> bool {
+    let Some(field) = document().active_element() else {
+        return false;
+    };
+    if !matches!(field.tag_name().as_str(), "INPUT" | "SELECT" | "TEXTAREA") {
+        return false;
+    }
+    let rect = field.get_bounding_client_rect();
+    let height = window()
+        .inner_height()
+        .ok()
+        .and_then(|h| h.as_f64())
+        .unwrap_or(0.0);
+    (rect.top() + rect.bottom()) / 2.0 > height / 2.0
+}
+
+/// A short confirmation that fades after a few seconds; one that offers
+/// «Hoàn tác» stays twice as long, for her to reach it. It never covers the
+/// field she is typing in: with that field low on the screen it shows above.
 #[component]
 fn Notice() -> impl IntoView {
     let state = use_app();
+    let above = RwSignal::new(false);
+    let place = move || above.set(typing_low());
+    let on_focus = window_event_listener(leptos::ev::focusin, move |_| place());
+    let on_blur = window_event_listener(leptos::ev::focusout, move |_| above.set(false));
+    on_cleanup(move || {
+        on_focus.remove();
+        on_blur.remove();
+    });
     Effect::new(move |_| {
         if let Some(shown) = state.notice.get() {
+            place();
+            let ms = if shown.undo.is_some() { 8000 } else { 4000 };
             let clear = move || {
                 if state.notice.get_untracked().as_ref() == Some(&shown) {
                     state.notice.set(None);
                 }
             };
-            set_timeout(clear, std::time::Duration::from_millis(4000));
+            set_timeout(clear, std::time::Duration::from_millis(ms));
         }
     });
     view! {
-        <div class="notice" role="status" aria-live="polite">
-            {move || state.notice.get()}
+        <div class="notice" class:above=move || above.get() role="status" aria-live="polite">
+            {move || state.notice.get().map(|notice| view! {
+                <span>{notice.text}</span>
+                {notice.undo.map(|undo| view! {
+                    <button type="button" class="notice-action" on:click=move |_| {
+                        undo();
+                        state.tell(t::undone());
+                    }>{t::undo()}</button>
+                })}
+            })}
         </div>
     }
 }

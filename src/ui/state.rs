@@ -16,6 +16,35 @@ use crate::ui::route::Route;
 use crate::ui::shared::messages::field_problem_text;
 use leptos::prelude::*;
 
+/// A short confirmation, and what «Hoàn tác» beside it undoes when it offers that.
+#[derive(Clone)]
+pub struct Notice {
+    /// Tells two notices of the same words apart, so that the older one's
+    /// timer does not take the newer one away.
+    serial: u64,
+    pub text: String,
+    /// A plain closure, not a Leptos callback: the page that deleted is gone
+    /// by the time she taps «Hoàn tác», and its reactive values with it.
+    pub undo: Option<Undo>,
+}
+
+/// What «Hoàn tác» runs.
+pub type Undo = std::sync::Arc<dyn Fn() + Send + Sync>;
+
+impl Notice {
+    fn new(text: String, undo: Option<Undo>) -> Notice {
+        static SERIAL: std::sync::atomic::AtomicU64 = std::sync::atomic::AtomicU64::new(0);
+        let serial = SERIAL.fetch_add(1, std::sync::atomic::Ordering::Relaxed);
+        Notice { serial, text, undo }
+    }
+}
+
+impl PartialEq for Notice {
+    fn eq(&self, other: &Notice) -> bool {
+        self.serial == other.serial
+    }
+}
+
 #[derive(Clone, Copy)]
 pub struct AppState {
     pub book: RwSignal<Book>,
@@ -30,7 +59,7 @@ pub struct AppState {
     /// What the register list was asked for; kept while visiting a member.
     pub query: RwSignal<Query>,
     /// A short confirmation shown at the bottom of the screen.
-    pub notice: RwSignal<Option<String>>,
+    pub notice: RwSignal<Option<Notice>>,
     /// The period the figures and the report are for; this year at first.
     pub period: RwSignal<Period>,
     /// A new version of the app is installed and waits for her tap.
@@ -271,6 +300,22 @@ impl AppState {
 
     /// Shows a short confirmation.
     pub fn tell(&self, text: impl Into<String>) {
-        self.notice.set(Some(text.into()));
+        self.notice.set(Some(Notice::new(text.into(), None)));
+    }
+
+    /// Shows a confirmation with «Hoàn tác», which runs `undo`.
+    pub fn tell_undoable(&self, text: impl Into<String>, undo: Undo) {
+        self.notice.set(Some(Notice::new(text.into(), Some(undo))));
+    }
+
+    /// Deletes a record (a tombstone) and says so with «Hoàn tác» beside,
+    /// which brings it back.
+    pub fn delete_undoable<T: InBook>(&self, id: &RecordId, said: String) {
+        self.set_deleted::<T>(id, true);
+        let (state, id) = (*self, id.clone());
+        self.tell_undoable(
+            said,
+            std::sync::Arc::new(move || state.set_deleted::<T>(&id, false)),
+        );
     }
 }

@@ -187,7 +187,7 @@ test('a name with HTML in it is shown as text', async () => {
   await phone.close();
 });
 
-test('deleting is a tombstone she can undo', async () => {
+test('deleting is a tombstone she can undo from the notice, or later', async () => {
   const phone = await phoneWithThree();
   const p = phone.page;
   await p.locator('.member-row', { hasText: 'Lò Thị Ánh' }).click();
@@ -198,12 +198,46 @@ test('deleting is a tombstone she can undo', async () => {
   const stored = JSON.parse((await phone.storage())['sotay.members']);
   assert.equal(stored.filter((r) => r.deleted).length, 1, 'kept as a tombstone');
 
+  // One tap on «Hoàn tác» in the notice brings her back.
+  const notice = p.getByRole('status').filter({ hasText: 'Đã xoá «Lò Thị Ánh».' });
+  await notice.getByRole('button', { name: 'Hoàn tác' }).click();
+  await p.getByRole('status').filter({ hasText: 'Đã hoàn tác.' }).waitFor();
+  assert.deepEqual(await phone.memberNames(), ['Lò Thị Ánh', 'Trần Thị Bình', 'Nguyễn Thị Hoa']);
+
+  // Later, from the deleted ones.
+  await p.locator('.member-row', { hasText: 'Lò Thị Ánh' }).click();
+  await p.getByRole('button', { name: 'Xoá khỏi sổ…' }).click();
+  await p.getByRole('button', { name: 'Xoá', exact: true }).click();
+  await p.locator('.summary').waitFor();
   await p.getByLabel('Hiển thị').selectOption({ label: 'Đã xoá (1)' });
   await p.locator('.member-row', { hasText: 'Lò Thị Ánh' }).click();
   await p.getByRole('button', { name: 'Khôi phục' }).click();
   await p.getByRole('link', { name: 'Về danh sách' }).click();
   await p.getByLabel('Hiển thị').selectOption({ label: 'Đang sinh hoạt (3)' });
   assert.deepEqual(await phone.memberNames(), ['Lò Thị Ánh', 'Trần Thị Bình', 'Nguyễn Thị Hoa']);
+  await phone.close();
+});
+
+test('a notice never covers the field she is typing in', async () => {
+  const phone = await phoneWithThree();
+  const p = phone.page;
+  const box = (locator) => locator.boundingBox();
+  const apart = (a, b) => a.y + a.height <= b.y || b.y + b.height <= a.y;
+  // «Thêm và nhập người tiếp»: the notice while the next name is typed.
+  await p.getByRole('link', { name: 'Thêm hội viên' }).click();
+  await p.getByLabel('Họ và tên', { exact: true }).fill('Đỗ Thị Lụa');
+  await p.getByRole('button', { name: 'Thêm và nhập người tiếp' }).click();
+  const notice = p.getByRole('status').filter({ hasText: 'Đỗ Thị Lụa' });
+  await notice.waitFor();
+  const name = p.getByLabel('Họ và tên', { exact: true });
+  assert.equal(await name.evaluate((el) => el === document.activeElement), true);
+  assert.ok(apart(await box(notice), await box(name)), 'the notice beside the name field');
+  // A field low on the screen takes the notice above it.
+  const low = p.getByLabel('Số điện thoại', { exact: true });
+  await low.evaluate((el) => window.scrollBy(0, el.getBoundingClientRect().top - window.innerHeight * 0.8));
+  await low.focus();
+  await p.locator('.notice.above').waitFor({ state: 'attached' });
+  assert.ok(apart(await box(notice), await box(low)), 'the notice above the phone field');
   await phone.close();
 });
 

@@ -67,8 +67,7 @@ pub(super) fn DeleteMember(
     let asking = RwSignal::new(false);
     let delete = move |_| {
         if let Some(id) = id.get_value() {
-            state.set_deleted::<Member>(&id, true);
-            state.tell(t::member_deleted(name.get_untracked()));
+            state.delete_undoable::<Member>(&id, t::member_deleted(name.get_untracked()));
             go(&Route::Register);
         }
     };

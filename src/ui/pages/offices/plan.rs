@@ -230,7 +230,7 @@ fn OwnCampaigns() -> impl IntoView {
             let question = t::delete_campaign_question(&campaign.data.name);
             let delete = move |_| {
                 if window().confirm_with_message(&question).unwrap_or(false) {
-                    state.set_deleted::<Campaign>(&id, true);
+                    state.delete_undoable::<Campaign>(&id, t::campaign_deleted().to_owned());
                 }
             };
             view! {

@@ -85,9 +85,9 @@ pub fn RecordPage<T: InBook + Send + Sync + 'static>(
         }
     };
     let asking = RwSignal::new(false);
-    let set_deleted = move |deleted: bool| {
+    let restore = move |_| {
         if let Some(id) = id.get_value() {
-            state.set_deleted::<T>(&id, deleted);
+            state.set_deleted::<T>(&id, false);
         }
     };
     view! {
@@ -103,7 +103,7 @@ pub fn RecordPage<T: InBook + Send + Sync + 'static>(
             <Show when=deleted>
                 <div class="banner warn" role="status">
                     <p>{t::record_deleted_banner()}</p>
-                    <button type="button" class="button" on:click=move |_| set_deleted(false)>{t::restore()}</button>
+                    <button type="button" class="button" on:click=restore>{t::restore()}</button>
                 </div>
             </Show>
             <fieldset class="form-body" disabled=deleted>{fields(draft, changed)}</fieldset>
@@ -127,8 +127,9 @@ pub fn RecordPage<T: InBook + Send + Sync + 'static>(
                                 <p>{t::delete_record_question()}</p>
                                 <div class="actions">
                                     <button type="button" class="button danger" on:click=move |_| {
-                                        set_deleted(true);
-                                        state.tell(t::record_deleted());
+                                        if let Some(id) = id.get_value() {
+                                            state.delete_undoable::<T>(&id, t::record_deleted().to_owned());
+                                        }
                                         go(&Route::Work(section));
                                     }>{t::delete()}</button>
                                     <button type="button" class="button" on:click=move |_| asking.set(false)>{t::cancel_no()}</button>

@@ -67,7 +67,7 @@ async function restored(browser, url, backup, landing) {
   const phone = await newPhone(browser, url);
   const p = phone.page;
   await p.getByRole('link', { name: 'Khôi phục từ tệp sao lưu' }).click();
-  await phone.pickFile('Chọn tệp sao lưu (.json)', backup);
+  await phone.pickFile('Chọn tệp sao lưu', backup);
   await p.getByRole('button', { name: 'Nhập vào sổ' }).click({ timeout: 120_000 });
   await p.locator(landing).first().waitFor({ timeout: 120_000 });
   return phone;
@@ -238,7 +238,7 @@ async function communeOf100(browser, url) {
     await p.getByLabel('Loại đơn vị', { exact: true }).fill('Hội LHPN cấp xã');
     await p.getByRole('button', { name: 'Bắt đầu' }).click();
     await p.goto(new URL('./#/sao-luu', url).href);
-    await phone.pickFile('Chọn tệp (.json)', reports);
+    await phone.pickFile('Chọn tệp để nhập', reports);
     await p.getByRole('button', { name: 'Nhập vào sổ' }).waitFor({ timeout: 60_000 });
     imports.push(await measure(p, 'import'));
   }

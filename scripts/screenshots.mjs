@@ -3,6 +3,8 @@
 //   node scripts/screenshots.mjs      (after `make build`; `make screenshots` does both)
 import { serveDist } from '../tests/e2e/fixtures/server.mjs';
 import { launchBrowser, newPhone } from '../tests/e2e/fixtures/app.mjs';
+import { everyPage, openPage } from '../tests/e2e/fixtures/pages.mjs';
+import { mkdirSync } from 'node:fs';
 
 const out = 'docs/screenshots';
 
@@ -36,6 +38,37 @@ async function sizesAndLanguages(browser, url) {
     await phone.close();
   }
 }
+/** An office's places: its home, comparison, figures, report, plans, files, unit, settings. */
+const OFFICE_PAGES = ['./#/nhan-bao-cao', './#/so-sanh', './#/so-lieu', './#/bao-cao', './#/ke-hoach', './#/sao-luu', './#/don-vi', './#/cai-dat'];
+
+/**
+ * Every place in both roles at every size, as its first screen shows it:
+ * the sample chapter's every page (each record's page with its first
+ * record) and the sample cluster's, an office's, into
+ * docs/screenshots/roles/<role>-<width>-<place>.png.
+ */
+async function everyPageInBothRoles(browser, url) {
+  mkdirSync(`${out}/roles`, { recursive: true });
+  const roles = [['chapter', 'Xem dữ liệu mẫu', null], ['office', 'Xem mẫu cụm thi đua', OFFICE_PAGES]];
+  for (const [role, button, pages] of roles) {
+    const phone = await newPhone(browser, url);
+    const p = phone.page;
+    await p.getByRole('button', { name: button }).click();
+    await p.locator('.app-title').waitFor();
+    const addresses = pages ?? await everyPage(phone);
+    for (const [width, height] of SIZES) {
+      await p.setViewportSize({ width, height });
+      for (const address of addresses) {
+        await openPage(phone, address);
+        await p.waitForTimeout(200);
+        const place = address.replace('./#/', '').replace(/\/[0-9a-f-]{20,}$/, '').replaceAll('/', '-') || 'start';
+        await p.screenshot({ path: `${out}/roles/${role}-${width}-${place}.png` });
+      }
+    }
+    await phone.close();
+  }
+}
+
 /**
  * Safari on an iPhone in a tab, which deletes the book after a week: the
  * warning at set-up (steps open) and at a later start (steps a tap away).
@@ -67,6 +100,9 @@ try {
   const shot = (name, fullPage = false) => p.screenshot({ path: `${out}/${name}.png`, fullPage });
   await p.getByRole('heading', { name: 'Sổ tay Chi hội' }).waitFor();
   await shot('first-run');
+  await p.getByText('Hội LHPN xã, tỉnh hoặc cụm thi đua').click();
+  await shot('first-run-office');
+  await p.getByText('Một chi hội', { exact: true }).click();
   await p.getByRole('button', { name: 'Xem dữ liệu mẫu' }).click();
   await p.locator('.member-row').first().waitFor();
   await shot('register');
@@ -88,7 +124,7 @@ try {
   await p.waitForTimeout(300);
   await shot('member-new-errors');
   const backup = await phone.makeBackup();
-  await phone.pickFile('Chọn tệp (.json)', backup.path);
+  await phone.pickFile('Chọn tệp để nhập', backup.path);
   await p.locator('.tally').waitFor();
   await shot('backup-preview', true);
   await p.getByRole('button', { name: 'Đóng' }).click();
@@ -97,7 +133,7 @@ try {
   // the preview shows the clash with both values and the choice.
   const twin = await newPhone(browser, server.url);
   await twin.page.getByRole('link', { name: 'Khôi phục từ tệp sao lưu' }).click();
-  await twin.pickFile('Chọn tệp sao lưu (.json)', backup.path);
+  await twin.pickFile('Chọn tệp sao lưu', backup.path);
   await twin.page.getByRole('button', { name: 'Nhập vào sổ' }).click();
   await twin.page.locator('.summary').waitFor();
   for (const [who, number] of [[phone, '0911 222 333'], [twin, '0988 777 666']]) {
@@ -108,7 +144,7 @@ try {
   }
   const theirs = await twin.makeBackup();
   await phone.goTo('Sao lưu');
-  await phone.pickFile('Chọn tệp (.json)', theirs.path);
+  await phone.pickFile('Chọn tệp để nhập', theirs.path);
   await twin.close();
   await p.locator('.conflicts li').first().scrollIntoViewIfNeeded();
   await shot('conflicts');
@@ -121,7 +157,7 @@ try {
     p.waitForEvent('download'),
     card.getByRole('button', { name: 'Tạo tệp sao lưu có mật khẩu' }).click(),
   ]);
-  await phone.pickFile('Chọn tệp (.json)', await locked.path());
+  await phone.pickFile('Chọn tệp để nhập', await locked.path());
   await p.getByLabel('Mật khẩu', { exact: true }).fill('sai mật khẩu');
   await p.getByRole('button', { name: 'Mở tệp' }).click();
   await p.getByText('Mật khẩu không đúng', { exact: false }).waitFor();
@@ -135,6 +171,11 @@ try {
   await p.locator('.notice').filter({ hasText: /./ }).waitFor({ state: 'detached' });
   await shot('figures');
   await shot('figures-full', true);
+  // The report sent: the note that stays, where the file is and how to send it in Zalo.
+  await Promise.all([p.waitForEvent('download'), p.getByRole('button', { name: /^Gửi báo cáo năm/ }).click()]);
+  await p.locator('.sent-note').waitFor();
+  await shot('figures-sent');
+  await p.locator('.sent-note').getByRole('button', { name: 'Đóng' }).click();
   await phone.openWork('Tập huấn');
   await p.locator('.member-row').first().waitFor();
   await shot('work-trainings');
@@ -183,6 +224,7 @@ try {
   await shot('plan-wide');
   await safari(browser, server.url);
   await sizesAndLanguages(browser, server.url);
+  await everyPageInBothRoles(browser, server.url);
   console.log(`screenshots written to ${out}/`);
 } finally {
   await browser.close();

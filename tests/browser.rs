@@ -11,6 +11,7 @@ use so_tay_chi_hoi::domain::records::member::Member;
 use so_tay_chi_hoi::domain::records::unit::with_ancestors;
 use so_tay_chi_hoi::domain::samples::demo::{sample_chapter, MEMBERS};
 use so_tay_chi_hoi::storage::local::{self, LoadProblem, Space};
+use so_tay_chi_hoi::ui::route::{Route, Section};
 use so_tay_chi_hoi::ui::state::AppState;
 use so_tay_chi_hoi::ui::App;
 use wasm_bindgen::JsCast;
@@ -366,6 +367,55 @@ async fn edits_reach_storage_without_a_save_button() {
             .as_deref(),
         Some("Phan Thị Mơ")
     );
+    root.remove();
+}
+
+/// Goes to `route` as a link does, and waits for the page to hear of it.
+async fn go_to(route: &Route) {
+    let window = web_sys::window().unwrap();
+    let heard = js_sys::Promise::new(&mut |resolve, _| {
+        let options = web_sys::AddEventListenerOptions::new();
+        options.set_once(true);
+        window
+            .add_event_listener_with_callback_and_add_event_listener_options(
+                "hashchange",
+                &resolve,
+                &options,
+            )
+            .unwrap();
+    });
+    window.location().set_hash(&route.hash()).unwrap();
+    wasm_bindgen_futures::JsFuture::from(heard).await.unwrap();
+}
+
+/// A field typed in and not left — she taps a tab, or the phone goes back —
+/// is saved as the page closes, and the next page opens.
+#[wasm_bindgen_test]
+async fn an_edit_not_yet_left_is_kept_when_she_goes_elsewhere() {
+    fresh_storage();
+    let (book, device) = sample_chapter(NOW, today());
+    let id = book.members.live().next().unwrap().id.clone();
+    let state = AppState::new(Space::Own, book, device, Vec::new());
+    let root = mount(state);
+    go_to(&Route::Member(id.clone())).await;
+    leptos::task::tick().await;
+    let address: web_sys::HtmlInputElement = root
+        .query_selector("input[list=addresses]")
+        .unwrap()
+        .expect("the member's page is open")
+        .unchecked_into();
+    address.focus().unwrap();
+    type_into(&address, "Xóm Mới 9");
+    go_to(&Route::Work(Section::Cadres)).await;
+    leptos::task::tick().await;
+    let kept = state
+        .book
+        .with_untracked(|b| b.members.get(&id).unwrap().data.address.clone());
+    assert_eq!(kept, "Xóm Mới 9");
+    assert!(root
+        .query_selector("input[list=addresses]")
+        .unwrap()
+        .is_none());
     root.remove();
 }
 

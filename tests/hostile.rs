@@ -183,7 +183,7 @@ fn a_file_over_the_limit_is_refused_by_its_size() {
 const ID: &str = "19ad2f3c4b1-2-a1b2c3d4e5f60718";
 /// What a record pointing at a record no one holds is told.
 const GONE: &str =
-    "trỏ tới bản ghi «19ad2f3c4b1-99-a1b2c3d4e5f60718» mà cả sổ trên máy lẫn tệp đều không có";
+    "trỏ tới mục «19ad2f3c4b1-99-a1b2c3d4e5f60718» mà cả sổ trên máy lẫn tệp đều không có";
 
 /// The stamps of a record's parts (format 3) that cannot be true are named
 /// like any field, on the record they are in; the rest of the file is offered.
@@ -238,10 +238,10 @@ fn part_stamps_that_cannot_be_read_name_their_record() {
 /// (kind, position, name, id), with every field that is wrong, and the rest
 /// of the file is still offered.
 const RECORD_CASES: &[(&str, At, &str)] = &[
-    ("records-bad-id.json", At::EmptyChapter, "Hội viên thứ 1 «Nguyễn Thị Hoa» (mã <script>): Mã bản ghi: «<script>» không hợp lệ"),
+    ("records-bad-id.json", At::EmptyChapter, "Hội viên thứ 1 «Nguyễn Thị Hoa» (mã <script>): Mã số: «<script>» không hợp lệ"),
     ("records-bad-phone.json", At::EmptyChapter, "Hội viên thứ 1 «Nguyễn Thị Hoa» (mã {ID}): Số điện thoại: cần 8 đến 15 chữ số"),
     ("records-control-chars.json", At::EmptyChapter, "Hội viên thứ 1 «Nguyễn Thị Hoa\u{7}» (mã {ID}): Tên: có ký tự điều khiển không in được"),
-    ("records-duplicate-id.json", At::EmptyChapter, "Hội viên thứ 2 «Nguyễn Thị Lan» (mã {ID}): Mã bản ghi: trùng mã với một bản ghi khác trong cùng tệp"),
+    ("records-duplicate-id.json", At::EmptyChapter, "Hội viên thứ 2 «Nguyễn Thị Lan» (mã {ID}): Mã số: trùng mã số với một mục khác trong cùng tệp"),
     ("records-future-birth.json", At::EmptyChapter, "Hội viên thứ 1 «Nguyễn Thị Hoa» (mã {ID}): Ngày sinh: là ngày trong tương lai; Ngày vào Hội: trước năm sinh"),
     ("records-huge-name.json", At::EmptyChapter, "Hội viên thứ 1 «Nguyễn Thị AAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAA…» (mã {ID}): Tên: dài quá 40 ký tự"),
     ("records-joined-before-birth.json", At::EmptyChapter, "Hội viên thứ 1 «Nguyễn Thị Hoa» (mã {ID}): Ngày vào Hội: trước năm sinh"),
@@ -249,21 +249,21 @@ const RECORD_CASES: &[(&str, At, &str)] = &[
     ("records-number-out-of-range.json", At::EmptyChapter, "Hội viên thứ 1 «Nguyễn Thị Hoa» (mã {ID}): Dân tộc: sai kiểu dữ liệu"),
     ("records-bad-stamp.json", At::EmptyChapter, "Hội viên thứ 1 «Nguyễn Thị Hoa» (mã {ID}): Thời điểm sửa: «99999999999999999999999-0-a1b2c3d4e5f607…» không hợp lệ"),
     ("records-unknown-religion-type.json", At::EmptyChapter, "Hội viên thứ 1 «Nguyễn Thị Hoa» (mã {ID}): Tôn giáo: sai kiểu dữ liệu"),
-    ("records-not-objects.json", At::EmptyChapter, "Hội viên thứ 2: Bản ghi: không phải một bản ghi\nHội viên thứ 3: Bản ghi: không phải một bản ghi\nHội viên thứ 4: Bản ghi: không phải một bản ghi"),
+    ("records-not-objects.json", At::EmptyChapter, "Hội viên thứ 2: Mục: không đọc được mục này\nHội viên thứ 3: Mục: không đọc được mục này\nHội viên thứ 4: Mục: không đọc được mục này"),
     ("records-stamp-in-2099.json", At::EmptyChapter, "Hội viên thứ 2 «Phan Thị Hoa» (mã 19ad2f3c4b1-9-0909090909090909): Thời điểm sửa: là ngày trong tương lai"),
-    ("records-id-too-long.json", At::EmptyChapter, "Hội viên thứ 2 «Phan Thị Hoa» (mã aaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa…): Mã bản ghi: «aaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa…» không hợp lệ"),
+    ("records-id-too-long.json", At::EmptyChapter, "Hội viên thứ 2 «Phan Thị Hoa» (mã aaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa…): Mã số: «aaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa…» không hợp lệ"),
     ("report-outside-subtree.json", At::Office, "Báo cáo của đơn vị thứ 2 «Hội LHPN xã An Bình» (mã report-2026-19acd005fa3-0-0404040404040404): Đơn vị: là đơn vị không thuộc đơn vị gửi báo cáo, nên không được nhận"),
     ("report-no-such-period.json", At::Office, "Báo cáo của đơn vị thứ 1 «2026Q5» (mã report-2026-19acd005fa3-1-0404040404040404): Kỳ: «2026Q5» không hợp lệ"),
     ("report-period-inside-a-letter.json", At::Office, "Báo cáo của đơn vị thứ 1 «2026ỉ» (mã report-2026-19acd005fa3-1-0404040404040404): Kỳ: «2026ỉ» không hợp lệ"),
     ("report-rate-over-100.json", At::Office, "Báo cáo của đơn vị thứ 1 «2026» (mã report-2026-19acd005fa3-1-0404040404040404): Giá trị: tử số lớn hơn mẫu số: tỷ lệ này không thể quá 100%"),
     ("report-negative-count.json", At::Office, "Báo cáo của đơn vị thứ 1 «2026» (mã report-2026-19acd005fa3-1-0404040404040404): Giá trị: «-5» không hợp lệ"),
-    ("records-pointing-at-nothing.json", At::EmptyChapter, "Hội viên thứ 2 «Nguyễn Thị Lan» (mã 19ad2f3c4b1-4-a1b2c3d4e5f60718): Tổ phụ nữ: trỏ tới bản ghi «19ad2f3c4b1-98-a1b2c3d4e5f60718» mà cả sổ trên máy lẫn tệp đều không có\nChức vụ cán bộ thứ 1 «2025-01-01» (mã 19ad2f3c4b1-5-a1b2c3d4e5f60718): Hội viên: {GONE}\nLớp tập huấn thứ 1 «Tập huấn chuyển đổi số» (mã 19ad2f3c4b1-6-a1b2c3d4e5f60718): Người dự trong sổ: {GONE}\nMô hình thứ 1 (mã 19ad2f3c4b1-7-a1b2c3d4e5f60718): Người tham gia trong sổ: {GONE}\nSinh hoạt, hoạt động thứ 1 «2026-04-10» (mã 19ad2f3c4b1-8-a1b2c3d4e5f60718): Người dự trong sổ: {GONE}\nHội phí đã đóng thứ 1 «2026» (mã fee-2026-19ad2f3c4b1-99-a1b2c3d4e5f60718): Hội viên: {GONE}"),
+    ("records-pointing-at-nothing.json", At::EmptyChapter, "Hội viên thứ 2 «Nguyễn Thị Lan» (mã 19ad2f3c4b1-4-a1b2c3d4e5f60718): Tổ phụ nữ: trỏ tới mục «19ad2f3c4b1-98-a1b2c3d4e5f60718» mà cả sổ trên máy lẫn tệp đều không có\nChức vụ cán bộ thứ 1 «2025-01-01» (mã 19ad2f3c4b1-5-a1b2c3d4e5f60718): Hội viên: {GONE}\nLớp tập huấn thứ 1 «Tập huấn chuyển đổi số» (mã 19ad2f3c4b1-6-a1b2c3d4e5f60718): Người dự trong sổ: {GONE}\nMô hình thứ 1 (mã 19ad2f3c4b1-7-a1b2c3d4e5f60718): Người tham gia trong sổ: {GONE}\nSinh hoạt, hoạt động thứ 1 «2026-04-10» (mã 19ad2f3c4b1-8-a1b2c3d4e5f60718): Người dự trong sổ: {GONE}\nHội phí đã đóng thứ 1 «2026» (mã fee-2026-19ad2f3c4b1-99-a1b2c3d4e5f60718): Hội viên: {GONE}"),
     ("office-records-pointing-at-nothing.json", At::EmptyChapter, "Chỉ tiêu thứ 1 «members.end 2026» (mã target-2026-members-end-19ad2f3c4b1-99-a1b2c3d4e5f60718): Đơn vị đặt ra: {GONE}\nBáo cáo của đơn vị thứ 1 «2026» (mã report-2026-19ad2f3c4b1-99-a1b2c3d4e5f60718): Đơn vị: {GONE}\nĐợt thi đua thứ 1 «Thi đua năm 2026» (mã 19ad2f3c4b1-a-a1b2c3d4e5f60718): Đơn vị đặt ra: {GONE}\nĐiểm chấm thi đua thứ 1 (mã scores-19ad2f3c4b1-a-a1b2c3d4e5f60718-19ad2f3c4b1-99-a1b2c3d4e5f60718): Đơn vị: {GONE}"),
     ("records-status-out-of-order.json", At::EmptyChapter, "Hội viên thứ 1 «Nguyễn Thị Hoa» (mã {ID}): Tình trạng: không theo thứ tự ngày: có ngày sớm hơn ngày ghi trước nó"),
     ("units-in-a-loop.json", At::EmptyChapter, "Đơn vị thứ 3 «Chi hội Thôn Bắc» (mã 19ad2f3c4b1-14-a1b2c3d4e5f60718): Đơn vị cấp trên: đơn vị không thể là cấp trên của chính nó\nĐơn vị thứ 4 «Chi hội Thôn Nam» (mã 19ad2f3c4b1-15-a1b2c3d4e5f60718): Đơn vị cấp trên: «Tổ dân phố 3» đang ở dưới đơn vị này, nên không thể là cấp trên của nó (cây đơn vị sẽ thành vòng lặp)"),
     ("report-rate-over-nothing.json", At::Office, "Báo cáo của đơn vị thứ 1 «2026» (mã report-2026-19acd005fa3-1-0404040404040404): Giá trị: tử số lớn hơn 0 mà mẫu số bằng 0: tỷ lệ này không có gì để chia"),
     ("report-period-years-ahead.json", At::Office, "Báo cáo của đơn vị thứ 1 «2031» (mã report-2031-19acd005fa3-1-0404040404040404): Kỳ: là kỳ sau năm nay, chưa thể có số liệu"),
-    ("plan-over-own-records.json", At::Chapter, "Chỉ tiêu thứ 2 «members.end» (mã target-2026-members-end-own): Nội dung bản ghi: không do đơn vị gửi hay cấp trên của họ đặt ra, nên không được nhận"),
+    ("plan-over-own-records.json", At::Chapter, "Chỉ tiêu thứ 2 «members.end» (mã target-2026-members-end-own): Nội dung: không do đơn vị gửi hay cấp trên của họ đặt ra, nên không được nhận"),
 ];
 
 #[test]
@@ -348,7 +348,7 @@ fn a_million_records_are_refused_by_their_count() {
     assert!((text.len() as u64) < MAX_FILE_BYTES);
     assert_eq!(
         message("trieu.json", text.as_bytes()),
-        "Không nhập được tệp «trieu.json»: tệp có 1000000 bản ghi «Hội viên», nhiều hơn mức một máy giữ được (100000). Tệp bị hỏng hoặc không phải do Sổ tay Chi hội tạo ra. Sổ trên máy không thay đổi."
+        "Không nhập được tệp «trieu.json»: tệp có 1000000 mục «Hội viên», nhiều hơn mức một máy giữ được (100000). Tệp bị hỏng hoặc không phải do Sổ tay Chi hội tạo ra. Sổ trên máy không thay đổi."
     );
 }
 

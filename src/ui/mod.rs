@@ -19,7 +19,6 @@ pub mod sample;
 pub mod shared;
 pub mod state;
 
-use crate::storage::local::Space;
 use crate::ui::i18n::t;
 use leptos::prelude::*;
 use places::{Part, Tab};
@@ -57,18 +56,16 @@ fn mount(state: AppState) {
     perf::end_at_next_frame("first-render");
 }
 
-/// Makes the sample of the space chosen and opens it where it is meant to be
-/// seen: the chapter's register, the cluster's comparison. If it cannot be
+/// Makes the sample of the space chosen and opens it at its first screen:
+/// the chapter's register, the cluster's home. If it cannot be
 /// kept, the opening line says so, with the way back to her own book.
 async fn open_sample() {
     let loading = document().get_element_by_id("loading");
     if let Some(line) = &loading {
         line.set_text_content(Some(t::sample_making()));
     }
-    let landing = match Space::current() {
-        Space::DemoCluster => Route::Compare,
-        Space::Demo | Space::Own => Route::Register,
-    };
+    // The cluster, an office, opens on its home from the register's address.
+    let landing = Route::Register;
     match parts::make_sample().await {
         Ok(()) => {
             let _ = window().location().replace(&landing.hash());
@@ -95,9 +92,21 @@ async fn open_sample() {
 pub fn App(state: AppState) -> impl IntoView {
     provide_context(state);
     state.route.set(route::current());
-    let listener = window_event_listener(leptos::ev::hashchange, move |_| {
+    let open = move || {
         state.route.set(route::current());
         window().scroll_to_with_x_and_y(0.0, 0.0);
+    };
+    let listener = window_event_listener(leptos::ev::hashchange, move |_| {
+        // What the page open saves on leaving changes the book: its effects
+        // run while the page is whole, and the next page opens after them.
+        if state.leave() {
+            leptos::task::spawn_local(async move {
+                leptos::task::tick().await;
+                open();
+            });
+        } else {
+            open();
+        }
     });
     // Leaving the page while a save has failed would lose what is only in
     // memory: the browser asks first.
@@ -125,14 +134,27 @@ pub fn App(state: AppState) -> impl IntoView {
     Effect::new(move |_| state.persist());
     crate::storage::service_worker::register(move || state.update_ready.set(true));
     let set_up = move || state.device.with(|d| d.home.is_some());
+    // The place drawn changes only when the route it resolves to does: a
+    // unit added below makes the phone an office, and the page she is on
+    // (the unit's) must not be drawn again under the button she tapped.
+    let shown = Memo::new(move |_| home_of(state.route.get(), state.office.get()));
     view! {
         <shared::banners::Banners/>
         <Show when=set_up fallback=move || move || draw(state.route.get(), false)>
             <Header/>
-            <main class="page">{move || draw(state.route.get(), true)}</main>
+            <main class="page">{move || draw(shown.get(), true)}</main>
             <Nav/>
         </Show>
         <Notice/>
+    }
+}
+
+/// The place a route opens: an office's first screen is its home, with the
+/// reports of the units below, where a chapter's is its register.
+fn home_of(route: Route, office: bool) -> Route {
+    match route {
+        Route::Register if office => Route::Office,
+        route => route,
     }
 }
 
@@ -179,7 +201,9 @@ fn Header() -> impl IntoView {
 fn Nav() -> impl IntoView {
     let state = use_app();
     let item = move |tab: Tab| {
-        let current = Signal::derive(move || state.route.with(|r| r.place().tab) == Some(tab));
+        let current = Signal::derive(move || {
+            home_of(state.route.get(), state.office.get()).place().tab == Some(tab)
+        });
         view! {
             <a
                 href=tab.route().href()
@@ -194,27 +218,22 @@ fn Nav() -> impl IntoView {
     };
     view! {
         <nav class="bottom-nav" aria-label=t::nav_main()>
-            {Tab::ALL.map(item)}
+            {move || if state.office.get() { Tab::OFFICE } else { Tab::CHAPTER }.map(item)}
         </nav>
     }
 }
 
-/// Whether the field that has the focus is in the lower half of the screen,
-/// where the notice would cover it.
-fn typing_low() -> bool {
-    let Some(field) = document().active_element() else {
-        return false;
-    };
+/// Where the field that has the focus is: in the lower half of the screen,
+/// where the notice would cover it, or not; `None` when no field has it (a
+/// button pressed), which leaves the notice where it is.
+fn field_low() -> Option<bool> {
+    let field = document().active_element()?;
     if !matches!(field.tag_name().as_str(), "INPUT" | "SELECT" | "TEXTAREA") {
-        return false;
+        return None;
     }
     let rect = field.get_bounding_client_rect();
-    let height = window()
-        .inner_height()
-        .ok()
-        .and_then(|h| h.as_f64())
-        .unwrap_or(0.0);
-    (rect.top() + rect.bottom()) / 2.0 > height / 2.0
+    let height = window().inner_height().ok()?.as_f64()?;
+    Some((rect.top() + rect.bottom()) / 2.0 > height / 2.0)
 }
 
 /// A short confirmation that fades after a few seconds; one that offers
@@ -224,16 +243,20 @@ fn typing_low() -> bool {
 fn Notice() -> impl IntoView {
     let state = use_app();
     let above = RwSignal::new(false);
-    let place = move || above.set(typing_low());
+    let place = move || {
+        if let Some(low) = field_low() {
+            above.set(low);
+        }
+    };
+    // Placed when it shows and when a field takes the focus, never when the
+    // focus leaves one or goes to a button: a press on a button moves the
+    // focus before the release, and a notice moving then would land under
+    // her finger. (Its words let taps through in any case: main.css.)
     let on_focus = window_event_listener(leptos::ev::focusin, move |_| place());
-    let on_blur = window_event_listener(leptos::ev::focusout, move |_| above.set(false));
-    on_cleanup(move || {
-        on_focus.remove();
-        on_blur.remove();
-    });
+    on_cleanup(move || on_focus.remove());
     Effect::new(move |_| {
         if let Some(shown) = state.notice.get() {
-            place();
+            above.set(field_low().unwrap_or(false));
             let ms = if shown.undo.is_some() { 8000 } else { 4000 };
             let clear = move || {
                 if state.notice.get_untracked().as_ref() == Some(&shown) {

@@ -14,7 +14,7 @@ use crate::ui::i18n::t;
 use crate::ui::pages::figures::{self, report};
 use crate::ui::pages::files::{self, settings};
 use crate::ui::pages::lists::{list_import, paper_register, transfer};
-use crate::ui::pages::offices::{compare, plan};
+use crate::ui::pages::offices::{compare, home, plan};
 use crate::ui::pages::{member, unit, work};
 use crate::ui::places::Part;
 use crate::ui::route::{self, Route, Section};
@@ -55,7 +55,8 @@ fn figures(route: Route) -> Result<AnyView, Missing> {
     })
 }
 
-/// Files in and out; before set-up, the restore of a backup.
+/// Files in and out, an office's home where reports come in; before
+/// set-up, the restore of a backup.
 #[cfg_attr(feature = "split", leptos::wasm_split::wasm_split(files, wasm_split_path = ::leptos::wasm_split, fallible))]
 fn files(route: Route, set_up: bool) -> Result<AnyView, Missing> {
     Ok(match (route, set_up) {
@@ -64,6 +65,7 @@ fn files(route: Route, set_up: bool) -> Result<AnyView, Missing> {
         (Route::MemberList, true) => view! { <list_import::ListImportPage/> }.into_any(),
         (Route::PaperRegister, true) => view! { <paper_register::PaperRegisterPage/> }.into_any(),
         (Route::Transfer(id), true) => view! { <transfer::TransferPage id/> }.into_any(),
+        (Route::Office, true) => view! { <home::OfficeHome/> }.into_any(),
         (_, true) => view! { <files::FilesPage/> }.into_any(),
     })
 }

@@ -31,6 +31,7 @@ pub enum Kind {
     MemberList,
     PaperRegister,
     Transfer,
+    Office,
 }
 
 /// The parts of the app: the first load (the register), and the parts of
@@ -47,8 +48,9 @@ pub enum Part {
     /// Figures: the dashboard, the report, the unit, and an office's
     /// comparison of its units and its plans.
     Figures,
-    /// What comes in and goes out: restore, backups and imports, settings, a spreadsheet's member list, the register on paper, a
-    /// member's move to another chapter.
+    /// What comes in and goes out: restore, backups and imports, an
+    /// office's home where reports come in, settings, a spreadsheet's member
+    /// list, the register on paper, a member's move to another chapter.
     Files,
     /// The makers of the sample chapter and the sample cluster.
     Sample,
@@ -71,20 +73,35 @@ impl Part {
     }
 }
 
-/// The bottom bar's tabs, in their order on screen.
+/// The bottom bar's tabs.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum Tab {
     Members,
     Work,
+    /// An office's home: the reports of the units below it.
+    Reports,
+    /// An office's units side by side.
+    Compare,
     Figures,
     Backup,
     Unit,
 }
 
 impl Tab {
-    pub const ALL: [Tab; 5] = [
+    /// A chapter's tabs, in their order on screen.
+    pub const CHAPTER: [Tab; 5] = [
         Tab::Members,
         Tab::Work,
+        Tab::Figures,
+        Tab::Backup,
+        Tab::Unit,
+    ];
+
+    /// An office's tabs: it receives reports and compares units; it keeps no
+    /// member register of its own.
+    pub const OFFICE: [Tab; 5] = [
+        Tab::Reports,
+        Tab::Compare,
         Tab::Figures,
         Tab::Backup,
         Tab::Unit,
@@ -95,6 +112,8 @@ impl Tab {
         match self {
             Tab::Members => Route::Register,
             Tab::Work => Route::Work(Section::Cadres),
+            Tab::Reports => Route::Office,
+            Tab::Compare => Route::Compare,
             Tab::Figures => Route::Figures,
             Tab::Backup => Route::Files,
             Tab::Unit => Route::Unit,
@@ -105,6 +124,8 @@ impl Tab {
         match self {
             Tab::Members => icons::people,
             Tab::Work => icons::work,
+            Tab::Reports => icons::inbox,
+            Tab::Compare => icons::compare,
             Tab::Figures => icons::figures,
             Tab::Backup => icons::save,
             Tab::Unit => icons::unit,
@@ -115,6 +136,8 @@ impl Tab {
         match self {
             Tab::Members => t::nav_members(),
             Tab::Work => t::nav_work(),
+            Tab::Reports => t::nav_reports(),
+            Tab::Compare => t::nav_compare(),
             Tab::Figures => t::nav_figures(),
             Tab::Backup => t::nav_backup(),
             Tab::Unit => t::nav_unit(),
@@ -154,7 +177,7 @@ fn section_title(route: &Route) -> &'static str {
 /// Every place of the app, in the order of [`Kind`]. Where two addresses
 /// could both read, the first row wins (`hoi-vien/moi` before `hoi-vien/:id`).
 #[rustfmt::skip]
-pub const PLACES: [Place; 16] = [
+pub const PLACES: [Place; 17] = [
     Place { kind: Kind::Register, address: "", part: Part::Shell, tab: Some(Tab::Members), title: |_| t::register_title(), style: MAIN },
     Place { kind: Kind::NewMember, address: "hoi-vien/moi", part: Part::Chapter, tab: Some(Tab::Members), title: |_| t::add_member(), style: MAIN },
     Place { kind: Kind::Member, address: "hoi-vien/:id", part: Part::Chapter, tab: Some(Tab::Members), title: |_| t::member(), style: MAIN },
@@ -163,7 +186,7 @@ pub const PLACES: [Place; 16] = [
     Place { kind: Kind::Record, address: "cong-viec/:form/:id", part: Part::Chapter, tab: Some(Tab::Work), title: section_title, style: PAGES },
     Place { kind: Kind::Figures, address: "so-lieu", part: Part::Figures, tab: Some(Tab::Figures), title: |_| t::chapter_figures(), style: PAGES },
     Place { kind: Kind::Report, address: "bao-cao", part: Part::Figures, tab: Some(Tab::Figures), title: |_| t::report(), style: PAGES },
-    Place { kind: Kind::Compare, address: "so-sanh", part: Part::Figures, tab: Some(Tab::Figures), title: |_| t::compare_title(), style: PAGES },
+    Place { kind: Kind::Compare, address: "so-sanh", part: Part::Figures, tab: Some(Tab::Compare), title: |_| t::compare_title(), style: PAGES },
     Place { kind: Kind::Plan, address: "ke-hoach", part: Part::Figures, tab: Some(Tab::Figures), title: |_| t::plan_and_campaigns(), style: PAGES },
     Place { kind: Kind::Files, address: "sao-luu", part: Part::Files, tab: Some(Tab::Backup), title: |_| t::files_title(), style: MAIN },
     Place { kind: Kind::Unit, address: "don-vi", part: Part::Figures, tab: Some(Tab::Unit), title: |_| t::unit(), style: MAIN },
@@ -171,6 +194,7 @@ pub const PLACES: [Place; 16] = [
     Place { kind: Kind::MemberList, address: "danh-sach", part: Part::Files, tab: Some(Tab::Backup), title: |_| t::list_title(), style: MAIN },
     Place { kind: Kind::PaperRegister, address: "in-so", part: Part::Files, tab: Some(Tab::Members), title: |_| t::paper_title(), style: LISTS },
     Place { kind: Kind::Transfer, address: "chuyen-sinh-hoat/:id", part: Part::Files, tab: Some(Tab::Members), title: |_| t::transfer_title(), style: MAIN },
+    Place { kind: Kind::Office, address: "nhan-bao-cao", part: Part::Files, tab: Some(Tab::Reports), title: |_| t::office_home_title(), style: PAGES },
 ];
 
 /// The place of a kind of route.

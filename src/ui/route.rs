@@ -106,6 +106,9 @@ pub enum Route {
     PaperRegister,
     /// One member's move to another chapter, and its transfer file.
     Transfer(RecordId),
+    /// An office's home: this period's reports of the units below, and the
+    /// button that receives one.
+    Office,
 }
 
 impl Route {
@@ -142,6 +145,7 @@ impl Route {
             Route::MemberList => Kind::MemberList,
             Route::PaperRegister => Kind::PaperRegister,
             Route::Transfer(_) => Kind::Transfer,
+            Route::Office => Kind::Office,
         }
     }
 
@@ -268,6 +272,7 @@ fn build(kind: Kind, section: Option<Section>, id: Option<RecordId>) -> Option<R
         Kind::MemberList => Route::MemberList,
         Kind::PaperRegister => Route::PaperRegister,
         Kind::Transfer => Route::Transfer(id?),
+        Kind::Office => Route::Office,
     })
 }
 
@@ -313,7 +318,7 @@ mod tests {
         }
         assert_eq!(
             Route::all(&id).len(),
-            27,
+            28,
             "every section's list, form and record"
         );
         assert_eq!(Route::Register.href(), "#/");

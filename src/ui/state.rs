@@ -9,7 +9,7 @@ use crate::domain::kernel::date::Date;
 use crate::domain::kernel::period::Period;
 use crate::domain::kernel::record::{Record, RecordId};
 use crate::domain::kernel::stamp::Stamp;
-use crate::domain::records::unit::{Unit, UnitSetup};
+use crate::domain::records::unit::{is_office, Unit, UnitSetup};
 use crate::storage::device::{new_device_state, now_ms, today};
 use crate::storage::local::{self, LoadProblem, SaveError, Space};
 use crate::ui::route::Route;
@@ -45,6 +45,15 @@ impl PartialEq for Notice {
     }
 }
 
+/// A report file that left the app: its name, its period, and whether it
+/// went through the share sheet or was saved as a download.
+#[derive(Clone, Debug, PartialEq)]
+pub struct ReportSent {
+    pub name: String,
+    pub period: Period,
+    pub shared: bool,
+}
+
 #[derive(Clone, Copy)]
 pub struct AppState {
     pub book: RwSignal<Book>,
@@ -62,6 +71,17 @@ pub struct AppState {
     pub notice: RwSignal<Option<Notice>>,
     /// The period the figures and the report are for; this year at first.
     pub period: RwSignal<Period>,
+    /// Whether the phone keeps an office, which receives the reports of the
+    /// units below it, rather than a chapter's register: the tabs and the
+    /// first screen follow it. A memo: pages redraw when it changes, not on
+    /// every edit of the book.
+    pub office: Memo<bool>,
+    /// The last report sent in this session, for the note that says where
+    /// the file went and how to send it on; until she closes it.
+    pub report_sent: RwSignal<Option<ReportSent>>,
+    /// What the page open saves before another opens (`before_leaving`),
+    /// with the serial that tells its page's registration from the next's.
+    leaving: StoredValue<Option<(u64, Callback<()>)>>,
     /// A new version of the app is installed and waits for her tap.
     pub update_ready: RwSignal<bool>,
 }
@@ -101,9 +121,20 @@ impl AppState {
         device: DeviceState,
         problems: Vec<LoadProblem>,
     ) -> AppState {
+        let (book, device) = (RwSignal::new(book), RwSignal::new(device));
+        let office = Memo::new(move |_| {
+            device.with(|d| {
+                d.home
+                    .as_ref()
+                    .is_some_and(|home| book.with(|b| is_office(&b.units, home)))
+            })
+        });
         AppState {
-            book: RwSignal::new(book),
-            device: RwSignal::new(device),
+            book,
+            device,
+            office,
+            report_sent: RwSignal::new(None),
+            leaving: StoredValue::new(None),
             space,
             save_error: RwSignal::new(None),
             load_problems: RwSignal::new(problems),
@@ -146,6 +177,32 @@ impl AppState {
         if self.book.with_untracked(|mine| *mine != merged) {
             self.book.set(merged);
         }
+    }
+
+    /// Has `save` run before the next page opens, for as long as the page
+    /// that asks is open: what she typed in a field she has not left yet is
+    /// saved while the page is whole, not while it is taken down.
+    pub fn before_leaving(&self, save: Callback<()>) {
+        static SERIAL: std::sync::atomic::AtomicU64 = std::sync::atomic::AtomicU64::new(0);
+        let serial = SERIAL.fetch_add(1, std::sync::atomic::Ordering::Relaxed);
+        self.leaving.set_value(Some((serial, save)));
+        let leaving = self.leaving;
+        on_cleanup(move || {
+            leaving.update_value(|now| {
+                if now.as_ref().is_some_and(|(s, _)| *s == serial) {
+                    *now = None;
+                }
+            })
+        });
+    }
+
+    /// Runs what the open page saves before another opens, once: the next
+    /// page asks anew. Whether it ran.
+    pub fn leave(&self) -> bool {
+        let save = self.leaving.try_update_value(Option::take).flatten();
+        // A page taken down without its clean-up (a part's view replaced
+        // before it finished arriving) leaves a save whose values are gone.
+        save.and_then(|(_, save)| save.try_run(())).is_some()
     }
 
     /// Today, from the phone's clock: with [`AppState::now_ms`], the one
@@ -277,17 +334,23 @@ impl AppState {
         self.device.update(|d| d.last_backup_ms = Some(now));
     }
 
-    /// Every figure of the chosen period with its target (reactive).
-    pub fn report(&self) -> Vec<ReportRow> {
+    /// What a domain function makes of the book, the home unit and the
+    /// chosen period (reactive); its default before set-up.
+    pub fn of_home<T: Default>(&self, make: impl FnOnce(&Book, &RecordId, Period) -> T) -> T {
         let period = self.period.get();
         self.device.with(|d| {
             self.book.with(|b| {
                 d.home
                     .as_ref()
-                    .map(|home| report(b, home, period))
+                    .map(|home| make(b, home, period))
                     .unwrap_or_default()
             })
         })
+    }
+
+    /// Every figure of the chosen period with its target (reactive).
+    pub fn report(&self) -> Vec<ReportRow> {
+        self.of_home(report)
     }
 
     /// The home unit and the units above it, nearest first (reactive).

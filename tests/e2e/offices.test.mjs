@@ -28,7 +28,7 @@ test('a chapter report reaches the commune without any personal data', async () 
   assert.match(download.suggestedFilename(), /^bao-cao_chi-hoi-thon-dong_\d{4}_\d{4}-\d{2}-\d{2}\.json$/);
   const path = await download.path();
   const text = await readFile(path, 'utf8');
-  for (const personal of ['Nguyễn Thị Hoa', 'Lò Thị Ánh', 'Trần Thị Bình', '0912345678', '0987654321', 'Hoa']) {
+  for (const personal of ['Nguyễn Thị Hoa', 'Lò Thị Ánh', 'Trần Thị Bình', '0912345678', '0912 345 678', '0987 654 321', 'Hoa']) {
     assert.equal(text.includes(personal), false, `the report holds «${personal}»`);
   }
 
@@ -38,7 +38,7 @@ test('a chapter report reaches the commune without any personal data', async () 
   await p.getByLabel('Loại đơn vị', { exact: true }).fill('Hội LHPN cấp xã');
   await p.getByRole('button', { name: 'Bắt đầu' }).click();
   await commune.goTo('Sao lưu');
-  await commune.pickFile('Chọn tệp (.json)', path);
+  await commune.pickFile('Chọn tệp để nhập', path);
   await p.getByText('Báo cáo của Chi hội Thôn Đông', { exact: false }).waitFor();
   await p.getByText('«Chi hội Thôn Đông» là đơn vị mới trên máy này, sẽ được xếp dưới «Hội LHPN xã An Bình».').waitFor();
   assert.deepEqual((await commune.previewCounts())['Báo cáo của đơn vị'], { 'mới': 1 });
@@ -50,7 +50,7 @@ test('a chapter report reaches the commune without any personal data', async () 
 
   // The same report again changes nothing.
   await commune.goTo('Sao lưu');
-  await commune.pickFile('Chọn tệp (.json)', path);
+  await commune.pickFile('Chọn tệp để nhập', path);
   await p.getByText('Tệp này không có gì mới').waitFor();
   await chapter.close();
   await commune.close();
@@ -87,12 +87,14 @@ test('the commune compares its chapters, the silent one marked', async () => {
   await p.getByText('Chi hội Thôn Bắc (Chi hội)').waitFor();
   // Both files at once: a preview for each, then all applied together.
   await commune.goTo('Sao lưu');
-  await commune.pickFile('Chọn tệp (.json)', [west, east]);
+  await commune.pickFile('Chọn tệp để nhập', [west, east]);
   await p.getByText('Báo cáo của Chi hội Thôn Tây', { exact: false }).waitFor();
   await p.getByText('Báo cáo của Chi hội Thôn Đông', { exact: false }).waitFor();
   assert.equal(await p.locator('.preview').count(), 2);
   await p.getByRole('button', { name: 'Nhập vào sổ' }).click();
-  await p.locator('.figure').first().waitFor();
+  // The office stays on its home, where who has sent shows.
+  await p.locator('.received-row.sent', { hasText: 'Chi hội Thôn Tây' }).waitFor();
+  await p.locator('.received-row.missing', { hasText: 'Chi hội Thôn Bắc' }).waitFor();
 
   await commune.goTo('Số liệu');
   await p.getByRole('link', { name: 'So sánh các đơn vị cấp dưới' }).click();
@@ -111,7 +113,7 @@ test('the commune compares its chapters, the silent one marked', async () => {
 
   const [download] = await Promise.all([
     p.waitForEvent('download'),
-    p.getByRole('button', { name: 'Tải tệp CSV (Excel)' }).click(),
+    p.getByRole('button', { name: 'Tải bảng tính (mở bằng Excel)' }).click(),
   ]);
   const csv = await readFile(await download.path(), 'utf8');
   assert.ok(csv.startsWith('\ufeff"Hội LHPN xã An Bình"'));
@@ -120,7 +122,7 @@ test('the commune compares its chapters, the silent one marked', async () => {
   // The .xlsx comes from a worker started now; its text is read back as Excel would.
   const [workbook] = await Promise.all([
     p.waitForEvent('download'),
-    p.getByRole('button', { name: 'Tải tệp Excel (.xlsx)' }).click(),
+    p.getByRole('button', { name: 'Tải tệp Excel' }).click(),
   ]);
   assert.match(workbook.suggestedFilename(), /^so-sanh_hoi-lhpn-xa-an-binh_\d{4}\.xlsx$/);
   const xlsx = await workbook.path();
@@ -137,9 +139,10 @@ test("the sample cluster's review shows the article's figures", async () => {
   const p = office.page;
   await p.getByRole('button', { name: 'Xem mẫu cụm thi đua' }).click();
   await p.getByText('Dữ liệu mẫu: cụm thi đua năm 2023.', { exact: false }).waitFor();
-  await p.getByRole('heading', { name: 'So sánh các đơn vị' }).waitFor();
-  await office.goTo('Số liệu');
-  await p.getByRole('link', { name: 'So sánh các đơn vị cấp dưới' }).click();
+  // An office opens on the reports of its units.
+  await p.getByRole('heading', { name: 'Báo cáo các đơn vị gửi lên' }).waitFor();
+  await p.getByRole('heading', { name: 'Đã nhận 9/9 báo cáo năm 2023' }).waitFor();
+  await office.goTo('So sánh');
   await p.locator('.compare-table tbody tr').first().waitFor();
   await p.getByText(/^Chỉ tiêu so sánh/).click();
   await p.getByLabel('Lớp tập huấn ứng dụng công nghệ thông tin', { exact: true }).check();
@@ -200,7 +203,7 @@ test('a plan goes down, the chapter scores herself, and the commune grades her',
   await chapter.setUp({ unit: 'Chi hội Thôn Bắc', commune: 'Hội LHPN xã An Bình' });
   for (const name of ['Nguyễn Thị Hoa', 'Lò Thị Ánh']) await chapter.addMember({ name });
   await chapter.goTo('Sao lưu');
-  await chapter.pickFile('Chọn tệp (.json)', plan);
+  await chapter.pickFile('Chọn tệp để nhập', plan);
   await p.getByText('«Chi hội Thôn Bắc» sẽ được xếp dưới «Hội LHPN xã An Bình» theo kế hoạch này, thay cho «Hội LHPN xã An Bình» đã ghi lúc thiết lập.').waitFor();
   await p.getByRole('button', { name: 'Nhập vào sổ' }).click();
   await chapter.goTo('Số liệu');
@@ -220,9 +223,9 @@ test('a plan goes down, the chapter scores herself, and the commune grades her',
   const report = join(await mkdtemp(join(tmpdir(), 'so-tay-')), reportDownload.suggestedFilename());
   await reportDownload.saveAs(report);
   await c.goto(`${env.server.url}#/sao-luu`);
-  await commune.pickFile('Chọn tệp (.json)', report);
+  await commune.pickFile('Chọn tệp để nhập', report);
   await c.getByRole('button', { name: 'Nhập vào sổ' }).click();
-  await c.locator('.figure').first().waitFor();
+  await c.locator('.received-row.sent', { hasText: 'Chi hội Thôn Bắc' }).waitFor();
   await c.goto(`${env.server.url}#/ke-hoach`);
   const row = c.locator('.compare-table tbody tr', { hasText: 'Chi hội Thôn Bắc' });
   await row.waitFor();
@@ -254,10 +257,11 @@ async function office(name) {
   return phone;
 }
 
-/** Imports files on a phone, applies them and waits for the page it lands on. */
-async function importFiles(phone, files, landing = phone.page.locator('.figure').first()) {
+/** Imports files on a phone, applies them and waits for the page it lands
+ * on: for reports, an office's home with the units that sent them. */
+async function importFiles(phone, files, landing = phone.page.locator('.received-row.sent').first()) {
   await phone.page.goto(`${env.server.url}#/sao-luu`);
-  await phone.pickFile('Chọn tệp (.json)', files);
+  await phone.pickFile('Chọn tệp để nhập', files);
   await phone.page.getByRole('button', { name: 'Nhập vào sổ' }).click();
   await landing.waitFor();
 }
@@ -331,7 +335,9 @@ test('plan down, reports up in either order, the province adds up, no one named'
     const report = await saved(chapter.page, 'Gửi báo cáo lên cấp trên');
     const text = await readFile(report, 'utf8');
     for (const member of members) {
-      for (const personal of [member.name, member.phone].filter(Boolean)) {
+      // Phones are kept grouped as she reads them («0912 345 678»).
+      const grouped = member.phone?.replace(/^(\d{4})(\d{3})(\d{3})$/, '$1 $2 $3');
+      for (const personal of [member.name, grouped].filter(Boolean)) {
         assert.equal(text.includes(personal), false, `${unit}'s report holds «${personal}»`);
       }
     }
@@ -344,9 +350,9 @@ test('plan down, reports up in either order, the province adds up, no one named'
   const table = await compareTable(commune);
   const twin = await newPhone(env.browser, env.server.url);
   await twin.page.getByRole('link', { name: 'Khôi phục từ tệp sao lưu' }).click();
-  await twin.pickFile('Chọn tệp sao lưu (.json)', before);
+  await twin.pickFile('Chọn tệp sao lưu', before);
   await twin.page.getByRole('button', { name: 'Nhập vào sổ' }).click();
-  await twin.page.locator('.summary').waitFor();
+  await twin.page.getByRole('heading', { name: 'Báo cáo các đơn vị gửi lên' }).waitFor();
   await importFiles(twin, [...reports].reverse());
   assert.deepEqual(await compareTable(twin), table, 'the same table whatever the order');
   await twin.close();
@@ -356,6 +362,7 @@ test('plan down, reports up in either order, the province adds up, no one named'
   const communeReport = await saved(commune.page, 'Gửi báo cáo lên cấp trên');
   const province = await office('Hội LHPN tỉnh Ninh Bình');
   await importFiles(province, [communeReport]);
+  await province.goTo('Số liệu');
   for (const code of SUMMED) {
     const [east, west] = own.map((figures) => figures[code]);
     assert.equal(await province.figure(code), sum(east, west), `${code}: the sum of the chapters' own dashboards, ${east} and ${west}`);
@@ -363,7 +370,7 @@ test('plan down, reports up in either order, the province adds up, no one named'
   const provinceTable = await compareTable(province);
   assert.ok(provinceTable.some((row) => row.includes('Hội LHPN xã An Bình')));
   const text = await readFile(communeReport, 'utf8');
-  for (const name of ['Nguyễn Thị Hoa', 'Phan Thị Mơ', '0912345678', '0987000111']) {
+  for (const name of ['Nguyễn Thị Hoa', 'Phan Thị Mơ', '0912 345 678', '0987 000 111']) {
     assert.equal(text.includes(name), false, `the commune's report holds «${name}»`);
   }
   await commune.close();

@@ -39,7 +39,7 @@ async function fieldOf(phone, name, label) {
 async function restoredFrom(backup) {
   const phone = await newPhone(env.browser, env.server.url);
   await phone.page.getByRole('link', { name: 'Khôi phục từ tệp sao lưu' }).click();
-  await phone.pickFile('Chọn tệp sao lưu (.json)', backup.path);
+  await phone.pickFile('Chọn tệp sao lưu', backup.path);
   await phone.page.getByRole('button', { name: 'Nhập vào sổ' }).click();
   await phone.page.locator('.summary').waitFor();
   return phone;
@@ -48,7 +48,7 @@ async function restoredFrom(backup) {
 /** Picks `file` on the files page; the preview shows. */
 async function preview(phone, file) {
   await phone.goTo('Sao lưu');
-  await phone.pickFile('Chọn tệp (.json)', file.path);
+  await phone.pickFile('Chọn tệp để nhập', file.path);
   return phone.previewCounts();
 }
 
@@ -111,18 +111,18 @@ test('a leader and her deputy edit one book on two phones: nothing is lost, a cl
     assert.equal(clashes.length, 2, JSON.stringify(clashes));
     const lan = clashes.find((c) => c.subject.includes('Trần Thị Lan'));
     assert.match(lan.subject, /Số điện thoại/);
-    assert.match(lan.text, /Máy này: «0922222222»\. Tệp: «0911111111»\./);
+    assert.match(lan.text, /Máy này: «0922 222 222»\. Tệp: «0911 111 111»\./);
     assert.match(lan.text, /Sẽ giữ bản trên máy \(sửa sau\)\./);
     const mai = clashes.find((c) => c.subject.includes('Lê Thị Mai'));
     assert.match(mai.text, /Máy này: «còn trong sổ»\. Tệp: «đã xoá khỏi sổ»\./);
     // She keeps the leader's number for Lan.
     const row = deputy.page.locator('.conflicts li', { hasText: 'Trần Thị Lan' });
-    await row.getByRole('button', { name: 'Giữ «0911111111»' }).click();
-    await row.getByText('Bạn đã chọn giữ «0911111111».').waitFor();
+    await row.getByRole('button', { name: 'Giữ «0911 111 111»' }).click();
+    await row.getByText('Bạn đã chọn giữ «0911 111 111».').waitFor();
     await apply(deputy);
-    assert.equal(await fieldOf(deputy, 'Nguyễn Thị Hoa', 'Số điện thoại'), '0988000001');
+    assert.equal(await fieldOf(deputy, 'Nguyễn Thị Hoa', 'Số điện thoại'), '0988 000 001');
     assert.equal(await fieldOf(deputy, 'Nguyễn Thị Hoa', 'Địa chỉ (thôn, xóm)'), 'Xóm Đình');
-    assert.equal(await fieldOf(deputy, 'Trần Thị Lan', 'Số điện thoại'), '0911111111');
+    assert.equal(await fieldOf(deputy, 'Trần Thị Lan', 'Số điện thoại'), '0911 111 111');
     assert.equal(await fieldOf(deputy, 'Lê Thị Mai', 'Địa chỉ (thôn, xóm)'), 'Xóm Chùa');
 
     // Back the other way: the leader is told Mai came back, and both
@@ -132,7 +132,7 @@ test('a leader and her deputy edit one book on two phones: nothing is lost, a cl
     assert.equal(back.length, 1, JSON.stringify(back));
     assert.match(back[0].text, /Máy này: «đã xoá khỏi sổ»\. Tệp: «còn trong sổ»\./);
     await apply(leader);
-    assert.equal(await fieldOf(leader, 'Trần Thị Lan', 'Số điện thoại'), '0911111111');
+    assert.equal(await fieldOf(leader, 'Trần Thị Lan', 'Số điện thoại'), '0911 111 111');
     assert.equal(await fieldOf(leader, 'Nguyễn Thị Hoa', 'Địa chỉ (thôn, xóm)'), 'Xóm Đình');
     assert.equal(await fieldOf(leader, 'Lê Thị Mai', 'Địa chỉ (thôn, xóm)'), 'Xóm Chùa');
     assert.deepEqual(await stored(leader), await stored(deputy));
@@ -151,7 +151,7 @@ test('a leader and her deputy edit one book on two phones: nothing is lost, a cl
     await p.getByLabel('Mức hội phí cả năm (đồng)').blur();
     await p.locator('.fee-row', { hasText: 'Lê Thị Mai' }).getByRole('checkbox').check();
     await to.goTo('Sao lưu');
-    await p.getByText('3 bản ghi sẽ vào tệp.').waitFor();
+    await p.getByText('3 mục sẽ vào tệp.').waitFor();
     const update = await to.saveFile(p.getByRole('button', { name: 'Tạo tệp cập nhật' }));
     assert.match(update.name, /^cap-nhat_chi-hoi-thon-dong_\d{4}-\d{2}-\d{2}\.json$/);
     const full = await to.makeBackup();
@@ -172,12 +172,12 @@ test('a leader and her deputy edit one book on two phones: nothing is lost, a cl
     // And back down: the leader's correction reaches the tổ leader the same way.
     await setField(leader, 'Nguyễn Thị Hoa', 'Số điện thoại', '0977000001');
     await leader.goTo('Sao lưu');
-    await leader.page.getByText('1 bản ghi sẽ vào tệp.').waitFor();
+    await leader.page.getByText('1 mục sẽ vào tệp.').waitFor();
     const down = await leader.saveFile(leader.page.getByRole('button', { name: 'Tạo tệp cập nhật' }));
     await preview(to, down);
     await to.page.getByText('Tệp cập nhật của', { exact: false }).waitFor();
     await apply(to);
-    assert.equal(await fieldOf(to, 'Nguyễn Thị Hoa', 'Số điện thoại'), '0977000001');
+    assert.equal(await fieldOf(to, 'Nguyễn Thị Hoa', 'Số điện thoại'), '0977 000 001');
     assert.deepEqual(await stored(to), await stored(leader));
   } finally {
     await leader.close();

@@ -77,7 +77,7 @@ test('a member moves to another chapter on another phone: taken in once, counted
     await second.setUp({ unit: 'Chi hội Thôn Tây', commune: 'Hội LHPN xã Thanh Sơn' });
     await second.addMember({ name: 'Trần Thị Bình' });
     await second.goTo('Sao lưu');
-    await second.pickFile('Chọn tệp (.json)', locked.path);
+    await second.pickFile('Chọn tệp để nhập', locked.path);
     const unlock = q.locator('form.unlock');
     await unlock.getByLabel('Mật khẩu').fill(PASSPHRASE);
     await unlock.getByRole('button', { name: 'Mở tệp' }).click();
@@ -90,7 +90,7 @@ test('a member moves to another chapter on another phone: taken in once, counted
 
     // The same file again (here without its lock) adds no one.
     await second.goTo('Sao lưu');
-    await second.pickFile('Chọn tệp (.json)', plain.path);
+    await second.pickFile('Chọn tệp để nhập', plain.path);
     assert.deepEqual(await second.previewCounts(), { 'Hội viên': { 'không đổi': 1 } });
     await q.locator('.notes li', { hasText: 'sổ đã có chị ấy («Nguyễn Thị Hoa»)' }).waitFor();
 

@@ -95,8 +95,19 @@ test('models, meetings, fees and the numbers entered by hand reach the dashboard
   await p.locator('.member-row', { hasText: 'Sinh hoạt định kỳ' }).waitFor();
 
   await phone.openWork('Hội phí');
-  await p.getByLabel('Mức hội phí cả năm (đồng)').fill('12000');
-  await p.getByLabel('Mức hội phí cả năm (đồng)').blur();
+  // Money groups in thousands as she types it, and a digit typed in the
+  // middle stays where she put it.
+  const rate = p.getByLabel('Mức hội phí cả năm (đồng)');
+  await rate.fill('');
+  await rate.pressSequentially('1200');
+  assert.equal(await rate.inputValue(), '1.200');
+  await rate.press('End');
+  await rate.press('ArrowLeft');
+  await rate.press('ArrowLeft');
+  await rate.pressSequentially('0');
+  assert.equal(await rate.inputValue(), '12.000');
+  assert.equal(await rate.evaluate((el) => el.selectionStart), 4, 'the caret after the digit typed');
+  await rate.blur();
   await p.locator('.fee-row', { hasText: 'Trần Thị Bình' }).getByRole('checkbox').check();
   await p.locator('.fee-row', { hasText: 'Lò Thị Ánh' }).getByRole('checkbox').check();
   await p.getByText(/^2\/3 hội viên đang sinh hoạt đã đóng hội phí năm \d+, tổng 24.000 đ\.$/).waitFor();
@@ -187,7 +198,7 @@ test('the report prints on A4 and exports a CSV that Excel reads and that holds 
   await p.locator('.report-table tbody tr').first().waitFor();
   const [download] = await Promise.all([
     p.waitForEvent('download'),
-    p.getByRole('button', { name: 'Tải tệp CSV (Excel)' }).click(),
+    p.getByRole('button', { name: 'Tải bảng tính (mở bằng Excel)' }).click(),
   ]);
   assert.match(download.suggestedFilename(), /^bao-cao_hyperlink-http-x-chi-hoi_\d{4}\.csv$/);
   const bytes = await readFile(await download.path());

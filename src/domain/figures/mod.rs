@@ -1,8 +1,10 @@
 //! Figures from the book: the indicator engine (`compute`), a unit's report
 //! rolled up from the level below (`roll_up`), the report of a period with
-//! its targets and its CSV (`report`), and units side by side (`compare`).
+//! its targets and its CSV (`report`), units side by side (`compare`), and
+//! which units below have sent their report (`received`).
 
 pub mod compare;
 pub mod compute;
+pub mod received;
 pub mod report;
 pub mod roll_up;

@@ -368,6 +368,36 @@ fn is_phone(text: &str) -> bool {
         && (8..=15).contains(&digits)
 }
 
+/// A phone number as she reads it: a mobile number in groups, «0912 345 678»
+/// or «+84 912 345 678», however it was typed; any other number (a landline,
+/// a number from abroad) as typed, spaces tidied.
+pub fn phone_grouped(text: &str) -> String {
+    let text = text.trim();
+    if !is_phone(text) {
+        return crate::domain::kernel::name::tidy(text);
+    }
+    let digits: String = text.chars().filter(char::is_ascii_digit).collect();
+    let groups = |digits: &str, sizes: &[usize]| -> String {
+        let mut at = 0;
+        let parts: Vec<&str> = sizes
+            .iter()
+            .map(|size| {
+                let part = &digits[at..at + size];
+                at += size;
+                part
+            })
+            .collect();
+        parts.join(" ")
+    };
+    match (text.starts_with('+'), digits.len()) {
+        (false, 10) if digits.starts_with('0') => groups(&digits, &[4, 3, 3]),
+        (true, 11) if digits.starts_with("84") => {
+            format!("+84 {}", groups(&digits[2..], &[3, 3, 3]))
+        }
+        _ => crate::domain::kernel::name::tidy(text),
+    }
+}
+
 /// Most roles or topics one earlier chapter lists.
 const MAX_ITEMS: usize = 50;
 
@@ -479,6 +509,23 @@ mod tests {
                 ("status_history.0.on".into(), Problem::InFuture),
             ]
         );
+    }
+
+    #[test]
+    fn mobile_numbers_are_grouped_however_typed() {
+        for (typed, shown) in [
+            ("0987654321", "0987 654 321"),
+            (" 0912.345.678 ", "0912 345 678"),
+            ("091-234-5678", "0912 345 678"),
+            ("+84912345678", "+84 912 345 678"),
+            ("+84 91 234 5678", "+84 912 345 678"),
+            ("02363  123456", "02363 123456"),
+            ("+33 6 12 34 56 78", "+33 6 12 34 56 78"),
+            ("09x", "09x"),
+            ("", ""),
+        ] {
+            assert_eq!(phone_grouped(typed), shown, "{typed}");
+        }
     }
 
     #[test]

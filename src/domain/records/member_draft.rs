@@ -189,7 +189,11 @@ impl MemberDraft {
         member.middle_name = tidy(&self.middle);
         member.given_name = tidy(&self.given);
         member.birth = birth;
-        member.phone = self.phone.trim().to_owned();
+        // Grouped when she types it; a number kept from before stays as it
+        // was, or merely opening her page would change her record.
+        if self.phone.trim() != member.phone {
+            member.phone = super::member::phone_grouped(&self.phone);
+        }
         member.address = tidy(&self.address);
         member.joined_on = joined_on;
         member.ethnicity = Ethnicity::from_code(self.ethnicity);
@@ -240,6 +244,21 @@ mod tests {
 
     fn today() -> Date {
         Date::parse_iso("2026-11-29").unwrap()
+    }
+
+    #[test]
+    fn a_number_kept_from_before_is_not_regrouped_until_she_types_one() {
+        let mut member = Member::named("Hoa", "Nguyễn", "Thị");
+        member.phone = "0912345678".into();
+        let draft = MemberDraft::from_member(&member);
+        let same = draft.build(Some(&member), today()).unwrap();
+        assert_eq!(same, member, "opening her page changes nothing");
+        let mut typed = draft;
+        typed.phone = "0987654321".into();
+        assert_eq!(
+            typed.build(Some(&member), today()).unwrap().phone,
+            "0987 654 321"
+        );
     }
 
     #[test]
@@ -299,7 +318,7 @@ mod tests {
         draft.rented_room = true;
         let member = draft.build(None, today()).unwrap();
         assert_eq!(member.birth, Some(BirthDate::Year(1990)));
-        assert_eq!(member.phone, "0912345678");
+        assert_eq!(member.phone, "0912 345 678", "a mobile number grouped");
         assert_eq!(member.religion, Religion::Other("Bà La Môn".into()));
         assert_eq!(member.ethnicity.name(), Some("Thái"));
         let again = MemberDraft::from_member(&member);

@@ -275,6 +275,20 @@ impl UnitSetup {
     }
 }
 
+/// Whether `home` is kept as an office — it receives the reports of units
+/// below it — rather than as a chapter that keeps members: a unit with units
+/// below it, or one whose kind is neither a chapter nor a women's group
+/// («Tổ phụ nữ»), such as a commune, a province or a cluster before the
+/// first of its units has sent a file.
+pub fn is_office(units: &Collection<Unit>, home: &RecordId) -> bool {
+    let Some(unit) = units.get(home) else {
+        return false;
+    };
+    let kind = crate::domain::kernel::name::fold(&unit.data.kind);
+    let group = kind.split_whitespace().next() == Some("to");
+    children(units, home).next().is_some() || !(unit.data.is_chapter() || group)
+}
+
 /// The live units directly below `unit`.
 pub fn children<'a>(
     units: &'a Collection<Unit>,
@@ -299,6 +313,31 @@ mod tests {
         for kind in ["Hội LHPN xã", "Cụm thi đua", "Hội LHPN tỉnh"] {
             assert!(!Unit::new("A", kind, None).is_chapter(), "{kind}");
         }
+    }
+
+    #[test]
+    fn an_office_is_told_by_its_kind_or_by_units_below_it() {
+        let mut clock = Clock::new(DeviceId::from_random([2; 8]));
+        let mut units = Collection::default();
+        let mut add = |name: &str, kind: &str, parent: Option<&RecordId>| {
+            let record = Record::create(clock.tick(1_000), Unit::new(name, kind, parent.cloned()));
+            let id = record.id.clone();
+            units.put(record);
+            id
+        };
+        let commune = add("Hội LHPN xã Tân Lập", "Hội LHPN cấp xã", None);
+        let chapter = add("Chi hội Thôn Hạ", "Chi hội", Some(&commune));
+        let group = add("Tổ 3", "Tổ phụ nữ", Some(&chapter));
+        let alone = add("Chi hội Ấp An", "chi hoi", None);
+        let cluster = add("Cụm thi đua", "Cụm thi đua", None);
+        assert!(is_office(&units, &commune));
+        assert!(is_office(&units, &cluster), "before any unit below it");
+        assert!(
+            is_office(&units, &chapter),
+            "a chapter with a group below it"
+        );
+        assert!(!is_office(&units, &group));
+        assert!(!is_office(&units, &alone));
     }
 
     #[test]

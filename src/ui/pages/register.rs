@@ -3,7 +3,7 @@
 
 use crate::domain::book::register::{count, sort_by_name, Group, Shown};
 use crate::domain::kernel::record::Record;
-use crate::domain::records::member::{Member, Religion, Status};
+use crate::domain::records::member::{phone_grouped, Member, Religion, Status};
 use crate::ui::i18n::t;
 use crate::ui::perf;
 use crate::ui::route::Route;
@@ -176,7 +176,8 @@ fn MemberRow(record: Record<Member>) -> impl IntoView {
     let details: Vec<String> = [
         m.birth.map(|b| b.year().to_string()),
         (!m.address.is_empty()).then(|| m.address.clone()),
-        (!m.phone.is_empty()).then(|| m.phone.clone()),
+        // Grouped as typed now, for records from before that were not.
+        (!m.phone.is_empty()).then(|| phone_grouped(&m.phone)),
     ]
     .into_iter()
     .flatten()

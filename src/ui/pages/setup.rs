@@ -1,4 +1,7 @@
-//! First run: the chapter's name and the units above it, or a backup from another phone.
+//! First run: whether the phone keeps a chapter or an office, the unit's
+//! name and the units above it; or a backup from another phone. The words,
+//! examples and units above follow the choice, and so do the app's first
+//! screen and tabs afterwards (an office opens on the reports it receives).
 
 use crate::domain::records::unit::UnitSetup;
 use crate::storage::local::Space;
@@ -9,21 +12,51 @@ use crate::ui::state::use_app;
 use leptos::prelude::*;
 use leptos::task::spawn_local;
 
-/// Kind labels given to the units above, editable later.
+/// Kind labels given to the units, editable later.
+const CHAPTER_KIND: &str = "Chi hội";
 const COMMUNE_KIND: &str = "Hội LHPN cấp xã";
 const PROVINCE_KIND: &str = "Hội LHPN cấp tỉnh";
+
+/// What set-up starts from: a chapter under a commune and a province, or a
+/// commune's office under its province. Names typed are kept across a change.
+fn start_for(office: bool, typed: &UnitSetup) -> UnitSetup {
+    let above = |i: usize| {
+        typed
+            .above
+            .get(i)
+            .map(|(name, _)| name.clone())
+            .unwrap_or_default()
+    };
+    if office {
+        UnitSetup {
+            name: typed.name.clone(),
+            kind: COMMUNE_KIND.into(),
+            above: vec![(
+                above(typed.above.len().saturating_sub(1)),
+                PROVINCE_KIND.into(),
+            )],
+        }
+    } else {
+        UnitSetup {
+            name: typed.name.clone(),
+            kind: CHAPTER_KIND.into(),
+            above: vec![
+                (String::new(), COMMUNE_KIND.into()),
+                (above(0), PROVINCE_KIND.into()),
+            ],
+        }
+    }
+}
 
 #[component]
 pub fn SetupPage() -> impl IntoView {
     let state = use_app();
-    let setup = RwSignal::new(UnitSetup {
-        name: String::new(),
-        kind: "Chi hội".into(),
-        above: vec![
-            (String::new(), COMMUNE_KIND.into()),
-            (String::new(), PROVINCE_KIND.into()),
-        ],
-    });
+    let office = RwSignal::new(false);
+    let setup = RwSignal::new(start_for(false, &UnitSetup::default()));
+    let choose = move |to_office: bool| {
+        office.set(to_office);
+        setup.update(|s| *s = start_for(to_office, s));
+    };
     let tried = RwSignal::new(false);
     let error = move |field: &'static str| {
         Signal::derive(move || {
@@ -51,24 +84,49 @@ pub fn SetupPage() -> impl IntoView {
             <h1>{t::app_name()}</h1>
             <p>{t::setup_intro()}</p>
             <form class="card" on:submit=start>
-                <Field label=t::setup_unit_name() error=error("name")>
-                    <TextInput draft=setup lens=lens(|s| &s.name, |s, v| s.name = v) placeholder=t::example_chapter() autofocus=true on_change=nothing/>
-                </Field>
+                <fieldset class="choices">
+                    <legend class="field-label">{t::setup_keeps()}</legend>
+                    <label class="choice">
+                        <input type="radio" name="role" checked on:change=move |_| choose(false)/>
+                        <span><strong>{t::setup_chapter()}</strong>{t::setup_chapter_text()}</span>
+                    </label>
+                    <label class="choice">
+                        <input type="radio" name="role" on:change=move |_| choose(true)/>
+                        <span><strong>{t::setup_office()}</strong>{t::setup_office_text()}</span>
+                    </label>
+                </fieldset>
+                {move || {
+                    let (label, example) = match office.get() {
+                        true => (t::setup_office_name(), t::example_commune()),
+                        false => (t::setup_unit_name(), t::example_chapter()),
+                    };
+                    view! {
+                        <Field label error=error("name")>
+                            <TextInput draft=setup lens=lens(|s| &s.name, |s, v| s.name = v) placeholder=example on_change=nothing/>
+                        </Field>
+                    }
+                }}
                 <Field label=t::unit_kind() error=error("kind")>
                     <TextInput draft=setup lens=lens(|s| &s.kind, |s, v| s.kind = v) list="unit-kinds" on_change=nothing/>
                 </Field>
                 <datalist id="unit-kinds">
-                    <option value="Chi hội"/>
+                    <option value=CHAPTER_KIND/>
                     <option value="Tổ phụ nữ"/>
                     <option value=COMMUNE_KIND/>
                     <option value=PROVINCE_KIND/>
                 </datalist>
-                <Field label=t::setup_above() error=error("above.0.name") hint=t::setup_above_hint()>
-                    <TextInput draft=setup lens=lens(|s| &s.above[0].0, |s, v| s.above[0].0 = v) placeholder=t::example_commune() on_change=nothing/>
-                </Field>
-                <Field label=t::setup_province() error=error("above.1.name")>
-                    <TextInput draft=setup lens=lens(|s| &s.above[1].0, |s, v| s.above[1].0 = v) placeholder=t::example_province() on_change=nothing/>
-                </Field>
+                // A chapter names its commune and province; a commune's office its province.
+                {move || view! {
+                    <Field label=t::setup_above() error=error("above.0.name") hint=t::setup_above_hint()>
+                        <TextInput draft=setup lens=lens(|s| &s.above[0].0, |s, v| s.above[0].0 = v)
+                            placeholder=if office.get() { t::example_province() } else { t::example_commune() } on_change=nothing/>
+                    </Field>
+                    {(!office.get()).then(|| view! {
+                        <Field label=t::setup_province() error=error("above.1.name")>
+                            <TextInput draft=setup lens=lens(|s| &s.above[1].0, |s, v| s.above[1].0 = v) placeholder=t::example_province() on_change=nothing/>
+                        </Field>
+                    })}
+                }}
                 <p class="note">{t::setup_only_here()}</p>
                 <p class="note">{t::setup_persist()}</p>
                 <button type="submit" class="button primary">{t::start()}</button>

@@ -2,6 +2,7 @@
 //! check boxes bound to a draft held in a signal.
 
 use crate::domain::kernel::date::Date;
+use crate::ui::shared::format::count;
 use leptos::prelude::*;
 
 /// A label around a control, with a hint and the control's error below it
@@ -109,7 +110,9 @@ pub fn TextInput<D: Send + Sync + 'static>(
             on:input=move |ev| draft.update(|d| (lens.set)(d, event_target_value(&ev)))
             on:change=move |ev| {
                 draft.update(|d| (lens.set)(d, event_target_value(&ev)));
-                on_change.run(());
+                // A field that has the focus as its page closes says `change`
+                // after the page's values are gone; the page saved it on leaving.
+                on_change.try_run(());
             }
         />
     }
@@ -161,20 +164,51 @@ pub fn DateInput(
     }
 }
 
-/// A whole number with the phone's number keyboard; empty is 0.
+/// A whole number with the phone's number keyboard, grouped in thousands as
+/// she types («12.000» for a fee, «1.250» women), the caret kept after the
+/// digit it was after; empty is 0.
 #[component]
 pub fn NumberInput(
     #[prop(into)] value: Signal<u32>,
     #[prop(into)] set: Callback<u32>,
     #[prop(optional)] id: Option<&'static str>,
 ) -> impl IntoView {
+    let group = |ev: leptos::ev::Event| {
+        let input: web_sys::HtmlInputElement = event_target(&ev);
+        let text = input.value();
+        let caret = input
+            .selection_start()
+            .ok()
+            .flatten()
+            .map_or(text.len(), |c| c as usize);
+        let before = text
+            .chars()
+            .take(caret)
+            .filter(char::is_ascii_digit)
+            .count();
+        let digits: String = text.chars().filter(char::is_ascii_digit).collect();
+        let Ok(n) = digits.parse::<u64>() else {
+            return;
+        };
+        let shown = count(n);
+        let at = match before {
+            0 => 0,
+            n => shown
+                .char_indices()
+                .filter(|(_, c)| c.is_ascii_digit())
+                .nth(n - 1)
+                .map_or(shown.len(), |(i, _)| i + 1),
+        };
+        input.set_value(&shown);
+        let _ = input.set_selection_range(at as u32, at as u32);
+    };
     view! {
         <input
             type="text"
             inputmode="numeric"
-            pattern="[0-9]*"
             id=id
-            prop:value=move || value.get().to_string()
+            prop:value=move || count(u64::from(value.get()))
+            on:input=group
             on:change=move |ev| {
                 let digits: String = event_target_value(&ev).chars().filter(char::is_ascii_digit).collect();
                 set.run(digits.parse().unwrap_or(0));

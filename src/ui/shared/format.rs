@@ -101,6 +101,18 @@ pub fn date(day: Date) -> String {
     DAY.with(|f| apply(f, &js_sys::Date::new(&utc.into()).into()))
 }
 
+/// The phone's calendar day of an instant (ms since 1970), as [`date`] shows it.
+pub fn day_of(instant_ms: u64) -> String {
+    let moment = js_sys::Date::new(&(instant_ms as f64).into());
+    Date::new(
+        moment.get_full_year() as u16,
+        moment.get_month() as u8 + 1,
+        moment.get_date() as u8,
+    )
+    .map(date)
+    .unwrap_or_default()
+}
+
 /// A birth date, or a birth year alone.
 pub fn birth(birth: BirthDate) -> String {
     match birth {

@@ -87,6 +87,10 @@ fn files_of(list: Option<web_sys::FileList>) -> Vec<web_sys::File> {
 pub fn ImportPanel(
     /// The text of the file button.
     label: &'static str,
+    /// Whether the file button is the page's first action (an office's
+    /// «Nhận báo cáo»).
+    #[prop(optional)]
+    primary: bool,
 ) -> impl IntoView {
     let state = use_app();
     let phase = RwSignal::new(Phase::Idle);
@@ -183,7 +187,13 @@ pub fn ImportPanel(
             state.tell(said.join(" "));
         } else if previews.iter().all(|p| p.kind == FileKind::Report) {
             state.tell(t::imported_reports(reports));
-            crate::ui::route::go(&Route::Figures);
+            // An office sees at once who has sent; a chapter its figures.
+            let office = state.office.get_untracked();
+            crate::ui::route::go(&if office {
+                Route::Office
+            } else {
+                Route::Figures
+            });
         } else if let [preview @ ImportPreview {
             kind: FileKind::Plan,
             ..
@@ -213,7 +223,7 @@ pub fn ImportPanel(
     };
     view! {
         <div class="import" on:dragover=|ev: leptos::ev::DragEvent| ev.prevent_default() on:drop=on_drop>
-            <label class="button file-button">
+            <label class="button file-button" class:primary=primary>
                 {label}
                 <input type="file" multiple accept=".json,application/json" class="visually-hidden" on:change=on_pick/>
             </label>

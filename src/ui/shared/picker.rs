@@ -23,9 +23,13 @@ pub fn MemberPicker(
     set: Callback<Vec<RecordId>>,
     /// What is being chosen: "Người dự trong sổ"…
     label: &'static str,
+    /// Whether the list is open while no one is chosen yet: where choosing
+    /// people is what the form is for (who came to a meeting), one tap fewer.
+    #[prop(optional)]
+    open_when_empty: bool,
 ) -> impl IntoView {
     let state = use_app();
-    let open = RwSignal::new(false);
+    let open = RwSignal::new(open_when_empty && chosen.with_untracked(Vec::is_empty));
     let text = RwSignal::new(String::new());
     let candidates = Memo::new(move |_| {
         let query = Query {

@@ -1,13 +1,19 @@
 //! Sending a file the app wrote: the phone's share sheet where the browser can
 //! share files, a download otherwise (a workbook is always downloaded), and
-//! what happened said in words.
+//! what happened said in words. The report, sent from the figures and from
+//! an office's home, leaves a note that stays until she closes it: where the
+//! file is and how to send it on in Zalo.
 
+use crate::domain::exchange::report_file::write_report;
 use crate::domain::file::envelope::OutFile;
+use crate::domain::kernel::name::lower_first;
 use crate::domain::kernel::sheet::Sheet;
 use crate::storage::files::{download_bytes, send, Sent};
 use crate::storage::xlsx::XlsxError;
 use crate::ui::i18n::t;
-use crate::ui::state::AppState;
+use crate::ui::shared::period::period_label;
+use crate::ui::state::{use_app, AppState, ReportSent};
+use leptos::prelude::*;
 use leptos::task::spawn_local;
 
 /// Sends `file` and says how it went. `saved_hint` follows "Đã tạo tệp «…»."
@@ -33,6 +39,78 @@ pub fn send_file(
             Sent::Failed => t::file_refused().to_owned(),
         });
     });
+}
+
+/// Sends the report file of the chosen period, with the units one level
+/// below, through the share sheet (Zalo, mail…) or as a download: what the
+/// office above imports. It holds no personal data. Once it has left, the
+/// note [`ReportSentNote`] says where it is.
+pub fn send_report(state: AppState) {
+    let stamp = state.stamp();
+    let period = state.period.get_untracked();
+    let file = state.book.with_untracked(|b| {
+        state.device.with_untracked(|d| {
+            write_report(b, d, &[period], 1, &stamp, state.now_ms(), state.today())
+        })
+    });
+    let Some(file) = file else {
+        return;
+    };
+    spawn_local(async move {
+        let how = send(&file.name, &file.contents, "application/json").await;
+        let shared = match how {
+            Sent::Shared => true,
+            Sent::Downloaded => false,
+            Sent::Cancelled => return state.tell(t::report_not_sent()),
+            Sent::Failed => return state.tell(t::file_refused()),
+        };
+        state.report_sent.set(Some(ReportSent {
+            name: file.name,
+            period,
+            shared,
+        }));
+    });
+}
+
+/// The button that sends the chosen period's report, its period in its words.
+#[component]
+pub fn SendReportButton() -> impl IntoView {
+    let state = use_app();
+    view! {
+        <button type="button" class="button primary wide" on:click=move |_| send_report(state)>
+            {move || t::send_report_of(lower_first(&period_label(state.period.get())))}
+        </button>
+    }
+}
+
+/// What became of the report last sent: shared, or saved in the phone's
+/// downloads with the steps that send it in Zalo. It stays until closed.
+#[component]
+pub fn ReportSentNote() -> impl IntoView {
+    let state = use_app();
+    move || {
+        state.report_sent.get().map(|sent| {
+            let period = lower_first(&period_label(sent.period));
+            view! {
+                <section class="banner ok sent-note" role="status" aria-live="polite">
+                    {if sent.shared {
+                        view! { <p>{t::report_shared_note(&period, &sent.name)}</p> }.into_any()
+                    } else {
+                        view! {
+                            <p>{t::report_downloaded_note(&period, &sent.name)}</p>
+                            <p><strong>{t::send_in_zalo()}</strong></p>
+                            <ol class="steps">
+                                <li>{t::zalo_step_open()}</li>
+                                <li>{t::zalo_step_attach()}</li>
+                                <li>{t::zalo_step_pick(&sent.name)}</li>
+                            </ol>
+                        }.into_any()
+                    }}
+                    <button type="button" class="button" on:click=move |_| state.report_sent.set(None)>{t::close()}</button>
+                </section>
+            }
+        })
+    }
 }
 
 /// The media type of an Excel workbook.

@@ -1,6 +1,7 @@
-//! The chapter's dashboard for a period: its figures grouped as the Union
-//! reports them, each against the year's target where one is set, and the
-//! cadres not yet trained on each topic one tap away.
+//! The chapter's dashboard for a period: «Gửi báo cáo» first, then its
+//! figures grouped as the Union reports them, each against the year's target
+//! where one is set, and the cadres not yet trained on each topic one tap
+//! away. An office's are the sum of the units below.
 
 pub mod report;
 use crate::domain::figures::compute::untrained_cadres;
@@ -11,6 +12,7 @@ use crate::ui::route::{Route, Section};
 use crate::ui::shared::format::member_name;
 use crate::ui::shared::format::{target_text, value_text};
 use crate::ui::shared::period::PeriodChoice;
+use crate::ui::shared::sending::{ReportSentNote, SendReportButton};
 use crate::ui::state::use_app;
 use leptos::prelude::*;
 
@@ -98,8 +100,11 @@ pub fn FiguresPage() -> impl IntoView {
         })
     };
     view! {
-        <h1>{t::chapter_figures()}</h1>
+        <h1>{move || if state.office.get() { t::office_figures() } else { t::chapter_figures() }}</h1>
         <PeriodChoice/>
+        // The report goes up from here in one tap; the note after says where it went.
+        <SendReportButton/>
+        <ReportSentNote/>
         <Show when=no_women>
             <p class="banner warn">
                 {t::no_women_count()}

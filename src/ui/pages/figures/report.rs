@@ -1,7 +1,6 @@
 //! The report of a period as a table: on screen, printed on A4 (the print
 //! stylesheet hides everything else), and as a CSV file for Excel.
 
-use crate::domain::exchange::report_file::write_report;
 use crate::domain::figures::report::{csv_name, to_csv};
 use crate::domain::kernel::name::lower_first;
 use crate::storage::files::download;
@@ -10,39 +9,9 @@ use crate::ui::shared::format::date;
 use crate::ui::shared::format::{target_text, value_text};
 use crate::ui::shared::period::period_label;
 use crate::ui::shared::period::PeriodChoice;
-use crate::ui::shared::sending::send_file;
-use crate::ui::state::{use_app, AppState};
+use crate::ui::shared::sending::{send_report, ReportSentNote};
+use crate::ui::state::use_app;
 use leptos::prelude::*;
-
-/// Sends the report file of the chosen period, with the units one level
-/// below, through the share sheet (Zalo, mail…) or as a download: what the
-/// office above imports. It holds no personal data.
-fn send_report(state: AppState) {
-    let stamp = state.stamp();
-    let file = state.book.with_untracked(|b| {
-        state.device.with_untracked(|d| {
-            write_report(
-                b,
-                d,
-                &[state.period.get_untracked()],
-                1,
-                &stamp,
-                state.now_ms(),
-                state.today(),
-            )
-        })
-    });
-    let Some(file) = file else {
-        return;
-    };
-    send_file(
-        state,
-        file,
-        t::report_saved_hint(),
-        t::report_not_sent(),
-        || {},
-    );
-}
 
 #[component]
 pub fn ReportPage() -> impl IntoView {
@@ -74,6 +43,7 @@ pub fn ReportPage() -> impl IntoView {
                 <button type="button" class="button" on:click=csv>{t::download_csv()}</button>
                 <button type="button" class="button" on:click=move |_| send_report(state)>{t::send_report()}</button>
             </div>
+            <ReportSentNote/>
         </div>
         <article class="report">
             <header class="report-head">

@@ -61,6 +61,7 @@ fn UnitCard() -> impl IntoView {
 
 #[component]
 fn StorageCard() -> impl IntoView {
+    let state = use_app();
     let answer = RwSignal::new(None::<Persistence>);
     spawn_local(async move { answer.set(Some(persistence::current().await)) });
     let ask = move |_| spawn_local(async move { answer.set(Some(persistence::request().await)) });
@@ -101,6 +102,8 @@ fn StorageCard() -> impl IntoView {
                     }).collect_view()}
                 </tbody>
             </table>
+            // For whoever helps her with two phones: which one this is.
+            <p class="note">{move || t::device_id(state.device.with(|d| d.clock.device.as_str().to_owned()))}</p>
         </section>
     }
 }

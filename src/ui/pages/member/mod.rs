@@ -3,7 +3,7 @@
 
 use crate::domain::kernel::ethnicity::NAMES;
 use crate::domain::kernel::record::{Record, RecordId};
-use crate::domain::records::member::Member;
+use crate::domain::records::member::{phone_grouped, Member};
 use crate::domain::records::member_draft::MemberDraft;
 use crate::ui::i18n::t;
 use crate::ui::route::{go, Route};
@@ -122,11 +122,17 @@ fn MemberForm(existing: Option<Record<Member>>) -> impl IntoView {
     } else {
         Callback::new(|()| {})
     };
-    on_cleanup(move || {
-        if editing {
-            commit.run(());
-        }
+    // A mobile number reads in groups once she leaves its field, as it is kept.
+    let phone_left = Callback::new(move |()| {
+        draft.update(|d| d.phone = phone_grouped(&d.phone));
+        on_change.try_run(());
     });
+    // A field typed in and not left when she goes elsewhere (a tab tapped,
+    // the phone's back) is saved before the next page opens, while this one
+    // is whole.
+    if editing {
+        state.before_leaving(commit);
+    }
 
     let add = move |next: bool| match draft.with_untracked(|d| d.build(None, today)) {
         Ok(member) => {
@@ -215,7 +221,7 @@ fn MemberForm(existing: Option<Record<Member>>) -> impl IntoView {
                 </div>
                 <BirthField draft today error=error("birth") on_change/>
                 <Field label=t::phone() error=error("phone")>
-                    <TextInput draft lens=lens(|d| &d.phone, |d, v| d.phone = v) kind=TextKind::Phone placeholder="0912 345 678" on_change invalid=invalid("phone")/>
+                    <TextInput draft lens=lens(|d| &d.phone, |d, v| d.phone = v) kind=TextKind::Phone placeholder="0912 345 678" on_change=phone_left invalid=invalid("phone")/>
                 </Field>
                 <Field label=t::address() error=error("address")>
                     <TextInput draft lens=lens(|d| &d.address, |d, v| d.address = v) list="addresses" placeholder=t::example_address() on_change/>

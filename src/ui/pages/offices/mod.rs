@@ -1,5 +1,6 @@
-//! An office's pages: the units below side by side, and its plans and
-//! campaigns.
+//! An office's pages: its home with the reports of the units below, the
+//! units below side by side, and its plans and campaigns.
 
 pub mod compare;
+pub mod home;
 pub mod plan;

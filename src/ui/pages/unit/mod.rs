@@ -27,7 +27,6 @@ pub fn UnitPage() -> impl IntoView {
             state.add_unit_above(&top, unit);
         }
     };
-    let device_id = move || state.device.with(|d| d.clock.device.as_str().to_owned());
     let member_count = move || state.book.with(|b| b.members.live().count());
     view! {
         <h1>{t::unit()}</h1>
@@ -61,7 +60,6 @@ pub fn UnitPage() -> impl IntoView {
         <section class="card">
             <h2>{t::about_device()}</h2>
             <p>{move || t::device_members(member_count())}</p>
-            <p class="note">{move || t::device_id(device_id())}</p>
         </section>
     }
 }
@@ -135,7 +133,8 @@ fn UnitForm(unit: Record<Unit>, level: usize) -> impl IntoView {
             <Field label=t::unit_kind() error=error("kind")>
                 <TextInput draft lens=Lens { get: |u: &Unit| &u.kind, set: |u, v| u.kind = v } on_change=save/>
             </Field>
-            {(level == 0).then(|| view! { <OnlineGroupField draft save/> })}
+            // A chapter's group for its members; an office has none to declare.
+            {move || (level == 0 && !state.office.get()).then(|| view! { <OnlineGroupField draft save/> })}
         </div>
     }
 }

@@ -71,7 +71,7 @@ fn fields(draft: RwSignal<Activity>, changed: Callback<()>) -> AnyView {
                 set=Callback::new(move |v: String| set(Box::new(move |a| a.content = crate::domain::kernel::name::tidy(&v))))
                 placeholder=t::example_activity()/>
         </Field>
-        <MemberPicker label=t::members_attending()
+        <MemberPicker label=t::members_attending() open_when_empty=true
             chosen=Signal::derive(move || draft.with(|a| a.attendees.clone()))
             set=Callback::new(move |ids: Vec<RecordId>| set(Box::new(move |a| a.attendees = ids)))/>
         <Field label=t::other_people()>

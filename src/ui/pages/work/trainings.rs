@@ -115,7 +115,7 @@ fn fields(draft: RwSignal<Training>, changed: Callback<()>) -> AnyView {
                 }).collect_view()}
             </select>
         </Field>
-        <MemberPicker label=t::attendees()
+        <MemberPicker label=t::attendees() open_when_empty=true
             chosen=Signal::derive(move || draft.with(|t| t.attendees.clone()))
             set=Callback::new(move |ids: Vec<RecordId>| set(Box::new(move |t| t.attendees = ids)))/>
         <Field label=t::attendees_not_in_register()>

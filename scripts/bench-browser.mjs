@@ -89,7 +89,7 @@ async function firstRenders(phone, address, ready) {
 /** The bottom tabs: label, the place drawn, and what shows it is drawn. */
 const TABS = [
   ['Công việc', '#/cong-viec/can-bo', 'h1'],
-  ['Số liệu', '#/so-lieu', '.figure'],
+  ['Số liệu', '#/so-lieu', 'details.figures'],
   ['Sao lưu', '#/sao-luu', 'h1'],
   ['Đơn vị', '#/don-vi', 'h1'],
   ['Hội viên', '#/', '.member-row'],
@@ -244,7 +244,7 @@ async function communeOf100(browser, url) {
   }
   figure('import report files, picked to preview', '100 files', imports, 1000);
   await phone.page.getByRole('button', { name: 'Nhập vào sổ' }).click();
-  await phone.page.locator('.figure').first().waitFor();
+  await phone.page.locator('details.figures').first().waitFor();
   const compare = new URL('./#/so-sanh', url).href;
   figure('first render of the comparison', '100 units', await firstRenders(phone, compare, '.compare-table tbody tr'), 150);
   await phone.close();

@@ -61,7 +61,7 @@ async function everyPageInBothRoles(browser, url) {
       for (const address of addresses) {
         await openPage(phone, address);
         await p.waitForTimeout(200);
-        const place = address.replace('./#/', '').replace(/\/[0-9a-f-]{20,}$/, '').replaceAll('/', '-') || 'start';
+        const place = address.replace('./#/', '').replace(/\/[0-9a-f-]{20,}$/, '/mot').replaceAll('/', '-') || 'start';
         await p.screenshot({ path: `${out}/roles/${role}-${width}-${place}.png` });
       }
     }
@@ -166,7 +166,7 @@ try {
   await phone.goTo('Đơn vị');
   await shot('unit', true);
   await phone.goTo('Số liệu');
-  await p.locator('.figure').first().waitFor();
+  await p.locator('details.figures').first().waitFor();
   // The confirmation of the locked backup, which follows her for a few seconds, gone.
   await p.locator('.notice').filter({ hasText: /./ }).waitFor({ state: 'detached' });
   await shot('figures');

@@ -181,7 +181,7 @@ test('a part of the app that cannot arrive says so in its place, and opens once 
     await p.unroute(/split_figures-/);
     await phone.reload();
     await phone.goTo('Số liệu');
-    await p.locator('.figure').first().waitFor();
+    await p.locator('details.figures').first().waitFor();
     assert.equal(await missing.count(), 0);
   } finally {
     await phone.close();

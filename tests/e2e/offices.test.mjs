@@ -164,6 +164,20 @@ test("the sample cluster's review shows the article's figures", async () => {
   const held = Number(cells[headers.indexOf('Lớp tập huấn trong kỳ')]);
   assert.ok(held > 0, `Thôn Đông held ${held} training sessions in 2023`);
   assert.equal(await p.locator('.compare-table tbody tr').count(), 3);
+
+  // At 360 px the unit's column stays while the figures scroll, its names whole.
+  const wrap = p.locator('.table-wrap');
+  const unitCell = p.locator('.compare-table tbody th[scope="row"]').first();
+  const before = await unitCell.boundingBox();
+  await wrap.evaluate((el) => { el.scrollLeft = el.scrollWidth; });
+  assert.ok(await wrap.evaluate((el) => el.scrollLeft > 0), 'the figures scroll sideways');
+  assert.deepEqual(await unitCell.boundingBox(), before, 'the unit column stays');
+  const names = p.locator('.compare-table tbody th[scope="row"]');
+  for (const cut of await names.evaluateAll((ths) => ths.filter((th) => th.scrollWidth > th.clientWidth).map((th) => th.textContent))) {
+    assert.fail(`«${cut}» is cut`);
+  }
+  const choice = await p.getByLabel('Các đơn vị dưới').boundingBox();
+  assert.ok(choice.width >= 300, `the unit choice spans the screen (${choice.width} px)`);
   await office.close();
 });
 
@@ -207,6 +221,7 @@ test('a plan goes down, the chapter scores herself, and the commune grades her',
   await p.getByText('«Chi hội Thôn Bắc» sẽ được xếp dưới «Hội LHPN xã An Bình» theo kế hoạch này, thay cho «Hội LHPN xã An Bình» đã ghi lúc thiết lập.').waitFor();
   await p.getByRole('button', { name: 'Nhập vào sổ' }).click();
   await chapter.goTo('Số liệu');
+  await chapter.figure('members.end');
   assert.match(await p.locator('.figure[data-code="members.end"] .figure-target').innerText(), /^Chỉ tiêu 4: đạt 50%$/, "the commune's target");
   await p.getByRole('link', { name: 'Kế hoạch, thi đua' }).click();
   await p.getByRole('heading', { name: /^Xây dựng cơ sở Hội vững mạnh/ }).waitFor();
@@ -292,7 +307,7 @@ async function recordWork(phone, names) {
   await phone.openWork('Tập huấn');
   await p.getByRole('link', { name: 'Thêm lớp tập huấn' }).click();
   await p.getByLabel('Tên lớp', { exact: true }).fill('Tập huấn chuyển đổi số');
-  await p.getByLabel('chuyển đổi số', { exact: true }).check();
+  await p.getByLabel('Chuyển đổi số', { exact: true }).check();
   await p.getByLabel('Ngày bắt đầu', { exact: true }).fill(jan1);
   await phone.pickMembers('Người dự trong sổ', names);
   await p.getByLabel('Số người dự không có trong sổ').fill('2');
@@ -329,7 +344,9 @@ test('plan down, reports up in either order, the province adds up, no one named'
     for (const member of members) await chapter.addMember(member);
     await recordWork(chapter, members.map((m) => m.name));
     await chapter.goTo('Số liệu');
-    own.push(Object.fromEntries(await Promise.all(SUMMED.map(async (code) => [code, await chapter.figure(code)]))));
+    const figures = {};
+    for (const code of SUMMED) figures[code] = await chapter.figure(code);
+    own.push(figures);
     assert.match(await chapter.page.locator('.figure[data-code="members.end"] .figure-target').innerText(), /^Chỉ tiêu 3:/);
     await chapter.page.goto(`${env.server.url}#/bao-cao`);
     const report = await saved(chapter.page, 'Gửi báo cáo lên cấp trên');

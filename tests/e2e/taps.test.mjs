@@ -54,7 +54,7 @@ test('the report from the figures to a file she can send: one tap, then where it
   await phone.goTo('Hội viên');
   await p.locator('.member-row').first().waitFor();
   await phone.goTo('Số liệu');
-  await p.locator('.figure').first().waitFor();
+  await p.locator('details.figures').first().waitFor();
   assert.equal(await p.locator('.sent-note').count(), 1, 'still there after going elsewhere');
   await note.getByRole('button', { name: 'Đóng' }).click();
   assert.equal(await p.locator('.sent-note').count(), 0);

@@ -23,7 +23,7 @@ async function firstChapter() {
   await phone.openWork('Tập huấn');
   await p.getByRole('link', { name: 'Thêm lớp tập huấn' }).click();
   await p.getByLabel('Tên lớp', { exact: true }).fill('Tập huấn chuyển đổi số');
-  await p.getByLabel('chuyển đổi số', { exact: true }).check();
+  await p.getByLabel('Chuyển đổi số', { exact: true }).check();
   await p.getByLabel('Ngày bắt đầu', { exact: true }).fill(jan1);
   await phone.pickMembers('Người dự trong sổ', ['Nguyễn Thị Hoa']);
   await p.getByRole('button', { name: 'Lưu' }).click();

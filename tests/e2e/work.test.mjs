@@ -17,6 +17,28 @@ async function chapter() {
   return { phone, p: phone.page, jan1 };
 }
 
+test("a new chapter's figures read at a glance: headlines first, no «0/0», yes and no in words", async () => {
+  const { phone, p } = await chapter();
+  await phone.goTo('Số liệu');
+  // One prompt for the area's counts, a target for a thumb.
+  const prompt = p.getByRole('link', { name: 'Nhập số liệu' });
+  assert.ok((await prompt.boundingBox()).height >= 48);
+  // Every group folded to its title and headline figure.
+  const groups = p.locator('details.figures');
+  assert.equal(await groups.count(), 7);
+  assert.equal(await p.locator('details.figures[open]').count(), 0);
+  assert.match(await groups.first().locator('summary').innerText(), /^Hội viên\s+3$/);
+  assert.equal(await phone.figure('online_group'), 'Không');
+  const shown = await p.locator('.figure-value').allTextContents();
+  assert.ok(shown.every((v) => !v.includes('/0')), `no rate over nothing: ${shown}`);
+  // The report: rows without figures folded under one line.
+  await p.getByRole('link', { name: 'Xem bảng báo cáo, in, tải bảng tính' }).click();
+  const cells = await p.locator('.report-table td').allTextContents();
+  assert.ok(cells.every((v) => !v.includes('/0')), 'no «0/0» in the report');
+  await p.getByText(/^\d+ chỉ tiêu chưa có số liệu$/).waitFor();
+  await phone.close();
+});
+
 test('cadres and training sessions: created, edited, deleted, and counted', async () => {
   const { phone, p, jan1 } = await chapter();
   await phone.goTo('Số liệu');
@@ -34,7 +56,7 @@ test('cadres and training sessions: created, edited, deleted, and counted', asyn
   assert.match(await problems.innerText(), /Chủ đề: cần chọn ít nhất một mục/);
   await p.getByLabel('Tên lớp', { exact: true }).fill('Tập huấn chuyển đổi số');
   await p.getByLabel('Tên lớp', { exact: true }).blur();
-  await p.getByLabel('chuyển đổi số', { exact: true }).check();
+  await p.getByLabel('Chuyển đổi số', { exact: true }).check();
   await p.getByLabel('Ngày bắt đầu', { exact: true }).fill(jan1);
   await phone.pickMembers('Người dự trong sổ', ['Lò Thị Ánh']);
   await p.getByLabel('Số người dự không có trong sổ').fill('5');
@@ -74,17 +96,38 @@ test('cadres and training sessions: created, edited, deleted, and counted', asyn
   await phone.close();
 });
 
+test("on a model's page, a stage chosen and a session typed in are kept when she leaves", async () => {
+  const { phone, p } = await chapter();
+  await phone.openWork('Mô hình');
+  await p.getByRole('link', { name: 'Thêm mô hình' }).click();
+  await p.getByLabel('Mô hình', { exact: true }).selectOption({ label: '3 có, 3 biết' });
+  await p.getByRole('button', { name: 'Lưu' }).click();
+  await p.locator('.member-row', { hasText: 'Dự kiến từ' }).waitFor();
+  await p.locator('.member-row', { hasText: 'Dự kiến từ' }).click();
+  // No «Ghi» to remember for the stage; the session is typed and not added.
+  await p.getByLabel('Giai đoạn hiện nay', { exact: true }).selectOption({ label: 'Thí điểm' });
+  await p.getByLabel('Số người dự', { exact: true }).fill('14');
+  await p.getByLabel('Số người dự', { exact: true }).blur();
+  await p.getByRole('link', { name: 'Về danh sách' }).click();
+  const row = p.locator('.member-row', { hasText: 'Thí điểm từ' });
+  await row.waitFor();
+  await row.click();
+  await p.getByText(/: 14 người/).waitFor();
+  await phone.close();
+});
+
 test('models, meetings, fees and the numbers entered by hand reach the dashboard', async () => {
   const { phone, p, jan1 } = await chapter();
 
   await phone.openWork('Mô hình');
   await p.getByRole('link', { name: 'Thêm mô hình' }).click();
   await p.getByLabel('Mô hình', { exact: true }).selectOption({ label: '1+1' });
-  await p.getByLabel('Giai đoạn', { exact: true }).selectOption({ label: 'ra mắt' });
-  await p.getByRole('button', { name: 'Ghi giai đoạn' }).click();
+  // A stage chosen is recorded: no other button to remember.
+  await p.getByLabel('Giai đoạn hiện nay', { exact: true }).selectOption({ label: 'Ra mắt' });
   await phone.pickMembers('Hội viên tham gia', ['Nguyễn Thị Hoa', 'Trần Thị Bình']);
   await p.getByRole('button', { name: 'Lưu' }).click();
   await p.locator('.member-row', { hasText: '1+1' }).waitFor();
+  assert.match(await p.locator('.member-row', { hasText: '1+1' }).innerText(), /Ra mắt từ/);
 
   await phone.openWork('Sinh hoạt');
   await p.getByRole('link', { name: 'Thêm buổi sinh hoạt, hoạt động' }).click();
@@ -140,6 +183,7 @@ test('models, meetings, fees and the numbers entered by hand reach the dashboard
   assert.equal(await phone.figure('fees.collected'), '12.000 đ');
   assert.equal(await phone.figure('fees.paid'), '1/3 = 33,3%');
   assert.equal(await phone.figure('attraction.all'), '3/10 = 30%');
+  await phone.figure('members.end');
   assert.match(await p.locator('.figure[data-code="members.end"] .figure-target').innerText(), /^Chỉ tiêu 5: đạt 60%$/);
 
   // Everything recorded travels in a backup.

@@ -53,7 +53,7 @@ pub struct Comparison {
 /// Values without a denominator rank last.
 fn score(kind: Kind, value: Value) -> Option<u64> {
     match kind {
-        Kind::Count | Kind::Money => Some(value.num),
+        Kind::Count | Kind::Money | Kind::Flag => Some(value.num),
         Kind::Percent | Kind::Average => value.per_mille(),
     }
 }
@@ -163,7 +163,7 @@ impl Comparison {
             .map(|c| find(c).map_or(Kind::Count, |i| i.kind))
             .collect();
         let number = |kind: Kind, value: Value| match kind {
-            Kind::Count | Kind::Money => Cell::Number(value.num as f64),
+            Kind::Count | Kind::Money | Kind::Flag => Cell::Number(value.num as f64),
             _ => value
                 .per_mille()
                 .map_or(Cell::Text("—".into()), |pm| match kind {

@@ -23,6 +23,14 @@ pub struct ReportRow {
 }
 
 impl ReportRow {
+    /// Whether the row has a figure: a rate or an average with nothing to
+    /// divide by (no count of the area's women yet) has none, and reads as
+    /// a mistake when shown as «0/0».
+    pub fn has_data(&self) -> bool {
+        !matches!(self.indicator.kind, Kind::Percent | Kind::Average)
+            || self.value.den.unwrap_or(0) > 0
+    }
+
     /// How far the value has come towards the target, in thousandths (capped at 1000).
     pub fn progress(&self) -> Option<u64> {
         let target = self.target.filter(|t| *t > 0)?;
@@ -123,6 +131,11 @@ pub fn value_text(kind: Kind, value: Value) -> String {
     match kind {
         Kind::Count => thousands(value.num),
         Kind::Money => format!("{} đ", thousands(value.num)),
+        Kind::Flag => match value.num {
+            0 => "Không".to_owned(),
+            1 => "Có".to_owned(),
+            n => thousands(n),
+        },
         _ if den == 0 => format!("{}/0 (chưa có số liệu)", thousands(value.num)),
         Kind::Percent => format!(
             "{}/{} = {}%",
@@ -180,6 +193,30 @@ mod tests {
     use super::*;
     use crate::domain::kernel::date::Date;
     use crate::domain::samples::demo::sample_chapter;
+
+    #[test]
+    fn a_rate_with_nothing_to_divide_by_has_no_data_and_a_flag_reads_yes_or_no() {
+        let row = |code: &str, value: Value| ReportRow {
+            indicator: crate::domain::records::catalogue::find(code)
+                .unwrap()
+                .clone(),
+            value,
+            target: None,
+        };
+        assert!(!row("attraction.all", Value::ratio(5, 0)).has_data());
+        assert!(row("attraction.all", Value::ratio(0, 40)).has_data());
+        assert!(
+            row("members.admitted", Value::count(0)).has_data(),
+            "none admitted is a figure"
+        );
+        assert_eq!(value_text(Kind::Flag, Value::count(1)), "Có");
+        assert_eq!(value_text(Kind::Flag, Value::count(0)), "Không");
+        assert_eq!(
+            value_text(Kind::Flag, Value::count(7)),
+            "7",
+            "added up: how many units do"
+        );
+    }
 
     #[test]
     fn numbers_the_vietnamese_way() {

@@ -70,6 +70,16 @@ pub fn lower_first(text: &str) -> String {
         .unwrap_or_default()
 }
 
+/// `text` with its first letter in upper case: a name kept in lower case to
+/// be said inside a sentence («chuyển đổi số»), shown on a line of its own.
+pub fn upper_first(text: &str) -> String {
+    let mut chars = text.chars();
+    chars
+        .next()
+        .map(|first| std::iter::once(vi_upper(first)).chain(chars).collect())
+        .unwrap_or_default()
+}
+
 /// A letter of the Vietnamese alphabet in lower case; other characters as they are.
 ///
 /// Vietnamese letters sit in a few Unicode blocks where case is a fixed step
@@ -216,6 +226,12 @@ mod tests {
         assert_eq!(upper.to_lowercase(), lower, "the same as Unicode's");
         assert_eq!(vi_lower('×'), '×');
         assert_eq!(lower_first("Năm 2025"), "năm 2025");
+        assert_eq!(
+            upper_first("ứng dụng công nghệ thông tin"),
+            "Ứng dụng công nghệ thông tin"
+        );
+        assert_eq!(upper_first("đang dừng"), "Đang dừng");
+        assert_eq!(upper_first(""), "");
     }
 
     #[test]

@@ -23,6 +23,9 @@ pub enum Kind {
     Percent,
     /// numerator ÷ denominator, shown as a number (people per meeting).
     Average,
+    /// Whether a unit does something: 1 or 0, read «Có» or «Không»; added
+    /// up, how many units do.
+    Flag,
 }
 
 /// When the records are looked at.
@@ -308,7 +311,7 @@ fn make_catalogue() -> Vec<Indicator> {
             "online_group",
             "Có nhóm Zalo, Facebook của chi hội",
             "Runs an online group",
-            Count,
+            Flag,
             AtEnd,
         ),
     ]);

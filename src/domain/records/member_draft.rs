@@ -113,7 +113,7 @@ impl MemberDraft {
             given: member.given_name.clone(),
             birth_year_only,
             birth_day: match member.birth {
-                Some(BirthDate::Day(day)) => day.iso(),
+                Some(BirthDate::Day(day)) => day.vn(),
                 _ => String::new(),
             },
             birth_year: member
@@ -122,7 +122,7 @@ impl MemberDraft {
                 .unwrap_or_default(),
             phone: member.phone.clone(),
             address: member.address.clone(),
-            joined_on: member.joined_on.map(Date::iso).unwrap_or_default(),
+            joined_on: member.joined_on.map(Date::vn).unwrap_or_default(),
             ethnicity: member.ethnicity.code,
             religion: member.religion.code().to_owned(),
             religion_other,
@@ -138,7 +138,7 @@ impl MemberDraft {
             status_on: if member.status_history.is_empty() {
                 String::new()
             } else {
-                since.map(Date::iso).unwrap_or_default()
+                since.map(Date::vn).unwrap_or_default()
             },
         }
     }

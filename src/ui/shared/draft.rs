@@ -14,25 +14,38 @@ use serde::{de::DeserializeOwned, Serialize};
 pub struct KeptDraft {
     state: AppState,
     form: StoredValue<String>,
-    /// A draft from an earlier visit was put back in the form.
-    pub restored: RwSignal<bool>,
+    /// What an earlier visit left, named, while it is offered.
+    pub offered: RwSignal<Option<String>>,
+    /// Puts the earlier visit's draft in the form.
+    take: Callback<()>,
 }
 
 impl KeptDraft {
-    /// Puts back the draft kept for `form`, if any, and keeps every change
-    /// from now on; a form back to `blank` keeps nothing.
-    pub fn new<T>(state: AppState, form: String, draft: RwSignal<T>, blank: T) -> KeptDraft
+    /// Offers the draft kept for `form`, if any, named by `describe` — never
+    /// put in the form unasked, where what she types would run on from it —
+    /// and keeps every change from now on; a form back to `blank` keeps
+    /// nothing.
+    pub fn new<T>(
+        state: AppState,
+        form: String,
+        draft: RwSignal<T>,
+        blank: T,
+        describe: fn(&T) -> String,
+    ) -> KeptDraft
     where
         T: Serialize + DeserializeOwned + PartialEq + Clone + Send + Sync + 'static,
     {
         let kept = load_draft::<T>(state.space, &form).filter(|d| *d != blank);
-        let restored = RwSignal::new(kept.is_some());
-        if let Some(kept) = kept {
-            draft.set(kept);
-        }
+        let offered = RwSignal::new(kept.as_ref().map(describe));
+        let kept = StoredValue::new(kept);
+        let take = Callback::new(move |()| {
+            if let Some(kept) = kept.get_value() {
+                draft.set(kept);
+            }
+        });
         let form = StoredValue::new(form);
-        // Not on the first run: a kept draft that could not be read stays
-        // as it is until she types.
+        // Not on the first run: the draft offered stays kept until she
+        // takes it, throws it away, or types another.
         Effect::new(move |ran: Option<()>| {
             draft.with(|d| {
                 if ran.is_some() {
@@ -46,30 +59,40 @@ impl KeptDraft {
         KeptDraft {
             state,
             form,
-            restored,
+            offered,
+            take,
         }
     }
 
-    /// Forgets the draft: the record was saved.
+    /// Forgets the draft: the record was saved, or she threw it away.
     pub fn clear(&self) {
         self.form
             .with_value(|form| clear_draft(self.state.space, form));
-        self.restored.set(false);
+        self.offered.set(None);
     }
 }
 
-/// Says that the form holds what she typed last time, with a way to start over.
+/// Offers what she typed last time and did not save: «Dùng lại» puts it in
+/// the form, «Bỏ đi» throws it away.
 #[component]
-pub fn DraftNote(kept: KeptDraft, start_over: Callback<()>) -> impl IntoView {
-    view! {
-        <Show when=move || kept.restored.get()>
-            <div class="banner reminder" role="status">
-                <p>{t::draft_kept()}</p>
-                <button type="button" class="button" on:click=move |_| {
-                    kept.clear();
-                    start_over.run(());
-                }>{t::draft_start_over()}</button>
-            </div>
-        </Show>
+pub fn DraftNote(kept: KeptDraft) -> impl IntoView {
+    move || {
+        kept.offered.get().map(|what| {
+            view! {
+                <div class="banner reminder" role="status">
+                    <p>{match what.trim() {
+                        "" => t::draft_offered_unnamed().to_owned(),
+                        what => t::draft_offered(what),
+                    }}</p>
+                    <div class="actions">
+                        <button type="button" class="button primary" on:click=move |_| {
+                            kept.take.run(());
+                            kept.offered.set(None);
+                        }>{t::draft_use()}</button>
+                        <button type="button" class="button" on:click=move |_| kept.clear()>{t::draft_discard()}</button>
+                    </div>
+                </div>
+            }
+        })
     }
 }

@@ -2,6 +2,7 @@
 //! check boxes bound to a draft held in a signal.
 
 use crate::domain::kernel::date::Date;
+use crate::ui::i18n::t;
 use crate::ui::shared::format::count;
 use leptos::prelude::*;
 
@@ -80,9 +81,6 @@ pub fn TextInput<D: Send + Sync + 'static>(
     /// Greyed example text.
     #[prop(optional)]
     placeholder: &'static str,
-    /// Latest date a date input offers (ISO).
-    #[prop(optional, into)]
-    max: Option<String>,
     /// Id of a datalist of suggestions.
     #[prop(optional)]
     list: Option<&'static str>,
@@ -92,7 +90,7 @@ pub fn TextInput<D: Send + Sync + 'static>(
     let (input_type, inputmode, autocomplete) = match kind {
         TextKind::Plain => ("text", None, "off"),
         TextKind::Phone => ("tel", Some("tel"), "off"),
-        TextKind::Date => ("date", None, "off"),
+        TextKind::Date => ("text", Some("numeric"), "off"),
         TextKind::Year => ("text", Some("numeric"), "off"),
     };
     view! {
@@ -100,14 +98,22 @@ pub fn TextInput<D: Send + Sync + 'static>(
             type=input_type
             inputmode=inputmode
             autocomplete=autocomplete
-            placeholder=placeholder
-            max=max
+            placeholder=if kind == TextKind::Date { t::date_placeholder() } else { placeholder }
             list=list
             autofocus=autofocus
-            maxlength=if kind == TextKind::Year { Some("4") } else { None }
+            maxlength=match kind {
+                TextKind::Year => Some("4"),
+                TextKind::Date => Some("10"),
+                _ => None,
+            }
             aria-invalid=move || invalid.get().then_some("true")
             prop:value=move || draft.with(|d| (lens.get)(d).clone())
-            on:input=move |ev| draft.update(|d| (lens.set)(d, event_target_value(&ev)))
+            on:input=move |ev| {
+                if kind == TextKind::Date {
+                    day_first(&ev);
+                }
+                draft.update(|d| (lens.set)(d, event_target_value(&ev)))
+            }
             on:change=move |ev| {
                 draft.update(|d| (lens.set)(d, event_target_value(&ev)));
                 // A field that has the focus as its page closes says `change`
@@ -142,26 +148,61 @@ pub fn CheckBox<D: Send + Sync + 'static>(
     }
 }
 
-/// A date picker for a date that may be absent. What cannot be read as a
-/// date is given as `None`, which the record's rules then report.
+/// Day, month and year typed in that order on the number keyboard, as
+/// every Vietnamese form writes a date: «12031982» reads «12/03/1982», the
+/// slashes put in as the digits come, whatever language the phone's browser
+/// is set to (a browser's own date picker shows month first in English).
+/// A slash she types herself («1/3/1982») is kept; text pasted or filled in
+/// whole is left as it is and read on leaving the field.
+pub fn day_first(ev: &leptos::ev::Event) {
+    use wasm_bindgen::JsCast;
+    let typed = ev
+        .dyn_ref::<web_sys::InputEvent>()
+        .and_then(web_sys::InputEvent::data)
+        .unwrap_or_default();
+    if !(typed.len() == 1 && typed.bytes().all(|b| b.is_ascii_digit())) {
+        return;
+    }
+    let input: web_sys::HtmlInputElement = event_target(ev);
+    let text = input.value();
+    let at_end = input
+        .selection_start()
+        .ok()
+        .flatten()
+        .is_none_or(|caret| caret as usize == text.len());
+    let parts = text.split('/').count();
+    let last = text.rsplit('/').next().unwrap_or_default();
+    if at_end && parts < 3 && last.len() == 2 && last.bytes().all(|b| b.is_ascii_digit()) {
+        input.set_value(&format!("{text}/"));
+    }
+}
+
+/// A date that may be absent, typed day first ([`day_first`]). What cannot
+/// be read as a date is given as `None`, which the record's rules then report.
 #[component]
 pub fn DateInput(
     #[prop(into)] value: Signal<Option<Date>>,
     #[prop(into)] set: Callback<Option<Date>>,
-    /// Latest date offered.
-    #[prop(optional)]
-    max: Option<Date>,
     #[prop(optional)] id: Option<&'static str>,
 ) -> impl IntoView {
     view! {
         <input
-            type="date"
+            type="text"
+            inputmode="numeric"
+            autocomplete="off"
+            maxlength="10"
+            placeholder=t::date_placeholder()
             id=id
-            max=max.map(Date::iso)
-            prop:value=move || value.get().map(Date::iso).unwrap_or_default()
-            on:change=move |ev| set.run(Date::parse_iso(&event_target_value(&ev)))
+            prop:value=move || value.get().map(Date::vn).unwrap_or_default()
+            on:input=|ev| day_first(&ev)
+            on:change=move |ev| set.run(read_date(&event_target_value(&ev)))
         />
     }
+}
+
+/// A date as typed: day first («12/3/1982»), or as a file writes it.
+pub fn read_date(text: &str) -> Option<Date> {
+    Date::parse_vn(text).or_else(|| Date::parse_iso(text))
 }
 
 /// A whole number with the phone's number keyboard, grouped in thousands as

@@ -130,6 +130,15 @@ pub fn date_time(instant: &JsValue) -> String {
     DAY_TIME.with(|f| apply(f, &moment.into()))
 }
 
+/// A yes-or-no figure: «Có», «Không», or, added up over units, how many do.
+fn flag(units: u64) -> String {
+    match units {
+        0 => t::no().to_owned(),
+        1 => t::yes().to_owned(),
+        n => count(n),
+    }
+}
+
 /// A figure as the dashboard and the report show it: "18.230", "1.080.000 đ",
 /// "113/150 = 75,3%", "65,3"; a rate without a denominator says so.
 pub fn value_text(kind: Kind, value: Value) -> String {
@@ -137,6 +146,7 @@ pub fn value_text(kind: Kind, value: Value) -> String {
     match kind {
         Kind::Count => count(value.num),
         Kind::Money => t::money(count(value.num)),
+        Kind::Flag => flag(value.num),
         _ if den == 0 => t::no_denominator(count(value.num)),
         Kind::Percent => format!(
             "{}/{} = {}",
@@ -154,6 +164,7 @@ pub fn value_short(kind: Kind, value: Value) -> String {
     let den = value.den.unwrap_or(0);
     match kind {
         Kind::Count | Kind::Money => count(value.num),
+        Kind::Flag => flag(value.num),
         _ if den == 0 => "—".to_owned(),
         Kind::Percent => percent(value.num as f64 / den as f64),
         Kind::Average => number(value.num as f64 / den as f64),

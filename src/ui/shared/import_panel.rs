@@ -243,7 +243,8 @@ pub fn ImportPanel(
                         (false, true, _) => {
                             let picked = StoredValue::new(picked.clone());
                             view! {
-                                <p>{t::nothing_changed_yet()}</p>
+                                // Unmistakable: nothing is taken until she taps «Nhập vào sổ».
+                                <p class="banner warn pending" role="status">{t::nothing_changed_yet()}</p>
                                 <div class="actions">
                                     <button type="button" class="button primary" on:click=move |_| picked.with_value(|p| apply(p))>{t::import()}</button>
                                     <button type="button" class="button" on:click=close>{t::cancel()}</button>

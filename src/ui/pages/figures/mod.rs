@@ -10,7 +10,7 @@ use crate::domain::records::unit::children;
 use crate::ui::i18n::{either, t};
 use crate::ui::route::{Route, Section};
 use crate::ui::shared::format::member_name;
-use crate::ui::shared::format::{target_text, value_text};
+use crate::ui::shared::format::{target_text, value_short, value_text};
 use crate::ui::shared::period::PeriodChoice;
 use crate::ui::shared::sending::{ReportSentNote, SendReportButton};
 use crate::ui::state::use_app;
@@ -72,7 +72,11 @@ const CARDS: [Card; 7] = [
     (t::section_fees, &["fees.collected", "fees.paid"]),
 ];
 
+/// The rows a pattern stands for. A rate or an average with nothing to
+/// divide by has no data yet: it is left out (the prompt above asks for the
+/// area's counts), as is a starred row at zero.
 fn pick<'a>(rows: &'a [ReportRow], pattern: &str) -> Vec<&'a ReportRow> {
+    let has_data = |r: &&ReportRow| r.has_data();
     match pattern.strip_suffix('*') {
         Some(prefix) => rows
             .iter()
@@ -80,10 +84,12 @@ fn pick<'a>(rows: &'a [ReportRow], pattern: &str) -> Vec<&'a ReportRow> {
                 r.indicator.code.starts_with(prefix)
                     && (r.value.num > 0 || r.value.den.unwrap_or(0) > 0)
             })
+            .filter(has_data)
             .collect(),
         None => rows
             .iter()
             .filter(|r| r.indicator.code == pattern)
+            .filter(has_data)
             .collect(),
     }
 }
@@ -94,8 +100,8 @@ pub fn FiguresPage() -> impl IntoView {
     let rows = Memo::new(move |_| state.report());
     let no_women = move || {
         rows.with(|r| {
-            pick(r, "attraction.all")
-                .first()
+            r.iter()
+                .find(|r| r.indicator.code == "attraction.all")
                 .is_some_and(|r| r.value.den == Some(0))
         })
     };
@@ -106,24 +112,33 @@ pub fn FiguresPage() -> impl IntoView {
         <SendReportButton/>
         <ReportSentNote/>
         <Show when=no_women>
-            <p class="banner warn">
-                {t::no_women_count()}
-                <a href=Route::Work(Section::Baseline).href()>{t::enter_figures()}</a>
-            </p>
+            <div class="banner warn">
+                <p>{t::no_women_count()}</p>
+                <a class="button" href=Route::Work(Section::Baseline).href()>{t::enter_figures()}</a>
+            </div>
         </Show>
+        // Each group folded to its headline, so that the page reads in one
+        // screen; a tap opens one.
         <div class="figure-grid">
-        {CARDS.into_iter().map(|(title, patterns)| view! {
-            <section class="card figures">
-                <h2>{title()}</h2>
-                <ul class="plain">
-                    {move || rows.with(|rows| {
-                        patterns.iter().flat_map(|p| pick(rows, p)).map(|row| view! { <Figure row=row.clone()/> }).collect_view()
-                    })}
-                </ul>
-            </section>
+        {CARDS.into_iter().map(|(title, patterns)| {
+            let shown = move || rows.with(|rows| patterns.iter().flat_map(|p| pick(rows, p)).cloned().collect::<Vec<_>>());
+            view! {
+                <details class="card figures">
+                    <summary>
+                        <h2>{title()}</h2>
+                        <span class="headline">{move || shown().first().map_or_else(
+                            || t::no_figures_yet().to_owned(),
+                            |row| value_short(row.indicator.kind, row.value),
+                        )}</span>
+                    </summary>
+                    <ul class="plain">
+                        {move || shown().into_iter().map(|row| view! { <Figure row/> }).collect_view()}
+                    </ul>
+                </details>
+            }
         }).collect_view()}
         </div>
-        <a class="button primary wide" href=Route::Report.href()>{t::see_report()}</a>
+        <a class="button wide" href=Route::Report.href()>{t::see_report()}</a>
         <a class="button wide" href=Route::Plan.href()>{t::plan_and_campaigns()}</a>
         <Show when=move || state.device.with(|d| d.home.as_ref().is_some_and(|h| state.book.with(|b| children(&b.units, h).next().is_some())))>
             <a class="button wide" href=Route::Compare.href()>{t::compare_units_below()}</a>

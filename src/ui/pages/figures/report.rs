@@ -1,7 +1,7 @@
 //! The report of a period as a table: on screen, printed on A4 (the print
 //! stylesheet hides everything else), and as a CSV file for Excel.
 
-use crate::domain::figures::report::{csv_name, to_csv};
+use crate::domain::figures::report::{csv_name, to_csv, ReportRow};
 use crate::domain::kernel::name::lower_first;
 use crate::storage::files::download;
 use crate::ui::i18n::{either, t};
@@ -58,7 +58,7 @@ pub fn ReportPage() -> impl IntoView {
                     <tr><th scope="col">{t::indicator()}</th><th scope="col">{t::result()}</th><th scope="col">{t::target_set()}</th></tr>
                 </thead>
                 <tbody>
-                    {move || rows.get().into_iter().map(|row| view! {
+                    {move || rows.get().into_iter().filter(ReportRow::has_data).map(|row| view! {
                         <tr data-code=row.indicator.code.clone()>
                             <th scope="row">{either(row.indicator.names()).to_owned()}</th>
                             <td>{value_text(row.indicator.kind, row.value)}</td>
@@ -68,6 +68,17 @@ pub fn ReportPage() -> impl IntoView {
                 </tbody>
             </table>
             </div>
+            // Rates with nothing to divide by, folded under one line rather
+            // than a column of «0/0» that reads as a mistake.
+            {move || {
+                let empty: Vec<ReportRow> = rows.get().into_iter().filter(|r| !r.has_data()).collect();
+                (!empty.is_empty()).then(|| view! {
+                    <details class="no-data">
+                        <summary>{t::rows_without_data(empty.len())}</summary>
+                        <ul>{empty.into_iter().map(|row| view! { <li>{either(row.indicator.names()).to_owned()}</li> }).collect_view()}</ul>
+                    </details>
+                })
+            }}
         </article>
     }
 }

@@ -52,7 +52,7 @@ pub fn UpdateFile() -> impl IntoView {
             })}
             <div class="field">
                 <label for="update-since">{t::update_since()}</label>
-                <DateInput id="update-since" value=day set=Callback::new(move |d| day.set(d)) max=state.today()/>
+                <DateInput id="update-since" value=day set=Callback::new(move |d| day.set(d))/>
             </div>
             <p class="note" role="status">{move || t::update_count(count())}</p>
             <button type="button" class="button" on:click=make>{t::make_update()}</button>

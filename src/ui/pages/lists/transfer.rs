@@ -5,7 +5,6 @@
 
 use crate::domain::exchange::transfer::{time_here, write_transfer, Move};
 use crate::domain::file::envelope::{FileKind, OutFile};
-use crate::domain::kernel::date::Date;
 use crate::domain::kernel::problem::{FieldProblem, Problem};
 use crate::domain::kernel::record::RecordId;
 use crate::domain::records::member::Earlier;
@@ -13,7 +12,7 @@ use crate::domain::records::member::{Member, Status};
 use crate::domain::records::training::Topic;
 use crate::ui::i18n::{either, t};
 use crate::ui::route::Route;
-use crate::ui::shared::fields::Field;
+use crate::ui::shared::fields::{day_first, read_date, Field};
 use crate::ui::shared::format::{birth, date};
 use crate::ui::shared::locked::LockedFile;
 use crate::ui::shared::messages::{first_problem, status_label};
@@ -123,7 +122,7 @@ fn MoveForm(
     editing: RwSignal<bool>,
 ) -> impl IntoView {
     let state = use_app();
-    let on = RwSignal::new(initial.as_ref().map_or(state.today(), |m| m.on).iso());
+    let on = RwSignal::new(initial.as_ref().map_or(state.today(), |m| m.on).vn());
     let to = RwSignal::new(initial.map(|m| m.to).unwrap_or_default());
     let problems = RwSignal::new(Vec::<FieldProblem>::new());
     let error = move |field: &'static str| {
@@ -141,7 +140,7 @@ fn MoveForm(
     let submit = move |ev: leptos::ev::SubmitEvent| {
         ev.prevent_default();
         let typed = on.get_untracked();
-        let Some(day) = Date::parse_iso(&typed).or_else(|| Date::parse_vn(&typed)) else {
+        let Some(day) = read_date(&typed) else {
             problems.set(vec![FieldProblem::new("on", Problem::Invalid(typed))]);
             return;
         };
@@ -163,8 +162,12 @@ fn MoveForm(
     view! {
         <form class="card" on:submit=submit>
             <Field label=t::move_on() error=error("on") hint=t::move_on_hint()>
-                <input type="date" max=state.today().iso() prop:value=move || on.get()
-                    on:input=move |ev| on.set(event_target_value(&ev))/>
+                <input type="text" inputmode="numeric" autocomplete="off" maxlength="10" placeholder=t::date_placeholder()
+                    prop:value=move || on.get()
+                    on:input=move |ev| {
+                        day_first(&ev);
+                        on.set(event_target_value(&ev));
+                    }/>
             </Field>
             <Field label=t::move_to() error=error("to") hint=t::move_to_hint()>
                 <input type="text" autocomplete="off" prop:value=move || to.get()

@@ -32,10 +32,11 @@ pub(super) fn AddressList() -> impl IntoView {
     }
 }
 
+/// Her birth: «Chỉ biết năm sinh» first, as most records know only the
+/// year; otherwise the day, typed day first.
 #[component]
 pub(super) fn BirthField(
     draft: RwSignal<MemberDraft>,
-    today: Date,
     error: Signal<Option<String>>,
     on_change: Callback<()>,
 ) -> impl IntoView {
@@ -43,11 +44,12 @@ pub(super) fn BirthField(
     let invalid = Signal::derive(move || error.with(Option::is_some));
     view! {
         <div class="birth">
+            <CheckBox draft label=t::birth_year_only() get=|d: &MemberDraft| d.birth_year_only set=|d: &mut MemberDraft, v| d.birth_year_only = v on_change/>
             <Show
                 when=year_only
                 fallback=move || view! {
                     <Field label=t::birth_date() error>
-                        <TextInput draft lens=Lens { get: |d: &MemberDraft| &d.birth_day, set: |d, v| d.birth_day = v } kind=TextKind::Date max=today.iso() on_change invalid/>
+                        <TextInput draft lens=Lens { get: |d: &MemberDraft| &d.birth_day, set: |d, v| d.birth_day = v } kind=TextKind::Date on_change invalid/>
                     </Field>
                 }
             >
@@ -55,7 +57,6 @@ pub(super) fn BirthField(
                     <TextInput draft lens=Lens { get: |d: &MemberDraft| &d.birth_year, set: |d, v| d.birth_year = v } kind=TextKind::Year placeholder="1985" on_change invalid/>
                 </Field>
             </Show>
-            <CheckBox draft label=t::birth_year_only() get=|d: &MemberDraft| d.birth_year_only set=|d: &mut MemberDraft, v| d.birth_year_only = v on_change/>
         </div>
     }
 }
@@ -134,7 +135,7 @@ pub(super) fn StatusField(
                     draft.update(|d| {
                         d.status = status;
                         if status != Status::Active && d.status_on.is_empty() {
-                            d.status_on = today.iso();
+                            d.status_on = today.vn();
                         }
                     });
                     on_change.run(());
@@ -149,7 +150,7 @@ pub(super) fn StatusField(
             </Field>
             <Show when=show_date>
                 <Field label=t::from_date() error>
-                    <TextInput draft lens=Lens { get: |d: &MemberDraft| &d.status_on, set: |d, v| d.status_on = v } kind=TextKind::Date max=today.iso() on_change invalid=Signal::derive(move || error.with(Option::is_some))/>
+                    <TextInput draft lens=Lens { get: |d: &MemberDraft| &d.status_on, set: |d, v| d.status_on = v } kind=TextKind::Date on_change invalid=Signal::derive(move || error.with(Option::is_some))/>
                 </Field>
             </Show>
         </div>

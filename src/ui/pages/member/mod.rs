@@ -56,6 +56,7 @@ fn MemberForm(existing: Option<Record<Member>>) -> impl IntoView {
             Route::NewMember.hash(),
             draft,
             MemberDraft::default(),
+            |d| d.full_name.clone(),
         )
     });
     let stored_id = StoredValue::new(id.clone());
@@ -182,7 +183,7 @@ fn MemberForm(existing: Option<Record<Member>>) -> impl IntoView {
                 <h1>{title}</h1>
             </div>
             {kept.map(|kept| view! {
-                <DraftNote kept start_over=Callback::new(move |()| draft.set(MemberDraft::default()))/>
+                <DraftNote kept/>
             })}
             <Show when=deleted>
                 <div class="banner warn" role="status">
@@ -219,7 +220,7 @@ fn MemberForm(existing: Option<Record<Member>>) -> impl IntoView {
                         <TextInput draft lens=lens(|d| &d.given, |d, v| { d.given = v; d.refresh_full_name() }) on_change invalid=invalid("given_name")/>
                     </Field>
                 </div>
-                <BirthField draft today error=error("birth") on_change/>
+                <BirthField draft error=error("birth") on_change/>
                 <Field label=t::phone() error=error("phone")>
                     <TextInput draft lens=lens(|d| &d.phone, |d, v| d.phone = v) kind=TextKind::Phone placeholder="0912 345 678" on_change=phone_left invalid=invalid("phone")/>
                 </Field>
@@ -228,7 +229,7 @@ fn MemberForm(existing: Option<Record<Member>>) -> impl IntoView {
                 </Field>
                 <AddressList/>
                 <Field label=t::joined_on() error=error("joined_on")>
-                    <TextInput draft lens=lens(|d| &d.joined_on, |d, v| d.joined_on = v) kind=TextKind::Date max=today.iso() on_change invalid=invalid("joined_on")/>
+                    <TextInput draft lens=lens(|d| &d.joined_on, |d, v| d.joined_on = v) kind=TextKind::Date on_change invalid=invalid("joined_on")/>
                 </Field>
                 <Field label=t::ethnicity() error=error("ethnicity") control_id="ethnicity">
                     <select id="ethnicity" on:change=move |ev| {

@@ -113,7 +113,7 @@ pub fn ComparePage() -> impl IntoView {
                     <p class="empty">{t::no_units_below()}</p>
                     <a class="button" href=Route::Unit.href()>{t::list_units_below()}</a>
                 }>
-                <div class="two">
+                <div class="compare-choice">
                     <div class="field">
                         <label for="compare-unit" class="field-label">{t::units_below_of()}</label>
                         <select id="compare-unit" on:change=move |ev| {
@@ -141,6 +141,8 @@ pub fn ComparePage() -> impl IntoView {
         <Show when=move || table.with(|(c, _)| !c.rows.is_empty())>
             <article class="report">
                 <header class="report-head">
+                    // The unit in full: its choice above may be cut on a phone.
+                    <p>{move || state.book.with(|b| b.units.get(&unit.get()).map(|u| u.data.name.clone()).unwrap_or_default())}</p>
                     <h2>{move || t::compare_for(crate::domain::kernel::name::lower_first(&period_label(state.period.get())))}</h2>
                     {move || {
                         let missing = table.with(|(c, _)| c.missing().len());

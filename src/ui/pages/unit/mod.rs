@@ -88,7 +88,6 @@ fn OnlineGroupField(draft: RwSignal<Unit>, save: Callback<()>) -> impl IntoView 
                 </Field>
                 <Field label=t::from_date()>
                     <DateInput value=Signal::derive(move || draft.with(|u| u.online_group.as_ref().map(|g| g.since)))
-                        max=today
                         set=Callback::new(move |d: Option<crate::domain::kernel::date::Date>| {
                             let platform = platform().unwrap_or_default();
                             set(Some(OnlineGroup { platform, since: d.unwrap_or(today) }));

@@ -48,7 +48,7 @@ pub fn RecordPage<T: InBook + Send + Sync + 'static>(
     let draft = RwSignal::new(existing.map_or(blank.clone(), |r| r.data));
     let kept = (!editing).then(|| {
         let form = Route::Edit(section, None).hash();
-        KeptDraft::new(state, form, draft, blank.clone())
+        KeptDraft::new(state, form, draft, blank.clone(), title)
     });
     let problems = Memo::new(move |_| draft.with(|d| d.problems(today)));
     let show_problems = RwSignal::new(editing);
@@ -96,10 +96,7 @@ pub fn RecordPage<T: InBook + Send + Sync + 'static>(
                 <a class="back" href=list.href() aria-label=t::back_to_list()>"‹"</a>
                 <h1>{move || if editing { draft.with(title) } else { new_title.to_owned() }}</h1>
             </div>
-            {kept.map(|kept| {
-                let blank = StoredValue::new(blank);
-                view! { <DraftNote kept start_over=Callback::new(move |()| draft.set(blank.get_value()))/> }
-            })}
+            {kept.map(|kept| view! { <DraftNote kept/> })}
             <Show when=deleted>
                 <div class="banner warn" role="status">
                     <p>{t::record_deleted_banner()}</p>

@@ -5,8 +5,11 @@ use super::form::RecordPage;
 use super::{changer, RecordList, Row};
 use crate::domain::book::collections::Book;
 use crate::domain::kernel::name::tidy;
+use crate::domain::kernel::name::upper_first;
 use crate::domain::kernel::record::{Record, RecordId};
-use crate::domain::records::model::{Model, ModelKind, ModelSession, Stage, CATALOGUE};
+use crate::domain::records::model::{
+    Model, ModelKind, ModelSession, Stage, StageChange, CATALOGUE,
+};
 use crate::ui::i18n::{either, t};
 use crate::ui::route::Section;
 use crate::ui::shared::fields::{DateInput, Field, NumberInput, TextValue};
@@ -15,8 +18,11 @@ use crate::ui::shared::picker::MemberPicker;
 use crate::ui::state::use_app;
 use leptos::prelude::*;
 
-fn stage_name(stage: Option<Stage>) -> &'static str {
-    stage.map_or(t::no_stage_yet(), |s| either(s.names()))
+/// A stage as a line of its own shows it: «Thí điểm», «Nhân rộng».
+fn stage_name(stage: Option<Stage>) -> String {
+    stage.map_or(t::no_stage_yet().to_owned(), |s| {
+        upper_first(either(s.names()))
+    })
 }
 
 fn row(record: &Record<Model>, _book: &Book) -> Row {
@@ -62,11 +68,61 @@ fn fields(draft: RwSignal<Model>, changed: Callback<()>) -> AnyView {
     let today = use_app().today();
     let set = changer(draft, changed);
     let own = move || draft.with(|m| matches!(m.kind, ModelKind::Own(_)));
-    let new_stage = RwSignal::new(Stage::Launched);
+    let current_stage = draft.with_untracked(|m| m.stages.last().map(|c| c.stage));
+    let new_stage = RwSignal::new(current_stage.unwrap_or(Stage::Planned));
     let new_stage_on = RwSignal::new(Some(today));
+    // A stage is recorded as soon as she chooses it, like any field; its day
+    // changed afterwards moves that same change, while the page is open.
+    let chosen = StoredValue::new(None::<StageChange>);
+    let record_stage = move || {
+        let Some(on) = new_stage_on.get_untracked() else {
+            return;
+        };
+        let change = StageChange {
+            stage: new_stage.get_untracked(),
+            on,
+        };
+        let before = chosen.get_value();
+        if before.is_none() && current_stage == Some(change.stage) {
+            return;
+        }
+        chosen.set_value(Some(change.clone()));
+        set(Box::new(move |m| {
+            if let Some(before) = before {
+                m.stages.retain(|c| *c != before);
+            }
+            m.set_stage(change.stage, change.on);
+        }));
+    };
     let session_on = RwSignal::new(Some(today));
     let session_count = RwSignal::new(0u32);
     let session_note = RwSignal::new(String::new());
+    // A session typed in and not yet added is added when she adds it, or
+    // when she leaves the page: what she typed is never dropped.
+    let add_session = move || {
+        let Some(on) = session_on.get_untracked() else {
+            return;
+        };
+        let (attendance, note) = (
+            session_count.get_untracked(),
+            tidy(&session_note.get_untracked()),
+        );
+        if attendance == 0 && note.is_empty() {
+            return;
+        }
+        let session = ModelSession {
+            on,
+            attendance,
+            note,
+        };
+        set(Box::new(move |m| {
+            let at = m.sessions.partition_point(|s| s.on <= session.on);
+            m.sessions.insert(at, session);
+        }));
+        session_count.set(0);
+        session_note.set(String::new());
+    };
+    use_app().before_leaving(Callback::new(move |()| add_session()));
     view! {
         <Field label=t::section_models() control_id="kind">
             <select id="kind" on:change=move |ev| {
@@ -109,26 +165,27 @@ fn fields(draft: RwSignal<Model>, changed: Callback<()>) -> AnyView {
                 }).collect_view()}
             </ul>
             <div class="two">
-                <Field label=t::stage() control_id="stage">
+                <Field label=t::current_stage() control_id="stage">
                     <select id="stage" on:change=move |ev| {
                         let i = event_target_value(&ev).parse::<usize>().unwrap_or(0);
                         new_stage.set(Stage::ALL.get(i).copied().unwrap_or(Stage::Planned));
+                        record_stage();
                     }>
                         {Stage::ALL.into_iter().enumerate().map(|(i, s)| view! {
-                            <option value=i.to_string() selected=move || new_stage.get() == s>{either(s.names())}</option>
+                            <option value=i.to_string() selected=move || new_stage.get() == s>{upper_first(either(s.names()))}</option>
                         }).collect_view()}
                     </select>
                 </Field>
                 <Field label=t::from_date()>
-                    <DateInput value=new_stage_on set=Callback::new(move |d| new_stage_on.set(d))/>
+                    <DateInput value=new_stage_on set=Callback::new(move |d| {
+                        new_stage_on.set(d);
+                        if chosen.with_value(Option::is_some) {
+                            record_stage();
+                        }
+                    })/>
                 </Field>
             </div>
-            <button type="button" class="button small" on:click=move |_| {
-                if let Some(on) = new_stage_on.get_untracked() {
-                    let stage = new_stage.get_untracked();
-                    set(Box::new(move |m| m.set_stage(stage, on)));
-                }
-            }>{t::record_stage()}</button>
+            <p class="field-hint">{t::stage_hint()}</p>
         </fieldset>
         <MemberPicker label=t::members_taking_part()
             chosen=Signal::derive(move || draft.with(|m| m.participants.clone()))
@@ -159,16 +216,7 @@ fn fields(draft: RwSignal<Model>, changed: Callback<()>) -> AnyView {
             <Field label=t::note()>
                 <TextValue value=session_note set=Callback::new(move |v| session_note.set(v))/>
             </Field>
-            <button type="button" class="button small" on:click=move |_| {
-                if let Some(on) = session_on.get_untracked() {
-                    let session = ModelSession { on, attendance: session_count.get_untracked(), note: tidy(&session_note.get_untracked()) };
-                    set(Box::new(move |m| {
-                        let at = m.sessions.partition_point(|s| s.on <= session.on);
-                        m.sessions.insert(at, session);
-                    }));
-                    session_note.set(String::new());
-                }
-            }>{t::record_session()}</button>
+            <button type="button" class="button small" on:click=move |_| add_session()>{t::record_session()}</button>
         </fieldset>
     }
     .into_any()

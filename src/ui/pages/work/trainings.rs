@@ -3,6 +3,7 @@
 use super::form::RecordPage;
 use super::{RecordList, Row};
 use crate::domain::book::collections::Book;
+use crate::domain::kernel::name::upper_first;
 use crate::domain::kernel::record::{Record, RecordId};
 use crate::domain::records::training::{Level, Topic, Training};
 use crate::ui::i18n::{either, t};
@@ -77,7 +78,7 @@ fn fields(draft: RwSignal<Training>, changed: Callback<()>) -> AnyView {
         <fieldset class="checks">
             <legend>{t::topics()}</legend>
             {Topic::NAMED.into_iter().map(|topic| {
-                let label = either(topic.names()).to_owned();
+                let label = upper_first(either(topic.names()));
                 let has = {
                     let topic = topic.clone();
                     move || draft.with(|t| t.topics.contains(&topic))

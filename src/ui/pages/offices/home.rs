@@ -9,6 +9,7 @@ use crate::ui::i18n::t;
 use crate::ui::route::Route;
 use crate::ui::shared::format::day_of;
 use crate::ui::shared::import_panel::ImportPanel;
+use crate::ui::shared::more::{Drawn, More};
 use crate::ui::shared::period::{period_label, PeriodChoice};
 use crate::ui::shared::sending::{ReportSentNote, SendReportButton};
 use crate::ui::state::use_app;
@@ -18,6 +19,7 @@ use leptos::prelude::*;
 pub fn OfficeHome() -> impl IntoView {
     let state = use_app();
     let rows = Memo::new(move |_| state.of_home(received));
+    let drawn = Drawn::restarting_on(move || state.period.track());
     let has_above = move || state.unit_chain().len() > 1;
     let period = move || lower_first(&period_label(state.period.get()));
     let count = move || {
@@ -43,9 +45,11 @@ pub fn OfficeHome() -> impl IntoView {
             } else {
                 view! {
                     <h2>{count}</h2>
+                    // A province's hundreds of communes, a hundred at a time.
                     <ul class="received plain">
-                        {move || rows.get().into_iter().map(|row| view! { <ReceivedRow row/> }).collect_view()}
+                        {move || rows.with(|rows| rows.iter().take(drawn.get()).cloned().map(|row| view! { <ReceivedRow row/> }).collect_view())}
                     </ul>
+                    <More drawn total=Signal::derive(move || rows.with(Vec::len)) label=t::show_more_units/>
                 }.into_any()
             }}
         </section>

@@ -16,6 +16,13 @@ use crate::ui::route::Route;
 use crate::ui::shared::messages::field_problem_text;
 use leptos::prelude::*;
 
+/// A number never given before in this page's life: tells one notice, or
+/// one page's save on leaving, from the next.
+fn next_serial() -> u64 {
+    static SERIAL: std::sync::atomic::AtomicU64 = std::sync::atomic::AtomicU64::new(0);
+    SERIAL.fetch_add(1, std::sync::atomic::Ordering::Relaxed)
+}
+
 /// A short confirmation, and what «Hoàn tác» beside it undoes when it offers that.
 #[derive(Clone)]
 pub struct Notice {
@@ -33,8 +40,7 @@ pub type Undo = std::sync::Arc<dyn Fn() + Send + Sync>;
 
 impl Notice {
     fn new(text: String, undo: Option<Undo>) -> Notice {
-        static SERIAL: std::sync::atomic::AtomicU64 = std::sync::atomic::AtomicU64::new(0);
-        let serial = SERIAL.fetch_add(1, std::sync::atomic::Ordering::Relaxed);
+        let serial = next_serial();
         Notice { serial, text, undo }
     }
 }
@@ -183,8 +189,7 @@ impl AppState {
     /// that asks is open: what she typed in a field she has not left yet is
     /// saved while the page is whole, not while it is taken down.
     pub fn before_leaving(&self, save: Callback<()>) {
-        static SERIAL: std::sync::atomic::AtomicU64 = std::sync::atomic::AtomicU64::new(0);
-        let serial = SERIAL.fetch_add(1, std::sync::atomic::Ordering::Relaxed);
+        let serial = next_serial();
         self.leaving.set_value(Some((serial, save)));
         let leaving = self.leaving;
         on_cleanup(move || {

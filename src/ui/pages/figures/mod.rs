@@ -76,7 +76,6 @@ const CARDS: [Card; 7] = [
 /// divide by has no data yet: it is left out (the prompt above asks for the
 /// area's counts), as is a starred row at zero.
 fn pick<'a>(rows: &'a [ReportRow], pattern: &str) -> Vec<&'a ReportRow> {
-    let has_data = |r: &&ReportRow| r.has_data();
     match pattern.strip_suffix('*') {
         Some(prefix) => rows
             .iter()
@@ -84,12 +83,12 @@ fn pick<'a>(rows: &'a [ReportRow], pattern: &str) -> Vec<&'a ReportRow> {
                 r.indicator.code.starts_with(prefix)
                     && (r.value.num > 0 || r.value.den.unwrap_or(0) > 0)
             })
-            .filter(has_data)
+            .filter(|r| r.has_data())
             .collect(),
         None => rows
             .iter()
             .filter(|r| r.indicator.code == pattern)
-            .filter(has_data)
+            .filter(|r| r.has_data())
             .collect(),
     }
 }

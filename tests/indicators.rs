@@ -4,6 +4,7 @@
 
 use so_tay_chi_hoi::domain::book::collections::Book;
 use so_tay_chi_hoi::domain::figures::compute::{compute, untrained_cadres, value_of};
+use so_tay_chi_hoi::domain::figures::groups::{by_group, GroupFigures, GROUP_CODES};
 use so_tay_chi_hoi::domain::kernel::date::Date;
 use so_tay_chi_hoi::domain::kernel::ethnicity::Ethnicity;
 use so_tay_chi_hoi::domain::kernel::period::Period;
@@ -11,7 +12,7 @@ use so_tay_chi_hoi::domain::kernel::record::{Record, RecordId};
 use so_tay_chi_hoi::domain::kernel::stamp::{Clock, DeviceId};
 use so_tay_chi_hoi::domain::records::activity::{Activity, ActivityKind};
 use so_tay_chi_hoi::domain::records::baseline::Denominators;
-use so_tay_chi_hoi::domain::records::cadre::{Role, RoleKind};
+use so_tay_chi_hoi::domain::records::cadre::{Role, RoleKind, WomenGroup};
 use so_tay_chi_hoi::domain::records::catalogue::{catalogue, Value};
 use so_tay_chi_hoi::domain::records::fee::FeePayment;
 use so_tay_chi_hoi::domain::records::member::{Member, Religion, Status};
@@ -377,11 +378,9 @@ fn meetings_activities_fees_and_the_online_group() {
         ("2025-07-15", ActivityKind::Regular, vec![a.clone()], 1),
     ] {
         let activity = Activity {
-            on: day(on),
-            kind,
             attendees,
             head_count,
-            content: String::new(),
+            ..Activity::on_day(day(on), kind)
         };
         c.book
             .activities
@@ -428,6 +427,76 @@ fn meetings_activities_fees_and_the_online_group() {
     );
 
     assert_eq!(c.get(year, "online_group"), Value::count(0));
+}
+
+#[test]
+fn each_womens_group_is_figured_as_a_chapter_of_its_own() {
+    let mut c = Chapter::new();
+    let (t1, t2) = (
+        RecordId::parse("to-1").unwrap(),
+        RecordId::parse("to-2").unwrap(),
+    );
+    for (id, name) in [(&t1, "Tổ 2"), (&t2, "Tổ 1")] {
+        c.book.groups.put(Record::keyed(
+            id.clone(),
+            c.clock.tick(1),
+            WomenGroup { name: name.into() },
+        ));
+    }
+    let a = c.member("2020-01-01", |m| m.group = Some(t1.clone()));
+    let b = c.member("2020-01-01", |m| m.group = Some(t1.clone()));
+    let d = c.member("2020-01-01", |m| m.group = Some(t2.clone()));
+    for (on, group, attendees) in [
+        // The whole chapter: a and d present, b absent.
+        ("2025-02-10", None, vec![a.clone(), d.clone()]),
+        // «Tổ 2» alone (t1): both present.
+        ("2025-05-10", Some(t1.clone()), vec![a.clone(), b.clone()]),
+    ] {
+        let meeting = Activity {
+            group,
+            attendees,
+            ..Activity::on_day(day(on), ActivityKind::Regular)
+        };
+        c.book
+            .activities
+            .put(Record::create(c.clock.tick(1), meeting));
+    }
+    let payment = FeePayment {
+        member: d.clone(),
+        year: 2025,
+        paid_on: day("2025-03-01"),
+        amount: 12_000,
+    };
+    c.book.fees.put(Record {
+        id: FeePayment::id(&d, 2025).unwrap(),
+        ..Record::create(c.clock.tick(1), payment)
+    });
+    let year = Period::Year(2025);
+    assert_eq!(c.get(year, "meetings.attendance_rate"), Value::ratio(4, 5));
+    assert_eq!(c.get(year, "meetings.quarters"), Value::ratio(1, 4));
+    let groups = by_group(&c.book, &c.unit, year, |x, y| x.cmp(y));
+    let names: Vec<&str> = groups.iter().map(|g| g.name.as_str()).collect();
+    assert_eq!(names, ["Tổ 1", "Tổ 2"], "in the order of their names");
+    let column = |g: &GroupFigures, code: &str| {
+        g.values[GROUP_CODES.iter().position(|c| *c == code).unwrap()]
+    };
+    let (first, second) = (&groups[0], &groups[1]);
+    assert_eq!(column(first, "members.end"), Value::count(1));
+    assert_eq!(column(second, "members.end"), Value::count(2));
+    assert_eq!(column(first, "meetings.held"), Value::count(1));
+    assert_eq!(column(second, "meetings.held"), Value::count(2));
+    assert_eq!(
+        column(second, "meetings.attendance_rate"),
+        Value::ratio(3, 4),
+        "its members at the chapter's meeting and at its own"
+    );
+    assert_eq!(
+        column(second, "meetings.quarters"),
+        Value::ratio(2, 4),
+        "its own meetings count for it"
+    );
+    assert_eq!(column(first, "fees.paid"), Value::ratio(1, 1));
+    assert_eq!(column(second, "fees.paid"), Value::ratio(0, 2));
 }
 
 #[test]

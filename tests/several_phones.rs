@@ -194,11 +194,9 @@ fn a_to_leaders_roll_call_and_fees_reach_the_leader_in_an_update_file() {
     let meeting = Record::create(
         stamp,
         Activity {
-            on,
-            kind: ActivityKind::Regular,
             attendees: ids[..2].to_vec(),
-            head_count: 0,
             content: "Sinh hoạt tổ".into(),
+            ..Activity::on_day(on, ActivityKind::Regular)
         },
     );
     to.book.activities.put(meeting.clone());

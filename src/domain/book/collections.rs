@@ -204,7 +204,7 @@ collections! {
         by_date(&mut r.stages, |c| c.on);
         by_date(&mut r.sessions, |s| s.on);
     }, rules |r, today| r.problems(today);
-    activities: Activity = "activities", label &["on"], sets &["attendees"], settle |_r| (), rules |r, today| r.problems(today);
+    activities: Activity = "activities", label &["on"], sets &["attendees", "excused"], settle |_r| (), rules |r, today| r.problems(today);
     fee_rates: FeeRate = "fee_rates", label &["year"], sets &[], settle |_r| (), rules |r, _today| r.problems();
     fees: FeePayment = "fees", label &["year"], sets &[], settle |_r| (), rules |r, today| r.problems(today);
     denominators: Denominators = "denominators", label &["year"], sets &[], settle |_r| (), rules |r, _today| r.problems();

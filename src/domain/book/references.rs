@@ -78,7 +78,7 @@ references! {
     Role { member: "members" }
     Training { attendees: "members" }
     Model { participants: "members" }
-    Activity { attendees: "members" }
+    Activity { group: "groups", attendees: "members", excused: "members", chair: "members", secretary: "members" }
     FeePayment { member: "members" }
     Target { set_by: "units" }
     UnitReport { unit: "units" }

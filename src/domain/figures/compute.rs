@@ -2,6 +2,7 @@
 //! unit and a period from the book's records and their histories.
 
 use crate::domain::book::collections::Book;
+use crate::domain::book::meetings;
 use crate::domain::kernel::date::Date;
 use crate::domain::kernel::period::Period;
 use crate::domain::kernel::record::{set_of, Record, RecordId};
@@ -210,6 +211,14 @@ pub fn compute(book: &Book, unit: &RecordId, period: Period) -> Vec<(String, Val
             meetings.iter().map(|a| a.attendance()).sum(),
             meetings.len() as u64,
         ),
+    );
+    put(
+        "meetings.attendance_rate".into(),
+        meetings::attendance(book, period),
+    );
+    put(
+        "meetings.quarters".into(),
+        meetings::quarters_met(book, period),
     );
     let of_kind = |kind| activities.iter().filter(|a| a.kind == kind).count() as u64;
     put(

@@ -86,6 +86,14 @@ impl Date {
         format!("{:02}/{:02}/{:04}", self.day, self.month, self.year)
     }
 
+    /// The same day `months` months earlier, or that month's last day when
+    /// it is shorter (31 May less three months is 28 or 29 February).
+    pub fn months_earlier(self, months: u16) -> Option<Date> {
+        let index = (self.year * 12 + u16::from(self.month) - 1).checked_sub(months)?;
+        let (year, month) = (index / 12, (index % 12) as u8 + 1);
+        Date::new(year, month, self.day.min(days_in_month(year, month)))
+    }
+
     /// Days since 1970-01-01 (negative before), by the civil-calendar algorithm.
     pub fn days_since_epoch(self) -> i64 {
         let (y, m, d) = (self.year as i64, self.month as i64, self.day as i64);
@@ -229,6 +237,15 @@ impl<'de> Deserialize<'de> for BirthDate {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn three_months_earlier_keeps_the_day_or_the_month_end() {
+        assert_eq!(day("2026-12-06").months_earlier(3), Some(day("2026-09-06")));
+        assert_eq!(day("2026-02-15").months_earlier(3), Some(day("2025-11-15")));
+        assert_eq!(day("2026-05-31").months_earlier(3), Some(day("2026-02-28")));
+        assert_eq!(day("2024-05-31").months_earlier(3), Some(day("2024-02-29")));
+        assert_eq!(day("1900-02-01").months_earlier(3), None);
+    }
 
     #[test]
     fn calendar_rules() {

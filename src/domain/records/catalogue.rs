@@ -280,6 +280,20 @@ fn make_catalogue() -> Vec<Indicator> {
             During,
         ),
         indicator(
+            "meetings.attendance_rate",
+            "Tỷ lệ hội viên dự sinh hoạt",
+            "Members present at meetings",
+            Percent,
+            During,
+        ),
+        indicator(
+            "meetings.quarters",
+            "Tỷ lệ quý có sinh hoạt chi hội",
+            "Quarters with a chapter meeting",
+            Percent,
+            During,
+        ),
+        indicator(
             "activities.social_media",
             "Hoạt động truyền thông trên mạng xã hội",
             "Social-media communication",
@@ -330,7 +344,10 @@ impl Indicator {
 /// above its denominator (over 100 %) cannot be true. Attraction rates can
 /// pass 100 % when the area's count of women is out of date.
 pub fn is_share(code: &str) -> bool {
-    code == "fees.paid" || code.starts_with("cadres.trained.")
+    matches!(
+        code,
+        "fees.paid" | "meetings.attendance_rate" | "meetings.quarters"
+    ) || code.starts_with("cadres.trained.")
 }
 
 /// The indicator with this code.

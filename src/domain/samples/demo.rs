@@ -409,11 +409,12 @@ pub fn chapter(shape: &Shape, now_ms: u64, today: Date) -> (Book, DeviceState) {
     for n in 0..months {
         let attendees = some(n * 3, 60 + n);
         activities.push(Activity {
-            on: year.at((n as f64 + 0.5) / months as f64),
-            kind: ActivityKind::Regular,
             attendees,
-            head_count: 0,
             content: format!("Sinh hoạt tháng {}", n + 1),
+            ..Activity::on_day(
+                year.at((n as f64 + 0.5) / months as f64),
+                ActivityKind::Regular,
+            )
         });
     }
     for (f, kind, head_count, content) in [
@@ -441,11 +442,9 @@ pub fn chapter(shape: &Shape, now_ms: u64, today: Date) -> (Book, DeviceState) {
         (0.75, ActivityKind::Visit, 4, "Hỗ trợ gia đình khó khăn"),
     ] {
         activities.push(Activity {
-            on: year.at(f),
-            kind,
-            attendees: Vec::new(),
             head_count,
             content: content.into(),
+            ..Activity::on_day(year.at(f), kind)
         });
     }
     book.activities = activities

@@ -35,13 +35,7 @@ pub fn ActivityList() -> impl IntoView {
 }
 
 pub fn activity_page(id: Option<RecordId>) -> AnyView {
-    let blank = Activity {
-        on: use_app().today(),
-        kind: ActivityKind::Regular,
-        attendees: Vec::new(),
-        head_count: 0,
-        content: String::new(),
-    };
+    let blank = Activity::on_day(use_app().today(), ActivityKind::Regular);
     view! {
         <RecordPage section=Section::Activities id new_title=t::new_activity() blank
             title=|a: &Activity| format!("{} {}", either(a.kind.names()), date(a.on)) fields/>

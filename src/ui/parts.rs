@@ -13,7 +13,7 @@
 use crate::ui::i18n::t;
 use crate::ui::pages::figures::{self, report};
 use crate::ui::pages::files::{self, settings};
-use crate::ui::pages::lists::{list_import, paper_register, transfer};
+use crate::ui::pages::lists::{list_import, minutes, paper_register, transfer};
 use crate::ui::pages::offices::{compare, home, plan};
 use crate::ui::pages::{member, unit, work};
 use crate::ui::places::Part;
@@ -66,6 +66,7 @@ fn files(route: Route, set_up: bool) -> Result<AnyView, Missing> {
         (Route::PaperRegister, true) => view! { <paper_register::PaperRegisterPage/> }.into_any(),
         (Route::Transfer(id), true) => view! { <transfer::TransferPage id/> }.into_any(),
         (Route::Office, true) => view! { <home::OfficeHome/> }.into_any(),
+        (Route::Minutes(id), true) => view! { <minutes::MinutesPage id/> }.into_any(),
         (_, true) => view! { <files::FilesPage/> }.into_any(),
     })
 }

@@ -32,6 +32,7 @@ pub enum Kind {
     PaperRegister,
     Transfer,
     Office,
+    Minutes,
 }
 
 /// The parts of the app: the first load (the register), and the parts of
@@ -177,7 +178,7 @@ fn section_title(route: &Route) -> &'static str {
 /// Every place of the app, in the order of [`Kind`]. Where two addresses
 /// could both read, the first row wins (`hoi-vien/moi` before `hoi-vien/:id`).
 #[rustfmt::skip]
-pub const PLACES: [Place; 17] = [
+pub const PLACES: [Place; 18] = [
     Place { kind: Kind::Register, address: "", part: Part::Shell, tab: Some(Tab::Members), title: |_| t::register_title(), style: MAIN },
     Place { kind: Kind::NewMember, address: "hoi-vien/moi", part: Part::Chapter, tab: Some(Tab::Members), title: |_| t::add_member(), style: MAIN },
     Place { kind: Kind::Member, address: "hoi-vien/:id", part: Part::Chapter, tab: Some(Tab::Members), title: |_| t::member(), style: MAIN },
@@ -195,6 +196,7 @@ pub const PLACES: [Place; 17] = [
     Place { kind: Kind::PaperRegister, address: "in-so", part: Part::Files, tab: Some(Tab::Members), title: |_| t::paper_title(), style: LISTS },
     Place { kind: Kind::Transfer, address: "chuyen-sinh-hoat/:id", part: Part::Files, tab: Some(Tab::Members), title: |_| t::transfer_title(), style: MAIN },
     Place { kind: Kind::Office, address: "nhan-bao-cao", part: Part::Files, tab: Some(Tab::Reports), title: |_| t::office_home_title(), style: PAGES },
+    Place { kind: Kind::Minutes, address: "bien-ban/:id", part: Part::Files, tab: Some(Tab::Work), title: |_| t::minutes_title(), style: LISTS },
 ];
 
 /// The place of a kind of route.

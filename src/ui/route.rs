@@ -109,6 +109,8 @@ pub enum Route {
     /// An office's home: this period's reports of the units below, and the
     /// button that receives one.
     Office,
+    /// A meeting's minutes, to print or send.
+    Minutes(RecordId),
 }
 
 impl Route {
@@ -146,6 +148,7 @@ impl Route {
             Route::PaperRegister => Kind::PaperRegister,
             Route::Transfer(_) => Kind::Transfer,
             Route::Office => Kind::Office,
+            Route::Minutes(_) => Kind::Minutes,
         }
     }
 
@@ -195,6 +198,7 @@ impl Route {
     pub fn names_record(&self) -> Option<&'static str> {
         match self {
             Route::Member(_) | Route::Transfer(_) => Some("members"),
+            Route::Minutes(_) => Some("activities"),
             Route::Edit(section, Some(_)) => Some(section.collection()),
             _ => None,
         }
@@ -210,7 +214,7 @@ impl Route {
         let (section, id) = match self {
             Route::Work(section) | Route::Edit(section, None) => (Some(*section), None),
             Route::Edit(section, Some(id)) => (Some(*section), Some(id)),
-            Route::Member(id) | Route::Transfer(id) => (None, Some(id)),
+            Route::Member(id) | Route::Transfer(id) | Route::Minutes(id) => (None, Some(id)),
             _ => (None, None),
         };
         let filled: Vec<String> = self
@@ -273,6 +277,7 @@ fn build(kind: Kind, section: Option<Section>, id: Option<RecordId>) -> Option<R
         Kind::PaperRegister => Route::PaperRegister,
         Kind::Transfer => Route::Transfer(id?),
         Kind::Office => Route::Office,
+        Kind::Minutes => Route::Minutes(id?),
     })
 }
 
@@ -318,7 +323,7 @@ mod tests {
         }
         assert_eq!(
             Route::all(&id).len(),
-            28,
+            29,
             "every section's list, form and record"
         );
         assert_eq!(Route::Register.href(), "#/");

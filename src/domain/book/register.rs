@@ -2,7 +2,7 @@
 //! status and group, the Vietnamese name order, and the counts shown above the list.
 
 use crate::domain::kernel::name::fold;
-use crate::domain::kernel::record::Record;
+use crate::domain::kernel::record::{Record, RecordId};
 use crate::domain::records::member::{Member, Status};
 use std::borrow::Borrow;
 use std::cmp::Ordering;
@@ -60,6 +60,28 @@ impl Default for Shown {
     }
 }
 
+/// Which women's group (tổ) the list shows.
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+pub enum InGroup {
+    /// Members of any group, or of none.
+    #[default]
+    Any,
+    /// Members of this group.
+    Of(RecordId),
+    /// Members not in any group yet.
+    Nowhere,
+}
+
+impl InGroup {
+    pub fn contains(&self, member: &Member) -> bool {
+        match self {
+            InGroup::Any => true,
+            InGroup::Of(group) => member.group.as_ref() == Some(group),
+            InGroup::Nowhere => member.group.is_none(),
+        }
+    }
+}
+
 /// What the chapter leader asked the list for.
 #[derive(Clone, Debug, Default, PartialEq, Eq)]
 pub struct Query {
@@ -68,6 +90,8 @@ pub struct Query {
     pub shown: Shown,
     /// The member must belong to every group chosen.
     pub groups: Vec<Group>,
+    /// Her women's group.
+    pub women_group: InGroup,
 }
 
 impl Query {
@@ -78,6 +102,7 @@ impl Query {
             Shown::Status(status) => !record.deleted && record.data.status().0 == status,
         };
         shown
+            && self.women_group.contains(&record.data)
             && self.groups.iter().all(|g| g.contains(&record.data))
             && text_matches(&self.text, &record.data)
     }
@@ -195,6 +220,9 @@ mod tests {
             .set_status(Status::Moved, Date::parse_iso("2025-01-01").unwrap());
         let mut anh2 = make("Đặng", "Thị", "Anh");
         anh2.data.honorary = true;
+        anh.data.group = RecordId::parse("to-1");
+        binh.data.group = RecordId::parse("to-1");
+        anh2.data.group = RecordId::parse("to-2");
         let gone = make("Vũ", "", "Dung").with_deleted(clock.tick(2_000), true);
         vec![hoa, anh, binh, anh2, gone]
     }
@@ -240,9 +268,9 @@ mod tests {
             names(
                 &records,
                 &Query {
-                    text: String::new(),
                     shown,
                     groups,
+                    ..Query::default()
                 },
             )
         };
@@ -254,6 +282,20 @@ mod tests {
             ["Lò Thị Ánh"]
         );
         assert_eq!(q(Shown::default(), vec![Group::Worker]), ["Nguyễn Thị Hoa"]);
+        let in_group = |women_group| {
+            names(
+                &records,
+                &Query {
+                    shown: Shown::All,
+                    women_group,
+                    ..Query::default()
+                },
+            )
+        };
+        let to_1 = RecordId::parse("to-1").unwrap();
+        assert_eq!(in_group(InGroup::Of(to_1)), ["Lò Thị Ánh", "Trần Bình"]);
+        assert_eq!(in_group(InGroup::Nowhere), ["Nguyễn Thị Hoa"]);
+        assert_eq!(in_group(InGroup::Any).len(), 4);
     }
 
     /// Names the collation holds equal (here: case) tie, and the next part

@@ -114,6 +114,19 @@ pub fn check_text(
     }
 }
 
+/// Checks a text of several lines (what was said at a meeting): as
+/// [`check_text`], line breaks allowed, never required.
+pub fn check_lines(field: &str, value: &str, max: usize, out: &mut Vec<FieldProblem>) {
+    let before = out.len();
+    for line in value.split('\n') {
+        check_text(field, line, max, false, out);
+        if out.len() > before {
+            return;
+        }
+    }
+    check_text(field, &value.replace('\n', " "), max, false, out);
+}
+
 /// Checks a date that may not lie after `today`.
 pub fn check_past(field: &str, date: Date, today: Date, out: &mut Vec<FieldProblem>) {
     if date > today {
@@ -164,5 +177,21 @@ mod tests {
             ]
         );
         assert_eq!(shorten("Nguyễn Thị Hoa", 6), "Nguyễn…");
+        let mut lines = Vec::new();
+        check_lines("e", "Một\nHai", 10, &mut lines);
+        assert!(lines.is_empty(), "line breaks are allowed");
+        check_lines("f", "Một\tHai", 10, &mut lines);
+        check_lines("g", "Một\nHai ba bốn", 10, &mut lines);
+        let found: Vec<_> = lines
+            .iter()
+            .map(|p| (p.field.as_str(), &p.problem))
+            .collect();
+        assert_eq!(
+            found,
+            vec![
+                ("f", &Problem::ControlCharacters),
+                ("g", &Problem::TooLong { max: 10 })
+            ]
+        );
     }
 }

@@ -6,7 +6,7 @@
 use super::training::{is_zero, MAX_HEAD_COUNT};
 use crate::domain::kernel::date::Date;
 use crate::domain::kernel::problem::{
-    check_count, check_order, check_past, check_text, check_unique, FieldProblem,
+    check_count, check_lines, check_order, check_past, check_text, check_unique, FieldProblem,
 };
 use crate::domain::kernel::record::RecordId;
 use serde::{Deserialize, Serialize};
@@ -59,6 +59,29 @@ impl ActivityKind {
             self,
             ActivityKind::Regular | ActivityKind::Themed | ActivityKind::ModelSession
         )
+    }
+}
+
+/// Where a member stands at a roll call.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Mark {
+    /// Vắng: not marked, as every name starts.
+    Absent,
+    /// Có mặt.
+    Present,
+    /// Vắng có phép.
+    Excused,
+}
+
+impl Mark {
+    /// The mark one tap on her name gives: absent, present, excused, absent
+    /// again. Present comes first, as most names are called to it.
+    pub fn next(self) -> Mark {
+        match self {
+            Mark::Absent => Mark::Present,
+            Mark::Present => Mark::Excused,
+            Mark::Excused => Mark::Absent,
+        }
     }
 }
 
@@ -123,6 +146,28 @@ impl Activity {
         self.attendees.len() as u64 + u64::from(self.head_count)
     }
 
+    /// How `member` was marked at the roll call.
+    pub fn mark(&self, member: &RecordId) -> Mark {
+        if self.attendees.contains(member) {
+            Mark::Present
+        } else if self.excused.contains(member) {
+            Mark::Excused
+        } else {
+            Mark::Absent
+        }
+    }
+
+    /// Marks `member` at the roll call, taking her out of the other list.
+    pub fn set_mark(&mut self, member: &RecordId, mark: Mark) {
+        self.attendees.retain(|m| m != member);
+        self.excused.retain(|m| m != member);
+        match mark {
+            Mark::Present => self.attendees.push(member.clone()),
+            Mark::Excused => self.excused.push(member.clone()),
+            Mark::Absent => {}
+        }
+    }
+
     /// Whether a roll call was taken: someone marked present or excused.
     pub fn has_roll_call(&self) -> bool {
         !self.attendees.is_empty() || !self.excused.is_empty()
@@ -141,11 +186,54 @@ impl Activity {
             MAX_HEAD_COUNT,
             &mut out,
         );
-        check_text("content", &self.content, MAX_CONTENT, false, &mut out);
-        check_text("decisions", &self.decisions, MAX_CONTENT, false, &mut out);
+        check_lines("content", &self.content, MAX_CONTENT, &mut out);
+        check_lines("decisions", &self.decisions, MAX_CONTENT, &mut out);
         check_text("place", &self.place, MAX_PLACE, false, &mut out);
         check_text("time", &self.time, MAX_PLACE, false, &mut out);
         check_order("next_on", self.on, self.next_on, &mut out);
         out
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::domain::kernel::date::day;
+    use crate::domain::kernel::problem::Problem;
+
+    #[test]
+    fn one_tap_a_name_moves_her_round_the_roll_call() {
+        let hoa = RecordId::parse("hoa").unwrap();
+        let mut a = Activity::on_day(day("2026-11-10"), ActivityKind::Regular);
+        assert!(!a.has_roll_call());
+        let mut seen = Vec::new();
+        for _ in 0..3 {
+            let next = a.mark(&hoa).next();
+            a.set_mark(&hoa, next);
+            seen.push((a.mark(&hoa), a.attendees.len(), a.excused.len()));
+        }
+        assert_eq!(
+            seen,
+            [
+                (Mark::Present, 1, 0),
+                (Mark::Excused, 0, 1),
+                (Mark::Absent, 0, 0)
+            ]
+        );
+        a.attendees.push(hoa.clone());
+        a.excused.push(hoa);
+        a.next_on = Some(day("2026-11-01"));
+        let fields: Vec<(String, Problem)> = a
+            .problems(day("2026-12-06"))
+            .into_iter()
+            .map(|p| (p.field, p.problem))
+            .collect();
+        assert_eq!(
+            fields,
+            [
+                ("excused".to_owned(), Problem::Repeated),
+                ("next_on".to_owned(), Problem::BeforeStart)
+            ]
+        );
     }
 }

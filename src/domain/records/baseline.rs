@@ -91,7 +91,7 @@ impl Target {
 
     pub fn problems(&self) -> Vec<FieldProblem> {
         let mut out = Vec::new();
-        if super::catalogue::find(&self.indicator).is_none() {
+        if !super::catalogue::is_known(&self.indicator) {
             out.push(FieldProblem::new("indicator", Problem::UnknownIndicator));
         }
         check_count("value", self.value, 100_000_000, &mut out);

@@ -2,7 +2,7 @@
 //! it for a period, each criterion a target on an indicator or a score given
 //! by hand, and a scoring sheet that turns points into a grade.
 
-use super::catalogue::{find, Kind, Value};
+use super::catalogue::{find, is_known, Kind, Value};
 use crate::domain::kernel::name::tidy;
 use crate::domain::kernel::period::Period;
 use crate::domain::kernel::problem::{
@@ -155,7 +155,7 @@ impl Campaign {
                 &mut out,
             );
             if let Some(code) = &c.indicator {
-                if find(code).is_none() {
+                if !is_known(code) {
                     out.push(FieldProblem::new(
                         format!("criteria.{i}.indicator"),
                         Problem::UnknownIndicator,

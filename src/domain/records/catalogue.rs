@@ -350,7 +350,76 @@ pub fn is_share(code: &str) -> bool {
     ) || code.starts_with("cadres.trained.")
 }
 
+/// Codes of the indicators not made one per religion, topic or stage.
+const FIXED: [&str; 22] = [
+    "members.end",
+    "members.admitted",
+    "members.left",
+    "members.honorary",
+    "attraction.all",
+    "attraction.minority",
+    "cadres.end",
+    "trainings.held",
+    "trainings.attendances",
+    "models.new",
+    "models.launched",
+    "models.participants",
+    "models.sessions",
+    "meetings.held",
+    "meetings.attendance",
+    "meetings.attendance_rate",
+    "meetings.quarters",
+    "activities.social_media",
+    "activities.visits",
+    "fees.collected",
+    "fees.paid",
+    "online_group",
+];
+
+/// Whether this version knows the indicator `code`, without building the
+/// catalogue: checking a stored target or campaign at start-up needs the
+/// codes, not the names (kept out of the first load).
+pub fn is_known(code: &str) -> bool {
+    let topic = |c: &str| Topic::NAMED.iter().any(|t| t.code() == c);
+    FIXED.contains(&code)
+        || code
+            .strip_prefix("attraction.religion.")
+            .is_some_and(|c| religions().any(|r| r.code() == c))
+        || code.strip_prefix("cadres.trained.").is_some_and(topic)
+        || code.strip_prefix("trainings.held.").is_some_and(topic)
+        || code
+            .strip_prefix("trainings.attendances.")
+            .is_some_and(topic)
+        || code
+            .strip_prefix("models.stage.")
+            .is_some_and(|c| Stage::ALL.iter().any(|s| s.code() == c))
+}
+
 /// The indicator with this code.
 pub fn find(code: &str) -> Option<&'static Indicator> {
     catalogue().iter().find(|i| i.code == code)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn the_codes_known_are_the_catalogues() {
+        for indicator in catalogue() {
+            assert!(is_known(&indicator.code), "{}", indicator.code);
+        }
+        for code in FIXED {
+            assert!(find(code).is_some(), "{code}");
+        }
+        for code in [
+            "members",
+            "attraction.religion.none",
+            "cadres.trained.other",
+            "models.stage.",
+            "fees.paid.x",
+        ] {
+            assert!(!is_known(code), "{code}");
+        }
+    }
 }

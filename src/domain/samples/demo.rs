@@ -404,18 +404,56 @@ pub fn chapter(shape: &Shape, now_ms: u64, today: Date) -> (Book, DeviceState) {
         .map(|m| Record::create(stamp(), m))
         .collect();
 
+    // A meeting of the whole chapter each month, with its minutes: the
+    // roll call, who chaired and who wrote, what was decided.
     let mut activities = Vec::new();
     let months = 1 + today.month() as usize - 1;
+    let monthly = |n: usize| year.at((n as f64 + 0.5) / months as f64);
+    let (chair, secretary) = (member_ids[0].clone(), member_ids[7].clone());
     for n in 0..months {
-        let attendees = some(n * 3, 60 + n);
+        let mut attendees = some(n * 3, 60 + n);
+        for officer in [&chair, &secretary] {
+            if !attendees.contains(officer) {
+                attendees.push(officer.clone());
+            }
+        }
+        let present = attendees.len();
         activities.push(Activity {
             attendees,
-            content: format!("Sinh hoạt tháng {}", n + 1),
-            ..Activity::on_day(
-                year.at((n as f64 + 0.5) / months as f64),
-                ActivityKind::Regular,
-            )
+            excused: some(n * 3 + 60 + n, 4),
+            time: "19:30".into(),
+            place: "Nhà văn hóa thôn Đông".into(),
+            chair: Some(chair.clone()),
+            secretary: Some(secretary.clone()),
+            content: format!(
+                "Sinh hoạt tháng {}: thông tin thời sự, kết quả công việc tháng\nBàn kế hoạch tháng tới",
+                n + 1
+            ),
+            decisions: format!("Thống nhất {present}/{present} hội viên có mặt thông qua kế hoạch tháng tới"),
+            next_on: (n + 1 < months).then(|| monthly(n + 1)),
+            ..Activity::on_day(monthly(n), ActivityKind::Regular)
         });
+    }
+    // Each group meets once a quarter, with its roll call.
+    let quarters = (today.month() as usize).div_ceil(3);
+    for (g, group) in book.groups.all().enumerate() {
+        for q in 0..quarters {
+            let on = year.at(((q * 3) as f64 + 1.0 + g as f64 * 0.3) / (today.month() as f64));
+            let mut meeting = Activity {
+                group: Some(group.id.clone()),
+                place: format!("Nhà tổ trưởng, xóm {}", g + 1),
+                content: "Sinh hoạt tổ: phổ biến kiến thức, thăm hỏi hội viên".into(),
+                ..Activity::on_day(on, ActivityKind::Regular)
+            };
+            for (i, member) in member_ids.iter().enumerate().filter(|(i, _)| i % 4 == g) {
+                match (i + q) % 9 {
+                    0 => meeting.excused.push(member.clone()),
+                    1 => {}
+                    _ => meeting.attendees.push(member.clone()),
+                }
+            }
+            activities.push(meeting);
+        }
     }
     for (f, kind, head_count, content) in [
         (0.18, ActivityKind::Themed, 70, "Chuyên đề: nuôi con khỏe"),

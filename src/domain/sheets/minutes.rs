@@ -18,6 +18,16 @@ use crate::domain::records::member::Member;
 use crate::domain::records::unit::with_ancestors;
 use std::cmp::Ordering;
 
+/// The national motto, on the heading's right.
+pub const MOTTO: [&str; 2] = [
+    "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM",
+    "Độc lập - Tự do - Hạnh phúc",
+];
+/// Under each signature's title.
+pub const SIGN_HERE: &str = "(Ký, ghi rõ họ tên)";
+/// The two who sign, left to right.
+pub const SIGNERS: [&str; 2] = ["THƯ KÝ", "CHỦ TRÌ"];
+
 /// Everything the minutes say, each line ready to print.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct Minutes {
@@ -180,11 +190,16 @@ impl Minutes {
         if let Some(next) = self.next_on {
             decided.push(format!("Buổi sinh hoạt lần sau: ngày {}.", next.vn()));
         }
+        // Left blank on paper, to be written in by hand.
+        let or_blank = |lines: Vec<String>| match lines.is_empty() {
+            true => vec![or_dots(""); 3],
+            false => lines,
+        };
         vec![
             ("Thời gian, địa điểm", vec![self.time_place.clone()]),
             ("Thành phần", who),
-            ("Nội dung", lines(&self.content)),
-            ("Kết luận, biểu quyết", decided),
+            ("Nội dung", or_blank(lines(&self.content))),
+            ("Kết luận, biểu quyết", or_blank(decided)),
         ]
     }
 
@@ -193,8 +208,8 @@ impl Minutes {
         let mut out = vec![
             self.above.clone(),
             self.unit.clone(),
-            "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM".to_owned(),
-            "Độc lập - Tự do - Hạnh phúc".to_owned(),
+            MOTTO[0].to_owned(),
+            MOTTO[1].to_owned(),
             self.dated.clone(),
             String::new(),
             self.title.clone(),
@@ -207,8 +222,10 @@ impl Minutes {
         }
         out.push(String::new());
         out.push(format!(
-            "THƯ KÝ: {}          CHỦ TRÌ: {}",
+            "{}: {}          {}: {}",
+            SIGNERS[0],
             or_dots(&self.secretary),
+            SIGNERS[1],
             or_dots(&self.chair)
         ));
         out.join("\n") + "\n"

@@ -1,8 +1,8 @@
 //! The member register: counts at the top, search and filters, and the list
 //! in Vietnamese name order.
 
-use crate::domain::book::register::{count, sort_by_name, Group, Shown};
-use crate::domain::kernel::record::Record;
+use crate::domain::book::register::{count, sort_by_name, Group, InGroup, Shown};
+use crate::domain::kernel::record::{Record, RecordId};
 use crate::domain::records::member::{phone_grouped, Member, Religion, Status};
 use crate::ui::i18n::t;
 use crate::ui::perf;
@@ -115,6 +115,7 @@ pub fn RegisterPage() -> impl IntoView {
                     }
                 />
             </label>
+            <GroupChoice/>
             <div class="shown">
                 <label for="shown">{t::show()}</label>
                 <select id="shown" prop:value=shown_value on:change=move |ev| set_shown(event_target_value(&ev))>
@@ -151,15 +152,62 @@ pub fn RegisterPage() -> impl IntoView {
     }
 }
 
+/// The women's group (tổ) the list shows, where the chapter has groups.
+#[component]
+fn GroupChoice() -> impl IntoView {
+    let state = use_app();
+    let options = Memo::new(move |_| {
+        state.book.with(|b| {
+            let mut groups: Vec<(String, String)> = b
+                .groups
+                .live()
+                .map(|g| (format!("g{}", g.id), g.data.name.clone()))
+                .collect();
+            groups.sort_by(|x, y| compare_vi(&x.1, &y.1));
+            groups
+        })
+    });
+    let value = move || match state.query.with(|q| q.women_group.clone()) {
+        InGroup::Any => String::new(),
+        InGroup::Of(id) => format!("g{id}"),
+        InGroup::Nowhere => "none".to_owned(),
+    };
+    let set = move |value: String| {
+        let chosen = match value.as_str() {
+            "none" => InGroup::Nowhere,
+            other => other
+                .strip_prefix('g')
+                .and_then(RecordId::parse)
+                .map_or(InGroup::Any, InGroup::Of),
+        };
+        state.query.update(|q| q.women_group = chosen);
+    };
+    view! {
+        <Show when=move || options.with(|o| !o.is_empty())>
+            <div class="shown">
+                <label for="women-group">{t::filter_group()}</label>
+                <select id="women-group" prop:value=value on:change=move |ev| set(event_target_value(&ev))>
+                    <option value="">{t::all_groups()}</option>
+                    {move || options.get().into_iter().map(|(v, label)| {
+                        let selected = v == value();
+                        view! { <option value=v selected=selected>{label}</option> }
+                    }).collect_view()}
+                    <option value="none" selected=move || value() == "none">{t::no_group()}</option>
+                </select>
+            </div>
+        </Show>
+    }
+}
+
 /// Why the list is empty, and what to do.
 #[component]
 fn EmptyList() -> impl IntoView {
     let state = use_app();
     let text = move || {
         let nobody = state.book.with(|b| b.members.is_empty());
-        let filtered = state
-            .query
-            .with(|q| !q.text.trim().is_empty() || !q.groups.is_empty());
+        let filtered = state.query.with(|q| {
+            !q.text.trim().is_empty() || !q.groups.is_empty() || q.women_group != InGroup::Any
+        });
         match (nobody, filtered) {
             (true, _) => t::register_empty(),
             (false, true) => t::register_no_match(),

@@ -185,6 +185,7 @@ pub fn DateInput(
     #[prop(into)] set: Callback<Option<Date>>,
     #[prop(optional)] id: Option<&'static str>,
 ) -> impl IntoView {
+    let shown = shown_as(move || value.get().map(Date::vn).unwrap_or_default());
     view! {
         <input
             type="text"
@@ -193,11 +194,19 @@ pub fn DateInput(
             maxlength="10"
             placeholder=t::date_placeholder()
             id=id
-            prop:value=move || value.get().map(Date::vn).unwrap_or_default()
+            prop:value=shown
             on:input=|ev| day_first(&ev)
             on:change=move |ev| set.run(read_date(&event_target_value(&ev)))
         />
     }
+}
+
+/// What a control shows, written into it only when it changes: a form's
+/// draft changes as a whole, and writing every control's value again at
+/// each change would wipe what she is typing in one field when she picks
+/// something in another.
+fn shown_as(text: impl Fn() -> String + Send + Sync + 'static) -> Memo<String> {
+    Memo::new(move |_| text())
 }
 
 /// A date as typed: day first («12/3/1982»), or as a file writes it.
@@ -243,12 +252,13 @@ pub fn NumberInput(
         input.set_value(&shown);
         let _ = input.set_selection_range(at as u32, at as u32);
     };
+    let shown = shown_as(move || count(u64::from(value.get())));
     view! {
         <input
             type="text"
             inputmode="numeric"
             id=id
-            prop:value=move || count(u64::from(value.get()))
+            prop:value=shown
             on:input=group
             on:change=move |ev| {
                 let digits: String = event_target_value(&ev).chars().filter(char::is_ascii_digit).collect();
@@ -267,15 +277,39 @@ pub fn TextValue(
     #[prop(optional)] id: Option<&'static str>,
     #[prop(optional)] list: Option<&'static str>,
 ) -> impl IntoView {
+    let shown = shown_as(move || value.get());
     view! {
         <input
             type="text"
             id=id
             list=list
             placeholder=placeholder
-            prop:value=move || value.get()
+            prop:value=shown
             on:change=move |ev| set.run(event_target_value(&ev))
         />
+    }
+}
+
+/// A few lines of text (what was said at a meeting), given back when she
+/// leaves the box, each line tidied and empty ones at the ends dropped.
+#[component]
+pub fn TextBlock(
+    #[prop(into)] value: Signal<String>,
+    #[prop(into)] set: Callback<String>,
+    #[prop(optional)] placeholder: &'static str,
+) -> impl IntoView {
+    let shown = shown_as(move || value.get());
+    view! {
+        <textarea
+            rows="4"
+            placeholder=placeholder
+            prop:value=shown
+            on:change=move |ev| {
+                let text = event_target_value(&ev);
+                let lines: Vec<String> = text.lines().map(crate::domain::kernel::name::tidy).collect();
+                set.try_run(lines.join("\n").trim().to_owned());
+            }
+        ></textarea>
     }
 }
 

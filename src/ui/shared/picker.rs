@@ -35,7 +35,7 @@ pub fn MemberPicker(
         let query = Query {
             text: text.get(),
             shown: Shown::All,
-            groups: Vec::new(),
+            ..Query::default()
         };
         let mut found: Vec<Record<Member>> = state.book.with(|b| {
             b.members

@@ -16,6 +16,15 @@ use crate::ui::state::{use_app, AppState, ReportSent};
 use leptos::prelude::*;
 use leptos::task::spawn_local;
 
+/// The type a file is shared as, read from its name: the app's files are
+/// JSON, minutes plain text.
+fn mime_of(name: &str) -> &'static str {
+    match name.ends_with(".txt") {
+        true => "text/plain;charset=utf-8",
+        false => "application/json",
+    }
+}
+
 /// Sends `file` and says how it went. `saved_hint` follows "Đã tạo tệp «…»."
 /// when the file was saved as a download, to say where it should go next;
 /// `cancelled` is said when she closed the share sheet; `sent` runs once the
@@ -28,7 +37,7 @@ pub fn send_file(
     sent: impl FnOnce() + 'static,
 ) {
     spawn_local(async move {
-        let how = send(&file.name, &file.contents, "application/json").await;
+        let how = send(&file.name, &file.contents, mime_of(&file.name)).await;
         if matches!(how, Sent::Shared | Sent::Downloaded) {
             sent();
         }

@@ -5,11 +5,13 @@
 
 pub mod report;
 use crate::domain::figures::compute::untrained_cadres;
+use crate::domain::figures::groups::{by_group, GROUP_CODES};
 use crate::domain::figures::report::ReportRow;
+use crate::domain::records::catalogue::find;
 use crate::domain::records::unit::children;
 use crate::ui::i18n::{either, t};
 use crate::ui::route::{Route, Section};
-use crate::ui::shared::format::member_name;
+use crate::ui::shared::format::{compare_vi, member_name};
 use crate::ui::shared::format::{target_text, value_short, value_text};
 use crate::ui::shared::period::PeriodChoice;
 use crate::ui::shared::sending::{ReportSentNote, SendReportButton};
@@ -64,6 +66,8 @@ const CARDS: [Card; 7] = [
         &[
             "meetings.held",
             "meetings.attendance",
+            "meetings.attendance_rate",
+            "meetings.quarters",
             "activities.social_media",
             "activities.visits",
             "online_group",
@@ -136,11 +140,66 @@ pub fn FiguresPage() -> impl IntoView {
                 </details>
             }
         }).collect_view()}
+        <GroupsSideBySide/>
         </div>
         <a class="button wide" href=Route::Report.href()>{t::see_report()}</a>
         <a class="button wide" href=Route::Plan.href()>{t::plan_and_campaigns()}</a>
         <Show when=move || state.device.with(|d| d.home.as_ref().is_some_and(|h| state.book.with(|b| children(&b.units, h).next().is_some())))>
             <a class="button wide" href=Route::Compare.href()>{t::compare_units_below()}</a>
+        </Show>
+    }
+}
+
+/// The chapter's women's groups side by side for the period, one column
+/// each, where it has groups.
+#[component]
+fn GroupsSideBySide() -> impl IntoView {
+    let state = use_app();
+    let groups = Memo::new(move |_| {
+        let period = state.period.get();
+        state.device.with(|d| {
+            d.home.as_ref().map_or_else(Vec::new, |home| {
+                state.book.with(|b| by_group(b, home, period, compare_vi))
+            })
+        })
+    });
+    let table = move || {
+        let groups = groups.get();
+        view! {
+            <div class="table-wrap" tabindex="0" role="region" aria-label=t::groups_side_by_side()>
+                <table class="report-table groups-table">
+                    <thead>
+                        <tr>
+                            <th scope="col">{t::indicator()}</th>
+                            {groups.iter().map(|g| view! { <th scope="col">{g.name.clone()}</th> }).collect_view()}
+                        </tr>
+                    </thead>
+                    <tbody>
+                        {GROUP_CODES.iter().enumerate().filter_map(|(i, code)| {
+                            let indicator = find(code)?;
+                            Some(view! {
+                                <tr>
+                                    <th scope="row">{either(indicator.names()).to_owned()}</th>
+                                    {groups.iter().map(|g| view! {
+                                        <td>{value_short(indicator.kind, g.values[i])}</td>
+                                    }).collect_view()}
+                                </tr>
+                            })
+                        }).collect_view()}
+                    </tbody>
+                </table>
+            </div>
+        }
+    };
+    view! {
+        <Show when=move || !state.office.get() && groups.with(|g| !g.is_empty())>
+            <details class="card figures groups">
+                <summary>
+                    <h2>{t::groups_side_by_side()}</h2>
+                    <span class="headline">{move || t::groups_count(groups.with(Vec::len))}</span>
+                </summary>
+                {table}
+            </details>
         </Show>
     }
 }

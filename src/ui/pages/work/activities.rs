@@ -1,34 +1,89 @@
-//! Meetings and other activities: the list and the form.
+//! Meetings and other activities: the list, with a quiet word for the
+//! chapter or a group that has not met for three months, and the form. A
+//! meeting's form is its minutes: the group that met, the roll call, fees
+//! collected, what was said and decided, time and place, chair and
+//! secretary, and the next meeting; once saved, its minutes print.
 
 use super::form::RecordPage;
-use super::{changer, RecordList, Row};
+use super::roll_call::RollCallList;
+use super::{changer, Change, RecordList, Row};
 use crate::domain::book::collections::Book;
+use crate::domain::book::meetings::{quiet, roll_call};
+use crate::domain::kernel::date::Date;
+use crate::domain::kernel::name::tidy;
 use crate::domain::kernel::record::{Record, RecordId};
 use crate::domain::records::activity::{Activity, ActivityKind};
+use crate::domain::records::fee::FeePayment;
 use crate::ui::i18n::{either, t};
-use crate::ui::route::Section;
-use crate::ui::shared::fields::{DateInput, Field, NumberInput, TextValue};
-use crate::ui::shared::format::date;
+use crate::ui::pages::work::fees::{fee_rate, payment, set_paid};
+use crate::ui::route::{Route, Section};
+use crate::ui::shared::fields::{
+    Choice, DateInput, Field, Lens, NumberInput, TextBlock, TextValue,
+};
+use crate::ui::shared::format::{compare_vi, count, date};
 use crate::ui::shared::picker::MemberPicker;
 use crate::ui::state::use_app;
 use leptos::prelude::*;
 
-fn row(record: &Record<Activity>, _book: &Book) -> Row {
+fn group_name(book: &Book, group: &Option<RecordId>) -> Option<String> {
+    let group = group.as_ref()?;
+    book.groups.get(group).map(|g| g.data.name.clone())
+}
+
+fn row(record: &Record<Activity>, book: &Book) -> Row {
     let a = &record.data;
+    let kind = either(a.kind.names());
+    let title = match group_name(book, &a.group) {
+        Some(group) => format!("{} · {kind} · {group}", date(a.on)),
+        None => format!("{} · {kind}", date(a.on)),
+    };
+    let people = if a.has_roll_call() {
+        let roll = roll_call(book, a);
+        t::roll_row(roll.present, roll.expected)
+    } else {
+        t::people_count(a.attendance())
+    };
     Row {
-        title: format!("{} · {}", date(a.on), either(a.kind.names())),
-        details: match (a.content.is_empty(), a.attendance()) {
-            (true, n) => t::people_count(n),
-            (false, 0) => a.content.clone(),
-            (false, n) => t::content_people(&a.content, n),
+        title,
+        details: match a.content.lines().next() {
+            Some(first) if !first.is_empty() => format!("{first} · {people}"),
+            _ => people,
         },
         sort: a.on.iso(),
+    }
+}
+
+/// The chapter and groups that have not met for three months, said once
+/// above the list.
+#[component]
+fn QuietNote() -> impl IntoView {
+    let state = use_app();
+    let lines = Memo::new(move |_| {
+        state.book.with(|b| {
+            quiet(b, state.today())
+                .into_iter()
+                .map(|q| match (group_name(b, &q.group), q.last) {
+                    (None, Some(last)) => t::quiet_chapter(date(last)),
+                    (None, None) => t::quiet_chapter_never().to_owned(),
+                    (Some(group), Some(last)) => t::quiet_group(&group, date(last)),
+                    (Some(group), None) => t::quiet_group_never(&group),
+                })
+                .collect::<Vec<String>>()
+        })
+    });
+    view! {
+        <Show when=move || lines.with(|l| !l.is_empty())>
+            <div class="banner info quiet" role="status">
+                {move || lines.get().into_iter().map(|line| view! { <p>{line}</p> }).collect_view()}
+            </div>
+        </Show>
     }
 }
 
 #[component]
 pub fn ActivityList() -> impl IntoView {
     view! {
+        <QuietNote/>
         <RecordList section=Section::Activities add=t::add_activity() row
             empty=t::activities_empty()/>
     }
@@ -38,17 +93,21 @@ pub fn activity_page(id: Option<RecordId>) -> AnyView {
     let blank = Activity::on_day(use_app().today(), ActivityKind::Regular);
     view! {
         <RecordPage section=Section::Activities id new_title=t::new_activity() blank
-            title=|a: &Activity| format!("{} {}", either(a.kind.names()), date(a.on)) fields/>
+            title=|a: &Activity| format!("{} {}", either(a.kind.names()), date(a.on)) fields
+            after=|id: RecordId| view! {
+                <a class="button wide" href=Route::Minutes(id).href()>{t::minutes_open()}</a>
+            }.into_any()/>
     }
     .into_any()
 }
 
 fn fields(draft: RwSignal<Activity>, changed: Callback<()>) -> AnyView {
     let set = changer(draft, changed);
+    let is_meeting = move || draft.with(|a| a.kind.is_meeting());
     view! {
         <Field label=t::date()>
             <DateInput value=Signal::derive(move || draft.with(|a| Some(a.on)))
-                set=Callback::new(move |d: Option<crate::domain::kernel::date::Date>| if let Some(d) = d { set(Box::new(move |a| a.on = d)) })/>
+                set=Callback::new(move |d: Option<Date>| if let Some(d) = d { set(Box::new(move |a| a.on = d)) })/>
         </Field>
         <Field label=t::kind() control_id="kind">
             <select id="kind" on:change=move |ev| {
@@ -60,9 +119,22 @@ fn fields(draft: RwSignal<Activity>, changed: Callback<()>) -> AnyView {
                 }).collect_view()}
             </select>
         </Field>
+        <Show when=is_meeting fallback=move || other_fields(draft, set)>
+            {meeting_fields(draft, set)}
+        </Show>
+    }
+    .into_any()
+}
+
+/// A visit or a post: what it was and who took part.
+fn other_fields(
+    draft: RwSignal<Activity>,
+    set: impl Fn(Change<Activity>) + Copy + Send + Sync + 'static,
+) -> AnyView {
+    view! {
         <Field label=t::content()>
             <TextValue value=Signal::derive(move || draft.with(|a| a.content.clone()))
-                set=Callback::new(move |v: String| set(Box::new(move |a| a.content = crate::domain::kernel::name::tidy(&v))))
+                set=Callback::new(move |v: String| set(Box::new(move |a| a.content = tidy(&v))))
                 placeholder=t::example_activity()/>
         </Field>
         <MemberPicker label=t::members_attending() open_when_empty=true
@@ -74,4 +146,236 @@ fn fields(draft: RwSignal<Activity>, changed: Callback<()>) -> AnyView {
         </Field>
     }
     .into_any()
+}
+
+/// A text of the draft, in a box of a few lines.
+fn text_block(
+    draft: RwSignal<Activity>,
+    set: impl Fn(Change<Activity>) + Copy + Send + Sync + 'static,
+    label: &'static str,
+    placeholder: &'static str,
+    lens: Lens<Activity>,
+) -> impl IntoView {
+    view! {
+        <Field label>
+            <TextBlock value=Signal::derive(move || draft.with(|a| (lens.get)(a).clone()))
+                set=Callback::new(move |v: String| set(Box::new(move |a| (lens.set)(a, v))))
+                placeholder/>
+        </Field>
+    }
+}
+
+/// Who of the register chaired a meeting, or kept its minutes.
+#[derive(Clone, Copy)]
+enum Officer {
+    Chair,
+    Secretary,
+}
+
+impl Officer {
+    fn of(self, a: &Activity) -> Option<&RecordId> {
+        match self {
+            Officer::Chair => a.chair.as_ref(),
+            Officer::Secretary => a.secretary.as_ref(),
+        }
+    }
+
+    fn put(self, a: &mut Activity, member: Option<RecordId>) {
+        match self {
+            Officer::Chair => a.chair = member,
+            Officer::Secretary => a.secretary = member,
+        }
+    }
+}
+
+/// A member chosen among those present as chair or secretary.
+fn officer_choice(
+    draft: RwSignal<Activity>,
+    set: impl Fn(Change<Activity>) + Copy + Send + Sync + 'static,
+    officer: Officer,
+) -> impl IntoView {
+    let state = use_app();
+    let (label, id) = match officer {
+        Officer::Chair => (t::chair(), "chair"),
+        Officer::Secretary => (t::secretary(), "secretary"),
+    };
+    let options = move || {
+        let mut options = vec![(String::new(), t::not_chosen().to_owned())];
+        draft.with(|a| {
+            state.book.with(|b| {
+                for member in a.attendees.iter().chain(officer.of(a)) {
+                    let name = b.members.get(member).map(|m| m.data.full_name());
+                    let entry = (member.to_string(), name.unwrap_or_default());
+                    if !options.contains(&entry) {
+                        options.push(entry);
+                    }
+                }
+            })
+        });
+        options
+    };
+    view! {
+        <Field label control_id=id>
+            {move || view! {
+                <Choice id=id options=options()
+                    value=Signal::derive(move || draft.with(|a| officer.of(a).map(ToString::to_string).unwrap_or_default()))
+                    set=Callback::new(move |v: String| set(Box::new(move |a| officer.put(a, RecordId::parse(&v)))))/>
+            }}
+        </Field>
+    }
+}
+
+fn meeting_fields(
+    draft: RwSignal<Activity>,
+    set: impl Fn(Change<Activity>) + Copy + Send + Sync + 'static,
+) -> AnyView {
+    let state = use_app();
+    let mut groups: Vec<(RecordId, String)> = state.book.with_untracked(|b| {
+        b.groups
+            .live()
+            .map(|g| (g.id.clone(), g.data.name.clone()))
+            .collect()
+    });
+    groups.sort_by(|x, y| compare_vi(&x.1, &y.1));
+    // One tap a group, as the roll call that follows is: chips, not a list
+    // that opens.
+    let group_choice = (!groups.is_empty()).then(|| {
+        let mut options = vec![(None, t::whole_chapter().to_owned())];
+        options.extend(groups.into_iter().map(|(id, name)| (Some(id), name)));
+        view! {
+            <div class="field">
+                <span class="field-label" id="meeting-of">{t::meeting_of()}</span>
+                <div class="chips" role="group" aria-labelledby="meeting-of">
+                    {options.into_iter().map(|(group, name)| {
+                        let chosen = {
+                            let group = group.clone();
+                            move || draft.with(|a| a.group == group).to_string()
+                        };
+                        view! {
+                            <button type="button" class="chip" aria-pressed=chosen
+                                on:click=move |_| {
+                                    let group = group.clone();
+                                    set(Box::new(move |a| a.group = group));
+                                }>{name}</button>
+                        }
+                    }).collect_view()}
+                </div>
+            </div>
+        }
+    });
+    view! {
+        {group_choice}
+        <RollCallList draft set/>
+        <Field label=t::other_people()>
+            <NumberInput value=Signal::derive(move || draft.with(|a| a.head_count))
+                set=Callback::new(move |n| set(Box::new(move |a| a.head_count = n)))/>
+        </Field>
+        <FeesAtMeeting draft/>
+        {text_block(draft, set, t::content(), t::example_activity(),
+            Lens { get: |a| &a.content, set: |a, v| a.content = v })}
+        {text_block(draft, set, t::decisions(), t::decisions_example(),
+            Lens { get: |a| &a.decisions, set: |a, v| a.decisions = v })}
+        <Field label=t::meeting_time()>
+            <TextValue value=Signal::derive(move || draft.with(|a| a.time.clone()))
+                set=Callback::new(move |v: String| set(Box::new(move |a| a.time = tidy(&v))))
+                placeholder="19:30"/>
+        </Field>
+        <Field label=t::meeting_place()>
+            <TextValue value=Signal::derive(move || draft.with(|a| a.place.clone()))
+                set=Callback::new(move |v: String| set(Box::new(move |a| a.place = tidy(&v))))
+                placeholder=t::place_example()/>
+        </Field>
+        {officer_choice(draft, set, Officer::Chair)}
+        {officer_choice(draft, set, Officer::Secretary)}
+        <Field label=t::next_meeting()>
+            <DateInput value=Signal::derive(move || draft.with(|a| a.next_on))
+                set=Callback::new(move |d: Option<Date>| set(Box::new(move |a| a.next_on = d)))/>
+        </Field>
+    }
+    .into_any()
+}
+
+/// The year's fee collected at the meeting: those present in name order,
+/// ticked off in the fee register on the meeting's day; folded to its count.
+/// Rows keep their place as she ticks.
+#[component]
+fn FeesAtMeeting(draft: RwSignal<Activity>) -> impl IntoView {
+    let state = use_app();
+    let year = move || draft.with(|a| a.on.year());
+    let present = Memo::new(move |_| {
+        let mut rows: Vec<(RecordId, String)> = draft.with(|a| {
+            state.book.with(|b| {
+                a.attendees
+                    .iter()
+                    .filter_map(|id| b.members.get(id))
+                    .map(|m| (m.id.clone(), m.data.full_name()))
+                    .collect()
+            })
+        });
+        rows.sort_by(|x, y| compare_vi(&x.1, &y.1));
+        rows
+    });
+    let summary = move || {
+        let on = draft.with(|a| a.on);
+        let payments: Vec<FeePayment> = present.with(|rows| {
+            rows.iter()
+                .filter_map(|(id, _)| payment(id, year()))
+                .collect()
+        });
+        let here: Vec<u64> = payments
+            .iter()
+            .filter(|p| p.paid_on == on)
+            .map(|p| u64::from(p.amount))
+            .collect();
+        let mut line = t::fees_at_meeting_summary(payments.len(), present.with(Vec::len), year());
+        if !here.is_empty() {
+            line = format!(
+                "{line}. {}",
+                t::fees_collected_here(here.len(), count(here.iter().sum()))
+            );
+        }
+        line
+    };
+    view! {
+        <Show when=move || present.with(|p| !p.is_empty()) fallback=|| view! { <p class="field-hint">{t::fees_none_present()}</p> }>
+            <details class="meeting-fees">
+                <summary>
+                    <strong>{move || t::fees_at_meeting(year())}</strong>
+                    <span class="field-hint" role="status">{summary}</span>
+                </summary>
+                <Show when=move || fee_rate(year()) == 0>
+                    <p class="field-hint">{move || t::no_fee_rate(year())}</p>
+                </Show>
+                <p class="field-hint">{t::fees_at_meeting_hint()}</p>
+                <ul class="member-list fees">
+                    <For each=move || present.get() key=|(id, _)| id.clone() let((id, name))>
+                        {
+                            let paid = {
+                                let id = id.clone();
+                                move || payment(&id, year())
+                            };
+                            let checked = paid.clone();
+                            let elsewhere = move || {
+                                let on = draft.with(|a| a.on);
+                                paid().filter(|p| p.paid_on != on).map(|p| t::paid_before(date(p.paid_on)))
+                            };
+                            view! {
+                                <li>
+                                    <label class="check fee-row">
+                                        <input type="checkbox" prop:checked=move || checked().is_some()
+                                            on:change=move |ev| {
+                                                let on = draft.with_untracked(|a| a.on);
+                                                set_paid(&id, on.year(), on, event_target_checked(&ev));
+                                            }/>
+                                        <span class="member-name">{name}</span>
+                                        <span class="member-details">{elsewhere}</span>
+                                    </label>
+                                </li>
+                            }
+                        }
+                    </For>
+                </ul>
+            </details>
+        </Show>
+    }
 }

@@ -2,7 +2,8 @@
 //! member by member.
 
 use crate::domain::book::register::sort_by_name;
-use crate::domain::kernel::record::Record;
+use crate::domain::kernel::date::Date;
+use crate::domain::kernel::record::{Record, RecordId};
 use crate::domain::records::fee::{FeePayment, FeeRate};
 use crate::domain::records::member::Member;
 use crate::ui::i18n::t;
@@ -28,19 +29,53 @@ pub fn YearChoice(year: RwSignal<u16>) -> impl IntoView {
     }
 }
 
+/// The fee set for `year`, in đồng; 0 while none is set.
+pub fn fee_rate(year: u16) -> u32 {
+    let id = FeeRate::id(year);
+    use_app().book.with(|b| {
+        b.fee_rates
+            .get(&id)
+            .filter(|r| !r.deleted)
+            .map_or(0, |r| r.data.amount)
+    })
+}
+
+/// The fee `member` paid for `year`, if she has.
+pub fn payment(member: &RecordId, year: u16) -> Option<FeePayment> {
+    let id = FeePayment::id(member, year)?;
+    use_app().book.with(|b| {
+        b.fees
+            .get(&id)
+            .filter(|p| !p.deleted)
+            .map(|p| p.data.clone())
+    })
+}
+
+/// Ticks `member` off as having paid the year's fee on `paid_on` (the
+/// year's amount), or marks the year unpaid again.
+pub fn set_paid(member: &RecordId, year: u16, paid_on: Date, paid: bool) {
+    let state = use_app();
+    let Some(id) = FeePayment::id(member, year) else {
+        return;
+    };
+    if paid {
+        let payment = FeePayment {
+            member: member.clone(),
+            year,
+            paid_on,
+            amount: fee_rate(year),
+        };
+        state.save(Some(&id), payment);
+    } else {
+        state.set_deleted::<FeePayment>(&id, true);
+    }
+}
+
 #[component]
 pub fn FeesPage() -> impl IntoView {
     let state = use_app();
     let year = RwSignal::new(state.today().year());
-    let rate = move || {
-        let id = FeeRate::id(year.get());
-        state.book.with(|b| {
-            b.fee_rates
-                .get(&id)
-                .filter(|r| !r.deleted)
-                .map_or(0, |r| r.data.amount)
-        })
-    };
+    let rate = move || fee_rate(year.get());
     let members = Memo::new(move |_| {
         let mut active: Vec<Record<Member>> = state.book.with(|b| {
             // As the fee figure counts them: active members, honorary ones apart.
@@ -53,15 +88,7 @@ pub fn FeesPage() -> impl IntoView {
         sort_by_name(&mut active, compare_vi);
         active
     });
-    let paid = move |member: &Record<Member>| {
-        let id = FeePayment::id(&member.id, year.get())?;
-        state.book.with(|b| {
-            b.fees
-                .get(&id)
-                .filter(|p| !p.deleted)
-                .map(|p| p.data.clone())
-        })
-    };
+    let paid = move |member: &Record<Member>| payment(&member.id, year.get());
     let summary = move || {
         let payments: Vec<FeePayment> = members.with(|ms| ms.iter().filter_map(paid).collect());
         let total: u64 = payments.iter().map(|p| u64::from(p.amount)).sum();
@@ -73,20 +100,7 @@ pub fn FeesPage() -> impl IntoView {
         )
     };
     let tick = move |member: Record<Member>, on: bool| {
-        let Some(id) = FeePayment::id(&member.id, year.get_untracked()) else {
-            return;
-        };
-        if on {
-            let payment = FeePayment {
-                member: member.id,
-                year: year.get_untracked(),
-                paid_on: state.today(),
-                amount: rate(),
-            };
-            state.save(Some(&id), payment);
-        } else {
-            state.set_deleted::<FeePayment>(&id, true);
-        }
+        set_paid(&member.id, year.get_untracked(), state.today(), on);
     };
     view! {
         <section class="card">

@@ -26,6 +26,9 @@ pub fn RecordPage<T: InBook + Send + Sync + 'static>(
     /// The record's name, as a title.
     title: fn(&T) -> String,
     fields: Fields<T>,
+    /// What a saved record offers below its fields: a meeting's minutes.
+    #[prop(optional)]
+    after: Option<fn(RecordId) -> AnyView>,
 ) -> impl IntoView {
     let state = use_app();
     let today = state.today();
@@ -115,6 +118,7 @@ pub fn RecordPage<T: InBook + Send + Sync + 'static>(
                     <p class="save-state" role="status">
                         {move || if saved.get() { t::saved_on_device() } else { t::saved_on_leave() }}
                     </p>
+                    {after.zip(id.get_value()).map(|(after, id)| after(id))}
                     <Show when=move || !deleted()>
                         <section class="danger-zone">
                             <Show when=move || asking.get()

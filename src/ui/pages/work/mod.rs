@@ -7,6 +7,7 @@ pub mod cadres;
 pub mod fees;
 pub mod form;
 pub mod models;
+pub mod roll_call;
 pub mod trainings;
 
 use crate::domain::book::collections::{Book, InBook};

@@ -5,7 +5,7 @@
 // scripts/benchmarks.mjs writes into BENCHMARKS.md.
 //   node scripts/bench-browser.mjs [group…]   (after `make build` and the
 //   files of `cargo run --example bench_files`; `make bench` does all of it;
-//   naming groups — cold, chapter, tabs, commune, office — runs only those
+//   naming groups — cold, chapter, tabs, meeting, commune, office — runs only those
 //   and writes no file unless `--write FILE`)
 import { writeFileSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
@@ -228,6 +228,47 @@ async function chapterOf3000(browser, url) {
   await phone.close();
 }
 
+/**
+ * A meeting's roll call with the CPU slowed 4×, the 3,000-member chapter
+ * open: from the tap on «Thêm buổi sinh hoạt» to the frame where the names
+ * are drawn, then from a tap on a name, on «Tất cả có mặt», and on a name
+ * once all are present, to the frame that shows the mark (the whole chapter
+ * called: 3,000 names).
+ */
+async function meetingOf3000(browser, url) {
+  const phone = await restored(browser, url, join(FILES, 'chapter-3000.json'), '.member-row');
+  const p = phone.page;
+  await p.waitForFunction(() => navigator.serviceWorker.controller);
+  const cdp = await p.context().newCDPSession(p);
+  const opens = [];
+  const names = [];
+  const everyone = [];
+  const afterAll = [];
+  for (let i = 0; i < RUNS; i++) {
+    await p.goto(new URL('./#/cong-viec/sinh-hoat', url).href);
+    const add = p.getByRole('link', { name: 'Thêm buổi sinh hoạt, hoạt động' });
+    await add.waitFor();
+    await cdp.send('Emulation.setCPUThrottlingRate', { rate: 4 });
+    const tapped = await add.evaluate((a) => {
+      const at = performance.timeOrigin + performance.now();
+      a.click();
+      return at;
+    });
+    const drawn = await p.waitForFunction(() => document.querySelector('.roll-row')
+      && performance.timeOrigin + performance.now(), null, { polling: 'raf', timeout: 60_000 });
+    opens.push((await drawn.jsonValue()) - tapped);
+    for (let n = 0; n < 5; n++) names.push(await tapToFrame(p.locator('.roll-row').nth(n)));
+    everyone.push(await tapToFrame(p.getByRole('button', { name: 'Tất cả có mặt' })));
+    for (let n = 5; n < 10; n++) afterAll.push(await tapToFrame(p.locator('.roll-row').nth(n)));
+    await cdp.send('Emulation.setCPUThrottlingRate', { rate: 1 });
+  }
+  figure('open a new meeting, its roll call drawn, CPU ×4', '3,000 members', opens, 300);
+  figure('a tap on a name at the roll call, CPU ×4', '3,000 members', names, 100);
+  figure('«Tất cả có mặt», CPU ×4', '3,000 members', everyone, 300);
+  figure('a tap on a name once all are present, CPU ×4', '3,000 members', afterAll, 100);
+  await phone.close();
+}
+
 async function communeOf100(browser, url) {
   const reports = readdirSync(join(FILES, 'reports-100')).map((f) => join(FILES, 'reports-100', f));
   const imports = [];
@@ -270,7 +311,9 @@ async function officeOf1000(browser, url) {
   await phone.close();
 }
 
-const GROUPS = { cold: coldVisit, chapter: chapterOf3000, tabs: tabsOf3000, commune: communeOf100, office: officeOf1000 };
+const GROUPS = {
+  cold: coldVisit, chapter: chapterOf3000, tabs: tabsOf3000, meeting: meetingOf3000, commune: communeOf100, office: officeOf1000,
+};
 const asked = process.argv.slice(2);
 const write = asked.indexOf('--write');
 // All groups are written for BENCHMARKS.md; some, only where asked.

@@ -8,7 +8,7 @@ use crate::domain::kernel::date::Date;
 use crate::domain::kernel::problem::{
     check_count, check_lines, check_order, check_past, check_text, check_unique, FieldProblem,
 };
-use crate::domain::kernel::record::RecordId;
+use crate::domain::kernel::record::{set_of, RecordId};
 use serde::{Deserialize, Serialize};
 
 /// Longest description of an activity, or of its decisions.
@@ -168,6 +168,20 @@ impl Activity {
         }
     }
 
+    /// Marks every one of `members` present («Tất cả có mặt»), in one pass
+    /// however long the register.
+    pub fn mark_all_present(&mut self, members: &[RecordId]) {
+        let all = set_of(members);
+        let present = set_of(&self.attendees);
+        self.excused.retain(|m| !all.contains(m));
+        let new: Vec<RecordId> = members
+            .iter()
+            .filter(|m| !present.contains(m))
+            .cloned()
+            .collect();
+        self.attendees.extend(new);
+    }
+
     /// Whether a roll call was taken: someone marked present or excused.
     pub fn has_roll_call(&self) -> bool {
         !self.attendees.is_empty() || !self.excused.is_empty()
@@ -220,7 +234,15 @@ mod tests {
                 (Mark::Absent, 0, 0)
             ]
         );
-        a.attendees.push(hoa.clone());
+        let (an, binh) = (
+            RecordId::parse("an").unwrap(),
+            RecordId::parse("binh").unwrap(),
+        );
+        a.set_mark(&an, Mark::Excused);
+        a.mark_all_present(&[hoa.clone(), an.clone(), binh.clone()]);
+        assert_eq!((a.attendees.len(), a.excused.len()), (3, 0));
+        a.mark_all_present(&[an, binh]);
+        assert_eq!(a.attendees.len(), 3, "no one twice");
         a.excused.push(hoa);
         a.next_on = Some(day("2026-11-01"));
         let fields: Vec<(String, Problem)> = a

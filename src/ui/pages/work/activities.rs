@@ -9,11 +9,14 @@ use super::roll_call::RollCallList;
 use super::{changer, Change, RecordList, Row};
 use crate::domain::book::collections::Book;
 use crate::domain::book::meetings::{quiet, roll_call};
+use crate::domain::book::register::sort_by_name;
+use crate::domain::figures::compute::cadres_on;
 use crate::domain::kernel::date::Date;
 use crate::domain::kernel::name::tidy;
 use crate::domain::kernel::record::{Record, RecordId};
 use crate::domain::records::activity::{Activity, ActivityKind};
 use crate::domain::records::fee::FeePayment;
+use crate::domain::records::member::Member;
 use crate::ui::i18n::{either, t};
 use crate::ui::pages::work::fees::{fee_rate, payment, set_paid};
 use crate::ui::route::{Route, Section};
@@ -21,6 +24,7 @@ use crate::ui::shared::fields::{
     Choice, DateInput, Field, Lens, NumberInput, TextBlock, TextValue,
 };
 use crate::ui::shared::format::{compare_vi, count, date};
+use crate::ui::shared::more::{Drawn, More};
 use crate::ui::shared::picker::MemberPicker;
 use crate::ui::state::use_app;
 use leptos::prelude::*;
@@ -188,7 +192,11 @@ impl Officer {
     }
 }
 
-/// A member chosen among those present as chair or secretary.
+/// Most people present listed as possible chair or secretary: beyond, the
+/// list would be too long to scroll, and the cadres are listed anyway.
+const LISTED_PRESENT: usize = 60;
+
+/// A member chosen as chair or secretary.
 fn officer_choice(
     draft: RwSignal<Activity>,
     set: impl Fn(Change<Activity>) + Copy + Send + Sync + 'static,
@@ -199,25 +207,42 @@ fn officer_choice(
         Officer::Chair => (t::chair(), "chair"),
         Officer::Secretary => (t::secretary(), "secretary"),
     };
-    let options = move || {
-        let mut options = vec![(String::new(), t::not_chosen().to_owned())];
+    // The chapter's cadres on the day (who usually chair and write), those
+    // present at a meeting small enough to list them, and the one chosen;
+    // read again only when one of these changes.
+    let key = Memo::new(move |_| {
         draft.with(|a| {
-            state.book.with(|b| {
-                for member in a.attendees.iter().chain(officer.of(a)) {
-                    let name = b.members.get(member).map(|m| m.data.full_name());
-                    let entry = (member.to_string(), name.unwrap_or_default());
-                    if !options.contains(&entry) {
-                        options.push(entry);
-                    }
-                }
-            })
-        });
-        options
-    };
+            let present = match a.attendees.len() <= LISTED_PRESENT {
+                true => a.attendees.clone(),
+                false => Vec::new(),
+            };
+            (a.on, officer.of(a).cloned(), present)
+        })
+    });
+    let options = Memo::new(move |_| {
+        let (on, chosen, present) = key.get();
+        state.book.with(|b| {
+            let mut people: Vec<&Record<Member>> = cadres_on(b, on)
+                .iter()
+                .chain(&present)
+                .chain(chosen.iter())
+                .filter_map(|id| b.members.get(id))
+                .collect();
+            sort_by_name(&mut people, compare_vi);
+            people.dedup_by(|x, y| x.id == y.id);
+            let mut options = vec![(String::new(), t::not_chosen().to_owned())];
+            options.extend(
+                people
+                    .iter()
+                    .map(|m| (m.id.to_string(), m.data.full_name())),
+            );
+            options
+        })
+    });
     view! {
         <Field label control_id=id>
             {move || view! {
-                <Choice id=id options=options()
+                <Choice id=id options=options.get()
                     value=Signal::derive(move || draft.with(|a| officer.of(a).map(ToString::to_string).unwrap_or_default()))
                     set=Callback::new(move |v: String| set(Box::new(move |a| officer.put(a, RecordId::parse(&v)))))/>
             }}
@@ -296,49 +321,72 @@ fn meeting_fields(
 }
 
 /// The year's fee collected at the meeting: those present in name order,
-/// ticked off in the fee register on the meeting's day; folded to its count.
-/// Rows keep their place as she ticks.
+/// ticked off in the fee register on the meeting's day; folded to its
+/// counts, its list drawn once opened, a hundred names at a time (a whole
+/// chapter's roll call may hold thousands). Rows keep their place as she
+/// ticks.
 #[component]
 fn FeesAtMeeting(draft: RwSignal<Activity>) -> impl IntoView {
     let state = use_app();
     let year = move || draft.with(|a| a.on.year());
-    let present = Memo::new(move |_| {
-        let mut rows: Vec<(RecordId, String)> = draft.with(|a| {
+    let open = RwSignal::new(false);
+    // Present, paid this year, and the sums paid at this meeting.
+    let counts = Memo::new(move |_| {
+        let (on, year) = (draft.with(|a| a.on), year());
+        draft.with(|a| {
             state.book.with(|b| {
-                a.attendees
+                let paid: Vec<&FeePayment> = a
+                    .attendees
+                    .iter()
+                    .filter_map(|id| FeePayment::id(id, year))
+                    .filter_map(|id| b.fees.get(&id).filter(|p| !p.deleted))
+                    .map(|p| &p.data)
+                    .collect();
+                let here: Vec<u64> = paid
+                    .iter()
+                    .filter(|p| p.paid_on == on)
+                    .map(|p| u64::from(p.amount))
+                    .collect();
+                (
+                    a.attendees.len(),
+                    paid.len(),
+                    here.len(),
+                    here.iter().sum::<u64>(),
+                )
+            })
+        })
+    });
+    let rows = Memo::new(move |_| {
+        if !open.get() {
+            return Vec::new();
+        }
+        draft.with(|a| {
+            state.book.with(|b| {
+                let mut present: Vec<&Record<Member>> = a
+                    .attendees
                     .iter()
                     .filter_map(|id| b.members.get(id))
+                    .collect();
+                sort_by_name(&mut present, compare_vi);
+                present
+                    .iter()
                     .map(|m| (m.id.clone(), m.data.full_name()))
-                    .collect()
+                    .collect::<Vec<_>>()
             })
-        });
-        rows.sort_by(|x, y| compare_vi(&x.1, &y.1));
-        rows
+        })
     });
+    let drawn = Drawn::restarting_on(move || open.track());
     let summary = move || {
-        let on = draft.with(|a| a.on);
-        let payments: Vec<FeePayment> = present.with(|rows| {
-            rows.iter()
-                .filter_map(|(id, _)| payment(id, year()))
-                .collect()
-        });
-        let here: Vec<u64> = payments
-            .iter()
-            .filter(|p| p.paid_on == on)
-            .map(|p| u64::from(p.amount))
-            .collect();
-        let mut line = t::fees_at_meeting_summary(payments.len(), present.with(Vec::len), year());
-        if !here.is_empty() {
-            line = format!(
-                "{line}. {}",
-                t::fees_collected_here(here.len(), count(here.iter().sum()))
-            );
+        let (present, paid, here, sum) = counts.get();
+        let mut line = t::fees_at_meeting_summary(paid, present, year());
+        if here > 0 {
+            line = format!("{line}. {}", t::fees_collected_here(here, count(sum)));
         }
         line
     };
     view! {
-        <Show when=move || present.with(|p| !p.is_empty()) fallback=|| view! { <p class="field-hint">{t::fees_none_present()}</p> }>
-            <details class="meeting-fees">
+        <Show when=move || counts.with(|c| c.0 > 0) fallback=|| view! { <p class="field-hint">{t::fees_none_present()}</p> }>
+            <details class="meeting-fees" on:toggle=move |ev| open.set(event_target::<web_sys::HtmlDetailsElement>(&ev).open())>
                 <summary>
                     <strong>{move || t::fees_at_meeting(year())}</strong>
                     <span class="field-hint" role="status">{summary}</span>
@@ -348,7 +396,8 @@ fn FeesAtMeeting(draft: RwSignal<Activity>) -> impl IntoView {
                 </Show>
                 <p class="field-hint">{t::fees_at_meeting_hint()}</p>
                 <ul class="member-list fees">
-                    <For each=move || present.get() key=|(id, _)| id.clone() let((id, name))>
+                    <For each=move || rows.with(|r| r.iter().take(drawn.get()).cloned().collect::<Vec<_>>())
+                        key=|(id, _)| id.clone() let((id, name))>
                         {
                             let paid = {
                                 let id = id.clone();
@@ -375,6 +424,7 @@ fn FeesAtMeeting(draft: RwSignal<Activity>) -> impl IntoView {
                         }
                     </For>
                 </ul>
+                <More drawn total=Signal::derive(move || rows.with(Vec::len)) label=t::show_more/>
             </details>
         </Show>
     }

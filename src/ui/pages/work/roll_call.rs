@@ -17,6 +17,7 @@ use crate::ui::shared::format::compare_vi;
 use crate::ui::shared::more::{Drawn, More};
 use crate::ui::state::use_app;
 use leptos::prelude::*;
+use std::collections::BTreeSet;
 
 /// More names than this and a search box helps find one.
 const SEARCH_FROM: usize = 30;
@@ -55,8 +56,9 @@ fn expected_names(
 /// Members marked though not expected (from another group), after those
 /// expected.
 fn with_others(book: &Book, a: &Activity, names: &mut Vec<(RecordId, String)>) {
+    let called: BTreeSet<RecordId> = names.iter().map(|(id, _)| id.clone()).collect();
     for id in a.attendees.iter().chain(&a.excused) {
-        if !names.iter().any(|(known, _)| known == id) {
+        if !called.contains(id) {
             let name = book
                 .members
                 .get(id)
@@ -115,11 +117,7 @@ pub fn RollCallList(
                     .collect()
             })
         });
-        set(Box::new(move |a| {
-            for id in &everyone {
-                a.set_mark(id, Mark::Present);
-            }
-        }));
+        set(Box::new(move |a| a.mark_all_present(&everyone)));
     };
     view! {
         <fieldset class="roll-call">

@@ -86,14 +86,16 @@ test('a meeting entered at 360×740 becomes minutes she prints and sends, and no
   ]) {
     assert.ok(text.includes(line), `the minutes lack «${line}»:\n${text}`);
   }
-  // On A4, as the print dialog lays it out (and as a PDF saved from it).
-  await mkdir('docs/screenshots', { recursive: true });
+  // On A4 upright, as the print dialog lays it out, kept for a look in
+  // tests/e2e/output/ (docs/screenshots/minutes-a4.png is one of these).
+  await mkdir('tests/e2e/output', { recursive: true });
   await p.setViewportSize({ width: 794, height: 1123 });
   await p.emulateMedia({ media: 'print' });
   assert.equal(await p.locator('.no-print').first().isVisible(), false, 'buttons stay off the paper');
-  await p.screenshot({ path: 'docs/screenshots/minutes-a4.png', fullPage: true });
-  const pdf = await p.pdf({ format: 'A4' });
-  assert.equal(pdf.subarray(0, 4).toString(), '%PDF');
+  await p.screenshot({ path: 'tests/e2e/output/minutes-a4.png', fullPage: true });
+  const pdf = await p.pdf({ path: 'tests/e2e/output/minutes.pdf', preferCSSPageSize: true });
+  assert.equal(pdf.subarray(0, 5).toString(), '%PDF-');
+  assert.match(pdf.toString('latin1'), /MediaBox \[0 0 59[45]\.\d+ 84[12]\.\d+\]/, 'A4 upright');
   await p.emulateMedia({ media: 'screen' });
   await p.setViewportSize({ width: 360, height: 740 });
 

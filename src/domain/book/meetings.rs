@@ -57,22 +57,23 @@ fn roll_call_among(
     meeting: &Activity,
     among: &impl Fn(&Record<Member>) -> bool,
 ) -> RollCall {
+    // The marked are few beside a register of thousands: the expected are
+    // counted as they are met, never collected.
     let present = set_of(&meeting.attendees);
     let excused = set_of(&meeting.excused);
-    let expected: BTreeSet<&RecordId> = set_of(
-        expected_at(book, meeting.group.as_ref(), meeting.on)
-            .filter(|m| among(m))
-            .map(|m| &m.id),
-    );
-    let here = |set: &BTreeSet<&RecordId>| expected.iter().filter(|id| set.contains(*id)).count();
-    let (came, excused_here) = (here(&present), here(&excused));
-    RollCall {
-        expected: expected.len(),
-        present: came,
-        excused: excused_here,
-        absent: expected.len() - came - excused_here,
-        others: present.len() - came,
+    let mut roll = RollCall::default();
+    for member in expected_at(book, meeting.group.as_ref(), meeting.on).filter(|m| among(m)) {
+        roll.expected += 1;
+        if present.contains(&member.id) {
+            roll.present += 1;
+        } else if excused.contains(&member.id) {
+            roll.excused += 1;
+        } else {
+            roll.absent += 1;
+        }
     }
+    roll.others = present.len() - roll.present;
+    roll
 }
 
 /// The roll call of one meeting.

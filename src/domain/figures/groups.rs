@@ -5,9 +5,10 @@
 use super::compute::compute;
 use crate::domain::book::collections::Book;
 use crate::domain::kernel::period::Period;
-use crate::domain::kernel::record::{set_of, Record, RecordId};
+use crate::domain::kernel::record::{set_of, Collection, Record, RecordId};
 use crate::domain::records::activity::Activity;
 use crate::domain::records::catalogue::Value;
+use crate::domain::records::member::Member;
 
 /// The indicators shown for each group, in the order the table lists them.
 pub const GROUP_CODES: [&str; 6] = [
@@ -33,29 +34,40 @@ pub struct GroupFigures {
 /// members' fees and roles, and the chapter's training sessions (whose
 /// attendees say which of its cadres are trained).
 pub fn book_of_group(book: &Book, group: &RecordId) -> Book {
-    let mut members = book.members.clone();
-    members.retain(|m| m.data.group.as_ref() == Some(group));
-    let ids = set_of(members.all().map(|m| m.id.clone()));
-    let mut activities = book.activities.clone();
-    activities.retain(|a| match &a.data.group {
-        None => a.data.kind.is_meeting(),
-        Some(g) => g == group,
-    });
-    let activities = activities
-        .into_records()
-        .into_iter()
+    let members: Collection<Member> = book
+        .members
+        .all()
+        .filter(|m| m.data.group.as_ref() == Some(group))
+        .cloned()
+        .collect();
+    let ids = set_of(members.all().map(|m| &m.id));
+    let activities = book
+        .activities
+        .all()
+        .filter(|a| match &a.data.group {
+            None => a.data.kind.is_meeting(),
+            Some(g) => g == group,
+        })
         .map(|a| Record {
             data: Activity {
                 group: None,
-                ..a.data
+                ..a.data.clone()
             },
-            ..a
+            ..a.clone()
         })
         .collect();
-    let mut fees = book.fees.clone();
-    fees.retain(|f| ids.contains(&f.data.member));
-    let mut roles = book.roles.clone();
-    roles.retain(|r| ids.contains(&r.data.member));
+    let fees = book
+        .fees
+        .all()
+        .filter(|f| ids.contains(&f.data.member))
+        .cloned()
+        .collect();
+    let roles = book
+        .roles
+        .all()
+        .filter(|r| ids.contains(&r.data.member))
+        .cloned()
+        .collect();
     Book {
         members,
         activities,

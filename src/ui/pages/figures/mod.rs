@@ -155,7 +155,13 @@ pub fn FiguresPage() -> impl IntoView {
 #[component]
 fn GroupsSideBySide() -> impl IntoView {
     let state = use_app();
+    // Figured when opened: each group is a chapter's figures again.
+    let open = RwSignal::new(false);
+    let how_many = Memo::new(move |_| state.book.with(|b| b.groups.live().count()));
     let groups = Memo::new(move |_| {
+        if !open.get() {
+            return Vec::new();
+        }
         let period = state.period.get();
         state.device.with(|d| {
             d.home.as_ref().map_or_else(Vec::new, |home| {
@@ -192,11 +198,12 @@ fn GroupsSideBySide() -> impl IntoView {
         }
     };
     view! {
-        <Show when=move || !state.office.get() && groups.with(|g| !g.is_empty())>
-            <details class="card figures groups">
+        <Show when=move || !state.office.get() && (how_many.get() > 0)>
+            <details class="card figures groups"
+                on:toggle=move |ev| open.set(event_target::<web_sys::HtmlDetailsElement>(&ev).open())>
                 <summary>
                     <h2>{t::groups_side_by_side()}</h2>
-                    <span class="headline">{move || t::groups_count(groups.with(Vec::len))}</span>
+                    <span class="headline">{move || t::groups_count(how_many.get())}</span>
                 </summary>
                 {table}
             </details>

@@ -5,6 +5,7 @@
 //! secretary, and the next meeting; once saved, its minutes print.
 
 use super::form::RecordPage;
+use super::meeting_fees::FeesAtMeeting;
 use super::roll_call::RollCallList;
 use super::{changer, Change, RecordList, Row};
 use crate::domain::book::collections::Book;
@@ -15,16 +16,13 @@ use crate::domain::kernel::date::Date;
 use crate::domain::kernel::name::tidy;
 use crate::domain::kernel::record::{Record, RecordId};
 use crate::domain::records::activity::{Activity, ActivityKind};
-use crate::domain::records::fee::FeePayment;
 use crate::domain::records::member::Member;
 use crate::ui::i18n::{either, t};
-use crate::ui::pages::work::fees::{fee_rate, payment, set_paid};
 use crate::ui::route::{Route, Section};
 use crate::ui::shared::fields::{
     Choice, DateInput, Field, Lens, NumberInput, TextBlock, TextValue,
 };
-use crate::ui::shared::format::{compare_vi, count, date};
-use crate::ui::shared::more::{Drawn, More};
+use crate::ui::shared::format::{compare_vi, date};
 use crate::ui::shared::picker::MemberPicker;
 use crate::ui::state::use_app;
 use leptos::prelude::*;
@@ -318,114 +316,4 @@ fn meeting_fields(
         </Field>
     }
     .into_any()
-}
-
-/// The year's fee collected at the meeting: those present in name order,
-/// ticked off in the fee register on the meeting's day; folded to its
-/// counts, its list drawn once opened, a hundred names at a time (a whole
-/// chapter's roll call may hold thousands). Rows keep their place as she
-/// ticks.
-#[component]
-fn FeesAtMeeting(draft: RwSignal<Activity>) -> impl IntoView {
-    let state = use_app();
-    let year = move || draft.with(|a| a.on.year());
-    let open = RwSignal::new(false);
-    // Present, paid this year, and the sums paid at this meeting.
-    let counts = Memo::new(move |_| {
-        let (on, year) = (draft.with(|a| a.on), year());
-        draft.with(|a| {
-            state.book.with(|b| {
-                let paid: Vec<&FeePayment> = a
-                    .attendees
-                    .iter()
-                    .filter_map(|id| FeePayment::id(id, year))
-                    .filter_map(|id| b.fees.get(&id).filter(|p| !p.deleted))
-                    .map(|p| &p.data)
-                    .collect();
-                let here: Vec<u64> = paid
-                    .iter()
-                    .filter(|p| p.paid_on == on)
-                    .map(|p| u64::from(p.amount))
-                    .collect();
-                (
-                    a.attendees.len(),
-                    paid.len(),
-                    here.len(),
-                    here.iter().sum::<u64>(),
-                )
-            })
-        })
-    });
-    let rows = Memo::new(move |_| {
-        if !open.get() {
-            return Vec::new();
-        }
-        draft.with(|a| {
-            state.book.with(|b| {
-                let mut present: Vec<&Record<Member>> = a
-                    .attendees
-                    .iter()
-                    .filter_map(|id| b.members.get(id))
-                    .collect();
-                sort_by_name(&mut present, compare_vi);
-                present
-                    .iter()
-                    .map(|m| (m.id.clone(), m.data.full_name()))
-                    .collect::<Vec<_>>()
-            })
-        })
-    });
-    let drawn = Drawn::restarting_on(move || open.track());
-    let summary = move || {
-        let (present, paid, here, sum) = counts.get();
-        let mut line = t::fees_at_meeting_summary(paid, present, year());
-        if here > 0 {
-            line = format!("{line}. {}", t::fees_collected_here(here, count(sum)));
-        }
-        line
-    };
-    view! {
-        <Show when=move || counts.with(|c| c.0 > 0) fallback=|| view! { <p class="field-hint">{t::fees_none_present()}</p> }>
-            <details class="meeting-fees" on:toggle=move |ev| open.set(event_target::<web_sys::HtmlDetailsElement>(&ev).open())>
-                <summary>
-                    <strong>{move || t::fees_at_meeting(year())}</strong>
-                    <span class="field-hint" role="status">{summary}</span>
-                </summary>
-                <Show when=move || fee_rate(year()) == 0>
-                    <p class="field-hint">{move || t::no_fee_rate(year())}</p>
-                </Show>
-                <p class="field-hint">{t::fees_at_meeting_hint()}</p>
-                <ul class="member-list fees">
-                    <For each=move || rows.with(|r| r.iter().take(drawn.get()).cloned().collect::<Vec<_>>())
-                        key=|(id, _)| id.clone() let((id, name))>
-                        {
-                            let paid = {
-                                let id = id.clone();
-                                move || payment(&id, year())
-                            };
-                            let checked = paid.clone();
-                            let elsewhere = move || {
-                                let on = draft.with(|a| a.on);
-                                paid().filter(|p| p.paid_on != on).map(|p| t::paid_before(date(p.paid_on)))
-                            };
-                            view! {
-                                <li>
-                                    <label class="check fee-row">
-                                        <input type="checkbox" prop:checked=move || checked().is_some()
-                                            on:change=move |ev| {
-                                                let on = draft.with_untracked(|a| a.on);
-                                                set_paid(&id, on.year(), on, event_target_checked(&ev));
-                                            }/>
-                                        <span class="member-name">{name}</span>
-                                        <span class="member-details">{elsewhere}</span>
-                                    </label>
-                                </li>
-                            }
-                        }
-                    </For>
-                </ul>
-                <More drawn total=Signal::derive(move || rows.with(Vec::len)) label=t::show_more/>
-            </details>
-        </Show>
-    }
 }

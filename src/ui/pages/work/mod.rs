@@ -6,6 +6,7 @@ pub mod baseline;
 pub mod cadres;
 pub mod fees;
 pub mod form;
+pub mod meeting_fees;
 pub mod models;
 pub mod roll_call;
 pub mod trainings;

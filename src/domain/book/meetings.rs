@@ -15,19 +15,24 @@ use std::collections::BTreeSet;
 /// How long a chapter or a group may go without meeting.
 pub const MONTHS_BETWEEN: u16 = 3;
 
-/// Members expected at a meeting of `group` (the whole chapter for `None`)
-/// on `day`: those active then, honorary members apart, as the figures
-/// count members.
+/// Whether `member` is expected at a meeting of `group` (the whole chapter
+/// for `None`) on `day`: active then, honorary members apart, as the
+/// figures count members.
+pub fn is_expected(member: &Member, group: Option<&RecordId>, day: Date) -> bool {
+    !member.honorary
+        && member.active_on(day)
+        && group.is_none_or(|g| member.group.as_ref() == Some(g))
+}
+
+/// Members expected at a meeting of `group` on `day` (see [`is_expected`]).
 pub fn expected_at<'a>(
     book: &'a Book,
     group: Option<&'a RecordId>,
     day: Date,
 ) -> impl Iterator<Item = &'a Record<Member>> + 'a {
-    book.members.live().filter(move |m| {
-        !m.data.honorary
-            && m.data.active_on(day)
-            && group.is_none_or(|g| m.data.group.as_ref() == Some(g))
-    })
+    book.members
+        .live()
+        .filter(move |m| is_expected(&m.data, group, day))
 }
 
 /// A roll call's counts, as the minutes give them.
@@ -50,19 +55,14 @@ impl RollCall {
     }
 }
 
-/// The roll call of `meeting`, counting only the members `among` keeps
-/// (a group's, for its own figures).
-fn roll_call_among(
-    book: &Book,
-    meeting: &Activity,
-    among: &impl Fn(&Record<Member>) -> bool,
-) -> RollCall {
+/// The roll call of one meeting.
+pub fn roll_call(book: &Book, meeting: &Activity) -> RollCall {
     // The marked are few beside a register of thousands: the expected are
     // counted as they are met, never collected.
     let present = set_of(&meeting.attendees);
     let excused = set_of(&meeting.excused);
     let mut roll = RollCall::default();
-    for member in expected_at(book, meeting.group.as_ref(), meeting.on).filter(|m| among(m)) {
+    for member in expected_at(book, meeting.group.as_ref(), meeting.on) {
         roll.expected += 1;
         if present.contains(&member.id) {
             roll.present += 1;
@@ -76,9 +76,17 @@ fn roll_call_among(
     roll
 }
 
-/// The roll call of one meeting.
-pub fn roll_call(book: &Book, meeting: &Activity) -> RollCall {
-    roll_call_among(book, meeting, &|_| true)
+/// The fees those present paid on the meeting's day, whatever year they
+/// were for: how many members, and the sum in đồng. The fee register
+/// holds them; the meeting keeps no copy.
+pub fn fees_collected(book: &Book, meeting: &Activity) -> (usize, u64) {
+    let present = set_of(&meeting.attendees);
+    book.fees
+        .live()
+        .filter(|f| f.data.paid_on == meeting.on && present.contains(&f.data.member))
+        .fold((0, 0), |(n, sum), f| {
+            (n + 1, sum + u64::from(f.data.amount))
+        })
 }
 
 /// Meetings (not visits nor posts) held from `start` to `end`.

@@ -5,10 +5,8 @@
 use super::compute::compute;
 use crate::domain::book::collections::Book;
 use crate::domain::kernel::period::Period;
-use crate::domain::kernel::record::{set_of, Collection, Record, RecordId};
-use crate::domain::records::activity::Activity;
+use crate::domain::kernel::record::{set_of, Collection, RecordId};
 use crate::domain::records::catalogue::Value;
-use crate::domain::records::member::Member;
 
 /// The indicators shown for each group, in the order the table lists them.
 pub const GROUP_CODES: [&str; 6] = [
@@ -34,12 +32,7 @@ pub struct GroupFigures {
 /// members' fees and roles, and the chapter's training sessions (whose
 /// attendees say which of its cadres are trained).
 pub fn book_of_group(book: &Book, group: &RecordId) -> Book {
-    let members: Collection<Member> = book
-        .members
-        .all()
-        .filter(|m| m.data.group.as_ref() == Some(group))
-        .cloned()
-        .collect();
+    let members = kept(&book.members, |m| m.group.as_ref() == Some(group));
     let ids = set_of(members.all().map(|m| &m.id));
     let activities = book
         .activities
@@ -48,35 +41,26 @@ pub fn book_of_group(book: &Book, group: &RecordId) -> Book {
             None => a.data.kind.is_meeting(),
             Some(g) => g == group,
         })
-        .map(|a| Record {
-            data: Activity {
-                group: None,
-                ..a.data.clone()
-            },
-            ..a.clone()
+        .map(|a| {
+            let mut a = a.clone();
+            a.data.group = None;
+            a
         })
         .collect();
-    let fees = book
-        .fees
-        .all()
-        .filter(|f| ids.contains(&f.data.member))
-        .cloned()
-        .collect();
-    let roles = book
-        .roles
-        .all()
-        .filter(|r| ids.contains(&r.data.member))
-        .cloned()
-        .collect();
     Book {
-        members,
         activities,
-        fees,
-        roles,
+        fees: kept(&book.fees, |f| ids.contains(&f.member)),
+        roles: kept(&book.roles, |r| ids.contains(&r.member)),
         fee_rates: book.fee_rates.clone(),
         trainings: book.trainings.clone(),
+        members,
         ..Book::default()
     }
+}
+
+/// The records of `records` whose data `keep` keeps, copied.
+fn kept<T: Clone>(records: &Collection<T>, keep: impl Fn(&T) -> bool) -> Collection<T> {
+    records.all().filter(|r| keep(&r.data)).cloned().collect()
 }
 
 /// Every live group's figures for `period`, in the order of their names as

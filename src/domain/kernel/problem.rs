@@ -117,13 +117,6 @@ pub fn check_text(
 /// Checks a text of several lines (what was said at a meeting): as
 /// [`check_text`], line breaks allowed, never required.
 pub fn check_lines(field: &str, value: &str, max: usize, out: &mut Vec<FieldProblem>) {
-    let before = out.len();
-    for line in value.split('\n') {
-        check_text(field, line, max, false, out);
-        if out.len() > before {
-            return;
-        }
-    }
     check_text(field, &value.replace('\n', " "), max, false, out);
 }
 

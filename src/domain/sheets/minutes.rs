@@ -7,7 +7,7 @@
 //! interface's language, like the other papers.
 
 use crate::domain::book::collections::Book;
-use crate::domain::book::meetings::{roll_call, RollCall};
+use crate::domain::book::meetings::{expected_at, fees_collected, roll_call, RollCall};
 use crate::domain::book::register::sort_by_name;
 use crate::domain::figures::report::thousands;
 use crate::domain::kernel::date::Date;
@@ -15,7 +15,6 @@ use crate::domain::kernel::name::slug;
 use crate::domain::kernel::record::{set_of, Record, RecordId};
 use crate::domain::records::activity::Activity;
 use crate::domain::records::member::Member;
-use crate::domain::records::unit::with_ancestors;
 use std::cmp::Ordering;
 
 /// The national motto, on the heading's right.
@@ -73,9 +72,7 @@ pub fn minutes(
     meeting: &Activity,
     compare: impl Fn(&str, &str) -> Ordering,
 ) -> Minutes {
-    let chain = home
-        .map(|h| with_ancestors(&book.units, h))
-        .unwrap_or_default();
+    let chain = book.unit_chain(home);
     let name_at = |i: usize| {
         chain
             .get(i)
@@ -108,8 +105,7 @@ pub fn minutes(
     let present = set_of(&meeting.attendees);
     let excused_ids = set_of(&meeting.excused);
     let expected: Vec<&Record<Member>> =
-        crate::domain::book::meetings::expected_at(book, meeting.group.as_ref(), meeting.on)
-            .collect();
+        expected_at(book, meeting.group.as_ref(), meeting.on).collect();
     let names = |keep: &dyn Fn(&RecordId) -> bool| {
         let mut chosen: Vec<&Record<Member>> =
             expected.iter().copied().filter(|m| keep(&m.id)).collect();
@@ -118,12 +114,6 @@ pub fn minutes(
     };
     let excused = names(&|id| excused_ids.contains(id));
     let absent = names(&|id| !present.contains(id) && !excused_ids.contains(id));
-    let paid: Vec<u64> = book
-        .fees
-        .live()
-        .filter(|f| f.data.paid_on == meeting.on && present.contains(&f.data.member))
-        .map(|f| u64::from(f.data.amount))
-        .collect();
     Minutes {
         above: name_at(1),
         unit: name_at(0),
@@ -139,7 +129,7 @@ pub fn minutes(
         absent,
         content: meeting.content.clone(),
         decisions: meeting.decisions.clone(),
-        fees: (paid.len(), paid.iter().sum()),
+        fees: fees_collected(book, meeting),
         next_on: meeting.next_on,
     }
 }

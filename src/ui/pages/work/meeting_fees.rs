@@ -1,6 +1,7 @@
 //! The year's fee collected at a meeting: those present, ticked off in the
 //! fee register itself on the meeting's day, never a second copy.
 
+use crate::domain::book::meetings::fees_collected;
 use crate::domain::book::register::sort_by_name;
 use crate::domain::kernel::record::Record;
 use crate::domain::records::activity::Activity;
@@ -23,43 +24,31 @@ pub fn FeesAtMeeting(draft: RwSignal<Activity>) -> impl IntoView {
     let state = use_app();
     let year = move || draft.with(|a| a.on.year());
     let open = RwSignal::new(false);
-    // Present, paid this year, and the sums paid at this meeting.
+    // Present, paid this year, and what was paid at this meeting.
     let counts = Memo::new(move |_| {
-        let (on, year) = (draft.with(|a| a.on), year());
+        let year = year();
         draft.with(|a| {
             state.book.with(|b| {
-                let paid: Vec<&FeePayment> = a
+                let paid = a
                     .attendees
                     .iter()
                     .filter_map(|id| FeePayment::id(id, year))
-                    .filter_map(|id| b.fees.get(&id).filter(|p| !p.deleted))
-                    .map(|p| &p.data)
-                    .collect();
-                let here: Vec<u64> = paid
-                    .iter()
-                    .filter(|p| p.paid_on == on)
-                    .map(|p| u64::from(p.amount))
-                    .collect();
-                (
-                    a.attendees.len(),
-                    paid.len(),
-                    here.len(),
-                    here.iter().sum::<u64>(),
-                )
+                    .filter(|id| b.fees.get(id).is_some_and(|p| !p.deleted))
+                    .count();
+                (a.attendees.len(), paid, fees_collected(b, a))
             })
         })
     });
+    // Sorted again when those present change, not as other fields do.
+    let attendees = Memo::new(move |_| draft.with(|a| a.attendees.clone()));
     let rows = Memo::new(move |_| {
         if !open.get() {
             return Vec::new();
         }
-        draft.with(|a| {
+        attendees.with(|ids| {
             state.book.with(|b| {
-                let mut present: Vec<&Record<Member>> = a
-                    .attendees
-                    .iter()
-                    .filter_map(|id| b.members.get(id))
-                    .collect();
+                let mut present: Vec<&Record<Member>> =
+                    ids.iter().filter_map(|id| b.members.get(id)).collect();
                 sort_by_name(&mut present, compare_vi);
                 present
                     .iter()
@@ -70,7 +59,7 @@ pub fn FeesAtMeeting(draft: RwSignal<Activity>) -> impl IntoView {
     });
     let drawn = Drawn::restarting_on(move || open.track());
     let summary = move || {
-        let (present, paid, here, sum) = counts.get();
+        let (present, paid, (here, sum)) = counts.get();
         let mut line = t::fees_at_meeting_summary(paid, present, year());
         if here > 0 {
             line = format!("{line}. {}", t::fees_collected_here(here, count(sum)));

@@ -5,9 +5,8 @@
 //! chapter's), as the figures count them.
 
 use crate::domain::book::collections::Book;
-use crate::domain::book::meetings::{expected_at, roll_call};
-use crate::domain::book::register::sort_by_name;
-use crate::domain::kernel::name::fold;
+use crate::domain::book::meetings::{expected_at, is_expected, roll_call};
+use crate::domain::book::register::{sort_by_name, Query, Shown};
 use crate::domain::kernel::record::{Record, RecordId};
 use crate::domain::records::activity::{Activity, Mark};
 use crate::domain::records::member::Member;
@@ -17,7 +16,6 @@ use crate::ui::shared::format::compare_vi;
 use crate::ui::shared::more::{Drawn, More};
 use crate::ui::state::use_app;
 use leptos::prelude::*;
-use std::collections::BTreeSet;
 
 /// More names than this and a search box helps find one.
 const SEARCH_FROM: usize = 30;
@@ -53,19 +51,18 @@ fn expected_names(
         .collect()
 }
 
-/// Members marked though not expected (from another group), after those
-/// expected.
-fn with_others(book: &Book, a: &Activity, names: &mut Vec<(RecordId, String)>) {
-    let called: BTreeSet<RecordId> = names.iter().map(|(id, _)| id.clone()).collect();
-    for id in a.attendees.iter().chain(&a.excused) {
-        if !called.contains(id) {
-            let name = book
-                .members
-                .get(id)
-                .map_or_else(|| id.to_string(), |m| m.data.full_name());
-            names.push((id.clone(), name));
-        }
-    }
+/// Members marked though not expected (from another group), to list after
+/// those expected: a few, found without going through the register.
+fn others(book: &Book, a: &Activity) -> Vec<(RecordId, String)> {
+    a.attendees
+        .iter()
+        .chain(&a.excused)
+        .filter_map(|id| match book.members.get(id) {
+            Some(m) if !m.deleted && is_expected(&m.data, a.group.as_ref(), a.on) => None,
+            Some(m) => Some((id.clone(), m.data.full_name())),
+            None => Some((id.clone(), id.to_string())),
+        })
+        .collect()
 }
 
 #[component]
@@ -80,26 +77,28 @@ pub fn RollCallList(
     let expected = Memo::new(move |_| {
         called.with(|(group, on)| state.book.with(|b| expected_names(b, group.as_ref(), *on)))
     });
-    let who = Memo::new(move |_| {
-        let mut names = expected.get();
-        state
-            .book
-            .with(|b| draft.with(|a| with_others(b, a, &mut names)));
-        names
-    });
+    // Unchanged by most taps, so that the list is not filtered again.
+    let others = Memo::new(move |_| state.book.with(|b| draft.with(|a| others(b, a))));
     let text = RwSignal::new(String::new());
+    // Found as the register finds members (name without diacritics, phone).
     let shown = Memo::new(move |_| {
-        let words = fold(&text.get());
-        who.with(|w| {
-            w.iter()
-                .filter(|(_, name)| {
-                    let name = fold(name);
-                    words.split_whitespace().all(|word| name.contains(word))
-                })
-                .cloned()
-                .collect::<Vec<_>>()
+        let query = Query {
+            text: text.get(),
+            shown: Shown::All,
+            ..Query::default()
+        };
+        let any = query.text.trim().is_empty();
+        state.book.with(|b| {
+            let found = |(id, _): &&(RecordId, String)| {
+                any || b.members.get(id).is_some_and(|m| query.matches(m))
+            };
+            expected.with(|e| {
+                others.with(|o| e.iter().chain(o).filter(found).cloned().collect::<Vec<_>>())
+            })
         })
     });
+    let total = move || expected.with(Vec::len) + others.with(Vec::len);
+    let searchable = move || total() > SEARCH_FROM;
     let drawn = Drawn::restarting_on(move || text.track());
     let counts = move || {
         let roll = draft.with(|a| state.book.with(|b| roll_call(b, a)));
@@ -110,13 +109,8 @@ pub fn RollCallList(
         line
     };
     let all_present = move |_| {
-        let everyone: Vec<RecordId> = state.book.with_untracked(|b| {
-            draft.with_untracked(|a| {
-                expected_at(b, a.group.as_ref(), a.on)
-                    .map(|m| m.id.clone())
-                    .collect()
-            })
-        });
+        let everyone: Vec<RecordId> =
+            expected.with_untracked(|e| e.iter().map(|(id, _)| id.clone()).collect());
         set(Box::new(move |a| a.mark_all_present(&everyone)));
     };
     view! {
@@ -125,7 +119,7 @@ pub fn RollCallList(
             <p class="roll-counts" role="status">{counts}</p>
             <p class="field-hint">{t::roll_call_hint()}</p>
             <button type="button" class="button small" on:click=all_present>{t::all_present()}</button>
-            <Show when=move || who.with(|w| w.len() > SEARCH_FROM)>
+            <Show when=searchable>
                 <label class="search">
                     <span class="visually-hidden">{t::search_in_list(t::roll_call())}</span>
                     <input type="search" placeholder=t::search_by_name() autocomplete="off"
@@ -133,7 +127,7 @@ pub fn RollCallList(
                         on:input=move |ev| text.set(event_target_value(&ev))/>
                 </label>
             </Show>
-            <Show when=move || who.with(Vec::is_empty)>
+            <Show when=move || total() == 0>
                 <p class="empty">{t::roll_empty()}</p>
             </Show>
             <ul class="roll-list">

@@ -4,8 +4,9 @@
 # scripts/split/wasm-bindgen, scripts/parts.mjs, which checks them against
 # the table of places), and the xlsx worker. Last, Trunk's inline start-up
 # script goes into a file (so the Content-Security-Policy allows no inline
-# script), the service worker is written with the list of every file built,
-# and each file gets its .br and .gz beside it, for hosts that serve them
+# script), JS and CSS are minified (scripts/minify.mjs), the service worker
+# is written with the list of every file built, and each file gets its .br
+# and .gz beside it, for hosts that serve them
 # as they are (docs/deploy.md).
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -13,5 +14,6 @@ export PATH="$PWD/scripts/split:$PATH"
 trunk build --release
 node scripts/parts.mjs target/wasm-bindgen/release/parts dist
 node scripts/start-script.mjs
+node scripts/minify.mjs
 node scripts/service-worker.mjs
 node scripts/compress.mjs

@@ -16,6 +16,7 @@ use so_tay_chi_hoi::domain::records::cadre::{Role, RoleKind, WomenGroup};
 use so_tay_chi_hoi::domain::records::catalogue::{catalogue, Value};
 use so_tay_chi_hoi::domain::records::fee::FeePayment;
 use so_tay_chi_hoi::domain::records::member::{Member, Religion, Status};
+use so_tay_chi_hoi::domain::records::merit::{Honour, Pledge, Quality, Recognition};
 use so_tay_chi_hoi::domain::records::model::{Model, ModelKind, Stage};
 use so_tay_chi_hoi::domain::records::training::{Level, Topic, Training};
 use so_tay_chi_hoi::domain::samples::demo::sample_chapter;
@@ -500,6 +501,73 @@ fn each_womens_group_is_figured_as_a_chapter_of_its_own() {
 }
 
 #[test]
+fn cards_core_members_the_campaign_and_recognitions() {
+    let mut c = Chapter::new();
+    let pledge = |year, reviewed, missed: &[Quality]| Pledge {
+        year,
+        reviewed,
+        missed: missed.to_vec(),
+    };
+    let recognition = |on: &str, kind| Recognition {
+        on: day(on),
+        kind,
+        by: "Hội LHPN xã".into(),
+        reason: String::new(),
+    };
+    c.member("2020-03-08", |m| {
+        m.card = "001".into();
+        m.core = true;
+        m.pledges = vec![pledge(2026, true, &[])];
+        m.recognitions = vec![recognition("2026-05-01", Honour::Exemplary)];
+    });
+    c.member("2020-03-08", |m| {
+        m.card_on = Some(day("2021-01-01"));
+        m.pledges = vec![pledge(2026, true, &[Quality::Health])];
+        m.recognitions = vec![recognition("2025-12-01", Honour::Commended)];
+    });
+    c.member("2020-03-08", |m| {
+        m.pledges = vec![pledge(2025, true, &[])];
+        m.recognitions = vec![recognition("2026-02-01", Honour::Exemplary)];
+        m.set_status(Status::Moved, day("2026-06-01"));
+    });
+    c.member("2020-03-08", |m| {
+        m.honorary = true;
+        m.card = "002".into();
+        m.core = true;
+    });
+    c.member("2020-03-08", |m| m.pledges = vec![pledge(2026, false, &[])]);
+    let year = Period::Year(2026);
+    assert_eq!(c.get(year, "members.end"), Value::count(3));
+    assert_eq!(
+        c.get(year, "members.cards"),
+        Value::ratio(2, 3),
+        "a number or a day is a card; honorary members and those gone are not counted"
+    );
+    assert_eq!(c.get(year, "members.core"), Value::count(1));
+    assert_eq!(c.get(year, "members.pledged"), Value::count(2 + 1));
+    assert_eq!(
+        c.get(year, "members.achieved"),
+        Value::ratio(1, 3),
+        "one criterion missed, or not reviewed yet, is not achieved"
+    );
+    assert_eq!(
+        c.get(Period::Year(2025), "members.achieved"),
+        Value::ratio(1, 1),
+        "the pledges of the period's year, of members there at its end"
+    );
+    assert_eq!(
+        c.get(year, "members.exemplary"),
+        Value::count(2),
+        "held up as examples in the year, one of them gone since"
+    );
+    assert_eq!(c.get(year, "members.commended"), Value::count(0));
+    assert_eq!(
+        c.get(Period::Year(2025), "members.commended"),
+        Value::count(1)
+    );
+}
+
+#[test]
 fn the_sample_chapters_figures() {
     let today = day("2026-11-29");
     let (book, device) = sample_chapter(1_764_375_945_123, today);
@@ -510,6 +578,12 @@ fn the_sample_chapters_figures() {
         ("members.admitted", Value::count(8)),
         ("members.left", Value::count(4)),
         ("members.honorary", Value::count(3)),
+        ("members.cards", Value::ratio(97, 113)),
+        ("members.core", Value::count(14)),
+        ("members.pledged", Value::count(101)),
+        ("members.achieved", Value::ratio(19, 101)),
+        ("members.exemplary", Value::count(2)),
+        ("members.commended", Value::count(1)),
         ("attraction.all", Value::ratio(113, 150)),
         ("attraction.minority", Value::ratio(20, 22)),
         ("attraction.religion.catholicism", Value::ratio(19, 24)),

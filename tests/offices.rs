@@ -334,6 +334,7 @@ fn campaign(office: &RecordId) -> so_tay_chi_hoi::domain::records::campaign::Cam
             },
         ],
         grades: Campaign::default_grades(),
+        grading: false,
     }
 }
 
@@ -430,9 +431,8 @@ fn a_plan_places_the_chapter_under_the_office_and_sets_its_targets_and_campaigns
     // She gives her score by hand; her report carries it up; the office grades.
     let mut book = book;
     let scores = Scores {
-        campaign: campaign_id.clone(),
-        unit: home.clone(),
         points: [("c2".to_owned(), 320)].into_iter().collect(),
+        ..Scores::of(&campaign_id, &home, None)
     };
     book.scores.put(Record {
         id: Scores::id(&campaign_id, &home).unwrap(),
@@ -631,5 +631,195 @@ fn merged_units_count_where_they_stood_and_in_their_successors_past() {
         past.values["members.end"],
         Value::count(808),
         "the merged province's own past includes its predecessors"
+    );
+}
+
+/// A grading campaign of the office: members against a target of five, and
+/// one criterion scored by hand.
+fn grading(office: &RecordId) -> so_tay_chi_hoi::domain::records::campaign::Campaign {
+    use so_tay_chi_hoi::domain::records::campaign::{Campaign, CriterionDraft};
+    let draft = |label: &str, points, indicator: &str, target| CriterionDraft {
+        label: label.into(),
+        points,
+        indicator: indicator.into(),
+        target,
+    };
+    Campaign {
+        grading: true,
+        ..Campaign::written(
+            office.clone(),
+            "Xếp loại chi hội năm 2026",
+            YEAR,
+            &[
+                draft("Hội viên", 50, "members.end", 5),
+                draft("Thực hiện nhiệm vụ", 50, "", 0),
+            ],
+        )
+    }
+}
+
+#[test]
+fn grades_go_up_as_proposals_and_come_down_as_decisions() {
+    use so_tay_chi_hoi::domain::exchange::plan_file::write_plan;
+    use so_tay_chi_hoi::domain::records::cadre::WomenGroup;
+    use so_tay_chi_hoi::domain::records::campaign::Scores;
+    use so_tay_chi_hoi::domain::records::grade::{Decision, ModelChapter};
+
+    let (mut office, mut office_device) =
+        device(3, "Hội LHPN xã An Bình", &["Hội LHPN tỉnh Ninh Bình"]);
+    let commune = office_device.home.clone().unwrap();
+    let set = Record::create(office_device.clock.tick(NOW), grading(&commune));
+    let campaign = set.id.clone();
+    office.campaigns.put(set);
+    let plan = write_plan(&office, &office_device, NOW, today()).unwrap();
+
+    // Two chapters take the plan and score themselves on the criterion by
+    // hand: Tây 45 of 50 (95 in all: «Vững mạnh»), Nam 20 (70: «Khá»).
+    let given =
+        |book: &mut Book, device: &mut DeviceState, points: u32, group: Option<&RecordId>| {
+            let home = device.home.clone().unwrap();
+            let scores = Scores {
+                points: [("c2".to_owned(), points * 10)].into_iter().collect(),
+                ..Scores::of(&campaign, &home, group)
+            };
+            let id = match group {
+                None => Scores::id(&campaign, &home),
+                Some(g) => Scores::group_id(&campaign, &home, g),
+            };
+            book.scores.put(Record {
+                id: id.unwrap(),
+                ..Record::create(device.clock.tick(NOW), scores)
+            });
+        };
+    let (tay, mut tay_device) = small_chapter(5);
+    let mut tay = import(&plan, &tay, &mut tay_device);
+    let tay_id = tay_device.home.clone().unwrap();
+    given(&mut tay, &mut tay_device, 45, None);
+    // Her one group, all five members, scored 30: 80 in all, «Khá».
+    let group = Record::create(
+        tay_device.clock.tick(NOW),
+        WomenGroup {
+            name: "Tổ 1".into(),
+        },
+    );
+    let group_id = group.id.clone();
+    tay.groups.put(group);
+    let members: Vec<_> = tay.members.all().cloned().collect();
+    for mut m in members {
+        m.data.group = Some(group_id.clone());
+        tay.members.put(m);
+    }
+    given(&mut tay, &mut tay_device, 30, Some(&group_id));
+    let own = |book: &Book, device: &DeviceState, code: &str| {
+        value_of(&compute(book, device.home.as_ref().unwrap(), YEAR), code)
+    };
+    assert_eq!(
+        own(&tay, &tay_device, "grading.chapters.strong"),
+        Value::ratio(1, 1)
+    );
+    assert_eq!(
+        own(&tay, &tay_device, "grading.chapters.good"),
+        Value::ratio(0, 1)
+    );
+    assert_eq!(
+        own(&tay, &tay_device, "grading.groups.good"),
+        Value::ratio(1, 1)
+    );
+
+    let (nam, mut nam_device) = device(4, "Chi hội Thôn Nam", &["Hội LHPN xã An Bình"]);
+    let mut nam = import(&plan, &nam, &mut nam_device);
+    for i in 0..5 {
+        let m = Member::named("Vũ", "Thị", &format!("Nụ{i}"));
+        nam.members
+            .put(Record::create(nam_device.clock.tick(NOW), m));
+    }
+    given(&mut nam, &mut nam_device, 20, None);
+
+    // The commune sees both proposals, adds them up, and decides.
+    let tay_report = report_file(&tay, &mut tay_device, 0);
+    assert!(
+        !tay_report.contents.contains("Tổ 1")
+            && !tay_report.contents.contains(&group_id.to_string()),
+        "the groups' scores stay in the chapter"
+    );
+    let office = import(&tay_report, &office, &mut office_device);
+    let mut office = import(
+        &report_file(&nam, &mut nam_device, 0),
+        &office,
+        &mut office_device,
+    );
+    let sum =
+        |book: &Book, code: &str| report_of(book, &commune, &commune, YEAR).unwrap().values[code];
+    assert_eq!(sum(&office, "grading.chapters.strong"), Value::ratio(1, 2));
+    assert_eq!(sum(&office, "grading.chapters.good"), Value::ratio(1, 2));
+    assert_eq!(sum(&office, "grading.groups.good"), Value::ratio(1, 1));
+    let mut decide = |unit: &RecordId, grade: &str, model| {
+        let decision = Scores {
+            decision: Some(Decision {
+                grade: grade.into(),
+                model,
+                on: today(),
+            }),
+            ..Scores::of(&campaign, unit, None)
+        };
+        office.scores.put(Record {
+            id: Scores::decision_id(&campaign, unit).unwrap(),
+            ..Record::create(office_device.clock.tick(NOW), decision)
+        });
+    };
+    decide(&tay_id, "Khá", ModelChapter::Model);
+    decide(nam_device.home.as_ref().unwrap(), "Khá", ModelChapter::No);
+    assert_eq!(
+        sum(&office, "grading.chapters.strong"),
+        Value::ratio(0, 2),
+        "the commune's decision wins over what Tây proposed"
+    );
+    assert_eq!(sum(&office, "grading.chapters.good"), Value::ratio(2, 2));
+    assert_eq!(sum(&office, "grading.model"), Value::ratio(1, 2));
+
+    // The plan takes each chapter her own decision.
+    let plan = write_plan(&office, &office_device, NOW + 20, today()).unwrap();
+    let tay = import(&plan, &tay, &mut tay_device);
+    let decisions: Vec<&RecordId> = tay
+        .scores
+        .all()
+        .filter(|s| s.data.decision.is_some())
+        .map(|s| &s.data.unit)
+        .collect();
+    assert_eq!(decisions, [&tay_id], "Nam's decision is Nam's");
+    assert_eq!(
+        own(&tay, &tay_device, "grading.chapters.good"),
+        Value::ratio(1, 1)
+    );
+    assert_eq!(own(&tay, &tay_device, "grading.model"), Value::ratio(1, 1));
+
+    // Her next report carries her scores, never the decision; one forged
+    // to carry a decision is refused.
+    let report = report_file(&tay, &mut tay_device, 0);
+    assert!(!report.contents.contains("\"decision\""));
+    let mut forged: Json = serde_json::from_str(&report.contents).unwrap();
+    let decision = serde_json::to_value(
+        tay.scores
+            .all()
+            .find(|s| s.data.decision.is_some())
+            .unwrap(),
+    )
+    .unwrap();
+    forged["data"]["scores"]
+        .as_array_mut()
+        .unwrap()
+        .push(decision);
+    let preview = preview_import(
+        resealed(&forged).as_bytes(),
+        &office,
+        &office_device,
+        NOW + 100,
+        today(),
+    )
+    .unwrap();
+    assert_eq!(preview.rejected.len(), 1);
+    assert_eq!(
+        preview.rejected[0].problems[0].problem,
+        Problem::NotTheSendersOwn
     );
 }

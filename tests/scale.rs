@@ -43,22 +43,27 @@ fn register(members: usize) -> (Book, String) {
     (book, device.to_stored().to_string())
 }
 
+/// The brief asks that a commune's 3,000 members fit; this register of
+/// 8,000 holds every field the app keeps for most members (a card, two
+/// years of the members' campaign) besides a year of work. It held 10,000
+/// before members had cards and the campaign: about 100 characters more each.
 #[test]
-fn ten_thousand_members_fit_in_local_storage() {
-    let (book, device) = register(10_000);
+fn eight_thousand_members_fit_in_local_storage() {
+    const MEMBERS: usize = 8_000;
+    let (book, device) = register(MEMBERS);
     let members = chars(&book.collection_json("members"));
-    let per_member = members / 10_000;
+    let per_member = members / MEMBERS;
     let total = stored_chars(&book, &device);
     println!(
-        "{per_member} characters per member; 10,000 members and a year of work: {total} characters"
+        "{per_member} characters per member; {MEMBERS} members and a year of work: {total} characters"
     );
     // Every field filled: name, birth, phone, address, group, joined on,
-    // ethnicity, religion, and a status history for some.
-    assert!((200..=450).contains(&per_member), "{per_member} per member");
+    // ethnicity, religion, card, the campaign, and a status history for some.
+    assert!((300..=500).contains(&per_member), "{per_member} per member");
     assert!(total <= LIMIT_CHARS, "{total} characters do not fit");
     let fit = (LIMIT_CHARS - (total - members)) / per_member;
     println!("members that fit beside that work: {fit}");
-    assert!(fit >= 10_000);
+    assert!(fit >= MEMBERS);
 }
 
 #[test]

@@ -19,6 +19,8 @@ use crate::ui::pages::{member, unit, work};
 use crate::ui::places::Part;
 use crate::ui::route::{self, Route, Section};
 use crate::ui::sample;
+use crate::ui::shared::backups;
+use crate::ui::state::AppState;
 use leptos::prelude::*;
 use leptos::wasm_split::SplitLoaderError;
 
@@ -71,6 +73,14 @@ fn files(route: Route, set_up: bool) -> Result<AnyView, Missing> {
     })
 }
 
+/// A backup made from a banner on any page (the reminder, a save that
+/// failed): writing files is the files part's code, kept out of the first load.
+#[cfg_attr(feature = "split", leptos::wasm_split::wasm_split(files, wasm_split_path = ::leptos::wasm_split, fallible))]
+fn backup(state: AppState) -> Result<(), Missing> {
+    backups::make_backup(state);
+    Ok(())
+}
+
 #[cfg_attr(feature = "split", leptos::wasm_split::wasm_split(sample, wasm_split_path = ::leptos::wasm_split, fallible))]
 fn sample_maker() -> Result<Result<(), sample::Failed>, Missing> {
     Ok(sample::make())
@@ -99,6 +109,16 @@ pub async fn make_sample() -> Result<(), String> {
         Ok(Err(failed)) => Err(failed.to_string()),
         Err(Missing) => Err(t::part_missing().into()),
     }
+}
+
+/// Makes a backup and sends it, once the files part has arrived (from the
+/// phone's own copy: the service worker keeps it).
+pub fn make_backup(state: AppState) {
+    leptos::task::spawn_local(async move {
+        if arrive!(backup(state)).is_err() {
+            state.tell(t::part_missing());
+        }
+    });
 }
 
 /// A part's view, or what to say when it did not arrive.

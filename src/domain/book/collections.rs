@@ -196,7 +196,7 @@ macro_rules! collections {
 
 collections! {
     units: Unit = "units", label &["name"], sets &["predecessors"], settle |_r| (), rules |r, _today| r.problems();
-    members: Member = "members", label &["family_name", "middle_name", "given_name"], sets &["status_history"], settle |r| by_date(&mut r.status_history, |c| c.on), rules |r, today| r.problems(today);
+    members: Member = "members", label &["family_name", "middle_name", "given_name"], sets &["status_history", "recognitions"], settle |r| { by_date(&mut r.status_history, |c| c.on); by_date(&mut r.recognitions, |c| c.on) }, rules |r, today| r.problems(today);
     groups: WomenGroup = "groups", label &["name"], sets &[], settle |_r| (), rules |r, _today| r.problems();
     roles: Role = "roles", label &["start"], sets &[], settle |_r| (), rules |r, today| r.problems(today);
     trainings: Training = "trainings", label &["title"], sets &["topics", "attendees"], settle |_r| (), rules |r, today| r.problems(today);
@@ -211,7 +211,7 @@ collections! {
     targets: Target = "targets", label &["indicator", "year"], sets &[], settle |_r| (), rules |r, _today| r.problems();
     reports: UnitReport = "reports", label &["period"], sets &[], settle |_r| (), rules |r, today| r.problems(today);
     campaigns: Campaign = "campaigns", label &["name"], sets &[], settle |_r| (), rules |r, _today| r.problems();
-    scores: Scores = "scores", label &[], sets &[], settle |_r| (), rules |r, _today| r.problems();
+    scores: Scores = "scores", label &[], sets &[], settle |_r| (), rules |r, today| r.problems(today);
 }
 
 /// A field two phones changed in one record, neither on top of the other's

@@ -1,6 +1,7 @@
 //! Plan files: what an office sends down to the units below it — its own unit
 //! and those above it (so a chapter learns the office's real id), the yearly
-//! targets it sets, and its emulation campaigns. Importing one at a chapter
+//! targets it sets, its emulation campaigns, and its decisions on the grades
+//! of the units below (each unit takes its own). Importing one at a chapter
 //! places the chapter under that office, in place of the name typed at set-up.
 
 use super::preview::{ImportPreview, Note};
@@ -12,11 +13,12 @@ use crate::domain::file::restore::Rejection;
 use crate::domain::kernel::date::Date;
 use crate::domain::kernel::problem::{FieldProblem, Problem};
 use crate::domain::kernel::record::{Collection, Record, RecordId};
+use crate::domain::records::campaign::Scores;
 use crate::domain::records::unit::children;
 use crate::domain::records::unit::{with_ancestors, Unit};
 
 /// The collections a plan file may hold.
-const PLAN_COLLECTIONS: [&str; 3] = ["units", "targets", "campaigns"];
+const PLAN_COLLECTIONS: [&str; 4] = ["units", "targets", "campaigns", "scores"];
 
 /// The plan file of this device's unit: itself, the units above and below it,
 /// and the targets and campaigns it set.
@@ -36,11 +38,18 @@ pub fn write_plan(book: &Book, device: &DeviceState, now_ms: u64, today: Date) -
         .all()
         .filter(|c| c.data.office == *home)
         .collect();
+    let decisions: Vec<_> = book
+        .scores
+        .all()
+        .filter(|s| s.data.decision.is_some())
+        .filter(|s| campaigns.iter().any(|c| c.id == s.data.campaign))
+        .collect();
     let data = format!(
-        "{{\"units\":{},\"targets\":{},\"campaigns\":{}}}",
+        "{{\"units\":{},\"targets\":{},\"campaigns\":{},\"scores\":{}}}",
         serde_json::to_string(&units).ok()?,
         serde_json::to_string(&targets).ok()?,
-        serde_json::to_string(&campaigns).ok()?
+        serde_json::to_string(&campaigns).ok()?,
+        serde_json::to_string(&decisions).ok()?
     );
     write_file(FileKind::Plan, book, device, now_ms, today, "", &data)
 }
@@ -112,6 +121,29 @@ pub(crate) fn preview_plan(
             ));
         }
     }
+    // The office's decisions on grades: this unit's own, in a campaign of an
+    // office above; those on the other units below the office are theirs.
+    let mut scores = Collection::default();
+    for record in incoming.scores.all() {
+        let set_above = incoming
+            .campaigns
+            .get(&record.data.campaign)
+            .or_else(|| book.campaigns.get(&record.data.campaign))
+            .is_some_and(|c| set_from_above(&c.data.office));
+        let decided = record.data.decision.is_some()
+            && Scores::decision_id(&record.data.campaign, &record.data.unit).as_ref()
+                == Some(&record.id);
+        if !(set_above && decided) {
+            rejected.push(refuse(
+                "scores",
+                position_in(data, "scores", &record.id),
+                &record.id,
+                record.id.to_string(),
+            ));
+        } else if record.data.unit == *home {
+            scores.put(record.clone());
+        }
+    }
     let mut clock = device.clock_after(&incoming);
     let mut units = above.clone();
     let mut notes = Vec::new();
@@ -150,6 +182,7 @@ pub(crate) fn preview_plan(
         units,
         targets,
         campaigns,
+        scores,
         ..Book::default()
     };
     Ok(ImportPreview {

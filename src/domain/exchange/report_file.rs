@@ -68,12 +68,14 @@ pub fn write_report(
         }
         level = next;
     }
-    // Scores given by hand in campaigns, for the units reported on.
+    // Scores given by hand in campaigns, for the units reported on: a
+    // unit's self-assessment, not its groups' (the chapter's own working,
+    // which goes up as the grading figures) nor an office's decisions.
     let reported: BTreeSet<&RecordId> = set_of(reports.iter().map(|r| &r.data.unit));
     let scores: Vec<&Record<Scores>> = book
         .scores
         .live()
-        .filter(|s| reported.contains(&s.data.unit))
+        .filter(|s| reported.contains(&s.data.unit) && is_self_assessment(&s.data))
         .collect();
     let data = format!(
         "{{\"units\":{},\"reports\":{},\"scores\":{}}}",
@@ -91,6 +93,11 @@ pub fn write_report(
         &codes.join("-"),
         &data,
     )
+}
+
+/// Whether the marks are a unit's own scores by hand in a campaign.
+fn is_self_assessment(scores: &Scores) -> bool {
+    scores.group.is_none() && scores.decision.is_none()
 }
 
 /// The file's units, and every unit above them, each as the file and the
@@ -164,7 +171,22 @@ pub(crate) fn preview_report(
         data,
     };
     let reports = subtree.keep("reports", &incoming.reports, |r| &r.unit, &mut rejected);
-    let scores = subtree.keep("scores", &incoming.scores, |s| &s.unit, &mut rejected);
+    let mut scores = subtree.keep("scores", &incoming.scores, |s| &s.unit, &mut rejected);
+    // A unit proposes its grade; deciding it is the office's.
+    for record in incoming.scores.all() {
+        if !is_self_assessment(&record.data) && scores.remove(&record.id).is_some() {
+            rejected.push(Rejection {
+                collection: "scores",
+                index: position_in(data, "scores", &record.id),
+                id: Some(record.id.to_string()),
+                label: Some(name_of(&tree, &record.data.unit)),
+                problems: vec![FieldProblem::new(
+                    "data.decision",
+                    Problem::NotTheSendersOwn,
+                )],
+            });
+        }
+    }
     let mut clock = device.clock_after(&incoming);
     let mut notes = Vec::new();
     let known = book.units.get(&sender.id).filter(|u| !u.deleted);

@@ -1,6 +1,7 @@
 //! The indicator engine: every indicator of the catalogue computed for a
 //! unit and a period from the book's records and their histories.
 
+use super::grading;
 use crate::domain::book::collections::Book;
 use crate::domain::book::meetings;
 use crate::domain::kernel::date::Date;
@@ -8,9 +9,10 @@ use crate::domain::kernel::period::Period;
 use crate::domain::kernel::record::{set_of, Record, RecordId};
 use crate::domain::records::catalogue::{religions, Value};
 use crate::domain::records::member::Member;
+use crate::domain::records::merit::{Honour, Pledge};
 use crate::domain::records::model::Stage;
 use crate::domain::records::training::Topic;
-use std::collections::BTreeSet;
+use std::collections::{BTreeMap, BTreeSet};
 /// Live members counted as members (honorary ones are counted apart).
 fn members(book: &Book) -> impl Iterator<Item = &Record<Member>> {
     book.members.live().filter(|m| !m.data.honorary)
@@ -95,6 +97,28 @@ pub fn compute(book: &Book, unit: &RecordId, period: Period) -> Vec<(String, Val
         .filter(|m| m.data.honorary && m.data.active_on(end))
         .count();
     put("members.honorary".into(), Value::count(honorary as u64));
+    let count =
+        |keep: &dyn Fn(&Member) -> bool| active_at_end.iter().filter(|m| keep(m)).count() as u64;
+    put(
+        "members.cards".into(),
+        Value::ratio(count(&Member::holds_card), active_at_end.len() as u64),
+    );
+    put("members.core".into(), Value::count(count(&|m| m.core)));
+    // The campaign's year is the period's: a quarter counts the pledges of its year.
+    let year = period.year();
+    let pledged = count(&|m| m.pledge(year).is_some());
+    let achieved = count(&|m| m.pledge(year).is_some_and(Pledge::achieved));
+    put("members.pledged".into(), Value::count(pledged));
+    put("members.achieved".into(), Value::ratio(achieved, pledged));
+    for (code, kind) in [
+        ("members.exemplary", Honour::Exemplary),
+        ("members.commended", Honour::Commended),
+    ] {
+        let given = members(book)
+            .filter(|m| m.data.recognised(kind, start, end))
+            .count();
+        put(code.into(), Value::count(given as u64));
+    }
     put(
         "attraction.all".into(),
         Value::ratio(active_at_end.len() as u64, women.women_18.into()),
@@ -261,6 +285,9 @@ pub fn compute(book: &Book, unit: &RecordId, period: Period) -> Vec<(String, Val
         .and_then(|u| u.data.online_group.as_ref())
         .is_some_and(|g| g.since <= end);
     put("online_group".into(), Value::count(u64::from(online)));
+    let figures: BTreeMap<String, Value> = out.iter().cloned().collect();
+    let graded = grading::chapter_grading(book, unit, period, &figures);
+    out.extend(grading::grading_codes().into_iter().zip(graded));
     out
 }
 

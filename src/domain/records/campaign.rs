@@ -3,10 +3,12 @@
 //! by hand, and a scoring sheet that turns points into a grade.
 
 use super::catalogue::{find, is_known, Kind, Value};
+use super::grade::{Decision, GRADES};
+use crate::domain::kernel::date::Date;
 use crate::domain::kernel::name::tidy;
 use crate::domain::kernel::period::Period;
 use crate::domain::kernel::problem::{
-    check_count, check_text, check_unique, FieldProblem, Problem,
+    check_count, check_past, check_text, check_unique, FieldProblem, Problem,
 };
 use crate::domain::kernel::record::RecordId;
 use serde::{Deserialize, Serialize};
@@ -84,6 +86,16 @@ pub struct Campaign {
     pub criteria: Vec<Criterion>,
     /// Best grade first.
     pub grades: Vec<Grade>,
+    /// The year's grading of the units below (xếp loại): its grades are the
+    /// Union's four, their thresholds the office's; chapters propose their
+    /// grade and their groups', the office decides, and the grades count
+    /// in the grading figures (`figures::grading`).
+    #[serde(default, skip_serializing_if = "is_false")]
+    pub grading: bool,
+}
+
+fn is_false(value: &bool) -> bool {
+    !value
 }
 
 impl Campaign {
@@ -112,7 +124,13 @@ impl Campaign {
                 })
                 .collect(),
             grades: Campaign::default_grades(),
+            grading: false,
         }
+    }
+
+    /// The grades' labels, best first.
+    pub fn grade_labels(&self) -> Vec<String> {
+        self.grades.iter().map(|g| g.label.clone()).collect()
     }
 
     /// The usual sheet: vững mạnh from 90%, khá from 70%, trung bình from 50%, yếu below.
@@ -166,6 +184,12 @@ impl Campaign {
         if self.grades.is_empty() {
             out.push(FieldProblem::new("grades", Problem::NoneChosen));
         }
+        if self.grading && self.grades.len() != GRADES.len() {
+            out.push(FieldProblem::new(
+                "grades",
+                Problem::Invalid(self.grades.len().to_string()),
+            ));
+        }
         for (i, g) in self.grades.iter().enumerate() {
             check_text(
                 &format!("grades.{i}.label"),
@@ -190,13 +214,30 @@ impl Campaign {
     }
 }
 
-/// A unit's points on the criteria given by hand, in tenths of a point. One
-/// record per campaign and unit: id `scores-<campaign>-<unit>`.
+/// Longest note of evidence for a criterion scored by hand.
+pub const MAX_NOTE: usize = 500;
+
+/// A unit's marks in a campaign. Given by the unit itself: its points on
+/// the criteria scored by hand, in tenths of a point, each with its
+/// evidence (record `scores-<campaign>-<unit>`, or
+/// `scores-<campaign>-<unit>-<group>` for one of its women's groups). Given
+/// by the campaign's office: its decision on the unit's grade (record
+/// `decision-<campaign>-<unit>`). One kind of record for both, so that a
+/// unit's and an office's marks travel and merge by one path.
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 pub struct Scores {
     pub campaign: RecordId,
     pub unit: RecordId,
+    /// One of the unit's women's groups, for the group's self-assessment.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub group: Option<RecordId>,
+    #[serde(default, skip_serializing_if = "BTreeMap::is_empty")]
     pub points: BTreeMap<String, u32>,
+    /// What shows a criterion scored by hand is met («biên bản số 3», «sổ thu hội phí»).
+    #[serde(default, skip_serializing_if = "BTreeMap::is_empty")]
+    pub notes: BTreeMap<String, String>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub decision: Option<Decision>,
 }
 
 impl Scores {
@@ -204,7 +245,29 @@ impl Scores {
         RecordId::keyed(&["scores", campaign.as_str(), unit.as_str()])
     }
 
-    pub fn problems(&self) -> Vec<FieldProblem> {
+    /// The record of a women's group's self-assessment.
+    pub fn group_id(campaign: &RecordId, unit: &RecordId, group: &RecordId) -> Option<RecordId> {
+        RecordId::keyed(&["scores", campaign.as_str(), unit.as_str(), group.as_str()])
+    }
+
+    /// The record of the office's decision on a unit.
+    pub fn decision_id(campaign: &RecordId, unit: &RecordId) -> Option<RecordId> {
+        RecordId::keyed(&["decision", campaign.as_str(), unit.as_str()])
+    }
+
+    /// Marks given by the unit: none yet.
+    pub fn of(campaign: &RecordId, unit: &RecordId, group: Option<&RecordId>) -> Scores {
+        Scores {
+            campaign: campaign.clone(),
+            unit: unit.clone(),
+            group: group.cloned(),
+            points: BTreeMap::new(),
+            notes: BTreeMap::new(),
+            decision: None,
+        }
+    }
+
+    pub fn problems(&self, today: Date) -> Vec<FieldProblem> {
         let mut out = Vec::new();
         for (key, points) in &self.points {
             check_count(
@@ -213,6 +276,13 @@ impl Scores {
                 MAX_POINTS * 10,
                 &mut out,
             );
+        }
+        for (key, note) in &self.notes {
+            check_text(&format!("notes.{key}"), note, MAX_NOTE, false, &mut out);
+        }
+        if let Some(decision) = &self.decision {
+            check_text("decision.grade", &decision.grade, MAX_LABEL, true, &mut out);
+            check_past("decision.on", decision.on, today, &mut out);
         }
         out
     }
@@ -311,6 +381,7 @@ mod tests {
                 },
             ],
             grades: Campaign::default_grades(),
+            grading: false,
         }
     }
 

@@ -7,6 +7,7 @@
 //! that an office adds chapters up by summing both, never by averaging
 //! percentages. Each definition is written out in `docs/indicators.md`.
 
+use super::grade::{GRADES, GRADE_CODES};
 use super::member::Religion;
 use super::model::Stage;
 use super::training::Topic;
@@ -152,6 +153,48 @@ fn make_catalogue() -> Vec<Indicator> {
             "Honorary members at period end",
             Count,
             AtEnd,
+        ),
+        indicator(
+            "members.cards",
+            "Tỷ lệ hội viên có thẻ hội viên",
+            "Members holding a membership card",
+            Percent,
+            AtEnd,
+        ),
+        indicator(
+            "members.core",
+            "Hội viên nòng cốt cuối kỳ",
+            "Core members at period end",
+            Count,
+            AtEnd,
+        ),
+        indicator(
+            "members.pledged",
+            "Hội viên đăng ký thực hiện cuộc vận động",
+            "Members registered in the members' campaign",
+            Count,
+            AtEnd,
+        ),
+        indicator(
+            "members.achieved",
+            "Tỷ lệ hội viên đăng ký đạt tiêu chí cuộc vận động",
+            "Registered members reaching the campaign's criteria",
+            Percent,
+            AtEnd,
+        ),
+        indicator(
+            "members.exemplary",
+            "Hội viên điển hình được biểu dương trong kỳ",
+            "Members held up as examples",
+            Count,
+            During,
+        ),
+        indicator(
+            "members.commended",
+            "Hội viên được khen thưởng trong kỳ",
+            "Members commended",
+            Count,
+            During,
         ),
         indicator(
             "attraction.all",
@@ -329,8 +372,40 @@ fn make_catalogue() -> Vec<Indicator> {
             AtEnd,
         ),
     ]);
+    // The year's grading (figures::grading): each grade a share of the units graded.
+    for (level_vi, level_en, level) in [
+        ("chi hội", "Chapters", "chapters"),
+        ("tổ phụ nữ", "Women's groups", "groups"),
+    ] {
+        for (i, code) in GRADE_CODES.iter().enumerate() {
+            all.push(indicator(
+                format!("grading.{level}.{code}"),
+                format!("Tỷ lệ {level_vi} {}", GRADES[i].to_lowercase()),
+                format!("{level_en} graded {}", GRADES_EN[i]),
+                Percent,
+                AtEnd,
+            ));
+        }
+    }
+    all.push(indicator(
+        "grading.model",
+        "Tỷ lệ chi hội mẫu",
+        "Model chapters",
+        Percent,
+        AtEnd,
+    ));
+    all.push(indicator(
+        "grading.model_outstanding",
+        "Tỷ lệ chi hội mẫu xuất sắc tiêu biểu",
+        "Outstanding model chapters",
+        Percent,
+        AtEnd,
+    ));
     all
 }
+
+/// The English names of the grades, in the order of [`GRADES`].
+const GRADES_EN: [&str; 4] = ["strong", "good", "average", "weak"];
 
 impl Indicator {
     /// The indicator's name in Vietnamese and in English.
@@ -346,16 +421,27 @@ impl Indicator {
 pub fn is_share(code: &str) -> bool {
     matches!(
         code,
-        "fees.paid" | "meetings.attendance_rate" | "meetings.quarters"
+        "fees.paid"
+            | "meetings.attendance_rate"
+            | "meetings.quarters"
+            | "members.cards"
+            | "members.achieved"
     ) || code.starts_with("cadres.trained.")
+        || code.starts_with("grading.")
 }
 
 /// Codes of the indicators not made one per religion, topic or stage.
-const FIXED: [&str; 22] = [
+const FIXED: [&str; 28] = [
     "members.end",
     "members.admitted",
     "members.left",
     "members.honorary",
+    "members.cards",
+    "members.core",
+    "members.pledged",
+    "members.achieved",
+    "members.exemplary",
+    "members.commended",
     "attraction.all",
     "attraction.minority",
     "cadres.end",
@@ -393,6 +479,13 @@ pub fn is_known(code: &str) -> bool {
         || code
             .strip_prefix("models.stage.")
             .is_some_and(|c| Stage::ALL.iter().any(|s| s.code() == c))
+        || matches!(code, "grading.model" | "grading.model_outstanding")
+        || ["grading.chapters.", "grading.groups."]
+            .iter()
+            .any(|level| {
+                code.strip_prefix(level)
+                    .is_some_and(|c| GRADE_CODES.contains(&c))
+            })
 }
 
 /// The indicator with this code.

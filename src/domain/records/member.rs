@@ -1,6 +1,7 @@
 //! A member of the chapter (hội viên) as the register keeps her, and the rules a
 //! member record must satisfy wherever it comes from: the form, storage or a file.
 
+use super::merit::{check_merit, Honour, Pledge, Recognition};
 use crate::domain::kernel::date::{BirthDate, Date};
 use crate::domain::kernel::ethnicity::Ethnicity;
 use crate::domain::kernel::name::{fold, join_name};
@@ -14,6 +15,8 @@ pub const MAX_NAME: usize = 40;
 pub const MAX_ADDRESS: usize = 200;
 /// Longest free-text religion.
 pub const MAX_RELIGION: usize = 60;
+/// Longest membership card number.
+pub const MAX_CARD: usize = 20;
 
 /// Religion as the register records it; `Other` keeps what was written.
 #[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
@@ -149,6 +152,21 @@ pub struct Member {
     /// The women's group (tổ phụ nữ) she belongs to, if any: at most one.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub group: Option<RecordId>,
+    /// The number of her membership card (thẻ hội viên), once she holds one.
+    #[serde(default, skip_serializing_if = "String::is_empty")]
+    pub card: String,
+    /// The day the card was given.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub card_on: Option<Date>,
+    /// Hội viên nòng cốt: one the chapter counts on to carry its work.
+    #[serde(default, skip_serializing_if = "is_false")]
+    pub core: bool,
+    /// The members' campaign, year by year (see `merit`).
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub pledges: Vec<Pledge>,
+    /// Recognitions given to her, in date order.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub recognitions: Vec<Recognition>,
     /// Status changes in date order; empty means active since joining. The last
     /// entry is the current status. History is kept so that figures for past
     /// periods stay right after a member leaves or comes back.
@@ -181,6 +199,11 @@ impl Member {
             rented_room: false,
             honorary: false,
             group: None,
+            card: String::new(),
+            card_on: None,
+            core: false,
+            pledges: Vec::new(),
+            recognitions: Vec::new(),
             status_history: Vec::new(),
             arrived_on: None,
             earlier: None,
@@ -218,6 +241,24 @@ impl Member {
                 .rfind(|c| c.on <= day)
                 .map_or(Status::Active, |c| c.status),
         )
+    }
+
+    /// Whether she holds a membership card: its number or the day it was
+    /// given is written (an old card's number is not always known).
+    pub fn holds_card(&self) -> bool {
+        !self.card.is_empty() || self.card_on.is_some()
+    }
+
+    /// Her part in the members' campaign in `year`, if she registered.
+    pub fn pledge(&self, year: u16) -> Option<&Pledge> {
+        self.pledges.iter().find(|p| p.year == year)
+    }
+
+    /// Whether she was given a recognition of `kind` between `from` and `to`.
+    pub fn recognised(&self, kind: Honour, from: Date, to: Date) -> bool {
+        self.recognitions
+            .iter()
+            .any(|r| r.kind == kind && from <= r.on && r.on <= to)
     }
 
     /// Whether she was an active member on `day`.
@@ -324,6 +365,8 @@ impl Member {
                 &mut out,
             );
         }
+        check_text("card", &self.card, MAX_CARD, false, &mut out);
+        check_merit(&self.pledges, &self.recognitions, today, &mut out);
         if let Some(earlier) = &self.earlier {
             earlier.check(today, &mut out);
         }
@@ -332,6 +375,7 @@ impl Member {
             .map(|d| ("joined_on".to_owned(), d))
             .into_iter()
             .chain(self.arrived_on.map(|d| ("arrived_on".to_owned(), d)))
+            .chain(self.card_on.map(|d| ("card_on".to_owned(), d)))
             .chain(
                 self.status_history
                     .iter()

@@ -41,6 +41,10 @@ pub struct MemberDraft {
     pub honorary: bool,
     /// The women's group's id, or empty for none.
     pub group: String,
+    /// Her membership card's number, and the day it was given as typed.
+    pub card: String,
+    pub card_on: String,
+    pub core: bool,
     pub status: Status,
     /// `YYYY-MM-DD` or empty: the day the status began.
     pub status_on: String,
@@ -134,6 +138,9 @@ impl MemberDraft {
                 .as_ref()
                 .map(|g| g.to_string())
                 .unwrap_or_default(),
+            card: member.card.clone(),
+            card_on: member.card_on.map(Date::vn).unwrap_or_default(),
+            core: member.core,
             status,
             status_on: if member.status_history.is_empty() {
                 String::new()
@@ -180,6 +187,7 @@ impl MemberDraft {
         };
         let joined_on = parse_date("joined_on", &self.joined_on, &mut problems);
         let status_on = parse_date("status_on", &self.status_on, &mut problems);
+        let card_on = parse_date("card_on", &self.card_on, &mut problems);
         let religion =
             Religion::from_code(&self.religion, &self.religion_other).unwrap_or(Religion::None);
         let mut member = previous
@@ -202,6 +210,9 @@ impl MemberDraft {
         member.rented_room = self.rented_room;
         member.honorary = self.honorary;
         member.group = RecordId::parse(&self.group);
+        member.card = tidy(&self.card);
+        member.card_on = card_on;
+        member.core = self.core;
         match (self.status, status_on) {
             (status, Some(on)) => member.set_status(status, on),
             (Status::Active, None) if member.status().0 == Status::Active => {}
@@ -316,7 +327,14 @@ mod tests {
         draft.religion = OTHER_RELIGION.into();
         draft.religion_other = "  Bà  La Môn ".into();
         draft.rented_room = true;
+        draft.card = " 012 345 ".into();
+        draft.card_on = "08/03/2015".into();
+        draft.core = true;
         let member = draft.build(None, today()).unwrap();
+        assert_eq!(
+            (member.card.as_str(), member.card_on, member.core),
+            ("012 345", Date::new(2015, 3, 8), true)
+        );
         assert_eq!(member.birth, Some(BirthDate::Year(1990)));
         assert_eq!(member.phone, "0912 345 678", "a mobile number grouped");
         assert_eq!(member.religion, Religion::Other("Bà La Môn".into()));

@@ -14,6 +14,7 @@ use crate::domain::records::baseline::{Denominators, Target};
 use crate::domain::records::cadre::{Role, RoleKind, WomenGroup};
 use crate::domain::records::fee::{FeePayment, FeeRate};
 use crate::domain::records::member::{Member, Religion, Status};
+use crate::domain::records::merit::{set_met, set_pledged, Honour, Quality, Recognition};
 use crate::domain::records::model::{Model, ModelKind, ModelSession, Stage};
 use crate::domain::records::training::{Level, Topic, Training};
 use crate::domain::records::unit::{OnlineGroup, UnitSetup};
@@ -82,6 +83,71 @@ impl Year {
         Date::from_days_since_epoch(self.start + (self.days as f64 * f) as i64)
             .expect("a day of this year")
     }
+}
+
+/// The `i`th of `count` members' card, core membership and part in the
+/// members' campaign: a card for all but the newest and one in twelve
+/// (given three months after she joined), one in nine a core member; nine in
+/// ten registered this year and last, last year reviewed (one in four
+/// missing a criterion), this year's review begun for a third of them; two
+/// held up as examples this year and one commended.
+fn merit(m: &mut Member, i: usize, count: usize, year: &Year, today: Date) {
+    if i < count - 8 && i % 12 != 5 {
+        m.card = format!("{:06}", 210_000 + i * 7);
+        m.card_on = m.joined_on.map(|d| later(d, 90).min(today));
+    }
+    m.core = i.is_multiple_of(9);
+    if i % 10 != 3 {
+        for y in [today.year() - 1, today.year()] {
+            set_pledged(&mut m.pledges, y, true);
+        }
+        let last = today.year() - 1;
+        for quality in Quality::ALL {
+            let missed = i % 4 == 1 && quality == Quality::ALL[i % 3];
+            set_met(&mut m.pledges, last, quality, !missed);
+        }
+        if i.is_multiple_of(3) {
+            for quality in Quality::ALL {
+                set_met(
+                    &mut m.pledges,
+                    today.year(),
+                    quality,
+                    i.is_multiple_of(6) || quality != Quality::Health,
+                );
+            }
+        }
+    }
+    let given = |kind, f, by: &str, reason: &str| Recognition {
+        on: year.at(f),
+        kind,
+        by: by.into(),
+        reason: reason.into(),
+    };
+    match i {
+        5 => m.recognitions.push(given(
+            Honour::Exemplary,
+            0.2,
+            "Hội LHPN xã",
+            "Tiêu biểu trong phát triển kinh tế gia đình",
+        )),
+        12 => m.recognitions.push(given(
+            Honour::Exemplary,
+            0.6,
+            "Hội LHPN xã",
+            "Gương phụ nữ vượt khó",
+        )),
+        21 => m.recognitions.push(given(
+            Honour::Commended,
+            0.5,
+            "UBND xã",
+            "Thành tích xuất sắc trong cuộc vận động hội viên",
+        )),
+        _ => {}
+    }
+}
+
+fn later(day: Date, days: i64) -> Date {
+    Date::from_days_since_epoch(day.days_since_epoch() + days).unwrap_or(day)
 }
 
 fn ago(today: Date, days: i64) -> Date {
@@ -192,6 +258,7 @@ pub fn chapter(shape: &Shape, now_ms: u64, today: Date) -> (Book, DeviceState) {
         m.worker = i % 5 == 2;
         m.rented_room = m.worker && i % 2 == 0;
         m.honorary = i % 40 == 39;
+        merit(&mut m, i, count, &year, today);
         members.push(Record::create(stamp(), m));
     }
     // Four left this year; one of them came back.

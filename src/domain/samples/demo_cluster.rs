@@ -351,6 +351,7 @@ fn add_campaign(book: &mut Book, clock: &mut Clock, cluster: &RecordId, now_ms: 
             criterion("c4", "Sáng kiến, cách làm hay", 20, None, 0),
         ],
         grades: Campaign::default_grades(),
+        grading: false,
     };
     let record = Record::create(clock.tick(now_ms), campaign);
     let provinces: Vec<(RecordId, String)> =
@@ -370,9 +371,8 @@ fn add_campaign(book: &mut Book, clock: &mut Clock, cluster: &RecordId, now_ms: 
             _ => 140,
         };
         let scores = Scores {
-            campaign: record.id.clone(),
-            unit: unit.clone(),
             points: [("c4".to_owned(), given)].into_iter().collect(),
+            ..Scores::of(&record.id, &unit, None)
         };
         if let Some(id) = Scores::id(&record.id, &unit) {
             book.scores.put(Record {

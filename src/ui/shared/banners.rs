@@ -9,7 +9,7 @@ use crate::storage::local::{usage, Space};
 use crate::storage::persistence::deleted_after_a_week;
 use crate::storage::service_worker::apply_update;
 use crate::ui::i18n::t;
-use crate::ui::shared::backups::make_backup;
+use crate::ui::parts::make_backup;
 use crate::ui::shared::messages::{load_problem_text, save_error_text};
 use crate::ui::state::{use_app, AppState};
 use leptos::prelude::*;

@@ -15,9 +15,11 @@ use leptos::prelude::*;
 
 mod fields;
 mod history;
+mod merit;
 
 use fields::{AddressList, BirthField, GroupField, ReligionField, StatusField};
 use history::{DeleteMember, History};
+use merit::{CampaignYears, Recognitions};
 
 /// The page for a new member (`id` is `None`) or an existing one.
 #[component]
@@ -251,8 +253,17 @@ fn MemberForm(existing: Option<Record<Member>>) -> impl IntoView {
                     <CheckBox draft label=t::worker() get=|d: &MemberDraft| d.worker set=|d: &mut MemberDraft, v| d.worker = v on_change/>
                     <CheckBox draft label=t::rented_room() get=|d: &MemberDraft| d.rented_room set=|d: &mut MemberDraft, v| d.rented_room = v on_change/>
                     <CheckBox draft label=t::honorary_member() get=|d: &MemberDraft| d.honorary set=|d: &mut MemberDraft, v| d.honorary = v on_change/>
+                    <CheckBox draft label=t::core_member() get=|d: &MemberDraft| d.core set=|d: &mut MemberDraft, v| d.core = v on_change/>
                 </fieldset>
                 <GroupField draft on_change/>
+                <div class="name-parts card-fields">
+                    <Field label=t::card_number() error=error("card")>
+                        <TextInput draft lens=lens(|d| &d.card, |d, v| d.card = v) on_change invalid=invalid("card")/>
+                    </Field>
+                    <Field label=t::card_on() error=error("card_on")>
+                        <TextInput draft lens=lens(|d| &d.card_on, |d, v| d.card_on = v) kind=TextKind::Date on_change invalid=invalid("card_on")/>
+                    </Field>
+                </div>
                 <StatusField draft today error=error("status_on") on_change/>
             </fieldset>
             {if editing {
@@ -265,6 +276,10 @@ fn MemberForm(existing: Option<Record<Member>>) -> impl IntoView {
                         }}
                     </p>
                     <History current=Signal::derive(current) draft/>
+                    <Show when=move || !deleted()>
+                        <CampaignYears current=Signal::derive(current) today/>
+                        <Recognitions current=Signal::derive(current) today/>
+                    </Show>
                     <Show when=move || !deleted()>
                         // Her moves, and her time in the chapters before this one.
                         {stored_id.get_value().map(|id| view! {

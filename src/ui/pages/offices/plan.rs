@@ -161,9 +161,8 @@ fn MyStanding(campaign: Record<Campaign>) -> impl IntoView {
                 state.save(
                     Some(&id),
                     Scores {
-                        campaign: campaign_id.clone(),
-                        unit: home.clone(),
                         points: all,
+                        ..Scores::of(&campaign_id, &home, None)
                     },
                 );
             }

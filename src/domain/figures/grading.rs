@@ -1,0 +1,168 @@
+//! The year's grading as figures, so that grades add up at every level as
+//! the other indicators do: a chapter reports its own grade (the one the
+//! office above decided, or else the one it proposes) and its women's
+//! groups' grades, each a share of the units graded; an office adds the
+//! chapters' up, its own decisions in place of what each proposed.
+
+use super::compute::compute;
+use super::groups::book_of_group;
+use crate::domain::book::collections::Book;
+use crate::domain::kernel::period::Period;
+use crate::domain::kernel::record::{Record, RecordId};
+use crate::domain::records::campaign::{standing, Campaign, Scores};
+use crate::domain::records::catalogue::Value;
+use crate::domain::records::grade::{band_of, Decision, ModelChapter, GRADE_CODES};
+use crate::domain::records::unit::with_ancestors;
+use crate::domain::records::unit_report::UnitReport;
+use std::collections::BTreeMap;
+
+/// The grading figures' codes, in the catalogue's order.
+pub fn grading_codes() -> Vec<String> {
+    let mut codes = Vec::new();
+    for level in ["chapters", "groups"] {
+        for grade in GRADE_CODES {
+            codes.push(format!("grading.{level}.{grade}"));
+        }
+    }
+    codes.push("grading.model".into());
+    codes.push("grading.model_outstanding".into());
+    codes
+}
+
+/// The grading campaign of an office above `unit` for exactly `period`.
+pub fn grading_campaign<'b>(
+    book: &'b Book,
+    unit: &RecordId,
+    period: Period,
+) -> Option<&'b Record<Campaign>> {
+    let above: Vec<&RecordId> = with_ancestors(&book.units, unit)
+        .into_iter()
+        .skip(1)
+        .map(|u| &u.id)
+        .collect();
+    book.campaigns
+        .live()
+        .find(|c| c.data.grading && c.data.period == period && above.contains(&&c.data.office))
+}
+
+/// A unit's scores by hand in `campaign`: the chapter's own, or one of its
+/// groups'.
+pub fn scores_of<'b>(
+    book: &'b Book,
+    campaign: &RecordId,
+    unit: &RecordId,
+    group: Option<&RecordId>,
+) -> Option<&'b Scores> {
+    match group {
+        None => Scores::id(campaign, unit),
+        Some(group) => Scores::group_id(campaign, unit, group),
+    }
+    .and_then(|id| book.scores.get(&id))
+    .filter(|s| !s.deleted)
+    .map(|s| &s.data)
+}
+
+/// The decision of the campaign's office on `unit`, if it made one.
+pub fn decision<'b>(book: &'b Book, campaign: &RecordId, unit: &RecordId) -> Option<&'b Decision> {
+    Scores::decision_id(campaign, unit)
+        .and_then(|id| book.scores.get(&id))
+        .filter(|s| !s.deleted)
+        .and_then(|s| s.data.decision.as_ref())
+}
+
+/// The grade a unit proposes in `campaign` from its figures and its scores
+/// by hand: the campaign's band, `None` while a score by hand is missing.
+pub fn proposed(
+    campaign: &Campaign,
+    values: &BTreeMap<String, Value>,
+    scores: Option<&Scores>,
+) -> Option<usize> {
+    let label = standing(campaign, values, scores.map(|s| &s.points)).grade?;
+    band_of(&campaign.grade_labels(), &label)
+}
+
+/// One graded unit as figures: its band's share 1 of 1, the others 0 of 1.
+fn put_band(out: &mut [Value; 4], band: Option<usize>) {
+    for (i, value) in out.iter_mut().enumerate() {
+        *value = *value
+            + match band {
+                Some(b) => Value::ratio(u64::from(b == i), 1),
+                None => Value::ratio(0, 0),
+            };
+    }
+}
+
+/// The grading figures of the chapter `unit` for `period`, in the order of
+/// [`grading_codes`]; `values` are its other figures. All «0/0» when no
+/// office above runs a grading campaign for the period.
+pub fn chapter_grading(
+    book: &Book,
+    unit: &RecordId,
+    period: Period,
+    values: &BTreeMap<String, Value>,
+) -> Vec<Value> {
+    let mut chapters = [Value::ratio(0, 0); 4];
+    let mut groups = [Value::ratio(0, 0); 4];
+    let mut model = [Value::ratio(0, 0); 2];
+    if let Some(c) = grading_campaign(book, unit, period) {
+        let (band, chosen) = match decision(book, &c.id, unit) {
+            Some(d) => (band_of(&c.data.grade_labels(), &d.grade), d.model),
+            None => (
+                proposed(&c.data, values, scores_of(book, &c.id, unit, None)),
+                ModelChapter::No,
+            ),
+        };
+        put_band(&mut chapters, band);
+        if band.is_some() {
+            model = [
+                Value::ratio(u64::from(chosen != ModelChapter::No), 1),
+                Value::ratio(u64::from(chosen == ModelChapter::Outstanding), 1),
+            ];
+        }
+        // A group is graded once the chapter has scored it by hand.
+        for group in book.groups.live() {
+            let Some(scores) = scores_of(book, &c.id, unit, Some(&group.id)) else {
+                continue;
+            };
+            let own: BTreeMap<String, Value> =
+                compute(&book_of_group(book, &group.id), unit, period)
+                    .into_iter()
+                    .collect();
+            put_band(&mut groups, proposed(&c.data, &own, Some(scores)));
+        }
+    }
+    chapters.into_iter().chain(groups).chain(model).collect()
+}
+
+/// A chapter's report as an office counts it: the grade it decided for the
+/// chapter in place of the one the chapter proposed.
+pub fn with_decision(book: &Book, mut report: UnitReport) -> UnitReport {
+    let chapter = book
+        .units
+        .get(&report.unit)
+        .is_some_and(|u| u.data.is_chapter());
+    let decided = book
+        .campaigns
+        .live()
+        .filter(|c| chapter && c.data.grading && c.data.period == report.period)
+        .find_map(|c| Some((c, decision(book, &c.id, &report.unit)?)));
+    let Some((c, d)) = decided else {
+        return report;
+    };
+    let mut chapters = [Value::ratio(0, 0); 4];
+    put_band(&mut chapters, band_of(&c.data.grade_labels(), &d.grade));
+    let model = [
+        Value::ratio(u64::from(d.model != ModelChapter::No), 1),
+        Value::ratio(u64::from(d.model == ModelChapter::Outstanding), 1),
+    ];
+    for (grade, value) in GRADE_CODES.iter().zip(chapters) {
+        report
+            .values
+            .insert(format!("grading.chapters.{grade}"), value);
+    }
+    report.values.insert("grading.model".into(), model[0]);
+    report
+        .values
+        .insert("grading.model_outstanding".into(), model[1]);
+    report
+}

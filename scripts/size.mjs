@@ -17,8 +17,8 @@ import { gzipSync, brotliCompressSync, constants } from 'node:zlib';
 // host that sends only gzip (GitHub Pages) holds it to the same bound as
 // gzip measures it: this build's gzip is 1.26 times its brotli, so 315 KB.
 // Everything kept for offline use, fetched in the background after the
-// first screen, within 700 KB (docs/size.md says why it moved).
-const BUDGET = { firstLoad: 250_000, firstLoadGzip: 315_000, kept: 700_000 };
+// first screen, within 750 KB (docs/size.md says why it moved).
+const BUDGET = { firstLoad: 250_000, firstLoadGzip: 315_000, kept: 750_000 };
 const dist = 'dist';
 const LOADER = '__wasm_split.js';
 const kind = (name) => name.endsWith('.wasm') ? 'wasm' : name.endsWith('.js') ? 'JS'

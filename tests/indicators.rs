@@ -613,6 +613,12 @@ fn the_sample_chapters_figures() {
         ("fees.collected", Value::count(1_080_000)),
         ("fees.paid", Value::ratio(86, 113)),
         ("online_group", Value::count(1)),
+        ("grading.chapters.strong", Value::ratio(0, 1)),
+        ("grading.chapters.good", Value::ratio(1, 1)),
+        ("grading.groups.strong", Value::ratio(0, 4)),
+        ("grading.groups.good", Value::ratio(2, 4)),
+        ("grading.groups.fair", Value::ratio(2, 4)),
+        ("grading.model", Value::ratio(0, 1)),
     ];
     for (code, value) in expected {
         assert_eq!(get(code), value, "{code}");

@@ -661,6 +661,7 @@ fn grading(office: &RecordId) -> so_tay_chi_hoi::domain::records::campaign::Camp
 #[test]
 fn grades_go_up_as_proposals_and_come_down_as_decisions() {
     use so_tay_chi_hoi::domain::exchange::plan_file::write_plan;
+    use so_tay_chi_hoi::domain::figures::grading::group_standing;
     use so_tay_chi_hoi::domain::records::cadre::WomenGroup;
     use so_tay_chi_hoi::domain::records::campaign::Scores;
     use so_tay_chi_hoi::domain::records::grade::{Decision, ModelChapter};
@@ -723,6 +724,25 @@ fn grades_go_up_as_proposals_and_come_down_as_decisions() {
     );
     assert_eq!(
         own(&tay, &tay_device, "grading.groups.good"),
+        Value::ratio(0, 0),
+        "a group counts once the chapter grades it"
+    );
+    let record = tay.campaigns.get(&campaign).unwrap().clone();
+    let standing = group_standing(&tay, &record, &tay_id, &group_id);
+    assert_eq!(
+        (standing.total, standing.grade.as_deref()),
+        (800, Some("Khá"))
+    );
+    let id = Scores::group_id(&campaign, &tay_id, &group_id).unwrap();
+    let mut graded = tay.scores.get(&id).unwrap().clone();
+    graded.data.decision = Some(Decision {
+        grade: "Khá".into(),
+        model: ModelChapter::No,
+        on: today(),
+    });
+    tay.scores.put(graded);
+    assert_eq!(
+        own(&tay, &tay_device, "grading.groups.good"),
         Value::ratio(1, 1)
     );
 
@@ -783,7 +803,7 @@ fn grades_go_up_as_proposals_and_come_down_as_decisions() {
     let decisions: Vec<&RecordId> = tay
         .scores
         .all()
-        .filter(|s| s.data.decision.is_some())
+        .filter(|s| s.data.decision.is_some() && s.data.group.is_none())
         .map(|s| &s.data.unit)
         .collect();
     assert_eq!(decisions, [&tay_id], "Nam's decision is Nam's");

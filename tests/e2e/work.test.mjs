@@ -23,9 +23,10 @@ test("a new chapter's figures read at a glance: headlines first, no «0/0», yes
   // One prompt for the area's counts, a target for a thumb.
   const prompt = p.getByRole('link', { name: 'Nhập số liệu' });
   assert.ok((await prompt.boundingBox()).height >= 48);
-  // Every group folded to its title and headline figure.
+  // Every group folded to its title and headline figure, the year's
+  // grading among them.
   const groups = p.locator('details.figures');
-  assert.equal(await groups.count(), 7);
+  assert.equal(await groups.count(), 8);
   assert.equal(await p.locator('details.figures[open]').count(), 0);
   assert.match(await groups.first().locator('summary').innerText(), /^Hội viên\s+3$/);
   assert.equal(await phone.figure('online_group'), 'Không');

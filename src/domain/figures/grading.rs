@@ -1,15 +1,16 @@
 //! The year's grading as figures, so that grades add up at every level as
 //! the other indicators do: a chapter reports its own grade (the one the
-//! office above decided, or else the one it proposes) and its women's
-//! groups' grades, each a share of the units graded; an office adds the
-//! chapters' up, its own decisions in place of what each proposed.
+//! office above decided, or else the one it proposes) and the grades it
+//! decided for its women's groups, each a share of the units graded; an
+//! office adds the chapters' up, its own decisions in place of what each
+//! proposed.
 
 use super::compute::compute;
 use super::groups::book_of_group;
 use crate::domain::book::collections::Book;
 use crate::domain::kernel::period::Period;
 use crate::domain::kernel::record::{Record, RecordId};
-use crate::domain::records::campaign::{standing, Campaign, Scores};
+use crate::domain::records::campaign::{standing, Campaign, Scores, Standing};
 use crate::domain::records::catalogue::Value;
 use crate::domain::records::grade::{band_of, Decision, ModelChapter, GRADE_CODES};
 use crate::domain::records::unit::with_ancestors;
@@ -81,6 +82,22 @@ pub fn proposed(
     band_of(&campaign.grade_labels(), &label)
 }
 
+/// A women's group's standing in `campaign`: its figures, read as a
+/// chapter's (`groups::book_of_group`), and the chapter's scores by hand for it.
+pub fn group_standing(
+    book: &Book,
+    campaign: &Record<Campaign>,
+    unit: &RecordId,
+    group: &RecordId,
+) -> Standing {
+    let values: BTreeMap<String, Value> =
+        compute(&book_of_group(book, group), unit, campaign.data.period)
+            .into_iter()
+            .collect();
+    let given = scores_of(book, &campaign.id, unit, Some(group)).map(|s| &s.points);
+    standing(&campaign.data, &values, given)
+}
+
 /// One graded unit as figures: its band's share 1 of 1, the others 0 of 1.
 fn put_band(out: &mut [Value; 4], band: Option<usize>) {
     for (i, value) in out.iter_mut().enumerate() {
@@ -119,16 +136,16 @@ pub fn chapter_grading(
                 Value::ratio(u64::from(chosen == ModelChapter::Outstanding), 1),
             ];
         }
-        // A group is graded once the chapter has scored it by hand.
+        // A group is graded once the chapter has decided its grade, beside
+        // the group's standing on the plan page (`group_standing`): figuring
+        // each group here would cost every look at the figures that much.
         for group in book.groups.live() {
-            let Some(scores) = scores_of(book, &c.id, unit, Some(&group.id)) else {
-                continue;
-            };
-            let own: BTreeMap<String, Value> =
-                compute(&book_of_group(book, &group.id), unit, period)
-                    .into_iter()
-                    .collect();
-            put_band(&mut groups, proposed(&c.data, &own, Some(scores)));
+            let decided = scores_of(book, &c.id, unit, Some(&group.id))
+                .and_then(|s| s.decision.as_ref())
+                .and_then(|d| band_of(&c.data.grade_labels(), &d.grade));
+            if decided.is_some() {
+                put_band(&mut groups, decided);
+            }
         }
     }
     chapters.into_iter().chain(groups).chain(model).collect()

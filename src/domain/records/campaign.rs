@@ -190,6 +190,14 @@ impl Campaign {
                 Problem::Invalid(self.grades.len().to_string()),
             ));
         }
+        if let Some(i) = (1..self.grades.len())
+            .find(|&i| self.grades[i].min_percent >= self.grades[i - 1].min_percent)
+        {
+            out.push(FieldProblem::new(
+                format!("grades.{i}.min_percent"),
+                Problem::Invalid(format!("{}%", self.grades[i].min_percent)),
+            ));
+        }
         for (i, g) in self.grades.iter().enumerate() {
             check_text(
                 &format!("grades.{i}.label"),
@@ -348,6 +356,60 @@ pub fn standing(
     }
 }
 
+/// The starter sheet for grading chapters an office copies and edits,
+/// labelled as a sample: no official text sets these criteria for every
+/// province, and each office follows its own guidance. Criteria read from
+/// indicators where the records give them (meetings every three months,
+/// attendance, fees, cards, the members' campaign, trained cadres,
+/// outstanding members) and scored by hand with evidence otherwise.
+pub fn sample_sheet(year: u16) -> (String, Vec<CriterionDraft>) {
+    let criterion = |label: &str, points, indicator: &str, target| CriterionDraft {
+        label: label.into(),
+        points,
+        indicator: indicator.into(),
+        target,
+    };
+    (
+        format!("Xếp loại chi hội năm {year} (bảng mẫu)"),
+        vec![
+            criterion(
+                "Sinh hoạt chi hội ít nhất 3 tháng một lần",
+                15,
+                "meetings.quarters",
+                100,
+            ),
+            criterion(
+                "Hội viên dự sinh hoạt từ 85% trở lên",
+                15,
+                "meetings.attendance_rate",
+                85,
+            ),
+            criterion("Thu hội phí từ 85% hội viên trở lên", 15, "fees.paid", 85),
+            criterion("100% hội viên có thẻ hội viên", 10, "members.cards", 100),
+            criterion(
+                "Hội viên đăng ký đạt tiêu chí cuộc vận động từ 80%",
+                10,
+                "members.achieved",
+                80,
+            ),
+            criterion(
+                "Cán bộ chi hội được tập huấn kỹ năng sinh hoạt",
+                5,
+                "cadres.trained.meeting_skills",
+                100,
+            ),
+            criterion(
+                "Có 2 hội viên điển hình được biểu dương trong năm",
+                10,
+                "members.exemplary",
+                2,
+            ),
+            criterion("Hoàn thành chỉ tiêu, nhiệm vụ Hội cấp trên giao", 10, "", 0),
+            criterion("Hộ hội viên đạt tiêu chí 5 không 3 sạch từ 85%", 10, "", 0),
+        ],
+    )
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -417,6 +479,34 @@ mod tests {
         assert_eq!(CriterionDraft::default().points, 10);
         assert_eq!(whole_points(tenths(7)), 7);
         assert_eq!(written.max_tenths(), tenths(100));
+    }
+
+    #[test]
+    fn the_sample_sheet_is_a_valid_grading_of_a_hundred_points() {
+        let (name, criteria) = sample_sheet(2026);
+        assert!(name.contains("bảng mẫu"), "labelled as a sample");
+        let sheet = Campaign {
+            grading: true,
+            ..Campaign::written(
+                RecordId::parse("xa").unwrap(),
+                &name,
+                Period::Year(2026),
+                &criteria,
+            )
+        };
+        assert_eq!(sheet.problems(), vec![]);
+        assert_eq!(sheet.max_tenths(), tenths(100));
+        assert_eq!(sheet.grade_labels(), crate::domain::records::grade::GRADES);
+        let mut lower_first = sheet.clone();
+        lower_first.grades[1].min_percent = 95;
+        assert_eq!(
+            lower_first.problems(),
+            vec![FieldProblem::new(
+                "grades.1.min_percent",
+                Problem::Invalid("95%".into())
+            )],
+            "each grade needs fewer points than the one above"
+        );
     }
 
     #[test]

@@ -7,12 +7,15 @@
 use crate::domain::book::collections::{Book, DeviceState};
 use crate::domain::kernel::date::{BirthDate, Date};
 use crate::domain::kernel::ethnicity::Ethnicity;
+use crate::domain::kernel::period::Period;
 use crate::domain::kernel::record::{Record, RecordId};
-use crate::domain::kernel::stamp::{Clock, DeviceId};
+use crate::domain::kernel::stamp::{Clock, DeviceId, Stamp};
 use crate::domain::records::activity::{Activity, ActivityKind};
 use crate::domain::records::baseline::{Denominators, Target};
 use crate::domain::records::cadre::{Role, RoleKind, WomenGroup};
+use crate::domain::records::campaign::{sample_sheet, tenths, Campaign, Scores};
 use crate::domain::records::fee::{FeePayment, FeeRate};
+use crate::domain::records::grade::{Decision, ModelChapter};
 use crate::domain::records::member::{Member, Religion, Status};
 use crate::domain::records::merit::{set_met, set_pledged, Honour, Quality, Recognition};
 use crate::domain::records::model::{Model, ModelKind, ModelSession, Stage};
@@ -619,6 +622,14 @@ pub fn chapter(shape: &Shape, now_ms: u64, today: Date) -> (Book, DeviceState) {
         }
     }
 
+    let commune = home
+        .as_ref()
+        .and_then(|h| book.units.get(h))
+        .and_then(|u| u.data.parent.clone());
+    if let (Some(home), Some(commune)) = (&home, commune) {
+        grading(&mut book, &mut stamp, home, &commune, today);
+    }
+
     let device = DeviceState {
         clock,
         home,
@@ -627,6 +638,72 @@ pub fn chapter(shape: &Shape, now_ms: u64, today: Date) -> (Book, DeviceState) {
         reminder_snoozed_until_ms: None,
     };
     (book, device)
+}
+
+/// The commune's year-end grading, as its plan brought it (the sample
+/// sheet), and the chapter's self-assessment on the criteria scored by
+/// hand, for itself and for each of its groups, with the evidence, and the
+/// grade it gave each group.
+fn grading(
+    book: &mut Book,
+    stamp: &mut impl FnMut() -> Stamp,
+    home: &RecordId,
+    commune: &RecordId,
+    today: Date,
+) {
+    let (name, criteria) = sample_sheet(today.year());
+    let sheet = Campaign {
+        grading: true,
+        ..Campaign::written(
+            commune.clone(),
+            &name,
+            Period::Year(today.year()),
+            &criteria,
+        )
+    };
+    let campaign = Record::create(stamp(), sheet);
+    let by_hand: Vec<String> = campaign
+        .data
+        .criteria
+        .iter()
+        .filter(|c| c.indicator.is_none())
+        .map(|c| c.key.clone())
+        .collect();
+    let evidence = [
+        "Báo cáo tổng kết năm của chi hội",
+        "Sổ theo dõi hộ hội viên",
+    ];
+    let marks = |group: Option<&RecordId>, given: [u32; 2]| Scores {
+        decision: group.map(|_| Decision {
+            grade: if given[0] >= 9 { "Khá" } else { "Trung bình" }.into(),
+            model: ModelChapter::No,
+            on: today,
+        }),
+        points: by_hand.iter().cloned().zip(given.map(tenths)).collect(),
+        notes: by_hand
+            .iter()
+            .cloned()
+            .zip(evidence.map(str::to_owned))
+            .collect(),
+        ..Scores::of(&campaign.id, home, group)
+    };
+    let mut put = |id: Option<RecordId>, scores: Scores| {
+        if let Some(id) = id {
+            book.scores.put(Record {
+                id,
+                ..Record::create(stamp(), scores)
+            });
+        }
+    };
+    put(Scores::id(&campaign.id, home), marks(None, [9, 8]));
+    let groups: Vec<RecordId> = book.groups.all().map(|g| g.id.clone()).collect();
+    for (group, given) in groups.iter().zip([[10, 9], [8, 7], [9, 9], [6, 5]]) {
+        put(
+            Scores::group_id(&campaign.id, home, group),
+            marks(Some(group), given),
+        );
+    }
+    book.campaigns.put(campaign);
 }
 
 /// The commune of the benchmarks and the browser measurements, as its office

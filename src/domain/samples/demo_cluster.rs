@@ -14,6 +14,7 @@ use crate::domain::kernel::record::{Record, RecordId};
 use crate::domain::kernel::stamp::{Clock, DeviceId};
 use crate::domain::records::campaign::{Campaign, Criterion, Scores};
 use crate::domain::records::catalogue::Value;
+use crate::domain::records::grade::GRADE_CODES;
 use crate::domain::records::model::{ModelKind, Stage};
 use crate::domain::records::unit::Unit;
 use crate::domain::records::unit_report::{ModelSummary, TrainingSummary, UnitReport};
@@ -180,6 +181,27 @@ fn values(p: &Province) -> BTreeMap<String, Value> {
         Value::ratio(p.members / 25 * 28, p.members / 25),
     );
     put("fees.paid", Value::ratio(p.members * 9 / 10, p.members));
+    // The year's grading: about one chapter to 300 members and six groups
+    // to a chapter, more of them strong where more cadres were trained.
+    let chapters = p.members / 300;
+    let trained = p.trained * 100 / p.cadres.max(1);
+    for (level, units, lower) in [("chapters", chapters, 0), ("groups", chapters * 6, 5)] {
+        let strong = units * (trained - 20 - lower) / 100;
+        let weak = units / 100;
+        let good = (units - strong - weak) * 3 / 4;
+        let fair = units - strong - weak - good;
+        for (grade, count) in GRADE_CODES.iter().zip([strong, good, fair, weak]) {
+            put(
+                &format!("grading.{level}.{grade}"),
+                Value::ratio(count, units),
+            );
+        }
+    }
+    put("grading.model", Value::ratio(chapters * 2 / 5, chapters));
+    put(
+        "grading.model_outstanding",
+        Value::ratio(chapters / 5, chapters),
+    );
     v
 }
 

@@ -21,14 +21,21 @@ pub fn RegisterPage() -> impl IntoView {
     let query = state.query;
     let drawn = Drawn::restarting_on(move || query.track());
     let counts = Memo::new(move |_| state.book.with(|b| count(b.members.all())));
+    // The members found, in name order, by id and stamp: a row takes its
+    // record from the book when it is drawn, so that a register of
+    // thousands is not copied at each look for the fifty rows shown.
     let shown = Memo::new(move |_| {
-        let mut found: Vec<Record<Member>> = query.with(|q| {
-            state
-                .book
-                .with(|b| b.members.all().filter(|r| q.matches(r)).cloned().collect())
-        });
-        sort_by_name(&mut found, compare_vi);
-        found
+        query.with(|q| {
+            state.book.with(|b| {
+                let mut found: Vec<&Record<Member>> =
+                    b.members.all().filter(|r| q.matches(r)).collect();
+                sort_by_name(&mut found, compare_vi);
+                found
+                    .into_iter()
+                    .map(|r| (r.id.clone(), r.stamp.clone()))
+                    .collect::<Vec<_>>()
+            })
+        })
     });
     let toggle_group = move |group: Group| {
         query.update(|q| {
@@ -135,10 +142,10 @@ pub fn RegisterPage() -> impl IntoView {
         <ul class="member-list">
             <For
                 each=move || shown.with(|s| s.iter().take(drawn.get()).cloned().collect::<Vec<_>>())
-                key=|r| (r.id.clone(), r.stamp.clone())
-                let(record)
+                key=|shown| shown.clone()
+                let((id, _stamp))
             >
-                <MemberRow record/>
+                {state.book.with_untracked(|b| b.members.get(&id).cloned()).map(|record| view! { <MemberRow record/> })}
             </For>
         </ul>
         <More drawn total=Signal::derive(move || shown.with(Vec::len)) label=t::show_more/>

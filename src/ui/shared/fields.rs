@@ -68,6 +68,9 @@ pub enum TextKind {
     Phone,
     Date,
     Year,
+    /// Digits that count nothing (a card's number): the number keyboard,
+    /// kept as typed.
+    Digits,
 }
 
 /// A text input bound to one text of a draft. Typing updates the draft; leaving
@@ -91,7 +94,7 @@ pub fn TextInput<D: Send + Sync + 'static>(
         TextKind::Plain => ("text", None, "off"),
         TextKind::Phone => ("tel", Some("tel"), "off"),
         TextKind::Date => ("text", Some("numeric"), "off"),
-        TextKind::Year => ("text", Some("numeric"), "off"),
+        TextKind::Year | TextKind::Digits => ("text", Some("numeric"), "off"),
     };
     view! {
         <input

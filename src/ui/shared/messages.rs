@@ -112,6 +112,11 @@ pub fn field_label(field: &str) -> &'static str {
         "period" => t::period(),
         "office" | "set_by" => t::field_office(),
         "campaign" => t::field_campaign(),
+        "criteria" => t::criteria(),
+        "grades" => t::grade_bands(),
+        "points" => t::own_score(),
+        "notes" => t::evidence(),
+        "decision" => t::grade(),
         _ => t::record(),
     }
 }

@@ -19,12 +19,14 @@ use crate::ui::state::use_app;
 use leptos::prelude::*;
 
 /// The groups of the dashboard: a title and indicator codes; a code ending in
-/// `*` stands for every indicator that starts so, shown only when not zero.
+/// `*` stands for every indicator that starts so, shown only when not zero;
+/// one ending in `+`, only those some unit reached (the grades given, not
+/// the «0/3» of every grade no one got).
 /// A card of the dashboard: its title in the interface's language, and the
 /// indicator codes it shows.
 type Card = (fn() -> &'static str, &'static [&'static str]);
 
-const CARDS: [Card; 7] = [
+const CARDS: [Card; 8] = [
     (
         t::collection_members,
         &[
@@ -32,6 +34,12 @@ const CARDS: [Card; 7] = [
             "members.admitted",
             "members.left",
             "members.honorary",
+            "members.cards",
+            "members.core",
+            "members.pledged",
+            "members.achieved",
+            "members.exemplary*",
+            "members.commended*",
         ],
     ),
     (
@@ -74,12 +82,19 @@ const CARDS: [Card; 7] = [
         ],
     ),
     (t::section_fees, &["fees.collected", "fees.paid"]),
+    (t::card_grading, &["grading.+"]),
 ];
 
 /// The rows a pattern stands for. A rate or an average with nothing to
 /// divide by has no data yet: it is left out (the prompt above asks for the
 /// area's counts), as is a starred row at zero.
 fn pick<'a>(rows: &'a [ReportRow], pattern: &str) -> Vec<&'a ReportRow> {
+    if let Some(prefix) = pattern.strip_suffix('+') {
+        return rows
+            .iter()
+            .filter(|r| r.indicator.code.starts_with(prefix) && r.value.num > 0)
+            .collect();
+    }
     match pattern.strip_suffix('*') {
         Some(prefix) => rows
             .iter()

@@ -258,7 +258,7 @@ fn MemberForm(existing: Option<Record<Member>>) -> impl IntoView {
                 <GroupField draft on_change/>
                 <div class="name-parts card-fields">
                     <Field label=t::card_number() error=error("card")>
-                        <TextInput draft lens=lens(|d| &d.card, |d, v| d.card = v) on_change invalid=invalid("card")/>
+                        <TextInput draft lens=lens(|d| &d.card, |d, v| d.card = v) kind=TextKind::Digits on_change invalid=invalid("card")/>
                     </Field>
                     <Field label=t::card_on() error=error("card_on")>
                         <TextInput draft lens=lens(|d| &d.card_on, |d, v| d.card_on = v) kind=TextKind::Date on_change invalid=invalid("card_on")/>

@@ -2,5 +2,6 @@
 //! units below side by side, and its plans and campaigns.
 
 pub mod compare;
+mod grading;
 pub mod home;
 pub mod plan;

@@ -3,6 +3,7 @@
 //! targets and campaigns it sets for the units below, their standings, and
 //! the plan file it sends down.
 
+use super::grading::{edit_scores, Confirmed, Decisions, Evidence, GroupGrades};
 use crate::domain::exchange::plan_file::write_plan;
 use crate::domain::figures::compare::campaign_table;
 use crate::domain::figures::roll_up::report_of;
@@ -10,13 +11,13 @@ use crate::domain::kernel::period::Period;
 use crate::domain::kernel::record::{Record, RecordId};
 use crate::domain::records::baseline::Target;
 use crate::domain::records::campaign::{
-    standing, tenths, whole_points, Campaign, CriterionDraft, Scores,
+    sample_sheet, standing, tenths, whole_points, Campaign, CriterionDraft, Scores,
 };
 use crate::domain::records::catalogue::catalogue;
 use crate::domain::records::unit::children;
 use crate::domain::records::unit::with_ancestors;
 use crate::ui::i18n::{either, t};
-use crate::ui::shared::fields::NumberInput;
+use crate::ui::shared::fields::{CheckBoxValue, NumberInput};
 use crate::ui::shared::format::compare_vi;
 use crate::ui::shared::format::indicator_name;
 use crate::ui::shared::format::points;
@@ -153,21 +154,20 @@ fn MyStanding(campaign: Record<Campaign>) -> impl IntoView {
         }
     };
     let set_score = {
-        let (campaign_id, home, given) = (campaign.id.clone(), home.clone(), given.clone());
+        let (campaign_id, home) = (campaign.id.clone(), home.clone());
         move |key: String, points: u32| {
-            let mut all = given();
-            all.insert(key, tenths(points));
-            if let Some(id) = Scores::id(&campaign_id, &home) {
-                state.save(
-                    Some(&id),
-                    Scores {
-                        points: all,
-                        ..Scores::of(&campaign_id, &home, None)
-                    },
-                );
-            }
+            let base = Scores::of(&campaign_id, &home, None);
+            edit_scores(state, scores_id.clone(), base, |s| {
+                s.points.insert(key, tenths(points));
+            });
         }
     };
+    let grading = c.grading.then(|| {
+        view! {
+            <Confirmed campaign=campaign.id.clone() unit=home.clone()/>
+            <GroupGrades campaign=campaign.clone() unit=home.clone()/>
+        }
+    });
     view! {
         <div class="campaign">
             <h3>{t::name_period(&c.name, period_label(c.period))}</h3>
@@ -179,6 +179,7 @@ fn MyStanding(campaign: Record<Campaign>) -> impl IntoView {
                     let key = criterion.key.clone();
                     let set_score = set_score.clone();
                     let given = given.clone();
+                    let (campaign_id, unit) = (campaign.id.clone(), home.clone());
                     view! {
                         <li class="figure">
                             <span class="figure-name">{t::criterion_max(&criterion.label, criterion.points)}</span>
@@ -189,8 +190,9 @@ fn MyStanding(campaign: Record<Campaign>) -> impl IntoView {
                                     <label class="inline-add">
                                         <span>{t::own_score()}</span>
                                         <NumberInput value=Signal::derive(move || given().get(&key_for_value).map_or(0, |p| whole_points(*p)))
-                                            set=Callback::new(move |n| set_score(key.clone(), n))/>
+                                            set=Callback::new({ let key = key.clone(); move |n| set_score(key.clone(), n) })/>
                                     </label>
+                                    <Evidence campaign=campaign_id unit key/>
                                 }
                             })}
                         </li>
@@ -204,6 +206,7 @@ fn MyStanding(campaign: Record<Campaign>) -> impl IntoView {
                     None => t::total_incomplete(points(r.total), points(r.max)),
                 }
             }}</p>
+            {grading}
         </div>
     }
     .into_any()
@@ -226,6 +229,9 @@ fn OwnCampaigns() -> impl IntoView {
     view! {
         {move || tables().unwrap_or_default().into_iter().map(|(campaign, rows)| {
             let id = campaign.id.clone();
+            let decisions = campaign.data.grading.then(|| {
+                view! { <Decisions campaign=campaign.clone() rows=rows.clone()/> }
+            });
             let question = t::delete_campaign_question(&campaign.data.name);
             let delete = move |_| {
                 if window().confirm_with_message(&question).unwrap_or(false) {
@@ -274,6 +280,7 @@ fn OwnCampaigns() -> impl IntoView {
                             </tbody>
                         </table>
                     </div>
+                    {decisions}
                     <button type="button" class="button danger-outline" on:click=delete>{t::delete_campaign()}</button>
                 </section>
             }
@@ -361,7 +368,18 @@ fn NewCampaign() -> impl IntoView {
     let name = RwSignal::new(String::new());
     let period = RwSignal::new(Period::Year(state.today().year()));
     let criteria = RwSignal::new(vec![CriterionDraft::default()]);
+    let grading = RwSignal::new(false);
+    let bands = RwSignal::new(Campaign::default_grades());
     let problem = RwSignal::new(None::<String>);
+    let use_sample = move |_| {
+        let year = state.today().year();
+        let (sample_name, sample_criteria) = sample_sheet(year);
+        name.set(sample_name);
+        period.set(Period::Year(year));
+        criteria.set(sample_criteria);
+        grading.set(true);
+        bands.set(Campaign::default_grades());
+    };
     let mut indicators: Vec<(String, String)> = catalogue()
         .iter()
         .map(|i| {
@@ -373,18 +391,24 @@ fn NewCampaign() -> impl IntoView {
     let indicators = StoredValue::new(indicators);
     let save = move |_| {
         let Some(home) = home(state) else { return };
-        let campaign = Campaign::written(
-            home,
-            &name.get_untracked(),
-            period.get_untracked(),
-            &criteria.get_untracked(),
-        );
+        let campaign = Campaign {
+            grading: grading.get_untracked(),
+            grades: bands.get_untracked(),
+            ..Campaign::written(
+                home,
+                &name.get_untracked(),
+                period.get_untracked(),
+                &criteria.get_untracked(),
+            )
+        };
         match campaign.problems().first() {
             Some(p) => problem.set(Some(crate::ui::shared::messages::field_problem_text(p))),
             None => {
                 state.save(None, campaign);
                 name.set(String::new());
                 criteria.set(vec![CriterionDraft::default()]);
+                grading.set(false);
+                bands.set(Campaign::default_grades());
                 problem.set(None);
                 state.tell(t::campaign_saved());
             }
@@ -401,6 +425,8 @@ fn NewCampaign() -> impl IntoView {
     view! {
         <section class="card">
             <h2>{t::new_campaign()}</h2>
+            <button type="button" class="button" on:click=use_sample>{t::use_sample_sheet()}</button>
+            <p class="note">{t::sample_sheet_note()}</p>
             <div class="field">
                 <label for="campaign-name" class="field-label">{t::campaign_name()}</label>
                 <input id="campaign-name" type="text" placeholder=t::example_campaign() prop:value=move || name.get()
@@ -416,6 +442,8 @@ fn NewCampaign() -> impl IntoView {
                     }).collect_view()}
                 </select>
             </div>
+            <CheckBoxValue label=t::grading_campaign() value=grading set=Callback::new(move |v| grading.set(v))/>
+            <p class="field-hint">{t::grading_hint()}</p>
             <h3>{t::criteria()}</h3>
             {move || criteria.get().into_iter().enumerate().map(|(i, d)| view! {
                 <fieldset class="sub">
@@ -455,7 +483,18 @@ fn NewCampaign() -> impl IntoView {
                 <button type="button" class="button" on:click=move |_| criteria.update(|c| c.push(CriterionDraft::default()))>{t::add_criterion()}</button>
                 <button type="button" class="button primary" on:click=save>{t::save_campaign()}</button>
             </div>
-            <p class="note">{t::grades_rule()}</p>
+            <h3>{t::grade_bands()}</h3>
+            <div class="two">
+                {move || bands.get().into_iter().enumerate().map(|(i, band)| view! {
+                    <div class="field">
+                        <label>
+                            <span class="field-label">{t::grade_from(&band.label)}</span>
+                            <NumberInput value=Signal::stored(band.min_percent)
+                                set=Callback::new(move |n: u32| bands.update(|b| if let Some(band) = b.get_mut(i) { band.min_percent = n.min(100) }))/>
+                        </label>
+                    </div>
+                }).collect_view()}
+            </div>
             {move || problem.get().map(|p| view! { <p class="field-error" role="alert">{p}</p> })}
         </section>
     }

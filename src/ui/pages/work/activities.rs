@@ -10,6 +10,7 @@ use super::roll_call::RollCallList;
 use super::{changer, Change, RecordList, Row};
 use crate::domain::book::collections::Book;
 use crate::domain::book::meetings::{quiet, roll_call};
+use crate::domain::book::register::groups_by_name;
 use crate::domain::book::register::sort_by_name;
 use crate::domain::figures::compute::cadres_on;
 use crate::domain::kernel::date::Date;
@@ -253,13 +254,7 @@ fn meeting_fields(
     set: impl Fn(Change<Activity>) + Copy + Send + Sync + 'static,
 ) -> AnyView {
     let state = use_app();
-    let mut groups: Vec<(RecordId, String)> = state.book.with_untracked(|b| {
-        b.groups
-            .live()
-            .map(|g| (g.id.clone(), g.data.name.clone()))
-            .collect()
-    });
-    groups.sort_by(|x, y| compare_vi(&x.1, &y.1));
+    let groups = state.book.with_untracked(|b| groups_by_name(b, compare_vi));
     // One tap a group, as the roll call that follows is: chips, not a list
     // that opens.
     let group_choice = (!groups.is_empty()).then(|| {

@@ -1,0 +1,17 @@
+import { launchBrowser, samplePhone } from './tests/e2e/fixtures/app.mjs';
+import { serveDist } from './tests/e2e/fixtures/server.mjs';
+const server = await serveDist();
+const browser = await launchBrowser();
+const phone = await samplePhone(browser, server.url);
+const p = phone.page;
+await p.goto(`${server.url}#/ke-hoach`);
+await p.getByRole('heading', { name: 'Kế hoạch, thi đua' }).waitFor();
+await p.waitForTimeout(500);
+await p.screenshot({ path: '/tmp/plan-sample.png', fullPage: true });
+await p.goto(`${server.url}#/so-lieu`);
+await p.locator('details.figures').last().locator('summary').click();
+await p.locator('details.figures').first().locator('summary').click();
+await p.waitForTimeout(300);
+await p.screenshot({ path: '/tmp/figures-sample.png', fullPage: true });
+console.log(JSON.stringify(phone.takeErrors()));
+await browser.close(); server.stop();

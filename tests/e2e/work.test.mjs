@@ -30,7 +30,12 @@ test("a new chapter's figures read at a glance: headlines first, no «0/0», yes
   assert.equal(await p.locator('details.figures[open]').count(), 0);
   assert.match(await groups.first().locator('summary').innerText(), /^Hội viên\s+3$/);
   assert.equal(await phone.figure('online_group'), 'Không');
+  for (const group of await groups.all()) {
+    if (!await group.evaluate((details) => details.open)) await group.locator(':scope > summary').click();
+  }
+  await p.locator('details.figures[open] .figure').first().waitFor();
   const shown = await p.locator('.figure-value').allTextContents();
+  assert.ok(shown.length > 8, 'the open groups draw their figures');
   assert.ok(shown.every((v) => !v.includes('/0')), `no rate over nothing: ${shown}`);
   // The report: rows without figures folded under one line.
   await p.getByRole('link', { name: 'Xem bảng báo cáo, in, tải bảng tính' }).click();

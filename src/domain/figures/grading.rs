@@ -109,6 +109,19 @@ fn put_band(out: &mut [Value; 4], band: Option<usize>) {
     }
 }
 
+/// One chapter graded `band` (`None`: not graded) as figures: its grade's
+/// shares, and whether it is a model chapter, an outstanding one.
+fn chapter_figures(band: Option<usize>, model: ModelChapter) -> ([Value; 4], [Value; 2]) {
+    let mut grades = [Value::ratio(0, 0); 4];
+    put_band(&mut grades, band);
+    let of_graded = |yes: bool| Value::ratio(u64::from(yes), u64::from(band.is_some()));
+    let models = [
+        of_graded(band.is_some() && model != ModelChapter::No),
+        of_graded(band.is_some() && model == ModelChapter::Outstanding),
+    ];
+    (grades, models)
+}
+
 /// The grading figures of the chapter `unit` for `period`, in the order of
 /// [`grading_codes`]; `values` are its other figures. All «0/0» when no
 /// office above runs a grading campaign for the period.
@@ -129,13 +142,7 @@ pub fn chapter_grading(
                 ModelChapter::No,
             ),
         };
-        put_band(&mut chapters, band);
-        if band.is_some() {
-            model = [
-                Value::ratio(u64::from(chosen != ModelChapter::No), 1),
-                Value::ratio(u64::from(chosen == ModelChapter::Outstanding), 1),
-            ];
-        }
+        (chapters, model) = chapter_figures(band, chosen);
         // A group is graded once the chapter has decided its grade, beside
         // the group's standing on the plan page (`group_standing`): figuring
         // each group here would cost every look at the figures that much.
@@ -166,12 +173,7 @@ pub fn with_decision(book: &Book, mut report: UnitReport) -> UnitReport {
     let Some((c, d)) = decided else {
         return report;
     };
-    let mut chapters = [Value::ratio(0, 0); 4];
-    put_band(&mut chapters, band_of(&c.data.grade_labels(), &d.grade));
-    let model = [
-        Value::ratio(u64::from(d.model != ModelChapter::No), 1),
-        Value::ratio(u64::from(d.model == ModelChapter::Outstanding), 1),
-    ];
+    let (chapters, model) = chapter_figures(band_of(&c.data.grade_labels(), &d.grade), d.model);
     for (grade, value) in GRADE_CODES.iter().zip(chapters) {
         report
             .values

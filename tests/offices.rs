@@ -71,6 +71,18 @@ fn import(file: &OutFile, book: &Book, device: &mut DeviceState) -> Book {
         .apply(book.clone(), device)
 }
 
+/// What docs/file-format.schema.json finds wrong with a file.
+fn schema_errors(file: &OutFile) -> Vec<String> {
+    let schema: Json =
+        serde_json::from_str(include_str!("../docs/file-format.schema.json")).unwrap();
+    let value: Json = serde_json::from_str(&file.contents).unwrap();
+    jsonschema::validator_for(&schema)
+        .unwrap()
+        .iter_errors(&value)
+        .map(|e| e.to_string())
+        .collect()
+}
+
 /// A file's text after editing its JSON, with its checksum made again: a
 /// crafted file, as a forger would send it.
 fn resealed(value: &Json) -> String {
@@ -187,14 +199,7 @@ fn no_personal_data_leaves_the_chapter() {
     let (book, mut device) = sample_chapter(NOW, today());
     let file = report_file(&book, &mut device, 1);
     let value: Json = serde_json::from_str(&file.contents).unwrap();
-    let schema: Json =
-        serde_json::from_str(include_str!("../docs/file-format.schema.json")).unwrap();
-    let validator = jsonschema::validator_for(&schema).unwrap();
-    let errors: Vec<String> = validator
-        .iter_errors(&value)
-        .map(|e| e.to_string())
-        .collect();
-    assert!(errors.is_empty(), "{errors:#?}");
+    assert_eq!(schema_errors(&file), Vec::<String>::new());
     assert_eq!(value["kind"], "report");
     for member in book.members.all() {
         let m = &member.data;
@@ -365,15 +370,7 @@ fn a_plan_places_the_chapter_under_the_office_and_sets_its_targets_and_campaigns
     office.campaigns.put(set);
     let plan = write_plan(&office, &office_device, NOW, today()).unwrap();
     assert_eq!(plan.name, "ke-hoach_hoi-lhpn-xa-an-binh_2026-11-29.json");
-    let schema: Json =
-        serde_json::from_str(include_str!("../docs/file-format.schema.json")).unwrap();
-    let plan_value: Json = serde_json::from_str(&plan.contents).unwrap();
-    let errors: Vec<String> = jsonschema::validator_for(&schema)
-        .unwrap()
-        .iter_errors(&plan_value)
-        .map(|e| e.to_string())
-        .collect();
-    assert!(errors.is_empty(), "{errors:#?}");
+    assert_eq!(schema_errors(&plan), Vec::<String>::new());
 
     // The chapter typed «Hội LHPN xã An Bình» and a province at set-up.
     let (chapter, mut chapter_device) = small_chapter(5);
@@ -799,6 +796,11 @@ fn grades_go_up_as_proposals_and_come_down_as_decisions() {
 
     // The plan takes each chapter her own decision.
     let plan = write_plan(&office, &office_device, NOW + 20, today()).unwrap();
+    assert_eq!(
+        schema_errors(&plan),
+        Vec::<String>::new(),
+        "decisions as documented"
+    );
     let tay = import(&plan, &tay, &mut tay_device);
     let decisions: Vec<&RecordId> = tay
         .scores

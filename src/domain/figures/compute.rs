@@ -8,11 +8,12 @@ use crate::domain::kernel::date::Date;
 use crate::domain::kernel::period::Period;
 use crate::domain::kernel::record::{set_of, Record, RecordId};
 use crate::domain::records::catalogue::{religions, Value};
+use crate::domain::records::grade::GRADING_CODES;
 use crate::domain::records::member::Member;
 use crate::domain::records::merit::{Honour, Pledge};
 use crate::domain::records::model::Stage;
 use crate::domain::records::training::Topic;
-use std::collections::{BTreeMap, BTreeSet};
+use std::collections::BTreeSet;
 /// Live members counted as members (honorary ones are counted apart).
 fn members(book: &Book) -> impl Iterator<Item = &Record<Member>> {
     book.members.live().filter(|m| !m.data.honorary)
@@ -285,9 +286,8 @@ pub fn compute(book: &Book, unit: &RecordId, period: Period) -> Vec<(String, Val
         .and_then(|u| u.data.online_group.as_ref())
         .is_some_and(|g| g.since <= end);
     put("online_group".into(), Value::count(u64::from(online)));
-    let figures: BTreeMap<String, Value> = out.iter().cloned().collect();
-    let graded = grading::chapter_grading(book, unit, period, &figures);
-    out.extend(grading::grading_codes().into_iter().zip(graded));
+    let graded = grading::chapter_grading(book, unit, period, &out);
+    out.extend(GRADING_CODES.iter().map(|c| c.to_string()).zip(graded));
     out
 }
 

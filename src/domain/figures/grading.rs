@@ -12,23 +12,10 @@ use crate::domain::kernel::period::Period;
 use crate::domain::kernel::record::{Record, RecordId};
 use crate::domain::records::campaign::{standing, Campaign, Scores, Standing};
 use crate::domain::records::catalogue::Value;
-use crate::domain::records::grade::{band_of, Decision, ModelChapter, GRADE_CODES};
+use crate::domain::records::grade::{Decision, ModelChapter, GRADE_CODES};
 use crate::domain::records::unit::with_ancestors;
 use crate::domain::records::unit_report::UnitReport;
 use std::collections::BTreeMap;
-
-/// The grading figures' codes, in the catalogue's order.
-pub fn grading_codes() -> Vec<String> {
-    let mut codes = Vec::new();
-    for level in ["chapters", "groups"] {
-        for grade in GRADE_CODES {
-            codes.push(format!("grading.{level}.{grade}"));
-        }
-    }
-    codes.push("grading.model".into());
-    codes.push("grading.model_outstanding".into());
-    codes
-}
 
 /// The grading campaign of an office above `unit` for exactly `period`.
 pub fn grading_campaign<'b>(
@@ -79,7 +66,7 @@ pub fn proposed(
     scores: Option<&Scores>,
 ) -> Option<usize> {
     let label = standing(campaign, values, scores.map(|s| &s.points)).grade?;
-    band_of(&campaign.grade_labels(), &label)
+    campaign.band(&label)
 }
 
 /// A women's group's standing in `campaign`: its figures, read as a
@@ -123,22 +110,26 @@ fn chapter_figures(band: Option<usize>, model: ModelChapter) -> ([Value; 4], [Va
 }
 
 /// The grading figures of the chapter `unit` for `period`, in the order of
-/// [`grading_codes`]; `values` are its other figures. All «0/0» when no
-/// office above runs a grading campaign for the period.
+/// `grade::GRADING_CODES`; `figures` are its other figures. All «0/0» when
+/// no office above runs a grading campaign for the period.
 pub fn chapter_grading(
     book: &Book,
     unit: &RecordId,
     period: Period,
-    values: &BTreeMap<String, Value>,
+    figures: &[(String, Value)],
 ) -> Vec<Value> {
     let mut chapters = [Value::ratio(0, 0); 4];
     let mut groups = [Value::ratio(0, 0); 4];
     let mut model = [Value::ratio(0, 0); 2];
     if let Some(c) = grading_campaign(book, unit, period) {
         let (band, chosen) = match decision(book, &c.id, unit) {
-            Some(d) => (band_of(&c.data.grade_labels(), &d.grade), d.model),
+            Some(d) => (c.data.band(&d.grade), d.model),
             None => (
-                proposed(&c.data, values, scores_of(book, &c.id, unit, None)),
+                proposed(
+                    &c.data,
+                    &figures.iter().cloned().collect(),
+                    scores_of(book, &c.id, unit, None),
+                ),
                 ModelChapter::No,
             ),
         };
@@ -149,7 +140,7 @@ pub fn chapter_grading(
         for group in book.groups.live() {
             let decided = scores_of(book, &c.id, unit, Some(&group.id))
                 .and_then(|s| s.decision.as_ref())
-                .and_then(|d| band_of(&c.data.grade_labels(), &d.grade));
+                .and_then(|d| c.data.band(&d.grade));
             if decided.is_some() {
                 put_band(&mut groups, decided);
             }
@@ -173,7 +164,7 @@ pub fn with_decision(book: &Book, mut report: UnitReport) -> UnitReport {
     let Some((c, d)) = decided else {
         return report;
     };
-    let (chapters, model) = chapter_figures(band_of(&c.data.grade_labels(), &d.grade), d.model);
+    let (chapters, model) = chapter_figures(c.data.band(&d.grade), d.model);
     for (grade, value) in GRADE_CODES.iter().zip(chapters) {
         report
             .values

@@ -133,6 +133,15 @@ impl Campaign {
         self.grades.iter().map(|g| g.label.clone()).collect()
     }
 
+    /// The position of the grade labelled `label` among the Union's four
+    /// (a proposal's, or a decision's).
+    pub fn band(&self, label: &str) -> Option<usize> {
+        self.grades
+            .iter()
+            .position(|g| g.label == label)
+            .filter(|i| *i < GRADES.len())
+    }
+
     /// The usual sheet: vững mạnh from 90%, khá from 70%, trung bình from 50%, yếu below.
     pub fn default_grades() -> Vec<Grade> {
         [

@@ -7,7 +7,7 @@
 //! that an office adds chapters up by summing both, never by averaging
 //! percentages. Each definition is written out in `docs/indicators.md`.
 
-use super::grade::{GRADES, GRADE_CODES};
+use super::grade::{GRADES, GRADE_CODES, GRADING_CODES};
 use super::member::Religion;
 use super::model::Stage;
 use super::training::Topic;
@@ -479,13 +479,7 @@ pub fn is_known(code: &str) -> bool {
         || code
             .strip_prefix("models.stage.")
             .is_some_and(|c| Stage::ALL.iter().any(|s| s.code() == c))
-        || matches!(code, "grading.model" | "grading.model_outstanding")
-        || ["grading.chapters.", "grading.groups."]
-            .iter()
-            .any(|level| {
-                code.strip_prefix(level)
-                    .is_some_and(|c| GRADE_CODES.contains(&c))
-            })
+        || GRADING_CODES.contains(&code)
 }
 
 /// The indicator with this code.

@@ -15,6 +15,21 @@ pub const GRADES: [&str; 4] = ["Vững mạnh", "Khá", "Trung bình", "Yếu"];
 /// The codes of the four grades in the grading figures, in the order of [`GRADES`].
 pub const GRADE_CODES: [&str; 4] = ["strong", "good", "fair", "weak"];
 
+/// The grading figures' codes, in the catalogue's order (`figures::grading`
+/// computes them in this order).
+pub const GRADING_CODES: [&str; 10] = [
+    "grading.chapters.strong",
+    "grading.chapters.good",
+    "grading.chapters.fair",
+    "grading.chapters.weak",
+    "grading.groups.strong",
+    "grading.groups.good",
+    "grading.groups.fair",
+    "grading.groups.weak",
+    "grading.model",
+    "grading.model_outstanding",
+];
+
 /// A chapter the office holds up as a model.
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(rename_all = "snake_case")]
@@ -49,10 +64,4 @@ pub struct Decision {
     pub model: ModelChapter,
     /// The day it was decided.
     pub on: Date,
-}
-
-/// The position of a grade among the Union's four, by its label as a
-/// campaign's grades or a decision write it.
-pub fn band_of(grades: &[String], label: &str) -> Option<usize> {
-    grades.iter().position(|g| g == label).filter(|i| *i < 4)
 }

@@ -97,7 +97,7 @@ impl Year {
 fn merit(m: &mut Member, i: usize, count: usize, year: &Year, today: Date) {
     if i < count - 8 && i % 12 != 5 {
         m.card = format!("{:06}", 210_000 + i * 7);
-        m.card_on = m.joined_on.map(|d| later(d, 90).min(today));
+        m.card_on = m.joined_on.map(|d| ago(d, -90).min(today));
     }
     m.core = i.is_multiple_of(9);
     if i % 10 != 3 {
@@ -147,10 +147,6 @@ fn merit(m: &mut Member, i: usize, count: usize, year: &Year, today: Date) {
         )),
         _ => {}
     }
-}
-
-fn later(day: Date, days: i64) -> Date {
-    Date::from_days_since_epoch(day.days_since_epoch() + days).unwrap_or(day)
 }
 
 fn ago(today: Date, days: i64) -> Date {

@@ -7,7 +7,8 @@ pub mod report;
 use crate::domain::figures::compute::untrained_cadres;
 use crate::domain::figures::groups::{by_group, GROUP_CODES};
 use crate::domain::figures::report::ReportRow;
-use crate::domain::records::catalogue::find;
+use crate::domain::records::catalogue::{find, Value};
+use crate::domain::records::grade::{GRADES, GRADE_CODES};
 use crate::domain::records::unit::children;
 use crate::ui::i18n::{either, t};
 use crate::ui::route::{Route, Section};
@@ -85,6 +86,19 @@ const CARDS: [Card; 8] = [
     (t::card_grading, &["grading.+"]),
 ];
 
+/// A card's headline from its first row: the value, or, for a chapter's
+/// own grade (one chapter graded, and that one), the grade itself.
+fn headline_of(row: &ReportRow) -> String {
+    let own = row.value == Value::ratio(1, 1);
+    match row.indicator.code.strip_prefix("grading.chapters.") {
+        Some(code) if own => GRADE_CODES
+            .iter()
+            .position(|c| *c == code)
+            .map_or_else(String::new, |i| GRADES[i].to_owned()),
+        _ => value_short(row.indicator.kind, row.value),
+    }
+}
+
 /// The rows a pattern stands for. A rate or an average with nothing to
 /// divide by has no data yet: it is left out (the prompt above asks for the
 /// area's counts), as is a starred row at zero.
@@ -143,7 +157,7 @@ pub fn FiguresPage() -> impl IntoView {
             let open = RwSignal::new(false);
             let shown = move || rows.with(|rows| patterns.iter().flat_map(|p| pick(rows, p)).cloned().collect::<Vec<_>>());
             let headline = move || rows.with(|rows| {
-                patterns.iter().find_map(|p| pick(rows, p).first().map(|row| value_short(row.indicator.kind, row.value)))
+                patterns.iter().find_map(|p| pick(rows, p).first().map(|row| headline_of(row)))
             });
             view! {
                 <details class="card figures" data-codes=patterns.join(" ")

@@ -21,7 +21,7 @@ use std::collections::BTreeMap;
 pub const DELETED: &str = "deleted";
 
 /// The stamps of a record's parts where they differ from `since`.
-#[derive(Clone, Debug, Default, PartialEq, Eq)]
+#[derive(Clone, Debug, Default, PartialEq, Eq, Hash)]
 pub struct Parts {
     /// The stamp of every part not listed below; `None`: the record's own
     /// stamp (a record whose parts all changed at once).

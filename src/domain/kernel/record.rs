@@ -337,13 +337,20 @@ impl<T> Collection<T> {
         self.0.iter().map(|r| &r.stamp).max()
     }
 
-    /// A digest of which version of each record is held: every change of a
-    /// record comes with a new stamp, so a collection whose fingerprint is
-    /// the one it had when saved needs no writing, and is not written out to
-    /// find that out. (Two versions under one stamp come only from a damaged
-    /// file; the next edit of the collection saves it anyway.)
+    /// A digest of which version of each record is held: its id, its
+    /// deletion, and the stamp of every part. A part's value is the one its
+    /// change wrote, so the stamps tell the content: a collection whose
+    /// fingerprint is the one it had when saved needs no writing, and is
+    /// not written out to find that out. The record's own stamp is not
+    /// enough: a field merged from another phone into a newer record here
+    /// keeps that record's stamp and changes only the field's.
     pub fn fingerprint(&self) -> u64 {
-        fingerprint_of(&mut self.0.iter().map(|r| (&r.id, &r.stamp, r.deleted)))
+        fingerprint_of(
+            &mut self
+                .0
+                .iter()
+                .map(|r| (&r.id, r.deleted, &r.stamp, &r.parts)),
+        )
     }
 }
 
@@ -363,7 +370,7 @@ impl<T> FromIterator<Record<T>> for Collection<T> {
 
 /// [`Collection::fingerprint`] for every kind of record at once (kept apart
 /// so that the wasm holds the loop once).
-fn fingerprint_of(versions: &mut dyn Iterator<Item = (&RecordId, &Stamp, bool)>) -> u64 {
+fn fingerprint_of(versions: &mut dyn Iterator<Item = (&RecordId, bool, &Stamp, &Parts)>) -> u64 {
     use std::hash::{Hash, Hasher};
     let mut hasher = std::collections::hash_map::DefaultHasher::new();
     for version in versions {
@@ -473,6 +480,64 @@ mod tests {
         collection.put(Record::create(clock.tick(4), Count { n: 3 }));
         assert_eq!(collection.len(), 2);
         assert_ne!(collection.fingerprint(), edited);
+    }
+
+    #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+    struct Card {
+        #[serde(default)]
+        phone: u8,
+        #[serde(default)]
+        address: u8,
+    }
+
+    impl RecordData for Card {
+        const COLLECTION: &'static str = "cards";
+        const LABEL_FIELDS: &'static [&'static str] = &[];
+        fn problems(&self, _today: Date) -> Vec<FieldProblem> {
+            Vec::new()
+        }
+    }
+
+    /// Field-level merge gives one record two contents under one stamp:
+    /// the fingerprint must tell them apart, or the merged field is never saved.
+    #[test]
+    fn a_field_merged_into_a_newer_record_changes_the_fingerprint() {
+        let mut a = Clock::new(DeviceId::from_random([1; 8]));
+        let mut b = Clock::new(DeviceId::from_random([2; 8]));
+        let start = Record::create(
+            a.tick(1),
+            Card {
+                phone: 0,
+                address: 0,
+            },
+        );
+        let on_a = start.edited(
+            a.tick(2),
+            Card {
+                phone: 1,
+                address: 0,
+            },
+        );
+        let on_b = start.edited(
+            b.tick(3),
+            Card {
+                phone: 0,
+                address: 1,
+            },
+        );
+        let mut here: Collection<Card> = [on_b.clone()].into_iter().collect();
+        let saved = here.fingerprint();
+        let (merged, _) = crate::domain::kernel::merge::merge_records(&on_b, &on_a);
+        assert_eq!(merged.stamp, on_b.stamp, "the newer record's stamp stays");
+        assert_eq!(
+            merged.data,
+            Card {
+                phone: 1,
+                address: 1
+            }
+        );
+        here.put(merged);
+        assert_ne!(here.fingerprint(), saved);
     }
 
     #[test]

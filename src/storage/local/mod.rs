@@ -10,6 +10,7 @@
 //! | `news` | what other tabs of this browser saved |
 //! | `meter` | how much each part of storage holds |
 //! | `prefs` | the language, her column choices for lists, drafts of forms |
+//! | `memory` | a store in memory, for the host tests of these rules (`tests.rs`, `tests/reopen_properties.rs`) |
 //!
 //! Each of `load`, `save` and `news` has a function for this browser (what
 //! the app calls) and one over any [`Store`] and [`tab::Tab`], which host
@@ -25,8 +26,7 @@ mod space;
 mod store;
 mod tab;
 
-#[cfg(test)]
-mod memory;
+pub mod memory;
 #[cfg(test)]
 mod tests;
 

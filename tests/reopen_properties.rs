@@ -3,7 +3,8 @@
 //! them (each phone edits its members' fields, adds and removes elements of
 //! a set, deletes and brings back, and takes the other phones' files at
 //! random), every phone saves to its own store in memory after each step,
-//! and a fresh start of that phone reads back exactly the book it holds.
+//! and a fresh start of that phone reads back exactly the book it holds; and
+//! an update file brings what the sender's backup would.
 //! Values and wall times come from small pools, so that edits collide,
 //! clocks stand still and a merged field lands in a record newer here.
 #![cfg(not(target_arch = "wasm32"))]
@@ -19,7 +20,7 @@ use so_tay_chi_hoi::domain::records::member::Member;
 use so_tay_chi_hoi::domain::records::merit::{Honour, Recognition};
 use so_tay_chi_hoi::domain::records::unit::UnitSetup;
 use so_tay_chi_hoi::storage::local::memory::Memory;
-use so_tay_chi_hoi::storage::local::{load_from, save_to, Space, Tab};
+use so_tay_chi_hoi::storage::local::{heard_from_in, load_from, peers_in, save_to, Space, Tab};
 use std::cell::Cell;
 
 const NOW: u64 = 1_790_000_000_000;
@@ -73,6 +74,9 @@ impl Phone {
     fn take(&mut self, file: &[u8], at: u64) {
         let preview =
             preview_import(file, &self.book, &self.device, at, today()).expect("a sound file");
+        if let Some(peer) = preview.peer.clone() {
+            heard_from_in(&self.store, SPACE, peer);
+        }
         self.book = preview.apply(self.book.clone(), &mut self.device);
     }
 
@@ -117,7 +121,7 @@ fn history() -> impl Strategy<Value = Vec<(usize, Step, u64)>> {
 
 fn recognition(day: u8) -> Recognition {
     Recognition {
-        on: Date::new(2026, 1, day.into()).unwrap(),
+        on: Date::new(2026, 1, day).unwrap(),
         kind: Honour::Exemplary,
         by: String::new(),
         reason: String::new(),
@@ -161,11 +165,38 @@ fn play(steps: &[(usize, Step, u64)]) -> Result<(), String> {
                 write_backup(&from.book, &from.device, at, today()).map(|f| f.contents)
             }
             Step::Update(from) => {
-                let from = &phones[*from];
-                write_update(&from.book, &from.device, 0, at, today()).map(|f| f.contents)
+                // For a phone it has not heard from, the app offers a backup.
+                let (from, to) = (&phones[*from], &phones[*who].device.clock.device);
+                match peers_in(&from.store, SPACE)
+                    .iter()
+                    .find(|p| p.device == *to)
+                {
+                    Some(peer) => write_update(&from.book, &from.device, &peer.seen, at, today()),
+                    None => write_backup(&from.book, &from.device, at, today()),
+                }
+                .map(|f| f.contents)
             }
             _ => None,
         };
+        if let (Step::Update(from), Some(file)) = (step, &file) {
+            // An update file brings what a backup would.
+            let mut by_backup = Phone::blank(9);
+            by_backup.book = phones[*who].book.clone();
+            by_backup.device = phones[*who].device.clone();
+            // Taken in on a phone of its own: the phone's store stays as it is.
+            let from = &phones[*from];
+            let backup = write_backup(&from.book, &from.device, at, today()).unwrap();
+            by_backup.take(backup.contents.as_bytes(), at);
+            let mut by_update = Phone::blank(9);
+            by_update.book = phones[*who].book.clone();
+            by_update.device = phones[*who].device.clone();
+            by_update.take(file.as_bytes(), at);
+            if by_update.book != by_backup.book {
+                return Err(format!(
+                    "step {n} ({step:?} on phone {who}): the update lacks what the backup brings"
+                ));
+            }
+        }
         let phone = &mut phones[*who];
         if let Some(file) = file {
             phone.take(file.as_bytes(), at);

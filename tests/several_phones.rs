@@ -10,6 +10,7 @@ use so_tay_chi_hoi::domain::exchange::import::preview_import;
 use so_tay_chi_hoi::domain::exchange::preview::ImportPreview;
 use so_tay_chi_hoi::domain::kernel::date::Date;
 use so_tay_chi_hoi::domain::kernel::record::RecordId;
+use so_tay_chi_hoi::domain::kernel::seen::{heard_from, Peer};
 use so_tay_chi_hoi::domain::kernel::stamp::DeviceId;
 use so_tay_chi_hoi::domain::records::member::Member;
 use so_tay_chi_hoi::domain::samples::demo::sample_chapter;
@@ -21,10 +22,12 @@ fn today() -> Date {
     Date::new(2026, 11, 29).unwrap()
 }
 
-/// A phone holding a book, and what the clock says on it.
+/// A phone holding a book, what the clock says on it, and the other phones
+/// it has heard from.
 struct Phone {
     book: Book,
     device: DeviceState,
+    peers: Vec<Peer>,
 }
 
 impl Phone {
@@ -33,6 +36,7 @@ impl Phone {
         Phone {
             book: Book::default(),
             device: DeviceState::new(DeviceId::from_random([n; 8])),
+            peers: Vec::new(),
         }
     }
 
@@ -52,8 +56,16 @@ impl Phone {
     /// Takes another phone's backup, keeping what the preview keeps.
     fn take(&mut self, from: &Phone, at: u64) -> ImportPreview {
         let preview = self.preview(from, at);
-        self.book = preview.clone().apply(self.book.clone(), &mut self.device);
+        self.take_preview(preview.clone());
         preview
+    }
+
+    /// Applies a preview, remembering the phone it came from.
+    fn take_preview(&mut self, preview: ImportPreview) {
+        if let Some(peer) = preview.peer.clone() {
+            heard_from(&mut self.peers, peer);
+        }
+        self.book = preview.apply(self.book.clone(), &mut self.device);
     }
 
     fn edit(&mut self, id: &RecordId, at: u64, change: impl FnOnce(&mut Member)) {
@@ -78,7 +90,11 @@ impl Phone {
 /// Phone A with the sample chapter, and phone B restored from A's backup.
 fn two_phones() -> (Phone, Phone, Vec<RecordId>) {
     let (book, device) = sample_chapter(NOW, today());
-    let a = Phone { book, device };
+    let a = Phone {
+        book,
+        device,
+        peers: Vec::new(),
+    };
     let mut b = Phone::new(0xb);
     b.take(&a, NOW + MINUTE);
     let ids = a
@@ -184,10 +200,11 @@ fn a_to_leaders_roll_call_and_fees_reach_the_leader_in_an_update_file() {
     // The tổ leader's phone holds the whole book, from the leader's backup.
     let mut to = Phone::new(0xc);
     to.take(&leader, NOW + MINUTE);
-    let taken = to
-        .device
-        .last_taken_ms
-        .expect("the backup taken in is remembered");
+    let [heard] = to.peers.as_slice() else {
+        panic!("the leader's phone is heard from: {:?}", to.peers);
+    };
+    assert_eq!(heard.device, leader.device.clock.device);
+    let seen = heard.seen.clone();
     // Her roll call of a meeting and a fee collected.
     let on = today();
     let stamp = to.device.clock.tick(NOW + 2 * MINUTE);
@@ -215,7 +232,7 @@ fn a_to_leaders_roll_call_and_fees_reach_the_leader_in_an_update_file() {
     to.book.fees.put(fee);
     // Meanwhile the leader edits a member; the update carries only the tổ's work.
     leader.edit(&ids[0], NOW + 3 * MINUTE, |m| m.phone = "0900000000".into());
-    let update = write_update(&to.book, &to.device, taken, NOW + 4 * MINUTE, today()).unwrap();
+    let update = write_update(&to.book, &to.device, &seen, NOW + 4 * MINUTE, today()).unwrap();
     let backup = write_backup(&to.book, &to.device, NOW + 4 * MINUTE, today()).unwrap();
     assert!(update.name.starts_with("cap-nhat_"), "{}", update.name);
     assert!(
@@ -328,4 +345,39 @@ fn several_clashes_chosen_at_once_are_all_kept() {
             "her own address stays"
         );
     }
+}
+
+/// The update file holds what the other phone has not seen, whenever it was
+/// written here: an edit made before this phone took in the other's backup
+/// goes too, and what the other phone sent is not sent back.
+#[test]
+fn an_update_file_holds_what_the_other_phone_lacks_and_nothing_it_sent() {
+    use so_tay_chi_hoi::domain::exchange::backup::write_update;
+    let (mut a, mut b, ids) = two_phones();
+    a.edit(&ids[0], NOW + 2 * MINUTE, |m| m.phone = "0988000001".into());
+    b.edit(&ids[1], NOW + 3 * MINUTE, |m| m.address = "Xóm Chùa".into());
+    // A takes B's backup after her own edit, which B has never seen.
+    a.take(&b, NOW + 4 * MINUTE);
+    let peer = a.peers.last().expect("B is heard from").clone();
+    assert_eq!(
+        a.book.count_unseen(&peer.seen),
+        1,
+        "her edit of Hoa, and only it"
+    );
+    let update = write_update(&a.book, &a.device, &peer.seen, NOW + 5 * MINUTE, today()).unwrap();
+    let preview = preview_import(
+        update.contents.as_bytes(),
+        &b.book,
+        &b.device,
+        NOW + 6 * MINUTE,
+        today(),
+    )
+    .unwrap();
+    assert_eq!(preview.tally("members").updated, 1);
+    b.take_preview(preview);
+    assert_eq!(b.member(&ids[0]).phone, "0988000001");
+    assert_eq!(a.book, b.book, "both phones hold the same book");
+    // B's next update for A holds nothing: A sent B all it had.
+    let seen_by_a = b.peers.last().unwrap().seen.clone();
+    assert_eq!(b.book.count_unseen(&seen_by_a), 0);
 }

@@ -102,8 +102,7 @@ test('the commune grades three chapters, one changed; each sees hers; the provin
   // The commune sees each proposal, confirms two and changes one.
   await c.goto(`${env.server.url}#/sao-luu`);
   await commune.pickFile('Chọn tệp để nhập', reports);
-  await c.getByRole('button', { name: 'Nhập vào sổ' }).click();
-  await c.locator('.received-row.sent').nth(2).waitFor();
+  await commune.takeIn(c.locator('.received-row.sent').nth(2));
   await c.goto(`${env.server.url}#/ke-hoach`);
   for (const [unit, , grade] of chapters) {
     await c.locator('.decision', { hasText: unit }).getByText(`tự xếp loại ${grade}`).waitFor();
@@ -136,8 +135,7 @@ test('the commune grades three chapters, one changed; each sees hers; the provin
   await province.setUpOffice({ unit: 'Hội LHPN tỉnh Ninh Bình' });
   await province.page.goto(`${env.server.url}#/sao-luu`);
   await province.pickFile('Chọn tệp để nhập', up.path);
-  await province.page.getByRole('button', { name: 'Nhập vào sổ' }).click();
-  await province.page.locator('.received-row.sent').first().waitFor();
+  await province.takeIn(province.page.locator('.received-row.sent').first());
   await province.goTo('Số liệu');
   assert.equal(await province.figure('grading.chapters.strong'), '1/3 = 33,3%');
   assert.equal(await province.figure('grading.chapters.good'), '2/3 = 66,7%');
@@ -177,6 +175,5 @@ async function importPlan(phone, path) {
   const p = phone.page;
   await p.goto(`${env.server.url}#/sao-luu`);
   await phone.pickFile('Chọn tệp để nhập', path);
-  await p.getByRole('button', { name: 'Nhập vào sổ' }).click();
-  await p.getByRole('heading', { name: 'Kế hoạch, thi đua' }).waitFor();
+  await phone.takeIn(p.getByRole('heading', { name: 'Kế hoạch, thi đua' }));
 }

@@ -126,8 +126,7 @@ test('a backup shared to the app from another app opens in the import preview', 
     // She picks the app in Zalo's share sheet.
     await phone.shareToApp({ name: backup.name, mimeType: 'application/json', buffer: Buffer.from(backup.text) });
     assert.deepEqual((await phone.previewCounts())['Hội viên'], { 'mới': 2 });
-    await phone.page.getByRole('button', { name: 'Nhập vào sổ' }).click();
-    await phone.page.locator('.member-row').first().waitFor();
+    await phone.takeIn(phone.page.locator('.member-row').first());
     assert.deepEqual(await phone.memberNames(), ['Đỗ Thị Lan', 'Vũ Thị Mai']);
     // Taken once: opening the files page again shows no preview.
     await phone.goTo('Sao lưu');

@@ -134,6 +134,7 @@ test('a 150-row workbook is mapped, previewed and taken; the same people as a .c
     await p.getByRole('button', { name: 'Nhập vào sổ' }).click();
     await p.locator('.summary').getByText('148').waitFor();
     await p.getByText('Đã nhập 147 người mới, cập nhật 1 người.').waitFor();
+    await phone.reopenShowsTheSame();
     await phone.search(`${front} ${given}`);
     await p.locator('.member-row', { hasText: '0912 000 003' }).waitFor();
     await phone.search('');
@@ -213,6 +214,7 @@ test('a list shared to the app from another app opens on the column screen, and 
     await p.getByText('Đã nhập 2 người mới', { exact: false }).waitFor();
     await phone.goTo('Hội viên');
     await p.locator('.member-row').nth(1).waitFor();
+    await phone.reopenShowsTheSame();
     assert.deepEqual(await phone.memberNames(), ['Đỗ Thị Lan', 'Vũ Thị Mai']);
   } finally {
     await phone.close();

@@ -44,7 +44,7 @@ test('a chapter report reaches the commune without any personal data', async () 
   assert.deepEqual((await commune.previewCounts())['Báo cáo của đơn vị'], { 'mới': 1 });
   // Nothing taken until she says so, and the preview says it as such.
   await p.getByText('Chưa nhập: sổ trên máy chưa thay đổi gì.', { exact: false }).waitFor();
-  await p.getByRole('button', { name: 'Nhập vào sổ' }).click();
+  await commune.takeIn(p.locator('.received-row.sent').first());
   await commune.goTo('Số liệu');
   assert.equal(await commune.figure('members.end'), '3', "the commune's figure adds up its chapter's");
 
@@ -91,9 +91,8 @@ test('the commune compares its chapters, the silent one marked', async () => {
   await p.getByText('Báo cáo của Chi hội Thôn Tây', { exact: false }).waitFor();
   await p.getByText('Báo cáo của Chi hội Thôn Đông', { exact: false }).waitFor();
   assert.equal(await p.locator('.preview').count(), 2);
-  await p.getByRole('button', { name: 'Nhập vào sổ' }).click();
   // The office stays on its home, where who has sent shows.
-  await p.locator('.received-row.sent', { hasText: 'Chi hội Thôn Tây' }).waitFor();
+  await commune.takeIn(p.locator('.received-row.sent', { hasText: 'Chi hội Thôn Tây' }));
   await p.locator('.received-row.missing', { hasText: 'Chi hội Thôn Bắc' }).waitFor();
 
   await commune.goTo('Số liệu');
@@ -219,7 +218,7 @@ test('a plan goes down, the chapter scores herself, and the commune grades her',
   await chapter.goTo('Sao lưu');
   await chapter.pickFile('Chọn tệp để nhập', plan);
   await p.getByText('«Chi hội Thôn Bắc» sẽ được xếp dưới «Hội LHPN xã An Bình» theo kế hoạch này, thay cho «Hội LHPN xã An Bình» đã ghi lúc thiết lập.').waitFor();
-  await p.getByRole('button', { name: 'Nhập vào sổ' }).click();
+  await chapter.takeIn(p.getByRole('heading', { name: 'Kế hoạch, thi đua' }));
   await chapter.goTo('Số liệu');
   await chapter.figure('members.end');
   assert.match(await p.locator('.figure[data-code="members.end"] .figure-target').innerText(), /^Chỉ tiêu 4: đạt 50%$/, "the commune's target");
@@ -239,8 +238,7 @@ test('a plan goes down, the chapter scores herself, and the commune grades her',
   await reportDownload.saveAs(report);
   await c.goto(`${env.server.url}#/sao-luu`);
   await commune.pickFile('Chọn tệp để nhập', report);
-  await c.getByRole('button', { name: 'Nhập vào sổ' }).click();
-  await c.locator('.received-row.sent', { hasText: 'Chi hội Thôn Bắc' }).waitFor();
+  await commune.takeIn(c.locator('.received-row.sent', { hasText: 'Chi hội Thôn Bắc' }));
   await c.goto(`${env.server.url}#/ke-hoach`);
   const row = c.locator('.compare-table tbody tr', { hasText: 'Chi hội Thôn Bắc' });
   await row.waitFor();
@@ -277,8 +275,7 @@ async function office(name) {
 async function importFiles(phone, files, landing = phone.page.locator('.received-row.sent').first()) {
   await phone.page.goto(`${env.server.url}#/sao-luu`);
   await phone.pickFile('Chọn tệp để nhập', files);
-  await phone.page.getByRole('button', { name: 'Nhập vào sổ' }).click();
-  await landing.waitFor();
+  await phone.takeIn(landing);
 }
 
 async function compareTable(phone) {
@@ -368,8 +365,7 @@ test('plan down, reports up in either order, the province adds up, no one named'
   const twin = await newPhone(env.browser, env.server.url);
   await twin.page.getByRole('link', { name: 'Khôi phục từ tệp sao lưu' }).click();
   await twin.pickFile('Chọn tệp sao lưu', before);
-  await twin.page.getByRole('button', { name: 'Nhập vào sổ' }).click();
-  await twin.page.getByRole('heading', { name: 'Báo cáo các đơn vị gửi lên' }).waitFor();
+  await twin.takeIn(twin.page.getByRole('heading', { name: 'Báo cáo các đơn vị gửi lên' }));
   await importFiles(twin, [...reports].reverse());
   assert.deepEqual(await compareTable(twin), table, 'the same table whatever the order');
   await twin.close();

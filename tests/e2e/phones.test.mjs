@@ -6,7 +6,9 @@
 // an edit made after the leader's deletion brings the member back and says
 // so, and both phones end with the same book. The tổ leader's roll call and
 // fee reach the leader in an update file holding only them, and the leader's
-// correction goes back down the same way.
+// correction goes back down the same way. An edit taken from the other phone
+// into one member, and nothing else, is still there when both phones are
+// opened again, by a backup and by update files both ways.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { servedApp } from './fixtures/env.mjs';
@@ -40,8 +42,7 @@ async function restoredFrom(backup) {
   const phone = await newPhone(env.browser, env.server.url);
   await phone.page.getByRole('link', { name: 'Khôi phục từ tệp sao lưu' }).click();
   await phone.pickFile('Chọn tệp sao lưu', backup.path);
-  await phone.page.getByRole('button', { name: 'Nhập vào sổ' }).click();
-  await phone.page.locator('.summary').waitFor();
+  await phone.takeIn();
   return phone;
 }
 
@@ -52,10 +53,9 @@ async function preview(phone, file) {
   return phone.previewCounts();
 }
 
-/** Applies the preview on screen. */
+/** Applies the preview on screen; the phone, opened again, shows the same. */
 async function apply(phone) {
-  await phone.page.getByRole('button', { name: 'Nhập vào sổ' }).click();
-  await phone.page.locator('.summary').waitFor();
+  await phone.takeIn();
 }
 
 /** The conflicts the preview lists: [{ subject, text }]. */
@@ -151,7 +151,7 @@ test('a leader and her deputy edit one book on two phones: nothing is lost, a cl
     await p.getByLabel('Mức hội phí cả năm (đồng)').blur();
     await p.locator('.fee-row', { hasText: 'Lê Thị Mai' }).getByRole('checkbox').check();
     await to.goTo('Sao lưu');
-    await p.getByText('3 mục sẽ vào tệp.').waitFor();
+    await p.getByText('3 mục máy đó chưa có sẽ vào tệp.').waitFor();
     const update = await to.saveFile(p.getByRole('button', { name: 'Tạo tệp cập nhật' }));
     assert.match(update.name, /^cap-nhat_chi-hoi-thon-dong_\d{4}-\d{2}-\d{2}\.json$/);
     const full = await to.makeBackup();
@@ -172,7 +172,7 @@ test('a leader and her deputy edit one book on two phones: nothing is lost, a cl
     // And back down: the leader's correction reaches the tổ leader the same way.
     await setField(leader, 'Nguyễn Thị Hoa', 'Số điện thoại', '0977000001');
     await leader.goTo('Sao lưu');
-    await leader.page.getByText('1 mục sẽ vào tệp.').waitFor();
+    await leader.page.getByText('1 mục máy đó chưa có sẽ vào tệp.').waitFor();
     const down = await leader.saveFile(leader.page.getByRole('button', { name: 'Tạo tệp cập nhật' }));
     await preview(to, down);
     await to.page.getByText('Tệp cập nhật của', { exact: false }).waitFor();
@@ -183,5 +183,61 @@ test('a leader and her deputy edit one book on two phones: nothing is lost, a cl
     await leader.close();
     await deputy?.close();
     await to?.close();
+  }
+});
+
+test('an edit taken from the other phone into one member is still there when both phones are opened again', async () => {
+  const leader = await newPhone(env.browser, env.server.url);
+  let deputy;
+  try {
+    await leader.setUp({ unit: 'Chi hội Thôn Đông', commune: 'Hội LHPN xã An Bình' });
+    await leader.addMember({ name: 'Nguyễn Thị Hoa', phone: '0912000001' });
+    await leader.addMember({ name: 'Trần Thị Lan' });
+    await leader.goTo('Sao lưu');
+    await leader.page.getByText('Máy này chưa nhận tệp sao lưu hay tệp cập nhật nào từ máy khác', { exact: false }).waitFor();
+    deputy = await restoredFrom(await leader.makeBackup());
+
+    // The leader changes Hoa's phone; the deputy, later, her address.
+    await setField(leader, 'Nguyễn Thị Hoa', 'Số điện thoại', '0988000001');
+    await setField(deputy, 'Nguyễn Thị Hoa', 'Địa chỉ (thôn, xóm)', 'Xóm Đình');
+    const counts = await preview(deputy, await leader.makeBackup());
+    assert.deepEqual(counts['Hội viên'], { 'gộp từng trường với bản trên máy': 1, 'không đổi': 1 });
+    await apply(deputy);
+    await openMember(deputy, 'Nguyễn Thị Hoa');
+    for (const phone of [deputy, leader]) await phone.reopenShowsTheSame();
+    assert.equal(await fieldOf(deputy, 'Nguyễn Thị Hoa', 'Số điện thoại'), '0988 000 001');
+    assert.equal(await fieldOf(deputy, 'Nguyễn Thị Hoa', 'Địa chỉ (thôn, xóm)'), 'Xóm Đình');
+
+    // The deputy's address, changed again, goes up in an update file into
+    // the card number the leader gave Hoa later.
+    await setField(deputy, 'Nguyễn Thị Hoa', 'Địa chỉ (thôn, xóm)', 'Xóm Chùa');
+    await setField(leader, 'Nguyễn Thị Hoa', 'Số thẻ hội viên', '0123');
+    await deputy.goTo('Sao lưu');
+    await deputy.page.getByText('1 mục máy đó chưa có sẽ vào tệp.').waitFor();
+    const up = await deputy.saveFile(deputy.page.getByRole('button', { name: 'Tạo tệp cập nhật' }));
+    const fromDeputy = await preview(leader, up);
+    assert.equal(fromDeputy['Hội viên']['gộp từng trường với bản trên máy'], 1);
+    await apply(leader);
+    await openMember(leader, 'Nguyễn Thị Hoa');
+    for (const phone of [leader, deputy]) await phone.reopenShowsTheSame();
+    assert.equal(await fieldOf(leader, 'Nguyễn Thị Hoa', 'Địa chỉ (thôn, xóm)'), 'Xóm Chùa');
+    assert.equal(await fieldOf(leader, 'Nguyễn Thị Hoa', 'Số thẻ hội viên'), '0123');
+
+    // And the card number back down: the leader heard from the deputy by
+    // its update file, which said what the deputy's book held.
+    await leader.goTo('Sao lưu');
+    await leader.page.getByText('1 mục máy đó chưa có sẽ vào tệp.').waitFor();
+    const down = await leader.saveFile(leader.page.getByRole('button', { name: 'Tạo tệp cập nhật' }));
+    await preview(deputy, down);
+    await apply(deputy);
+    await openMember(deputy, 'Nguyễn Thị Hoa');
+    for (const phone of [deputy, leader]) await phone.reopenShowsTheSame();
+    assert.equal(await fieldOf(deputy, 'Nguyễn Thị Hoa', 'Số thẻ hội viên'), '0123');
+    assert.deepEqual(await stored(deputy), await stored(leader));
+    await deputy.goTo('Sao lưu');
+    await deputy.page.getByText('Máy đó đã có mọi thứ trên máy này', { exact: false }).waitFor();
+  } finally {
+    await leader.close();
+    await deputy?.close();
   }
 });

@@ -132,8 +132,7 @@ test('a backup moves the register to a new phone, and merges back without duplic
   await p.getByRole('link', { name: 'Khôi phục từ tệp sao lưu' }).click();
   await newPhoneP.pickFile('Chọn tệp sao lưu', backup.path);
   assert.deepEqual(await newPhoneP.previewCounts(), { 'Đơn vị': { 'mới': 3 }, 'Hội viên': { 'mới': 3 } });
-  await p.getByRole('button', { name: 'Nhập vào sổ' }).click();
-  await p.locator('.member-row').first().waitFor();
+  await newPhoneP.takeIn(p.locator('.member-row').first());
   assert.deepEqual(await newPhoneP.memberNames(), ['Lò Thị Ánh', 'Trần Thị Bình', 'Nguyễn Thị Hoa']);
   assert.equal(await p.locator('.app-title').innerText(), 'Chi hội Thôn Đông');
 
@@ -158,8 +157,7 @@ test('a backup moves the register to a new phone, and merges back without duplic
   await newPhoneP.goTo('Sao lưu');
   await newPhoneP.pickFile('Chọn tệp để nhập', later.path);
   assert.deepEqual((await newPhoneP.previewCounts())['Hội viên'], { 'cập nhật': 1, 'không đổi': 2 });
-  await p.getByRole('button', { name: 'Nhập vào sổ' }).click();
-  await p.locator('.member-row', { hasText: '0900 000 001' }).waitFor();
+  await newPhoneP.takeIn(p.locator('.member-row', { hasText: '0900 000 001' }));
   assert.deepEqual(await newPhoneP.memberNames(), ['Lò Thị Ánh', 'Trần Thị Bình', 'Phạm Thị Dung', 'Nguyễn Thị Hoa']);
   await oldPhone.close();
   await newPhoneP.close();
@@ -349,6 +347,8 @@ test('when storage is full she is told, nothing on screen is lost, and the next 
   assert.equal(JSON.parse(stored['sotay.members']).length, 5);
   assert.equal(JSON.parse(stored['sotay.groups']).length, 1);
   assert.equal(stored['sotay.journal'], undefined);
+  // Saved at last, it is what the app shows when she opens it again.
+  await phone.reopenShowsTheSame();
 
   // An edit while full stays on screen; the next edit, once there is room, saves both.
   await phone.goTo('Hội viên');
@@ -493,8 +493,7 @@ test('a backup locked with a passphrase names no one, and opens on a new phone o
   await unlock.getByLabel('Mật khẩu').fill(passphrase);
   await unlock.getByRole('button', { name: 'Mở tệp' }).click();
   assert.deepEqual(await fresh.previewCounts(), { 'Đơn vị': { 'mới': 3 }, 'Hội viên': { 'mới': 3 } });
-  await q.getByRole('button', { name: 'Nhập vào sổ' }).click();
-  await q.locator('.member-row').first().waitFor();
+  await fresh.takeIn(q.locator('.member-row').first());
   assert.deepEqual(await fresh.memberNames(), ['Lò Thị Ánh', 'Trần Thị Bình', 'Nguyễn Thị Hoa']);
   await phone.close();
   await fresh.close();

@@ -84,7 +84,7 @@ test('a backup too big to be held twice in storage is restored whole on a new ph
     await p.getByRole('button', { name: 'Nhập vào sổ' }).click();
     await p.locator('.summary').getByText('18.001').waitFor();
     assert.equal(await p.getByText('Bộ nhớ trình duyệt đã đầy').count(), 0);
-    await phone.reload();
+    await phone.reopenShowsTheSame();
     await p.locator('.summary').getByText('18.001').waitFor();
     const stored = await phone.storage();
     assert.equal(stored['sotay.journal'], undefined);

@@ -94,6 +94,7 @@ test('an office receives a report in two taps and the file picked, and sees who 
     await p.locator('.received-row.sent', { hasText: 'Chi hội Thôn Hạ' }).waitFor();
   });
   assert.equal(taps, 2);
+  await office.reopenShowsTheSame();
   const year = new Date().getFullYear();
   await p.getByRole('heading', { name: `Đã nhận 1/2 báo cáo năm ${year}` }).waitFor();
   const rows = await p.locator('.received-row').allInnerTexts();

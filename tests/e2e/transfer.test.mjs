@@ -83,7 +83,7 @@ test('a member moves to another chapter on another phone: taken in once, counted
     await unlock.getByRole('button', { name: 'Mở tệp' }).click();
     assert.deepEqual(await second.previewCounts(), { 'Hội viên': { 'mới': 1 } });
     await q.locator('.notes li', { hasText: 'Nguyễn Thị Hoa chuyển sinh hoạt đến từ «Chi hội Thôn Đông»' }).waitFor();
-    await q.getByRole('button', { name: 'Nhập vào sổ' }).click();
+    await second.takeIn(q.locator('.member-row').nth(1));
     await second.goTo('Hội viên');
     await q.locator('.member-row').nth(1).waitFor();
     assert.deepEqual(await second.memberNames(), ['Trần Thị Bình', 'Nguyễn Thị Hoa']);

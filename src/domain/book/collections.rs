@@ -15,6 +15,7 @@ use crate::domain::kernel::merge::{assess, classify, merge, merge_into, Outcome,
 use crate::domain::kernel::parts::DELETED;
 use crate::domain::kernel::problem::FieldProblem;
 use crate::domain::kernel::record::{Collection, Record, RecordId, SAME_STAMP};
+use crate::domain::kernel::seen::Seen;
 use crate::domain::kernel::stamp::{Clock, DeviceId, Stamp};
 use crate::domain::records::activity::Activity;
 use crate::domain::records::baseline::{Denominators, Target};
@@ -146,16 +147,28 @@ macro_rules! collections {
                 }
             }
 
-            /// The records changed after `after_ms` (as [`Book::written_after`]
-            /// counts them), and the unit `home` whatever its stamp: what an
-            /// update file holds.
-            pub fn changed_after(&self, after_ms: u64, home: &RecordId) -> Book {
-                let mut changed = self.clone();
-                $(changed.$field.retain(|r| r.stamp.wall_ms > after_ms);)*
+            /// The newest change this book holds from each device.
+            pub fn seen(&self) -> Seen {
+                let mut seen = Seen::default();
+                $(self.$field.note_changes(&mut seen);)*
+                seen
+            }
+
+            /// The records holding a change that `seen` lacks, and the unit
+            /// `home` whatever its changes: what an update file holds for a
+            /// phone whose book had seen `seen`.
+            pub fn unseen_by(&self, seen: &Seen, home: &RecordId) -> Book {
+                let mut unseen = self.clone();
+                $(unseen.$field.retain(|r| Collection::unseen(r, seen));)*
                 if let Some(unit) = self.units.get(home) {
-                    changed.units.put(unit.clone());
+                    unseen.units.put(unit.clone());
                 }
-                changed
+                unseen
+            }
+
+            /// How many records hold a change that `seen` lacks.
+            pub fn count_unseen(&self, seen: &Seen) -> usize {
+                0 $(+ self.$field.all().filter(|r| Collection::unseen(r, seen)).count())*
             }
 
             /// Each collection merged with the other book's (see `merge`).
@@ -474,10 +487,6 @@ pub struct DeviceState {
     /// When the last backup file was made (ms since 1970).
     #[serde(default)]
     pub last_backup_ms: Option<u64>,
-    /// The clock's reading when a backup or an update file was last taken
-    /// in: where the next update file starts, unless she names another day.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub last_taken_ms: Option<u64>,
     /// The backup reminder was put off until then (ms since 1970).
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub reminder_snoozed_until_ms: Option<u64>,
@@ -490,7 +499,6 @@ impl DeviceState {
             clock: Clock::new(device),
             home: None,
             last_backup_ms: None,
-            last_taken_ms: None,
             reminder_snoozed_until_ms: None,
         }
     }
@@ -524,7 +532,6 @@ impl DeviceState {
             self.home.clone_from(&other.home);
         }
         self.last_backup_ms = self.last_backup_ms.max(other.last_backup_ms);
-        self.last_taken_ms = self.last_taken_ms.max(other.last_taken_ms);
         self.reminder_snoozed_until_ms = self
             .reminder_snoozed_until_ms
             .max(other.reminder_snoozed_until_ms);
@@ -563,7 +570,6 @@ mod tests {
             clock: Clock::new(DeviceId::from_random([3; 8])),
             home: None,
             last_backup_ms: Some(50),
-            last_taken_ms: None,
             reminder_snoozed_until_ms: None,
         };
         let mut theirs = mine.clone();
@@ -589,7 +595,6 @@ mod tests {
             clock: Clock::new(DeviceId::from_random([3; 8])),
             home: RecordId::parse("abc"),
             last_backup_ms: Some(5),
-            last_taken_ms: None,
             reminder_snoozed_until_ms: Some(7),
         };
         let stored = state.to_stored();

@@ -1,13 +1,14 @@
 //! Backup files: everything a device holds, personal data included, to move
-//! to a new phone or hand a chapter over; update files: what changed on a
-//! device since a day, for another phone of the same unit; and what
-//! importing either would do.
+//! to a new phone or hand a chapter over; update files: what another phone
+//! of the same unit has not seen, by what its last file said; and what
+//! importing either would do, with what the sender's book had seen.
 
 use super::preview::ImportPreview;
 use super::unit_file::write_file;
 use crate::domain::book::collections::{Book, DeviceState};
 use crate::domain::file::envelope::{Envelope, FileError, FileKind, OutFile};
 use crate::domain::kernel::date::Date;
+use crate::domain::kernel::seen::{Peer, Seen};
 
 /// The backup of everything this device holds; `None` before set-up.
 pub fn write_backup(
@@ -27,18 +28,19 @@ pub fn write_backup(
     )
 }
 
-/// The update file of this device: every record changed after `after_ms`
-/// (ms since 1970), whole, with the stamps of its parts, and the device's own
+/// The update file of this device for another phone of its unit whose book
+/// had seen `seen` (by its last file taken in here): every record holding a
+/// change it lacks, whole, with the stamps of its parts, and the device's own
 /// unit (the unit a file speaks for is one of its units). `None` before set-up.
 pub fn write_update(
     book: &Book,
     device: &DeviceState,
-    after_ms: u64,
+    seen: &Seen,
     now_ms: u64,
     today: Date,
 ) -> Option<OutFile> {
     let home = device.home.as_ref()?;
-    let changed = book.changed_after(after_ms, home);
+    let unseen = book.unseen_by(seen, home);
     write_file(
         FileKind::Update,
         book,
@@ -46,7 +48,7 @@ pub fn write_update(
         now_ms,
         today,
         "",
-        &changed.to_data(),
+        &unseen.to_data(),
     )
 }
 
@@ -66,9 +68,10 @@ pub(crate) fn preview_backup(
         kind,
         format,
         created,
+        device: sender,
         unit,
+        seen,
         data,
-        ..
     } = envelope;
     let (mut incoming, rejected) = Book::restore(*format, data, today)?;
     if incoming.units.get(&unit.id).is_none_or(|u| u.deleted) {
@@ -116,6 +119,14 @@ pub(crate) fn preview_backup(
         rejected,
         conflicts,
         notes: Vec::new(),
+        peer: seen
+            .clone()
+            .filter(|_| *sender != device.clock.device)
+            .map(|seen| Peer {
+                device: sender.clone(),
+                seen,
+                taken_ms: now_ms,
+            }),
         taken: incoming,
         clock,
     })

@@ -14,6 +14,7 @@ use crate::domain::kernel::merge::Tally;
 use crate::domain::kernel::period::Period;
 use crate::domain::kernel::problem::FieldProblem;
 use crate::domain::kernel::record::RecordId;
+use crate::domain::kernel::seen::Peer;
 use crate::domain::kernel::stamp::Clock;
 use crate::domain::records::unit::loops_closed;
 use serde_json::{Map, Value};
@@ -71,6 +72,10 @@ pub struct ImportPreview {
     /// The unit this device will keep the book for, when the file changes it
     /// (a backup restored on a new phone).
     pub home: Option<RecordId>,
+    /// Another phone of the unit, by what its backup or update file says
+    /// its book had seen: remembered once applied, for the update file back
+    /// (kept apart from the book, `storage::local::peers`).
+    pub peer: Option<Peer>,
     /// The records the file brings, merged into the book when applied.
     pub(crate) taken: Book,
     /// The device's clock after applying, moved past every imported stamp.
@@ -117,6 +122,7 @@ impl ImportPreview {
             conflicts,
             notes: Vec::new(),
             home: None,
+            peer: None,
             taken,
             clock,
         }
@@ -184,9 +190,6 @@ impl ImportPreview {
     /// newer, as merging always does.
     pub fn apply(self, mut book: Book, device: &mut DeviceState) -> Book {
         device.clock = self.clock;
-        if matches!(self.kind, FileKind::Backup | FileKind::Update) {
-            device.last_taken_ms = Some(device.clock.wall_ms);
-        }
         if let Some(home) = self.home {
             device.home = Some(home);
             if self.kind == FileKind::Backup {

@@ -1,5 +1,5 @@
-//! A file a unit sends (backup, report, plan, transfer): written for this
-//! device's unit, named for its kind, unit and day; read back as the
+//! A file a unit sends (backup, update, report, plan, transfer): written for
+//! this device's unit, named for its kind, unit and day; read back as the
 //! collections its kind may hold, and nothing else.
 
 use crate::domain::book::collections::{Book, DeviceState};
@@ -34,9 +34,19 @@ pub fn write_file(
         name,
     };
     let created = iso_instant(now_ms);
+    // Between phones of the unit, what this book has seen: the other phone's
+    // next update file for this one holds the rest.
+    let seen = matches!(kind, FileKind::Backup | FileKind::Update).then(|| book.seen());
     Some(OutFile {
         name: format!("{file_name}.json"),
-        contents: write_envelope(kind, &created, &device.clock.device, &unit, data),
+        contents: write_envelope(
+            kind,
+            &created,
+            &device.clock.device,
+            &unit,
+            seen.as_ref(),
+            data,
+        ),
     })
 }
 

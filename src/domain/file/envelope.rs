@@ -4,6 +4,7 @@
 //! and says exactly what is wrong when a file is not one of ours.
 
 use crate::domain::kernel::record::RecordId;
+use crate::domain::kernel::seen::Seen;
 use crate::domain::kernel::stamp::DeviceId;
 use serde::{Deserialize, Serialize};
 use serde_json::{Map, Value};
@@ -40,8 +41,8 @@ pub enum FileKind {
     Plan,
     /// One member's record, moving to another chapter (chuyển sinh hoạt).
     Transfer,
-    /// What changed on a device since a day it names, for another phone
-    /// of the same unit (a tổ leader's roll calls and fees, back to the
+    /// What another phone of the same unit has not seen, by what its last
+    /// file said it held (a tổ leader's roll calls and fees, back to the
     /// chapter leader): a backup of those records only.
     Update,
 }
@@ -135,6 +136,10 @@ pub struct Envelope {
     pub created: String,
     pub device: DeviceId,
     pub unit: UnitRef,
+    /// A backup's or update's `seen`: the newest change the sender's book
+    /// held from each device. `None` in other kinds, and in files made
+    /// before it was written.
+    pub seen: Option<Seen>,
     pub data: Map<String, Value>,
 }
 
@@ -232,6 +237,10 @@ pub fn read_envelope(bytes: &[u8]) -> Result<Envelope, FileError> {
     let created = header_field(&object, "created")?;
     let device = header_field(&object, "device")?;
     let unit = header_field(&object, "unit")?;
+    let seen = match object.get("seen") {
+        None => None,
+        Some(_) => Some(header_field(&object, "seen")?),
+    };
     let Some(Value::Object(data)) = object.remove("data") else {
         return Err(FileError::BadHeader { field: "data" });
     };
@@ -241,17 +250,20 @@ pub fn read_envelope(bytes: &[u8]) -> Result<Envelope, FileError> {
         created,
         device,
         unit,
+        seen,
         data,
     })
 }
 
-/// Writes a file: the header fields, its checksum, then `data`, a JSON
-/// object's text (kept as written: the checksum reads it, it is not rewritten).
+/// Writes a file: the header fields (`seen` where given), its checksum, then
+/// `data`, a JSON object's text (kept as written: the checksum reads it, it
+/// is not rewritten).
 pub fn write_envelope(
     kind: FileKind,
     created: &str,
     device: &DeviceId,
     unit: &UnitRef,
+    seen: Option<&Seen>,
     data: &str,
 ) -> String {
     let mut header = serde_json::json!({
@@ -265,6 +277,12 @@ pub fn write_envelope(
     let Value::Object(fields) = &mut header else {
         unreachable!("json! of braces is an object")
     };
+    if let Some(seen) = seen {
+        fields.insert(
+            "seen".into(),
+            serde_json::to_value(seen).unwrap_or_default(),
+        );
+    }
     let parsed: Value = serde_json::from_str(data).unwrap_or(Value::Null);
     fields.insert("data".into(), parsed);
     let sum = super::checksum::checksum(fields);
@@ -308,6 +326,7 @@ mod tests {
             "2026-11-29T00:00:00Z",
             &device,
             &unit,
+            None,
             data,
         );
         assert!(text.contains(r#""checksum":"sha256:"#), "{text}");
@@ -374,6 +393,10 @@ mod tests {
                     .replace("abababababababab", "phone")
                     .into_bytes(),
                 FileError::BadHeader { field: "device" },
+            ),
+            (
+                header(r#","seen":["1-0-phone"],"data":{}"#).into_bytes(),
+                FileError::BadHeader { field: "seen" },
             ),
         ];
         for (bytes, expected) in cases {

@@ -5,6 +5,7 @@
 
 use super::kind::RecordData;
 use super::parts::{mark_edit, order_sets, Parts};
+use super::seen::Seen;
 use super::stamp::{DeviceId, Stamp};
 use serde::ser::SerializeMap;
 use serde::{de, Deserialize, Deserializer, Serialize, Serializer};
@@ -210,6 +211,21 @@ impl<T> Record<T> {
     pub fn stamp_of(&self, field: &str) -> &Stamp {
         self.parts.stamp_of(field, &self.stamp)
     }
+
+    /// The stamp of every change the record holds: its own, and each part's
+    /// (not a `replaced` stamp, which names a value it no longer holds).
+    pub fn changes(&self) -> impl Iterator<Item = &Stamp> {
+        let parts = &self.parts;
+        let sets = parts
+            .added
+            .values()
+            .chain(parts.removed.values())
+            .flat_map(BTreeMap::values);
+        std::iter::once(&self.stamp)
+            .chain(&parts.since)
+            .chain(parts.fields.values())
+            .chain(sets)
+    }
 }
 
 impl<T: RecordData> Record<T> {
@@ -335,6 +351,20 @@ impl<T> Collection<T> {
     /// The newest stamp held, so that a clock can be moved past it.
     pub fn newest_stamp(&self) -> Option<&Stamp> {
         self.0.iter().map(|r| &r.stamp).max()
+    }
+
+    /// Counts every change of every record as seen.
+    pub fn note_changes(&self, seen: &mut Seen) {
+        self.0
+            .iter()
+            .flat_map(Record::changes)
+            .for_each(|s| seen.note(s));
+    }
+
+    /// Whether `seen` lacks a change of the record: a phone whose book had
+    /// seen that needs it.
+    pub fn unseen(record: &Record<T>, seen: &Seen) -> bool {
+        record.changes().any(|s| !seen.has(s))
     }
 
     /// A digest of which version of each record is held: its id, its

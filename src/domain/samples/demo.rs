@@ -630,7 +630,6 @@ pub fn chapter(shape: &Shape, now_ms: u64, today: Date) -> (Book, DeviceState) {
         clock,
         home,
         last_backup_ms: None,
-        last_taken_ms: None,
         reminder_snoozed_until_ms: None,
     };
     (book, device)

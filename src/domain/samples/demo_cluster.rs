@@ -313,7 +313,6 @@ pub fn sample_cluster(now_ms: u64, _today: Date) -> (Book, DeviceState) {
         clock,
         home: Some(cluster),
         last_backup_ms: None,
-        last_taken_ms: None,
         reminder_snoozed_until_ms: None,
     };
     (book, device)

@@ -8,6 +8,7 @@
 //! | `load` | start-up: restore and checks as for a file, unreadable data kept aside, a cut-short save finished, old formats copied |
 //! | `save` | saving with its journal, all or nothing |
 //! | `news` | what other tabs of this browser saved |
+//! | `peers` | the other phones of the unit heard from, and what their books had seen |
 //! | `meter` | how much each part of storage holds |
 //! | `prefs` | the language, her column choices for lists, drafts of forms |
 //! | `memory` | a store in memory, for the host tests of these rules (`tests.rs`, `tests/reopen_properties.rs`) |
@@ -20,6 +21,7 @@
 mod load;
 mod meter;
 mod news;
+mod peers;
 mod prefs;
 mod save;
 mod space;
@@ -33,6 +35,7 @@ mod tests;
 pub use load::{aside_copies, aside_problem, load, load_from, remove_aside, LoadProblem, Loaded};
 pub use meter::{usage, Held};
 pub use news::{news, news_from};
+pub use peers::{heard_from, heard_from_in, peers, peers_in};
 pub use prefs::{
     clear_draft, language, list_columns, load_draft, save_draft, set_language, set_list_columns,
 };

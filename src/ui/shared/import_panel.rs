@@ -180,6 +180,9 @@ pub fn ImportPanel(
             .map(|p| p.tally("reports"))
             .fold(0, |n, t| n + t.new + t.updated);
         state.apply_all(book, device);
+        for peer in previews.iter().filter_map(|p| p.peer.clone()) {
+            crate::storage::local::heard_from(state.space, peer);
+        }
         sources.set_value(Vec::new());
         phase.set(Phase::Idle);
         if !refused.is_empty() {

@@ -1,11 +1,11 @@
-//! The update file: what changed on this phone since a day, for another phone
-//! of the same chapter (a tổ leader's roll calls and fees, back to the leader).
+//! The update file: what another phone of the same chapter has not seen, by
+//! what its last file taken in here said its book held (a tổ leader's roll
+//! calls and fees, back to the leader). A phone never heard from gets a
+//! backup: nothing tells what it holds.
 
 use crate::domain::exchange::backup::write_update;
-use crate::domain::kernel::date::Date;
-use crate::storage::device::start_of_day_ms;
+use crate::storage::local::peers;
 use crate::ui::i18n::t;
-use crate::ui::shared::fields::DateInput;
 use crate::ui::shared::format::date_time;
 use crate::ui::shared::sending::send_file;
 use crate::ui::state::use_app;
@@ -14,16 +14,19 @@ use leptos::prelude::*;
 #[component]
 pub fn UpdateFile() -> impl IntoView {
     let state = use_app();
-    let last_taken = state.device.with_untracked(|d| d.last_taken_ms);
-    // No day named: since the last file taken in, or else the start of today.
-    let day = RwSignal::new(None::<Date>);
-    let after_ms = move || match (day.get(), last_taken) {
-        (Some(day), _) => start_of_day_ms(day).saturating_sub(1),
-        (None, Some(ms)) => ms,
-        (None, None) => start_of_day_ms(state.today()).saturating_sub(1),
+    // Read once: a file taken in leaves this page for the register.
+    let known = StoredValue::new(peers(state.space));
+    let peers = move || known.get_value();
+    // The phone heard from last, unless she picks another.
+    let chosen = RwSignal::new(None::<usize>);
+    let peer = move || {
+        let peers = peers();
+        let at = chosen.get().unwrap_or(peers.len().saturating_sub(1));
+        peers.get(at).cloned()
     };
-    let count = move || state.book.with(|b| b.written_after(Some(after_ms())).count);
+    let count = move || peer().map_or(0, |p| state.book.with(|b| b.count_unseen(&p.seen)));
     let make = move |_| {
+        let Some(peer) = peer() else { return };
         if count() == 0 {
             state.tell(t::update_nothing());
             return;
@@ -31,7 +34,7 @@ pub fn UpdateFile() -> impl IntoView {
         let file = state.book.with_untracked(|b| {
             state
                 .device
-                .with_untracked(|d| write_update(b, d, after_ms(), state.now_ms(), state.today()))
+                .with_untracked(|d| write_update(b, d, &peer.seen, state.now_ms(), state.today()))
         });
         if let Some(file) = file {
             send_file(
@@ -43,19 +46,45 @@ pub fn UpdateFile() -> impl IntoView {
             );
         }
     };
+    let taken = |ms: u64| date_time(&(ms as f64).into());
     view! {
         <section class="card" aria-labelledby="update-title">
             <h2 id="update-title">{t::update_title()}</h2>
             <p>{t::update_text()}</p>
-            {last_taken.map(|ms| view! {
-                <p class="note">{t::update_last_taken(date_time(&(ms as f64).into()))}</p>
-            })}
-            <div class="field">
-                <label for="update-since">{t::update_since()}</label>
-                <DateInput id="update-since" value=day set=Callback::new(move |d| day.set(d))/>
-            </div>
-            <p class="note" role="status">{move || t::update_count(count())}</p>
-            <button type="button" class="button" on:click=make>{t::make_update()}</button>
+            {move || {
+                let peers = peers();
+                if peers.is_empty() {
+                    return view! { <p class="note">{t::update_no_peer()}</p> }.into_any();
+                }
+                let last = peers.len() - 1;
+                let choices = (peers.len() > 1).then(|| view! {
+                    <fieldset class="choices">
+                        <legend>{t::update_for()}</legend>
+                        {peers.iter().enumerate().rev().map(|(i, p)| {
+                            let picked = move || chosen.get().unwrap_or(last) == i;
+                            view! {
+                                <label class="choice">
+                                    <input type="radio" name="update-peer" checked=picked
+                                        on:change=move |_| chosen.set(Some(i))/>
+                                    {t::update_peer(taken(p.taken_ms))}
+                                </label>
+                            }
+                        }).collect_view()}
+                    </fieldset>
+                });
+                let single = (peers.len() == 1).then(|| view! {
+                    <p class="note">{t::update_for_one(taken(peers[0].taken_ms))}</p>
+                });
+                view! {
+                    {single}
+                    {choices}
+                    <p class="note" role="status">{move || match count() {
+                        0 => t::update_none_unseen().to_owned(),
+                        n => t::update_count(n),
+                    }}</p>
+                    <button type="button" class="button" on:click=make>{t::make_update()}</button>
+                }.into_any()
+            }}
         </section>
     }
 }

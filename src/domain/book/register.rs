@@ -3,6 +3,7 @@
 
 use super::collections::Book;
 use crate::domain::kernel::name::fold;
+use crate::domain::kernel::order::{order_of, put_in_order, sort_with};
 use crate::domain::kernel::record::{Record, RecordId};
 use crate::domain::records::member::{Member, Status};
 use std::borrow::Borrow;
@@ -139,7 +140,7 @@ pub fn groups_by_name(
         .live()
         .map(|g| (g.id.clone(), g.data.name.clone()))
         .collect();
-    groups.sort_by(|x, y| compare(&x.1, &y.1));
+    sort_with(&mut groups, |x, y| compare(&x.1, &y.1));
     groups
 }
 
@@ -156,9 +157,9 @@ pub fn sort_by_name<R: Borrow<Record<Member>>>(
         ]
     };
     let mut names: Vec<String> = members.iter().flat_map(parts).collect();
-    names.sort_unstable();
+    sort_with(&mut names, String::cmp);
     names.dedup();
-    names.sort_by(|a, b| compare(a, b));
+    sort_with(&mut names, |a, b| compare(a, b));
     // Names the collation holds equal share a rank.
     let mut rank = HashMap::with_capacity(names.len());
     let mut current = 0u32;
@@ -168,10 +169,13 @@ pub fn sort_by_name<R: Borrow<Record<Member>>>(
         }
         rank.insert(name.clone(), current);
     }
-    members.sort_by_cached_key(|r| {
-        let [given, middle, family] = parts(r).map(|n| rank[&n]);
-        (given, middle, family, r.borrow().id.clone())
+    let keys: Vec<[u32; 3]> = members.iter().map(|r| parts(r).map(|n| rank[&n])).collect();
+    let order = order_of(members.len(), &|a, b| {
+        keys[a]
+            .cmp(&keys[b])
+            .then_with(|| members[a].borrow().id.cmp(&members[b].borrow().id))
     });
+    put_in_order(members, &order);
 }
 
 /// The counts above the list.

@@ -10,6 +10,7 @@ pub mod ethnicity;
 pub mod kind;
 pub mod merge;
 pub mod name;
+pub mod order;
 pub mod parts;
 pub mod period;
 pub mod problem;

@@ -412,7 +412,7 @@ fn fingerprint_of(versions: &mut dyn Iterator<Item = (&RecordId, bool, &Stamp, &
 /// Positions of `ids` in id order, keeping only the last position of each id.
 fn sorted_last_positions<'a>(ids: impl Iterator<Item = &'a RecordId>) -> Vec<usize> {
     let mut keyed: Vec<(&RecordId, usize)> = ids.enumerate().map(|(i, id)| (id, i)).collect();
-    keyed.sort_unstable();
+    super::order::sort_with(&mut keyed, Ord::cmp);
     let mut order: Vec<usize> = Vec::with_capacity(keyed.len());
     for (n, (id, i)) in keyed.iter().enumerate() {
         if keyed.get(n + 1).is_none_or(|(next, _)| next != id) {

@@ -2,6 +2,7 @@
 //! in Vietnamese name order.
 
 use crate::domain::book::register::{count, sort_by_name, Group, InGroup, Shown};
+use crate::domain::kernel::order::sort_with;
 use crate::domain::kernel::record::{Record, RecordId};
 use crate::domain::records::member::{phone_grouped, Member, Religion, Status};
 use crate::ui::i18n::t;
@@ -170,7 +171,7 @@ fn GroupChoice() -> impl IntoView {
                 .live()
                 .map(|g| (format!("g{}", g.id), g.data.name.clone()))
                 .collect();
-            groups.sort_by(|x, y| compare_vi(&x.1, &y.1));
+            sort_with(&mut groups, |x, y| compare_vi(&x.1, &y.1));
             groups
         })
     });

@@ -13,7 +13,9 @@
 use proptest::prelude::*;
 use serde::{Deserialize, Serialize};
 use serde_json::Value;
-use so_tay_chi_hoi::domain::kernel::date::Date;
+use so_tay_chi_hoi::domain::file::envelope::FORMAT;
+use so_tay_chi_hoi::domain::file::restore::restore_collection;
+use so_tay_chi_hoi::domain::kernel::date::{last_day, Date};
 use so_tay_chi_hoi::domain::kernel::kind::RecordData;
 use so_tay_chi_hoi::domain::kernel::merge::{classify, merge, merge_records, Outcome};
 use so_tay_chi_hoi::domain::kernel::parts::{FieldConflict, DELETED};
@@ -315,6 +317,22 @@ proptest! {
         let once = merge(&a, &b);
         prop_assert_eq!(merge(&once, &b), once.clone());
         prop_assert_eq!(merge(&a, &a), a);
+    }
+
+    /// What phones write is what readers take: every version and every
+    /// merge, written out, reads back as it was under the rules of the
+    /// parts' stamps (docs/file-format.md, "Parts of a record").
+    #[test]
+    fn every_version_and_merge_reads_back_as_written(steps in history()) {
+        let (held, _) = play(&steps);
+        let merged = merge_records(&merge_records(&held[0], &held[1]).0, &held[2]).0;
+        for record in held.iter().chain([&merged]) {
+            let text = format!("[{}]", serde_json::to_string(record).unwrap());
+            let value: Value = serde_json::from_str(&text).unwrap();
+            let read = restore_collection::<Card>(FORMAT, Some(&value), last_day(), u64::MAX).unwrap();
+            prop_assert_eq!(&read.rejected, &Vec::new(), "{}", text);
+            prop_assert_eq!(read.records.get(&record.id), Some(record));
+        }
     }
 
     #[test]

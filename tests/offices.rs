@@ -473,8 +473,8 @@ fn a_plan_cannot_set_what_is_not_the_offices() {
             for_unit: None,
         };
         let record = Record {
-            id: RecordId::parse(&format!("forged-{n}")).unwrap(),
-            ..Record::create(office_device.clock.clone().tick(NOW), target)
+            id: target.key().unwrap(),
+            ..Record::create(office_device.clock.clone().tick(NOW + n), target)
         };
         value["data"]["targets"]
             .as_array_mut()
@@ -842,6 +842,65 @@ fn grades_go_up_as_proposals_and_come_down_as_decisions() {
     assert_eq!(preview.rejected.len(), 1);
     assert_eq!(
         preview.rejected[0].problems[0].problem,
-        Problem::NotTheSendersOwn
+        Problem::DecidedByTheOffice
+    );
+}
+
+/// A chapter's grade at the office follows from her scores and the office's
+/// sheet, whatever her report's grading figures say: a report claiming
+/// «Vững mạnh» for a chapter whose scores give «Yếu» counts her «Yếu».
+#[test]
+fn a_chapters_grade_is_worked_out_from_her_scores_not_taken_from_her_report() {
+    use so_tay_chi_hoi::domain::exchange::plan_file::write_plan;
+    use so_tay_chi_hoi::domain::figures::compare::campaign_table;
+    use so_tay_chi_hoi::domain::records::campaign::Scores;
+
+    let (mut office, mut office_device) = device(3, "Hội LHPN xã An Bình", &[]);
+    let commune = office_device.home.clone().unwrap();
+    let set = Record::create(office_device.clock.tick(NOW), grading(&commune));
+    let campaign = set.id.clone();
+    office.campaigns.put(set.clone());
+    let plan = write_plan(&office, &office_device, NOW, today()).unwrap();
+    // Nam, with no member yet, gives herself 10 of 50 by hand: 10 in all, «Yếu».
+    let (nam, mut nam_device) = device(4, "Chi hội Thôn Nam", &["Hội LHPN xã An Bình"]);
+    let mut nam = import(&plan, &nam, &mut nam_device);
+    let home = nam_device.home.clone().unwrap();
+    nam.scores.put(Record {
+        id: Scores::id(&campaign, &home).unwrap(),
+        ..Record::create(
+            nam_device.clock.tick(NOW),
+            Scores {
+                points: [("c2".to_owned(), 100)].into_iter().collect(),
+                ..Scores::of(&campaign, &home, None)
+            },
+        )
+    });
+    let own = value_of(&compute(&nam, &home, YEAR), "grading.chapters.weak");
+    assert_eq!(own, Value::ratio(1, 1), "her own figures say «Yếu»");
+    // Her report, forged to say «Vững mạnh».
+    let mut forged: Json =
+        serde_json::from_str(&report_file(&nam, &mut nam_device, 0).contents).unwrap();
+    let values = &mut forged["data"]["reports"][0]["data"]["values"];
+    values["grading.chapters.strong"] = serde_json::json!({ "num": 1, "den": 1 });
+    values["grading.chapters.weak"] = serde_json::json!({ "num": 0, "den": 1 });
+    let preview = preview_import(
+        resealed(&forged).as_bytes(),
+        &office,
+        &office_device,
+        NOW + 100,
+        today(),
+    )
+    .unwrap();
+    assert_eq!(preview.rejected, []);
+    let office = preview.apply(office, &mut office_device);
+    let sum = |code: &str| report_of(&office, &commune, &commune, YEAR).unwrap().values[code];
+    assert_eq!(sum("grading.chapters.strong"), Value::ratio(0, 1));
+    assert_eq!(sum("grading.chapters.weak"), Value::ratio(1, 1));
+    let table = campaign_table(&office, &commune, &set);
+    let standing = table[0].standing.as_ref().unwrap();
+    assert_eq!(
+        standing.grade.as_deref(),
+        Some("Yếu"),
+        "one grade wherever it shows"
     );
 }

@@ -40,7 +40,7 @@ pub trait InBook: RecordData + Refers {
 /// the fields that name a record in messages, its set fields and their
 /// order, and its rules.
 macro_rules! collections {
-    ($($field:ident: $kind:ty = $name:literal, label $labels:expr, sets $sets:expr, settle |$settled:ident| $settle:expr, rules |$record:ident, $today:ident| $rules:expr;)*) => {
+    ($($field:ident: $kind:ty = $name:literal, label $labels:expr, sets $sets:expr, settle |$settled:ident| $settle:expr, rules |$record:ident, $today:ident| $rules:expr $(, id |$keyed:ident| $key:expr)?;)*) => {
         $(
             impl InBook for $kind {
                 fn of(book: &Book) -> &Collection<Self> {
@@ -63,6 +63,10 @@ macro_rules! collections {
                     let $settled = self;
                     $settle
                 }
+                $(fn id_agrees(&self, id: &str) -> bool {
+                    let $keyed = self;
+                    $key.is_some_and(|key: RecordId| key.as_str() == id)
+                })?
             }
         )*
 
@@ -218,13 +222,13 @@ collections! {
         by_date(&mut r.sessions, |s| s.on);
     }, rules |r, today| r.problems(today);
     activities: Activity = "activities", label &["on"], sets &["attendees", "excused"], settle |_r| (), rules |r, today| r.problems(today);
-    fee_rates: FeeRate = "fee_rates", label &["year"], sets &[], settle |_r| (), rules |r, _today| r.problems();
-    fees: FeePayment = "fees", label &["year"], sets &[], settle |_r| (), rules |r, today| r.problems(today);
-    denominators: Denominators = "denominators", label &["year"], sets &[], settle |_r| (), rules |r, _today| r.problems();
-    targets: Target = "targets", label &["indicator", "year"], sets &[], settle |_r| (), rules |r, _today| r.problems();
-    reports: UnitReport = "reports", label &["period"], sets &[], settle |_r| (), rules |r, today| r.problems(today);
+    fee_rates: FeeRate = "fee_rates", label &["year"], sets &[], settle |_r| (), rules |r, _today| r.problems(), id |r| Some(FeeRate::id(r.year));
+    fees: FeePayment = "fees", label &["year"], sets &[], settle |_r| (), rules |r, today| r.problems(today), id |r| FeePayment::id(&r.member, r.year);
+    denominators: Denominators = "denominators", label &["year"], sets &[], settle |_r| (), rules |r, _today| r.problems(), id |r| Some(Denominators::id(r.year));
+    targets: Target = "targets", label &["indicator", "year"], sets &[], settle |_r| (), rules |r, _today| r.problems(), id |r| r.key();
+    reports: UnitReport = "reports", label &["period"], sets &[], settle |_r| (), rules |r, today| r.problems(today), id |r| UnitReport::id(&r.unit, r.period);
     campaigns: Campaign = "campaigns", label &["name"], sets &[], settle |_r| (), rules |r, _today| r.problems();
-    scores: Scores = "scores", label &[], sets &[], settle |_r| (), rules |r, today| r.problems(today);
+    scores: Scores = "scores", label &[], sets &[], settle |_r| (), rules |r, today| r.problems(today), id |r| r.key();
 }
 
 /// A field two phones changed in one record, neither on top of the other's

@@ -11,7 +11,7 @@ use crate::domain::book::collections::{Book, DeviceState};
 use crate::domain::file::envelope::{position_in, Envelope, FileError, FileKind, OutFile};
 use crate::domain::file::restore::Rejection;
 use crate::domain::kernel::date::Date;
-use crate::domain::kernel::problem::{FieldProblem, Problem};
+use crate::domain::kernel::problem::{shorten, FieldProblem, Problem};
 use crate::domain::kernel::record::{Collection, Record, RecordId};
 use crate::domain::records::campaign::Scores;
 use crate::domain::records::unit::children;
@@ -125,21 +125,37 @@ pub(crate) fn preview_plan(
     // office above; those on the other units below the office are theirs.
     let mut scores = Collection::default();
     for record in incoming.scores.all() {
-        let set_above = incoming
-            .campaigns
+        let campaign = campaigns
             .get(&record.data.campaign)
             .or_else(|| book.campaigns.get(&record.data.campaign))
-            .is_some_and(|c| set_from_above(&c.data.office));
+            .filter(|c| set_from_above(&c.data.office));
         let decided = record.data.decision.is_some()
             && Scores::decision_id(&record.data.campaign, &record.data.unit).as_ref()
                 == Some(&record.id);
-        if !(set_above && decided) {
+        let grade = record.data.decision.as_ref().map(|d| d.grade.as_str());
+        if !(campaign.is_some() && decided) {
             rejected.push(refuse(
                 "scores",
                 position_in(data, "scores", &record.id),
                 &record.id,
                 record.id.to_string(),
             ));
+        } else if let Some(grade) =
+            grade.filter(|g| campaign.is_some_and(|c| c.data.band(g).is_none()))
+        {
+            // A grade the campaign's sheet does not have counts the unit nowhere.
+            let unit = &record.data.unit;
+            let named = incoming.units.get(unit).or_else(|| book.units.get(unit));
+            rejected.push(Rejection {
+                collection: "scores",
+                index: position_in(data, "scores", &record.id),
+                id: Some(record.id.to_string()),
+                label: named.map(|u| u.data.name.clone()),
+                problems: vec![FieldProblem::new(
+                    "data.decision.grade",
+                    Problem::NotAGrade(shorten(grade, 40)),
+                )],
+            });
         } else if record.data.unit == *home {
             scores.put(record.clone());
         }

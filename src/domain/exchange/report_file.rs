@@ -6,6 +6,7 @@
 use super::preview::{ImportPreview, Note};
 use super::unit_file::{restore_only, write_file};
 use crate::domain::book::collections::{Book, DeviceState};
+use crate::domain::figures::grading::counts_one_chapter;
 use crate::domain::figures::roll_up::report_of;
 use crate::domain::file::envelope::{position_in, Envelope, FileError, FileKind, OutFile};
 use crate::domain::file::restore::Rejection;
@@ -100,24 +101,19 @@ fn is_self_assessment(scores: &Scores) -> bool {
     scores.group.is_none() && scores.decision.is_none()
 }
 
-/// The file's units, and every unit above them, each as the file and the
-/// office merge: what [`merge`](crate::domain::kernel::merge::merge) of both
-/// would say of them, without copying all of the office's units for each of a
-/// thousand files.
-fn tree_of(local: &Collection<Unit>, incoming: &Collection<Unit>) -> Collection<Unit> {
+/// The file's units, and every unit above them, as the office knows them:
+/// its own record of each unit it holds, the file's of those it does not. A
+/// file may add units below its sender, never move one the office knows.
+fn known_tree(local: &Collection<Unit>, incoming: &Collection<Unit>) -> Collection<Unit> {
     let mut tree = Collection::default();
     let mut wanted: Vec<RecordId> = incoming.all().map(|u| u.id.clone()).collect();
     while let Some(id) = wanted.pop() {
         if tree.get(&id).is_some() {
             continue;
         }
-        let merged = match (local.get(&id), incoming.get(&id)) {
-            (Some(a), Some(b)) => Some(merge_records(a, b).0),
-            (a, b) => a.or(b).cloned(),
-        };
-        if let Some(unit) = merged {
+        if let Some(unit) = local.get(&id).or_else(|| incoming.get(&id)) {
             wanted.extend(unit.data.parent.clone());
-            tree.put(unit);
+            tree.put(unit.clone());
         }
     }
     tree
@@ -157,20 +153,32 @@ pub(crate) fn preview_report(
         return Err(FileError::OwnReport);
     }
     // Where units stand: what the office knows, and what the file adds.
-    let tree = tree_of(&book.units, &incoming.units);
-    let mut units: Collection<Unit> = incoming
-        .units
-        .all()
-        .filter(|u| within(&tree, &u.id, &sender.id))
-        .cloned()
-        .collect();
+    let tree = known_tree(&book.units, &incoming.units);
     let subtree = Subtree {
         tree: &tree,
         known: &book.units,
         top: &sender.id,
         data,
     };
-    let reports = subtree.keep("reports", &incoming.reports, |r| &r.unit, &mut rejected);
+    let mut units = subtree.units(&incoming.units, book, &mut rejected);
+    let mut reports = subtree.keep("reports", &incoming.reports, |r| &r.unit, &mut rejected);
+    // A chapter counts itself once: its grading figures are one chapter's.
+    let chapter = |unit: &RecordId| tree.get(unit).is_some_and(|u| u.data.is_chapter());
+    let overcounted: Vec<Record<UnitReport>> = reports
+        .all()
+        .filter(|r| chapter(&r.data.unit) && !counts_one_chapter(&r.data.values))
+        .cloned()
+        .collect();
+    for report in overcounted {
+        reports.remove(&report.id);
+        rejected.push(Rejection {
+            collection: "reports",
+            index: position_in(data, "reports", &report.id),
+            id: Some(report.id.to_string()),
+            label: Some(name_of(&tree, &report.data.unit)),
+            problems: vec![FieldProblem::new("data.values", Problem::CountsItselfOnce)],
+        });
+    }
     let mut scores = subtree.keep("scores", &incoming.scores, |s| &s.unit, &mut rejected);
     // A unit proposes its grade; deciding it is the office's.
     for record in incoming.scores.all() {
@@ -182,7 +190,7 @@ pub(crate) fn preview_report(
                 label: Some(name_of(&tree, &record.data.unit)),
                 problems: vec![FieldProblem::new(
                     "data.decision",
-                    Problem::NotTheSendersOwn,
+                    Problem::DecidedByTheOffice,
                 )],
             });
         }
@@ -283,6 +291,48 @@ struct Subtree<'a> {
 }
 
 impl Subtree<'_> {
+    /// The file's units at or below the sender as the office knows them; of
+    /// those the office holds, only the ones the file leaves where they are
+    /// or moves within the sender's own subtree. Placing a unit elsewhere is
+    /// the office's to decide: a unit the file moves, or places below the
+    /// sender where the office knows it elsewhere, is refused and named. The
+    /// units above the sender, there to name where it stands, are not taken.
+    fn units(
+        &self,
+        incoming: &Collection<Unit>,
+        book: &Book,
+        rejected: &mut Vec<Rejection>,
+    ) -> Collection<Unit> {
+        let mut kept = Collection::default();
+        for unit in incoming.all() {
+            let placed = if within(self.tree, &unit.id, self.top) {
+                book.units.get(&unit.id).is_none_or(|held| {
+                    let parent = merge_records(held, unit).0.data.parent;
+                    parent == held.data.parent
+                        || (unit.id != *self.top
+                            && parent
+                                .as_ref()
+                                .is_some_and(|p| within(self.tree, p, self.top)))
+                })
+            } else if within(incoming, &unit.id, self.top) {
+                false
+            } else {
+                continue;
+            };
+            match placed {
+                true => kept.put(unit.clone()),
+                false => rejected.push(Rejection {
+                    collection: "units",
+                    index: position_in(self.data, "units", &unit.id),
+                    id: Some(unit.id.to_string()),
+                    label: Some(unit.data.name.clone()),
+                    problems: vec![FieldProblem::new("data.parent", Problem::PlacedByTheOffice)],
+                }),
+            }
+        }
+        kept
+    }
+
     /// The records of `collection` about a unit in the subtree; each of the
     /// others is refused, naming its unit.
     fn keep<T: Clone>(

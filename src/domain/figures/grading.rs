@@ -12,7 +12,7 @@ use crate::domain::kernel::period::Period;
 use crate::domain::kernel::record::{Record, RecordId};
 use crate::domain::records::campaign::{standing, Campaign, Scores, Standing};
 use crate::domain::records::catalogue::Value;
-use crate::domain::records::grade::{Decision, ModelChapter, GRADE_CODES};
+use crate::domain::records::grade::{Decision, ModelChapter, GRADE_CODES, GRADING_CODES};
 use crate::domain::records::unit::with_ancestors;
 use crate::domain::records::unit_report::UnitReport;
 use std::collections::BTreeMap;
@@ -149,22 +149,34 @@ pub fn chapter_grading(
     chapters.into_iter().chain(groups).chain(model).collect()
 }
 
-/// A chapter's report as an office counts it: the grade it decided for the
-/// chapter in place of the one the chapter proposed.
-pub fn with_decision(book: &Book, mut report: UnitReport) -> UnitReport {
+/// A chapter's report as an office counts it. Where the office holds the
+/// grading campaign of the report's period, the chapter's grade is worked
+/// out here, never taken from its report: the office's decision, or else the
+/// grade the chapter's reported figures and its scores by hand reach on the
+/// campaign's sheet (a chapter reporting itself «Vững mạnh» while its scores
+/// give «Yếu» counts as «Yếu»). Elsewhere (an office above the one that
+/// graded) the report's figures stand, checked on import to count the
+/// chapter once (`counts_one_chapter`).
+pub fn as_counted(book: &Book, mut report: UnitReport) -> UnitReport {
     let chapter = book
         .units
         .get(&report.unit)
         .is_some_and(|u| u.data.is_chapter());
-    let decided = book
-        .campaigns
-        .live()
-        .filter(|c| chapter && c.data.grading && c.data.period == report.period)
-        .find_map(|c| Some((c, decision(book, &c.id, &report.unit)?)));
-    let Some((c, d)) = decided else {
+    let Some(c) = grading_campaign(book, &report.unit, report.period).filter(|_| chapter) else {
         return report;
     };
-    let (chapters, model) = chapter_figures(c.data.band(&d.grade), d.model);
+    let (band, model) = match decision(book, &c.id, &report.unit) {
+        Some(d) => (c.data.band(&d.grade), d.model),
+        None => (
+            proposed(
+                &c.data,
+                &report.values,
+                scores_of(book, &c.id, &report.unit, None),
+            ),
+            ModelChapter::No,
+        ),
+    };
+    let (chapters, model) = chapter_figures(band, model);
     for (grade, value) in GRADE_CODES.iter().zip(chapters) {
         report
             .values
@@ -175,4 +187,29 @@ pub fn with_decision(book: &Book, mut report: UnitReport) -> UnitReport {
         .values
         .insert("grading.model_outstanding".into(), model[1]);
     report
+}
+
+/// Whether a chapter's report counts the chapter once at most in its
+/// grading figures: each share out of one chapter graded or none, one
+/// grade held at most, and a model chapter only if graded.
+pub fn counts_one_chapter(values: &BTreeMap<String, Value>) -> bool {
+    let mut graded = None;
+    let mut grades = 0;
+    for code in GRADING_CODES
+        .iter()
+        .filter(|code| !code.starts_with("grading.groups."))
+    {
+        let Some(value) = values.get(*code) else {
+            continue;
+        };
+        let den = value.den.unwrap_or(0);
+        if den > 1 || value.num > den || graded.is_some_and(|g| g != den) {
+            return false;
+        }
+        graded = Some(den);
+        if code.starts_with("grading.chapters.") {
+            grades += value.num;
+        }
+    }
+    grades <= 1
 }

@@ -4,7 +4,7 @@
 //! level (values add numerators and denominators apart).
 
 use super::compute::compute;
-use super::grading::with_decision;
+use super::grading::as_counted;
 use crate::domain::book::collections::Book;
 use crate::domain::kernel::period::Period;
 use crate::domain::kernel::record::RecordId;
@@ -77,8 +77,8 @@ pub fn report_of(
 }
 
 /// The report of `unit` for `period` as it stands among the units beside it:
-/// the one this device received (with the grade this office decided for a
-/// chapter, see `grading`); or, for a unit with units below it, the sum
+/// the one this device received (a chapter's grade worked out here, see
+/// `grading::as_counted`); or, for a unit with units below it, the sum
 /// of theirs (those that existed in the period, each built the same way, so a
 /// province adds up communes that add up chapters); or, for this device's own
 /// chapter (no unit below), the one its records give. `None` when nothing is known.
@@ -108,7 +108,7 @@ fn report_within(
         .and_then(|id| book.reports.get(&id))
         .filter(|r| !r.deleted)
     {
-        return Some(with_decision(book, held.data.clone()));
+        return Some(as_counted(book, held.data.clone()));
     }
     let units_below: Vec<&RecordId> = children(&book.units, unit)
         .filter(|c| book.units.get(c).is_some_and(|u| u.data.exists_in(period)))

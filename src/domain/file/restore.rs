@@ -7,8 +7,8 @@
 
 use crate::domain::file::envelope::FORMAT;
 use crate::domain::kernel::date::Date;
-use crate::domain::kernel::kind::RecordData;
-use crate::domain::kernel::parts::Parts;
+use crate::domain::kernel::kind::{field_names, RecordData};
+use crate::domain::kernel::parts::{element_key, Parts, DELETED};
 use crate::domain::kernel::problem::{shorten, FieldProblem, Problem};
 use crate::domain::kernel::record::{normalized, Collection, Record, RecordId, SAME_STAMP};
 use crate::domain::kernel::stamp::Stamp;
@@ -61,14 +61,27 @@ struct Outside<'a> {
 /// Longest name of a field or element key in a record's part stamps.
 const MAX_PART_KEY: usize = 200;
 
-/// Reads the stamps of a record's parts (format 3): each a stamp no newer
-/// than the record's own (or [`SAME_STAMP`] for it), under a key of at most
-/// [`MAX_PART_KEY`] characters; `since`, when absent while parts are listed,
-/// is the stamp the id was minted from.
+/// What a kind of record is made of, for reading the stamps of its parts:
+/// the fields of its data, and which of them are sets.
+struct Shape<'k> {
+    fields: &'k [&'k str],
+    sets: &'k [&'k str],
+}
+
+/// Reads the stamps of a record's parts (format 3), each under a key of at
+/// most [`MAX_PART_KEY`] characters, and holds them to the rules of
+/// docs/file-format.md: every stamp no newer than the record's own (or
+/// [`SAME_STAMP`] for it), and the newest of them that stamp; `since`, when
+/// absent while parts are listed, the stamp the id was minted from; `fields`
+/// naming fields of the kind (or the deletion) changed after `since`;
+/// `replaced` only for a field of `fields`, older than its change; `added`
+/// and `removed` naming sets of the kind, the elements added held in the
+/// data and those removed not.
 fn read_parts(
     object: &Map<String, Value>,
     id: &RecordId,
     stamp: &Stamp,
+    shape: &Shape,
 ) -> Result<Parts, FieldProblem> {
     let one = |field: &str, value: &Value| -> Result<Stamp, FieldProblem> {
         let text = value
@@ -77,9 +90,12 @@ fn read_parts(
         if text == SAME_STAMP {
             return Ok(stamp.clone());
         }
-        Stamp::parse(text)
-            .filter(|s| s <= stamp)
-            .ok_or_else(|| FieldProblem::new(field, Problem::Invalid(shorten(text, 40))))
+        let read = Stamp::parse(text)
+            .ok_or_else(|| FieldProblem::new(field, Problem::Invalid(shorten(text, 40))))?;
+        if read > *stamp {
+            return Err(FieldProblem::new(field, Problem::AfterRecordStamp));
+        }
+        Ok(read)
     };
     let map = |field: &str,
                value: Option<&Value>|
@@ -106,6 +122,10 @@ fn read_parts(
                 None => {}
                 Some(Value::Object(sets)) => {
                     for (set, elements) in sets {
+                        if !shape.sets.contains(&set.as_str()) {
+                            let at = format!("{field}.{}", shorten(set, 40));
+                            return Err(FieldProblem::new(at, Problem::NotASet));
+                        }
                         out.insert(set.clone(), map(&format!("{field}.{set}"), Some(elements))?);
                     }
                 }
@@ -123,15 +143,141 @@ fn read_parts(
     if !parts.lists_any() {
         // Nothing listed: every part carries the record's stamp.
         parts.since = None;
-    } else if parts.since.is_none() {
-        let minted = id.minted_stamp().filter(|s| s <= stamp);
-        parts.since = Some(minted.ok_or_else(|| FieldProblem::new("since", Problem::Missing))?);
+        return Ok(parts);
     }
+    let since = match parts.since.clone() {
+        Some(since) => since,
+        None => id
+            .minted_stamp()
+            .filter(|s| s <= stamp)
+            .ok_or_else(|| FieldProblem::new("since", Problem::SinceUnknown))?,
+    };
+    check_parts(&parts, &since, stamp, object.get("data"), shape)?;
+    parts.since = Some(since);
     Ok(parts)
 }
 
+/// The rules between a record's listed parts and its data (see [`read_parts`]).
+fn check_parts(
+    parts: &Parts,
+    since: &Stamp,
+    stamp: &Stamp,
+    data: Option<&Value>,
+    shape: &Shape,
+) -> Result<(), FieldProblem> {
+    let at = |part: &str, key: &str| format!("{part}.{}", shorten(key, 40));
+    for (field, changed) in &parts.fields {
+        let plain = shape.fields.contains(&field.as_str()) && !shape.sets.contains(&field.as_str());
+        if field != DELETED && !plain {
+            return Err(FieldProblem::new(at("fields", field), Problem::NoSuchField));
+        }
+        if changed <= since {
+            return Err(FieldProblem::new(
+                at("fields", field),
+                Problem::ChangedBeforeSince,
+            ));
+        }
+    }
+    for (field, old) in &parts.replaced {
+        match parts.fields.get(field) {
+            None => {
+                return Err(FieldProblem::new(
+                    at("replaced", field),
+                    Problem::ReplacedUnchanged,
+                ))
+            }
+            Some(changed) if old >= changed => {
+                return Err(FieldProblem::new(
+                    at("replaced", field),
+                    Problem::ReplacedNotOlder,
+                ))
+            }
+            Some(_) => {}
+        }
+    }
+    let held = |set: &str, key: &str| {
+        data.and_then(|d| d.get(set))
+            .and_then(Value::as_array)
+            .is_some_and(|elements| elements.iter().any(|e| element_key(e) == key))
+    };
+    for (set, elements) in &parts.added {
+        if let Some(key) = elements.keys().find(|key| !held(set, key)) {
+            return Err(FieldProblem::new(
+                at(&format!("added.{set}"), key),
+                Problem::AddedNotHeld,
+            ));
+        }
+    }
+    for (set, elements) in &parts.removed {
+        if let Some(key) = elements.keys().find(|key| held(set, key)) {
+            return Err(FieldProblem::new(
+                at(&format!("removed.{set}"), key),
+                Problem::RemovedHeld,
+            ));
+        }
+    }
+    let newest = parts
+        .fields
+        .values()
+        .chain(
+            parts
+                .added
+                .values()
+                .chain(parts.removed.values())
+                .flat_map(BTreeMap::values),
+        )
+        .fold(since, Ord::max);
+    if newest != stamp {
+        return Err(FieldProblem::new("stamp", Problem::NotTheNewestChange));
+    }
+    Ok(())
+}
+
+/// Whether each element `removed` names is one its set could hold: read
+/// back into the set, the data must still read as its kind's. An element
+/// key that is no element (a name where a member's id belongs, a status
+/// change of no known status) names one that never existed.
+/// `reads` tells whether data reads as the record's kind (kept out of the
+/// kind's own code, so that the wasm holds the loop once).
+fn removed_are_elements(
+    data: &Value,
+    parts: &Parts,
+    reads: &dyn Fn(&Value) -> bool,
+) -> Result<(), FieldProblem> {
+    for (set, elements) in &parts.removed {
+        for key in elements.keys() {
+            let element = if key.starts_with('{') {
+                serde_json::from_str::<Value>(key).ok()
+            } else {
+                Some(Value::String(key.clone()))
+            };
+            let fits = element
+                .filter(|e| element_key(e) == *key)
+                .is_some_and(|element| {
+                    let mut with = data.clone();
+                    let Value::Object(fields) = &mut with else {
+                        return false;
+                    };
+                    match fields
+                        .entry(set.clone())
+                        .or_insert_with(|| Value::Array(Vec::new()))
+                    {
+                        Value::Array(held) => held.push(element),
+                        _ => return false,
+                    }
+                    reads(&with)
+                });
+            if !fits {
+                let at = format!("removed.{set}.{}", shorten(key, 40));
+                return Err(FieldProblem::new(at, Problem::NotAnElement));
+            }
+        }
+    }
+    Ok(())
+}
+
 /// Reads a record's id, stamp, deleted flag and data, naming what is wrong.
-fn read_outside(item: &Value) -> Result<Outside<'_>, FieldProblem> {
+fn read_outside<'a>(item: &'a Value, shape: &Shape) -> Result<Outside<'a>, FieldProblem> {
     let Value::Object(object) = item else {
         return Err(FieldProblem::new("", Problem::NotAnObject));
     };
@@ -155,7 +301,7 @@ fn read_outside(item: &Value) -> Result<Outside<'_>, FieldProblem> {
     let data = object
         .get("data")
         .ok_or_else(|| FieldProblem::new("data", Problem::Missing))?;
-    let parts = read_parts(object, &id, &stamp)?;
+    let parts = read_parts(object, &id, &stamp, shape)?;
     Ok(Outside {
         id,
         stamp,
@@ -177,13 +323,23 @@ pub fn restore_collection<T: RecordData>(
     stamps_until: u64,
 ) -> Result<Restored<T>, Problem> {
     let mut records = Vec::new();
-    let mut read = |outside: Outside, today: Date| -> Result<(), Vec<FieldProblem>> {
+    let mut read = |outside: Outside, today: Date| -> Result<(), Refused> {
         let attempt = |data: &Value| T::deserialize(data).err().map(|e| e.to_string());
         let data = T::deserialize(outside.data)
-            .map_err(|e| vec![locate(outside.data, &e.to_string(), &attempt)])?;
+            .map_err(|e| Refused::Data(vec![locate(outside.data, &e.to_string(), &attempt)]))?;
         let problems = data.problems(today);
         if !problems.is_empty() {
-            return Err(problems);
+            return Err(Refused::Data(problems));
+        }
+        if !data.id_agrees(outside.id.as_str()) {
+            return Err(Refused::Outside(FieldProblem::new(
+                "id",
+                Problem::IdDisagrees,
+            )));
+        }
+        if !outside.parts.removed.is_empty() {
+            let reads = |data: &Value| T::deserialize(data).is_ok();
+            removed_are_elements(outside.data, &outside.parts, &reads).map_err(Refused::Outside)?;
         }
         records.push(Record {
             id: outside.id,
@@ -198,13 +354,15 @@ pub fn restore_collection<T: RecordData>(
         });
         Ok(())
     };
+    let shape = Shape {
+        fields: field_names::<T>(),
+        sets: T::SETS,
+    };
     let rejected = restore_items(
         format,
         value,
-        today,
-        stamps_until,
-        T::COLLECTION,
-        T::LABEL_FIELDS,
+        (today, stamps_until),
+        (T::COLLECTION, T::LABEL_FIELDS, &shape),
         &mut read,
     )?;
     Ok(Restored {
@@ -213,20 +371,26 @@ pub fn restore_collection<T: RecordData>(
     })
 }
 
-/// Reads and checks one record's data and keeps it; names its problems relative to `data`.
-type ReadData<'r> = dyn FnMut(Outside, Date) -> Result<(), Vec<FieldProblem>> + 'r;
+/// Why `ReadData` did not keep a record.
+enum Refused {
+    /// What is wrong with its data, each problem by its path in `data`.
+    Data(Vec<FieldProblem>),
+    /// What is wrong outside its data (its id, its parts), by its path in the record.
+    Outside(FieldProblem),
+}
+
+/// Reads and checks one record's data and keeps it.
+type ReadData<'r> = dyn FnMut(Outside, Date) -> Result<(), Refused> + 'r;
 
 /// The part of restoring that does not depend on the kind of record (kept
 /// apart so that the wasm holds it once): the list, migration, each record's
 /// outside, duplicate ids, and rejections. `read` reads and checks one
-/// record's data; it names problems relative to `data`.
+/// record's data.
 fn restore_items(
     format: u32,
     value: Option<&Value>,
-    today: Date,
-    stamps_until: u64,
-    collection: &'static str,
-    label_fields: &[&str],
+    (today, stamps_until): (Date, u64),
+    (collection, label_fields, shape): (&'static str, &[&str], &Shape),
     read: &mut ReadData,
 ) -> Result<Vec<Rejection>, Problem> {
     let items = match value {
@@ -239,7 +403,7 @@ fn restore_items(
     let mut seen = BTreeSet::new();
     for (index, raw) in items.iter().enumerate() {
         let item = migrate(format, raw);
-        let problems = match read_outside(&item) {
+        let problems = match read_outside(&item, shape) {
             Err(problem) => vec![problem],
             Ok(outside) if !seen.insert(outside.id.clone()) => {
                 vec![FieldProblem::new("id", Problem::DuplicateId)]
@@ -249,7 +413,8 @@ fn restore_items(
             }
             Ok(outside) => match read(outside, latest_ok) {
                 Ok(()) => continue,
-                Err(problems) => problems
+                Err(Refused::Outside(problem)) => vec![problem],
+                Err(Refused::Data(problems)) => problems
                     .into_iter()
                     .map(|p| FieldProblem::new(join("data", &p.field), p.problem))
                     .collect(),
@@ -517,7 +682,7 @@ mod tests {
             restore_collection::<Member>(3, Some(&json!([value])), today(), u64::MAX).unwrap();
         assert_eq!(
             read.rejected[0].problems,
-            [FieldProblem::new("since", Problem::Missing)]
+            [FieldProblem::new("since", Problem::SinceUnknown)]
         );
     }
 

@@ -66,6 +66,46 @@ pub enum Problem {
     NothingUnder,
     /// A period after the current year.
     PeriodAhead,
+    /// A record's id is not the one its data makes (`report-<period>-<unit>`):
+    /// the record claims another's place.
+    IdDisagrees,
+    /// A part's stamp after the record's own stamp, its newest change.
+    AfterRecordStamp,
+    /// Parts are listed, but neither `since` nor the id tells when the
+    /// record's other parts were written.
+    SinceUnknown,
+    /// A part stamp names a field the kind of record does not have (or a
+    /// set, whose elements carry their own stamps).
+    NoSuchField,
+    /// A field's change stamped no later than the record's unlisted parts:
+    /// a change from before the record was made.
+    ChangedBeforeSince,
+    /// The value a change replaced, named for a field with no change listed.
+    ReplacedUnchanged,
+    /// The value a change replaced, stamped no older than the change.
+    ReplacedNotOlder,
+    /// Elements' stamps for a field that is not a set.
+    NotASet,
+    /// An element stamped as added that the set does not hold.
+    AddedNotHeld,
+    /// An element stamped as removed that the set still holds.
+    RemovedHeld,
+    /// An element stamped as removed that the set could never hold.
+    NotAnElement,
+    /// The record's stamp is not the newest change of its parts.
+    NotTheNewestChange,
+    /// A file from below moves a unit the office knows: where a unit stands
+    /// is the office's to decide.
+    PlacedByTheOffice,
+    /// A unit's report counts the unit itself more than once (a chapter
+    /// graded as five chapters).
+    CountsItselfOnce,
+    /// A grade the campaign's sheet does not have; carries it, shortened.
+    NotAGrade(String),
+    /// A grading campaign's grades are not the Union's four, in order.
+    NotTheUnionsGrades,
+    /// A decision on a grade sent up from below: deciding is the office's.
+    DecidedByTheOffice,
 }
 
 /// A problem and the field it was found in, as a dotted path (`data.birth`).

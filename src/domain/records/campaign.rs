@@ -193,11 +193,10 @@ impl Campaign {
         if self.grades.is_empty() {
             out.push(FieldProblem::new("grades", Problem::NoneChosen));
         }
-        if self.grading && self.grades.len() != GRADES.len() {
-            out.push(FieldProblem::new(
-                "grades",
-                Problem::Invalid(self.grades.len().to_string()),
-            ));
+        if self.grading && !self.grades.iter().map(|g| g.label.as_str()).eq(GRADES) {
+            // Exactly the Union's four, best first: a grade's place on the
+            // sheet is what counts a chapter strong.
+            out.push(FieldProblem::new("grades", Problem::NotTheUnionsGrades));
         }
         if let Some(i) = (1..self.grades.len())
             .find(|&i| self.grades[i].min_percent >= self.grades[i - 1].min_percent)
@@ -270,6 +269,16 @@ impl Scores {
     /// The record of the office's decision on a unit.
     pub fn decision_id(campaign: &RecordId, unit: &RecordId) -> Option<RecordId> {
         RecordId::keyed(&["decision", campaign.as_str(), unit.as_str()])
+    }
+
+    /// The id these marks must carry: a group's, an office's decision on a
+    /// unit, or the unit's own.
+    pub fn key(&self) -> Option<RecordId> {
+        match (&self.group, &self.decision) {
+            (Some(group), _) => Scores::group_id(&self.campaign, &self.unit, group),
+            (None, Some(_)) => Scores::decision_id(&self.campaign, &self.unit),
+            (None, None) => Scores::id(&self.campaign, &self.unit),
+        }
     }
 
     /// Marks given by the unit: none yet.

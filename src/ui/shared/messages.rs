@@ -46,9 +46,37 @@ pub fn religion_label(code: &str) -> &'static str {
 
 /// A field's name as the form shows it, from a record path (`data.birth`) or a form field.
 pub fn field_label(field: &str) -> &'static str {
+    known_label(field).unwrap_or(t::record())
+}
+
+/// A field's name for a message about it. A part stamp's path
+/// (`fields.phone`, `added.status_history.<element>`) names the part:
+/// «Thời điểm sửa «Số điện thoại»»; a field the app does not know, as written.
+pub fn field_name(path: &str) -> String {
+    let mut segments = path.splitn(3, '.');
+    let head = segments.next().unwrap_or("");
+    let Some(part) = segments.next() else {
+        return match head {
+            "since" => t::part_since().into(),
+            _ => field_label(path).into(),
+        };
+    };
+    let named = || known_label(part).map_or_else(|| part.to_owned(), str::to_owned);
+    match head {
+        "fields" if part == DELETED => t::part_deletion().into(),
+        "fields" => t::part_changed(named()),
+        "replaced" => t::part_replaced(named()),
+        "added" => t::part_added(named()),
+        "removed" => t::part_removed(named()),
+        _ => field_label(path).into(),
+    }
+}
+
+/// The name of a field the app knows, from a record path or a form field.
+fn known_label(field: &str) -> Option<&'static str> {
     let field = field.strip_prefix("data.").unwrap_or(field);
     let head = field.split('.').next().unwrap_or("");
-    match head {
+    Some(match head {
         "family_name" => t::family_name(),
         "middle_name" => t::middle_name(),
         "given_name" => t::given_name(),
@@ -117,8 +145,8 @@ pub fn field_label(field: &str) -> &'static str {
         "points" => t::own_score(),
         "notes" => t::evidence(),
         "decision" => t::grade(),
-        _ => t::record(),
-    }
+        _ => return None,
+    })
 }
 
 pub fn problem_text(problem: &Problem) -> String {
@@ -152,6 +180,23 @@ pub fn problem_text(problem: &Problem) -> String {
         Problem::ClosesLoop(other) => t::problem_closes_loop(other),
         Problem::NothingUnder => t::problem_nothing_under().into(),
         Problem::PeriodAhead => t::problem_period_ahead().into(),
+        Problem::IdDisagrees => t::problem_id_disagrees().into(),
+        Problem::AfterRecordStamp => t::problem_after_record_stamp().into(),
+        Problem::SinceUnknown => t::problem_since_unknown().into(),
+        Problem::NoSuchField => t::problem_no_such_field().into(),
+        Problem::ChangedBeforeSince => t::problem_changed_before_since().into(),
+        Problem::ReplacedUnchanged => t::problem_replaced_unchanged().into(),
+        Problem::ReplacedNotOlder => t::problem_replaced_not_older().into(),
+        Problem::NotASet => t::problem_not_a_set().into(),
+        Problem::AddedNotHeld => t::problem_added_not_held().into(),
+        Problem::RemovedHeld => t::problem_removed_held().into(),
+        Problem::NotAnElement => t::problem_not_an_element().into(),
+        Problem::NotTheNewestChange => t::problem_not_the_newest().into(),
+        Problem::PlacedByTheOffice => t::problem_placed_by_the_office().into(),
+        Problem::CountsItselfOnce => t::problem_counts_itself_once().into(),
+        Problem::NotAGrade(grade) => t::problem_not_a_grade(grade),
+        Problem::NotTheUnionsGrades => t::problem_not_the_unions_grades().into(),
+        Problem::DecidedByTheOffice => t::problem_decided_by_the_office().into(),
     }
 }
 
@@ -167,7 +212,7 @@ pub fn first_problem(problems: &[FieldProblem], field: &str) -> Option<String> {
 pub fn field_problem_text(problem: &FieldProblem) -> String {
     format!(
         "{}: {}",
-        field_label(&problem.field),
+        field_name(&problem.field),
         problem_text(&problem.problem)
     )
 }

@@ -27,13 +27,49 @@ pub async fn read_file(file: &web_sys::File) -> Result<Vec<u8>, ReadError> {
     Ok(js_sys::Uint8Array::new(&buffer).to_vec())
 }
 
-/// Offers `contents` as a download named `name`. Returns false if the browser refused.
-pub fn download(name: &str, contents: &str, mime: &str) -> bool {
+/// How a download went, as far as the page can tell: the browser says
+/// nothing of a download it drops.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Saved {
+    Started,
+    /// Started after [`CROWD`] others within [`CROWD_MS`]: Chromium drops
+    /// a download from a tab that has started ten in about the last second,
+    /// whatever the page does (a bare page loses the same ones, and letting
+    /// go of the file's link later changes nothing: tests/e2e/downloads.test.mjs),
+    /// so she is told to look for it and make it again if it is not there.
+    Crowded,
+    /// The browser would not make the file at all.
+    Refused,
+}
+
+/// Downloads a tab may start in a row before the next may be dropped.
+const CROWD: usize = 10;
+/// The time they count over: twice the second measured, to spare.
+const CROWD_MS: f64 = 2_000.0;
+
+thread_local! {
+    /// When this tab started its recent downloads (ms since 1970).
+    static RECENT: std::cell::RefCell<Vec<f64>> = const { std::cell::RefCell::new(Vec::new()) };
+}
+
+/// Notes a download started now; whether it came after a crowd of others.
+fn crowded() -> bool {
+    let now = js_sys::Date::now();
+    RECENT.with(|recent| {
+        let mut recent = recent.borrow_mut();
+        recent.retain(|at| now - at < CROWD_MS);
+        recent.push(now);
+        recent.len() > CROWD
+    })
+}
+
+/// Offers `contents` as a download named `name`.
+pub fn download(name: &str, contents: &str, mime: &str) -> Saved {
     save_blob(name, &js_sys::Array::of1(&contents.into()), mime)
 }
 
-/// Offers bytes as a download named `name`. Returns false if the browser refused.
-pub fn download_bytes(name: &str, bytes: &[u8], mime: &str) -> bool {
+/// Offers bytes as a download named `name`.
+pub fn download_bytes(name: &str, bytes: &[u8], mime: &str) -> Saved {
     save_blob(
         name,
         &js_sys::Array::of1(&js_sys::Uint8Array::from(bytes)),
@@ -41,27 +77,31 @@ pub fn download_bytes(name: &str, bytes: &[u8], mime: &str) -> bool {
     )
 }
 
-fn save_blob(name: &str, parts: &js_sys::Array, mime: &str) -> bool {
+fn save_blob(name: &str, parts: &js_sys::Array, mime: &str) -> Saved {
     let options = web_sys::BlobPropertyBag::new();
     options.set_type(mime);
     let Ok(blob) = web_sys::Blob::new_with_str_sequence_and_options(parts, &options) else {
-        return false;
+        return Saved::Refused;
     };
     let Ok(url) = web_sys::Url::create_object_url_with_blob(&blob) else {
-        return false;
+        return Saved::Refused;
     };
     let link = web_sys::window()
         .and_then(|w| w.document())
         .and_then(|d| d.create_element("a").ok())
         .and_then(|e| e.dyn_into::<web_sys::HtmlAnchorElement>().ok());
     let Some(link) = link else {
-        return false;
+        return Saved::Refused;
     };
     link.set_href(&url);
     link.set_download(name);
     link.click();
     let _ = web_sys::Url::revoke_object_url(&url);
-    true
+    if crowded() {
+        Saved::Crowded
+    } else {
+        Saved::Started
+    }
 }
 
 /// How a file left the app.
@@ -69,8 +109,8 @@ fn save_blob(name: &str, parts: &js_sys::Array, mime: &str) -> bool {
 pub enum Sent {
     /// Through the share sheet.
     Shared,
-    /// Saved as a download (the browser cannot share files).
-    Downloaded,
+    /// Saved as a download (the browser cannot share files), how it went.
+    Downloaded(Saved),
     /// She closed the share sheet without choosing.
     Cancelled,
     /// Neither sharing nor downloading worked.
@@ -84,10 +124,9 @@ pub async fn send(name: &str, contents: &str, mime: &str) -> Sent {
     if let Some(sent) = share(name, contents, mime).await {
         return sent;
     }
-    if download(name, contents, mime) {
-        Sent::Downloaded
-    } else {
-        Sent::Failed
+    match download(name, contents, mime) {
+        Saved::Refused => Sent::Failed,
+        saved => Sent::Downloaded(saved),
     }
 }
 

@@ -8,13 +8,29 @@ use crate::domain::exchange::report_file::write_report;
 use crate::domain::file::envelope::OutFile;
 use crate::domain::kernel::name::lower_first;
 use crate::domain::kernel::sheet::Sheet;
-use crate::storage::files::{download_bytes, send, Sent};
+use crate::storage::files::{download, download_bytes, send, Saved, Sent};
 use crate::storage::xlsx::XlsxError;
 use crate::ui::i18n::t;
 use crate::ui::shared::period::period_label;
 use crate::ui::state::{use_app, AppState, ReportSent};
 use leptos::prelude::*;
 use leptos::task::spawn_local;
+
+/// Says how a download of `name` went: `made` when it started, that it may
+/// not have arrived when it came right after another (the browser drops
+/// such a download without a word), that the browser refused it.
+pub fn tell_saved(state: AppState, saved: Saved, name: &str, made: String) {
+    state.tell(match saved {
+        Saved::Started => made,
+        Saved::Crowded => t::file_crowded(name),
+        Saved::Refused => t::file_refused().to_owned(),
+    });
+}
+
+/// Saves a text file as a download and says how it went, `made` when it started.
+pub fn save_text(state: AppState, name: &str, text: &str, mime: &str, made: String) {
+    tell_saved(state, download(name, text, mime), name, made);
+}
 
 /// The type a file is shared as, read from its name: the app's files are
 /// JSON, minutes plain text.
@@ -38,15 +54,20 @@ pub fn send_file(
 ) {
     spawn_local(async move {
         let how = send(&file.name, &file.contents, mime_of(&file.name)).await;
-        if matches!(how, Sent::Shared | Sent::Downloaded) {
+        if matches!(how, Sent::Shared | Sent::Downloaded(_)) {
             sent();
         }
-        state.tell(match how {
-            Sent::Shared => t::file_shared(&file.name),
-            Sent::Downloaded => t::file_saved(&file.name, saved_hint),
-            Sent::Cancelled => cancelled.to_owned(),
-            Sent::Failed => t::file_refused().to_owned(),
-        });
+        match how {
+            Sent::Shared => state.tell(t::file_shared(&file.name)),
+            Sent::Downloaded(saved) => tell_saved(
+                state,
+                saved,
+                &file.name,
+                t::file_saved(&file.name, saved_hint),
+            ),
+            Sent::Cancelled => state.tell(cancelled),
+            Sent::Failed => state.tell(t::file_refused()),
+        }
     });
 }
 
@@ -69,7 +90,12 @@ pub fn send_report(state: AppState) {
         let how = send(&file.name, &file.contents, "application/json").await;
         let shared = match how {
             Sent::Shared => true,
-            Sent::Downloaded => false,
+            Sent::Downloaded(saved) => {
+                if saved == Saved::Crowded {
+                    tell_saved(state, saved, &file.name, String::new());
+                }
+                false
+            }
             Sent::Cancelled => return state.tell(t::report_not_sent()),
             Sent::Failed => return state.tell(t::file_refused()),
         };
@@ -141,8 +167,10 @@ pub fn download_workbook(state: AppState, name: String, sheet: Sheet) {
     state.tell(t::making_excel());
     spawn_local(async move {
         match crate::storage::xlsx::make(&sheet).await {
-            Ok(bytes) if download_bytes(&name, &bytes, XLSX) => state.tell(t::file_made(&name)),
-            Ok(_) => state.tell(t::file_refused()),
+            Ok(bytes) => {
+                let saved = download_bytes(&name, &bytes, XLSX);
+                tell_saved(state, saved, &name, t::file_made(&name));
+            }
             Err(problem) => state.tell(t::excel_failed(xlsx_error_text(&problem))),
         }
     });

@@ -3,12 +3,12 @@
 
 use crate::domain::figures::report::{csv_name, to_csv, ReportRow};
 use crate::domain::kernel::name::lower_first;
-use crate::storage::files::download;
 use crate::ui::i18n::{either, t};
 use crate::ui::shared::format::date;
 use crate::ui::shared::format::{target_text, value_text};
 use crate::ui::shared::period::period_label;
 use crate::ui::shared::period::PeriodChoice;
+use crate::ui::shared::sending::save_text;
 use crate::ui::shared::sending::{send_report, ReportSentNote};
 use crate::ui::state::use_app;
 use leptos::prelude::*;
@@ -30,9 +30,14 @@ pub fn ReportPage() -> impl IntoView {
             state.period.get_untracked(),
         );
         let text = rows.with_untracked(|r| to_csv(&unit, period, r));
-        if download(&csv_name(&unit, period), &text, "text/csv;charset=utf-8") {
-            state.tell(t::csv_made());
-        }
+        let name = csv_name(&unit, period);
+        save_text(
+            state,
+            &name,
+            &text,
+            "text/csv;charset=utf-8",
+            t::csv_made().into(),
+        );
     };
     view! {
         <div class="no-print">

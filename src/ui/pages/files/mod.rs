@@ -3,7 +3,6 @@
 pub mod settings;
 mod update;
 use crate::domain::file::envelope::FileKind;
-use crate::storage::files::download;
 use crate::storage::local::{aside_copies, aside_problem, remove_aside};
 use crate::ui::i18n::t;
 use crate::ui::route::Route;
@@ -11,6 +10,7 @@ use crate::ui::shared::backups::{backup_file, make_backup, send_backup, BackupSt
 use crate::ui::shared::import_panel::ImportPanel;
 use crate::ui::shared::locked::LockedFile;
 use crate::ui::shared::messages::load_problem_details;
+use crate::ui::shared::sending::save_text;
 use crate::ui::state::use_app;
 use leptos::prelude::*;
 
@@ -65,7 +65,7 @@ fn AsideCopies() -> impl IntoView {
                                     {wrong.into_iter().map(|line| view! { <li>{line}</li> }).collect_view()}
                                 </ul>
                                 <button type="button" class="button" on:click=move |_| {
-                                    download(&file_name, &text, "application/json");
+                                    save_text(state, &file_name, &text, "application/json", t::file_made(&file_name));
                                 }>{t::download()}</button>
                                 <button type="button" class="button danger-outline" on:click=move |_| {
                                     remove_aside(&removed);

@@ -3,10 +3,10 @@
 //! (the same table, `domain::sheets::paper_register`).
 
 use crate::domain::sheets::paper_register::{file_stem, paper_register, to_csv};
-use crate::storage::files::download;
 use crate::ui::i18n::t;
 use crate::ui::shared::format::compare_vi;
 use crate::ui::shared::sending::download_workbook;
+use crate::ui::shared::sending::save_text;
 use crate::ui::state::use_app;
 use leptos::prelude::*;
 
@@ -29,9 +29,14 @@ pub fn PaperRegisterPage() -> impl IntoView {
     };
     let csv = move |_| {
         let name = format!("{}.csv", stem());
-        if sheet.with_untracked(|s| download(&name, &to_csv(s), "text/csv;charset=utf-8")) {
-            state.tell(t::file_made(&name));
-        }
+        let text = sheet.with_untracked(to_csv);
+        save_text(
+            state,
+            &name,
+            &text,
+            "text/csv;charset=utf-8",
+            t::file_made(&name),
+        );
     };
     let xlsx = move |_| {
         download_workbook(state, format!("{}.xlsx", stem()), sheet.get_untracked());

@@ -8,7 +8,6 @@ use crate::domain::kernel::record::RecordId;
 use crate::domain::records::catalogue::{catalogue, find, Kind, Value};
 use crate::domain::records::unit::children;
 use crate::domain::records::unit::with_ancestors;
-use crate::storage::files::download;
 use crate::ui::i18n::{either, t};
 use crate::ui::route::Route;
 use crate::ui::shared::format::indicator_name;
@@ -17,6 +16,7 @@ use crate::ui::shared::more::{Drawn, More};
 use crate::ui::shared::period::period_label;
 use crate::ui::shared::period::PeriodChoice;
 use crate::ui::shared::sending::download_workbook;
+use crate::ui::shared::sending::save_text;
 use crate::ui::state::use_app;
 use leptos::prelude::*;
 
@@ -89,9 +89,13 @@ pub fn ComparePage() -> impl IntoView {
                 .unwrap_or_default()
         });
         let file = format!("so-sanh_{name}_{}.csv", comparison.period.code());
-        if download(&file, &text, "text/csv;charset=utf-8") {
-            state.tell(t::file_made(&file));
-        }
+        save_text(
+            state,
+            &file,
+            &text,
+            "text/csv;charset=utf-8",
+            t::file_made(&file),
+        );
     };
     let xlsx = move |_| {
         let (comparison, _) = table.get_untracked();

@@ -48,6 +48,10 @@ pub fn role_page(id: Option<RecordId>) -> AnyView {
         .with_untracked(|b| b.members.live().next().map(|m| m.id.clone()));
     let Some(member) = first else {
         return view! {
+            <div class="page-title">
+                <a class="back" href=Route::Work(Section::Cadres).href() aria-label=t::back_to_list()>"‹"</a>
+                <h1>{t::add_role()}</h1>
+            </div>
             <section class="card">
                 <p>{t::roles_need_members()}</p>
                 <a class="button" href=Route::NewMember.href()>{t::add_member()}</a>

@@ -7,7 +7,7 @@
 use serde_json::Value as Json;
 use so_tay_chi_hoi::domain::book::collections::{Book, DeviceState};
 use so_tay_chi_hoi::domain::exchange::import::preview_import;
-use so_tay_chi_hoi::domain::exchange::preview::Note;
+use so_tay_chi_hoi::domain::exchange::preview::{ImportPreview, Note};
 use so_tay_chi_hoi::domain::exchange::report_file::write_report;
 use so_tay_chi_hoi::domain::figures::compute::{compute, value_of};
 use so_tay_chi_hoi::domain::figures::roll_up::report_of;
@@ -89,6 +89,12 @@ fn resealed(value: &Json) -> String {
     let mut value = value.clone();
     seal(value.as_object_mut().expect("a file is an object"));
     value.to_string()
+}
+
+/// What importing a crafted file (resealed) would do at a device.
+fn forged_preview(value: &Json, book: &Book, device: &DeviceState) -> ImportPreview {
+    preview_import(resealed(value).as_bytes(), book, device, NOW + 100, today())
+        .expect("importable")
 }
 
 fn members_end(book: &Book, home: &RecordId, unit: &RecordId) -> Value {
@@ -831,14 +837,7 @@ fn grades_go_up_as_proposals_and_come_down_as_decisions() {
         .as_array_mut()
         .unwrap()
         .push(decision);
-    let preview = preview_import(
-        resealed(&forged).as_bytes(),
-        &office,
-        &office_device,
-        NOW + 100,
-        today(),
-    )
-    .unwrap();
+    let preview = forged_preview(&forged, &office, &office_device);
     assert_eq!(preview.rejected.len(), 1);
     assert_eq!(
         preview.rejected[0].problems[0].problem,
@@ -883,14 +882,7 @@ fn a_chapters_grade_is_worked_out_from_her_scores_not_taken_from_her_report() {
     let values = &mut forged["data"]["reports"][0]["data"]["values"];
     values["grading.chapters.strong"] = serde_json::json!({ "num": 1, "den": 1 });
     values["grading.chapters.weak"] = serde_json::json!({ "num": 0, "den": 1 });
-    let preview = preview_import(
-        resealed(&forged).as_bytes(),
-        &office,
-        &office_device,
-        NOW + 100,
-        today(),
-    )
-    .unwrap();
+    let preview = forged_preview(&forged, &office, &office_device);
     assert_eq!(preview.rejected, []);
     let office = preview.apply(office, &mut office_device);
     let sum = |code: &str| report_of(&office, &commune, &commune, YEAR).unwrap().values[code];

@@ -150,19 +150,26 @@ pub fn chapter_grading(
 }
 
 /// A chapter's report as an office counts it. Where the office holds the
-/// grading campaign of the report's period, the chapter's grade is worked
-/// out here, never taken from its report: the office's decision, or else the
+/// grading campaign of the report's period set by the chapter's own office,
+/// the chapter's grade is worked out here, never taken from its report: the office's decision, or else the
 /// grade the chapter's reported figures and its scores by hand reach on the
 /// campaign's sheet (a chapter reporting itself «Vững mạnh» while its scores
 /// give «Yếu» counts as «Yếu»). Elsewhere (an office above the one that
 /// graded) the report's figures stand, checked on import to count the
 /// chapter once (`counts_one_chapter`).
 pub fn as_counted(book: &Book, mut report: UnitReport) -> UnitReport {
-    let chapter = book
+    // The office that grades a chapter is the one right above her: an
+    // office higher up takes her grade as that office counted it.
+    let parent = book
         .units
         .get(&report.unit)
-        .is_some_and(|u| u.data.is_chapter());
-    let Some(c) = grading_campaign(book, &report.unit, report.period).filter(|_| chapter) else {
+        .filter(|u| u.data.is_chapter())
+        .and_then(|u| u.data.parent.as_ref());
+    let Some(c) = parent.and_then(|parent| {
+        book.campaigns
+            .live()
+            .find(|c| c.data.grading && c.data.period == report.period && c.data.office == *parent)
+    }) else {
         return report;
     };
     let (band, model) = match decision(book, &c.id, &report.unit) {

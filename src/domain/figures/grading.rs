@@ -151,9 +151,9 @@ pub fn chapter_grading(
 
 /// A chapter's report as an office counts it. Where the office holds the
 /// grading campaign of the report's period set by the chapter's own office,
-/// the chapter's grade is worked out here, never taken from its report: the office's decision, or else the
-/// grade the chapter's reported figures and its scores by hand reach on the
-/// campaign's sheet (a chapter reporting itself «Vững mạnh» while its scores
+/// the chapter's grade is worked out here, never taken from its report: the
+/// office's decision, or else the grade the chapter's reported figures and
+/// its scores by hand reach on the campaign's sheet (a chapter reporting itself «Vững mạnh» while its scores
 /// give «Yếu» counts as «Yếu»). Elsewhere (an office above the one that
 /// graded) the report's figures stand, checked on import to count the
 /// chapter once (`counts_one_chapter`).

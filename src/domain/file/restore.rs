@@ -216,18 +216,7 @@ fn check_parts(
             ));
         }
     }
-    let newest = parts
-        .fields
-        .values()
-        .chain(
-            parts
-                .added
-                .values()
-                .chain(parts.removed.values())
-                .flat_map(BTreeMap::values),
-        )
-        .fold(since, Ord::max);
-    if newest != stamp {
+    if parts.changes().fold(since, Ord::max) != stamp {
         return Err(FieldProblem::new("stamp", Problem::NotTheNewestChange));
     }
     Ok(())

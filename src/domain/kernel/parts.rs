@@ -60,18 +60,16 @@ impl Parts {
         self.fields.get(field).unwrap_or(self.since_or(stamp))
     }
 
-    /// Every stamp listed, for the checks of a record read from a file.
-    pub fn stamps(&self) -> impl Iterator<Item = &Stamp> {
+    /// The stamp of every change listed: `since`, each field's (the
+    /// deletion's too) and each element's; not a `replaced` stamp, which
+    /// names a value the record no longer holds.
+    pub fn changes(&self) -> impl Iterator<Item = &Stamp> {
         let sets = self
             .added
             .values()
             .chain(self.removed.values())
             .flat_map(BTreeMap::values);
-        self.since
-            .iter()
-            .chain(self.fields.values())
-            .chain(self.replaced.values())
-            .chain(sets)
+        self.since.iter().chain(self.fields.values()).chain(sets)
     }
 }
 
@@ -356,7 +354,9 @@ pub fn merge_versions(mine: &Version, theirs: &Version, sets: &[&str]) -> Merged
             });
         }
     }
-    let stamp = parts.stamps().fold(&since, Ord::max).clone();
+    // A `replaced` stamp is older than its field's change: the newest
+    // change is the newest of the parts'.
+    let stamp = parts.changes().fold(&since, Ord::max).clone();
     if parts.lists_any() {
         parts.since = Some(since);
     }

@@ -212,19 +212,10 @@ impl<T> Record<T> {
         self.parts.stamp_of(field, &self.stamp)
     }
 
-    /// The stamp of every change the record holds: its own, and each part's
-    /// (not a `replaced` stamp, which names a value it no longer holds).
+    /// The stamp of every change the record holds: its own, and each
+    /// part's ([`Parts::changes`]).
     pub fn changes(&self) -> impl Iterator<Item = &Stamp> {
-        let parts = &self.parts;
-        let sets = parts
-            .added
-            .values()
-            .chain(parts.removed.values())
-            .flat_map(BTreeMap::values);
-        std::iter::once(&self.stamp)
-            .chain(&parts.since)
-            .chain(parts.fields.values())
-            .chain(sets)
+        std::iter::once(&self.stamp).chain(self.parts.changes())
     }
 }
 
@@ -449,7 +440,7 @@ mod tests {
     use crate::domain::kernel::stamp::{Clock, DeviceId};
     use serde::Deserialize;
 
-    #[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
+    #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
     struct Count {
         n: u8,
         #[serde(default)]

@@ -17,7 +17,7 @@ use leptos::prelude::*;
 use leptos::task::spawn_local;
 
 /// Says how a download of `name` went: `made` when it started, that it may
-/// not have arrived when it came right after another (the browser drops
+/// not have arrived when it came after a crowd of others (the browser drops
 /// such a download without a word), that the browser refused it.
 pub fn tell_saved(state: AppState, saved: Saved, name: &str, made: String) {
     state.tell(match saved {
@@ -91,8 +91,9 @@ pub fn send_report(state: AppState) {
         let shared = match how {
             Sent::Shared => true,
             Sent::Downloaded(saved) => {
+                // The note below says where it went; that it may not have.
                 if saved == Saved::Crowded {
-                    tell_saved(state, saved, &file.name, String::new());
+                    state.tell(t::file_crowded(&file.name));
                 }
                 false
             }

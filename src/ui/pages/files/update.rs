@@ -16,13 +16,15 @@ pub fn UpdateFile() -> impl IntoView {
     let state = use_app();
     // Read once: a file taken in leaves this page for the register.
     let known = StoredValue::new(peers(state.space));
-    let peers = move || known.get_value();
     // The phone heard from last, unless she picks another.
     let chosen = RwSignal::new(None::<usize>);
     let peer = move || {
-        let peers = peers();
-        let at = chosen.get().unwrap_or(peers.len().saturating_sub(1));
-        peers.get(at).cloned()
+        let at = chosen.get();
+        known.with_value(|peers| {
+            peers
+                .get(at.unwrap_or(peers.len().saturating_sub(1)))
+                .cloned()
+        })
     };
     let count = move || peer().map_or(0, |p| state.book.with(|b| b.count_unseen(&p.seen)));
     let make = move |_| {
@@ -52,7 +54,7 @@ pub fn UpdateFile() -> impl IntoView {
             <h2 id="update-title">{t::update_title()}</h2>
             <p>{t::update_text()}</p>
             {move || {
-                let peers = peers();
+                let peers = known.get_value();
                 if peers.is_empty() {
                     return view! { <p class="note">{t::update_no_peer()}</p> }.into_any();
                 }

@@ -196,6 +196,12 @@ test('an edit taken from the other phone into one member is still there when bot
     await leader.goTo('Sao lưu');
     await leader.page.getByText('Máy này chưa nhận tệp sao lưu hay tệp cập nhật nào từ máy khác', { exact: false }).waitFor();
     deputy = await restoredFrom(await leader.makeBackup());
+    // The deputy's backup, just restored, brings the leader nothing new, yet
+    // tells the leader what the deputy holds: an update file can go to her.
+    await preview(leader, await deputy.makeBackup());
+    await leader.page.getByRole('button', { name: 'Đóng' }).click();
+    await leader.page.getByText('Cho máy đã gửi tệp mà máy này nhận lúc', { exact: false }).waitFor();
+    await leader.page.getByText('Máy đó đã có mọi thứ trên máy này', { exact: false }).waitFor();
 
     // The leader changes Hoa's phone; the deputy, later, her address.
     await setField(leader, 'Nguyễn Thị Hoa', 'Số điện thoại', '0988000001');

@@ -91,6 +91,10 @@ pub fn ImportPanel(
     /// «Nhận báo cáo»).
     #[prop(optional)]
     primary: bool,
+    /// Notified when another phone's file is remembered, for what the page
+    /// shows of the phones heard from (the update file's card).
+    #[prop(optional)]
+    heard: Option<Trigger>,
 ) -> impl IntoView {
     let state = use_app();
     let phase = RwSignal::new(Phase::Idle);
@@ -128,6 +132,15 @@ pub fn ImportPanel(
                 picked.push(Picked { name, outcome });
                 phase.set(Phase::Reading { done: done + 1, of });
                 breathe(&mut drawn).await;
+            }
+            // A phone's file that brings nothing new still says what that
+            // phone holds: there is nothing to apply, and it is remembered
+            // now, for the update file back (the others once applied).
+            for preview in picked.iter().filter_map(Picked::preview) {
+                if let Some(peer) = preview.peer.clone().filter(|_| !preview.changes()) {
+                    crate::storage::local::heard_from(state.space, peer);
+                    heard.inspect(Trigger::notify);
+                }
             }
             after.set_value(Some((book, device)));
             phase.set(Phase::Ready(picked));
@@ -180,7 +193,11 @@ pub fn ImportPanel(
             .map(|p| p.tally("reports"))
             .fold(0, |n, t| n + t.new + t.updated);
         state.apply_all(book, device);
-        for peer in previews.iter().filter_map(|p| p.peer.clone()) {
+        for peer in previews
+            .iter()
+            .filter(|p| p.changes())
+            .filter_map(|p| p.peer.clone())
+        {
             crate::storage::local::heard_from(state.space, peer);
         }
         sources.set_value(Vec::new());

@@ -17,6 +17,8 @@ use leptos::prelude::*;
 #[component]
 pub fn FilesPage() -> impl IntoView {
     let state = use_app();
+    // Another phone's file remembered here: the update card reads the phones again.
+    let heard = Trigger::new();
     view! {
         <h1>{t::files_title()}</h1>
         <section class="card">
@@ -28,11 +30,11 @@ pub fn FilesPage() -> impl IntoView {
         <LockedFile kind=FileKind::Backup title=t::locked_backup_title() text=t::locked_backup_text()
             button=t::make_locked_backup() make=Callback::new(move |()| backup_file(state))
             send=Callback::new(move |file| send_backup(state, file))/>
-        <update::UpdateFile/>
+        <update::UpdateFile heard/>
         <section class="card">
             <h2>{t::import_files()}</h2>
             <p>{t::import_files_text()}</p>
-            <ImportPanel label=t::choose_files()/>
+            <ImportPanel label=t::choose_files() heard/>
             <a class="button" href=Route::MemberList.href()>{t::list_link()}</a>
         </section>
         <AsideCopies/>

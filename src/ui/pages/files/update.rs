@@ -12,15 +12,21 @@ use crate::ui::state::use_app;
 use leptos::prelude::*;
 
 #[component]
-pub fn UpdateFile() -> impl IntoView {
+pub fn UpdateFile(
+    /// Notified when a file taken in on this page is remembered (one that
+    /// brings nothing new stays here; the others lead to the register).
+    heard: Trigger,
+) -> impl IntoView {
     let state = use_app();
-    // Read once: a file taken in leaves this page for the register.
-    let known = StoredValue::new(peers(state.space));
+    let known = Memo::new(move |_| {
+        heard.track();
+        peers(state.space)
+    });
     // The phone heard from last, unless she picks another.
     let chosen = RwSignal::new(None::<usize>);
     let peer = move || {
         let at = chosen.get();
-        known.with_value(|peers| {
+        known.with(|peers| {
             peers
                 .get(at.unwrap_or(peers.len().saturating_sub(1)))
                 .cloned()
@@ -54,7 +60,7 @@ pub fn UpdateFile() -> impl IntoView {
             <h2 id="update-title">{t::update_title()}</h2>
             <p>{t::update_text()}</p>
             {move || {
-                let peers = known.get_value();
+                let peers = known.get();
                 if peers.is_empty() {
                     return view! { <p class="note">{t::update_no_peer()}</p> }.into_any();
                 }

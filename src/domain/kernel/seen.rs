@@ -71,14 +71,22 @@ const MAX_PEERS: usize = 24;
 
 /// Remembers what another phone's file said its book had seen, in place of
 /// what its earlier files said; `peers` stay in the order they were taken
-/// in, the newest last.
-pub fn heard_from(peers: &mut Vec<Peer>, peer: Peer) {
+/// in, the newest last. Whether anything changed: the same file taken in
+/// twice says nothing new, and changes nothing.
+pub fn heard_from(peers: &mut Vec<Peer>, peer: Peer) -> bool {
+    if peers
+        .iter()
+        .any(|p| p.device == peer.device && p.seen == peer.seen)
+    {
+        return false;
+    }
     peers.retain(|p| p.device != peer.device);
     let at = peers.partition_point(|p| p.taken_ms <= peer.taken_ms);
     peers.insert(at, peer);
     if peers.len() > MAX_PEERS {
         peers.remove(0);
     }
+    true
 }
 
 #[cfg(test)]
@@ -114,8 +122,16 @@ mod tests {
             taken_ms,
         };
         let mut peers = vec![peer(7, 10), peer(8, 30)];
-        heard_from(&mut peers, peer(9, 1));
-        heard_from(&mut peers, peer(7, 40));
-        assert_eq!(peers, [peer(9, 1), peer(8, 30), peer(7, 40)]);
+        assert!(heard_from(&mut peers, peer(9, 1)));
+        let mut again = peer(7, 40);
+        assert!(
+            !heard_from(&mut peers, again.clone()),
+            "the same file twice"
+        );
+        again
+            .seen
+            .note(&Clock::new(DeviceId::from_random([7; 8])).tick(5));
+        assert!(heard_from(&mut peers, again.clone()));
+        assert_eq!(peers, [peer(9, 1), peer(8, 30), again]);
     }
 }

@@ -41,7 +41,9 @@ pub fn peers_in(store: &dyn Store, space: Space) -> Vec<Peer> {
 /// word on other phones is kept.
 pub fn heard_from_in(store: &dyn Store, space: Space, peer: Peer) {
     let mut peers = peers_in(store, space);
-    note(&mut peers, peer);
+    if !note(&mut peers, peer) {
+        return;
+    }
     if let Ok(text) = serde_json::to_string(&peers) {
         let _ = store.set(&space.key(PEERS), &text);
     }
